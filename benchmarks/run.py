@@ -1,0 +1,73 @@
+"""Run every benchmark and write benchmarks/RESULTS.md.
+
+Each benchmark is a module ``benchmarks/bench_*.py`` with ``main() -> str`` returning a
+Markdown section; sections are also kept in ``benchmarks/results/<name>.md`` so one can be
+re-run alone: ``python benchmarks/run.py boilerplate``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+        cpu = model
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+        f"{mem:.0f} GiB RAM, Python {platform.python_version()}"
+    )
+
+
+def run(name: str) -> None:
+    spec = importlib.util.spec_from_file_location(name, HERE / f"bench_{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    started = time.perf_counter()
+    section = module.main().rstrip()
+    took = time.perf_counter() - started
+    stamp = time.strftime("%Y-%m-%d")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{name}.md").write_text(
+        f"{section}\n\n_Measured {stamp} on {machine()}; benchmark ran {took:.0f} s._\n",
+        encoding="utf-8",
+    )
+
+
+def collect() -> None:
+    sections = [p.read_text(encoding="utf-8").rstrip() for p in sorted(RESULTS.glob("*.md"))]
+    header = (
+        "# mtkit benchmark results\n\n"
+        "Written by `python benchmarks/run.py` (all) or `python benchmarks/run.py NAME`"
+        " (one `benchmarks/bench_NAME.py`). Each section names the machine it ran on.\n"
+    )
+    (HERE / "RESULTS.md").write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
+
+
+def main(names: list[str]) -> None:
+    sys.path.insert(0, str(HERE.parent))
+    for name in names or sorted(p.stem[6:] for p in HERE.glob("bench_*.py")):
+        print(f"benchmark {name} ...", file=sys.stderr)
+        run(name)
+    collect()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

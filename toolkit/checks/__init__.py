@@ -1,0 +1,33 @@
+"""Registry of detector families, by name, imported on first use."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+
+from toolkit.checks.base import Check
+from toolkit.findings import Rule
+from toolkit.settings import Settings
+
+# name -> "module:Class". Check modules import nothing heavy at module level.
+CHECKS: dict[str, str] = {
+    "punctuation": "toolkit.checks.punctuation:PunctuationCheck",
+}
+
+
+@functools.cache
+def check_class(name: str) -> type[Check]:
+    """The Check subclass registered under ``name``."""
+    module, _, cls = CHECKS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
+
+
+def load_checks(settings: Settings, names: list[str] | None = None) -> list[Check]:
+    """Instances of the named checks (all registered ones by default)."""
+    classes = [check_class(name) for name in (names or CHECKS)]
+    return [cls(settings) for cls in classes if not (settings.fast and cls.needs_model)]
+
+
+def all_rules() -> list[Rule]:
+    """Every rule of every registered check, in registry order."""
+    return [rule for name in CHECKS for rule in check_class(name).rules]

@@ -1,0 +1,142 @@
+"""Run the checks over a text: build the Document, select rules, run, filter and merge."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from toolkit.checks import CHECKS, check_class, load_checks
+from toolkit.checks.base import Check
+from toolkit.document import Document
+from toolkit.errors import UsageError
+from toolkit.findings import Finding, Rule
+from toolkit.settings import Settings
+from toolkit.textio import Chunk
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run and which findings are kept.
+
+    A selector is a rule code or code prefix ("PU101", "PU"), a slug, a kind or a check name.
+    An empty ``select`` means every rule.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        known = _known_selectors()
+        for token in (*self.select, *self.ignore):
+            if token not in known and not any(code.startswith(token) for code in _codes()):
+                raise UsageError(f"unknown rule, kind or check {token!r}")
+
+    def wants(self, rule: Rule, check: str) -> bool:
+        def hit(tokens: tuple[str, ...]) -> bool:
+            return any(
+                t in (rule.slug, rule.kind, check, "ALL") or rule.code.startswith(t) for t in tokens
+            )
+
+        return (not self.select or hit(self.select)) and not hit(self.ignore)
+
+    def keeps(self, finding: Finding, rule: Rule, check: str) -> bool:
+        return finding.confidence >= self.min_confidence and self.wants(rule, check)
+
+
+@functools.cache
+def _rule_index() -> dict[str, tuple[Rule, str]]:
+    return {rule.code: (rule, name) for name in CHECKS for rule in check_class(name).rules}
+
+
+def _codes() -> list[str]:
+    return list(_rule_index())
+
+
+@functools.cache
+def _known_selectors() -> frozenset[str]:
+    names = {"ALL", *CHECKS}
+    for code, (rule, _) in _rule_index().items():
+        names.update((code, rule.slug, rule.kind))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=8)
+def _checks_for(settings: Settings) -> tuple[Check, ...]:
+    return tuple(load_checks(settings))
+
+
+def run_checks(doc: Document, settings: Settings, selection: Selection) -> list[Finding]:
+    """All kept findings of the selected checks in ``doc``, sorted by position."""
+    index = _rule_index()
+    findings: list[Finding] = []
+    for check in _checks_for(settings):
+        if not any(selection.wants(rule, check.name) for rule in check.rules):
+            continue
+        findings.extend(
+            f for f in check.run(doc) if selection.keeps(f, index[f.rule][0], check.name)
+        )
+    return _drop_inside_boilerplate(sorted(findings, key=lambda f: f.sort_key))
+
+
+def _drop_inside_boilerplate(findings: list[Finding]) -> list[Finding]:
+    """Findings of other kinds inside a boilerplate span go away with the boilerplate."""
+    spans = [(f.start, f.end) for f in findings if f.kind == "boilerplate"]
+    if not spans:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.kind == "boilerplate" or not any(s <= f.start and f.end <= e for s, e in spans)
+    ]
+
+
+def check(
+    text: str,
+    *,
+    lang: str = "en",
+    rules: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    min_confidence: float = 0.0,
+    settings: Settings | None = None,
+) -> list[Finding]:
+    """Findings in ``text``; ``rules`` selects rules by code, prefix, slug, kind or check."""
+    settings = settings or Settings(lang=lang)
+    selection = Selection(tuple(rules or ()), tuple(ignore), min_confidence)
+    return run_checks(Document(text, lang=settings.lang), settings, selection)
+
+
+def check_chunks(
+    chunks: Iterable[Chunk], settings: Settings, selection: Selection
+) -> Iterator[tuple[Chunk, list[Finding]]]:
+    """Check each chunk of a long text; findings carry offsets and lines of the whole text."""
+    for chunk in chunks:
+        found = run_checks(Document(chunk.text, lang=settings.lang), settings, selection)
+        if chunk.offset or chunk.lines_before:
+            found = [
+                replace(
+                    f,
+                    start=f.start + chunk.offset,
+                    end=f.end + chunk.offset,
+                    line=f.line + chunk.lines_before,
+                )
+                for f in found
+            ]
+        yield chunk, found
+
+
+def signature(settings: Settings, selection: Selection) -> str:
+    """What produced a report: mtkit and corpora versions, language and rule selection."""
+    from toolkit import __version__
+    from toolkit.resources import corpus_path
+
+    corpora = corpus_path("VERSION").read_text(encoding="utf-8").strip()
+    rules = ",".join(selection.select) or "ALL"
+    if selection.ignore:
+        rules += "-" + ",".join(selection.ignore)
+    return (
+        f"mtkit:{__version__}|corpora:{corpora}|lang:{settings.lang}"
+        f"|src:{settings.source_lang or 'any'}|rules:{rules}"
+        f"|minconf:{selection.min_confidence:g}|fast:{'yes' if settings.fast else 'no'}"
+    )

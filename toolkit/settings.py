@@ -1,0 +1,22 @@
+"""Options shared by the checks of one run (resources, source language, speed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run of the checks may use.
+
+    ``fast`` leaves out checks that need a model; ``source_lang`` is the language the text
+    was translated from, when known ("ar", "fa", "tr", "zh"), and narrows language-specific
+    patterns; ``gazetteers`` are user TSV files that extend or override the built-in names.
+    """
+
+    lang: str = "en"
+    source_lang: str | None = None
+    fast: bool = False
+    gazetteers: tuple[Path, ...] = field(default=())
+    lm_path: Path | None = None

@@ -1,0 +1,121 @@
+"""Read user input safely: clear errors for missing, binary, mis-encoded or empty input,
+and paragraph-aligned chunks so that huge files are processed in bounded memory."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from toolkit.errors import InputError
+
+CHUNK_CHARS = 1 << 20
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A piece of a larger text: its text, its offset and the number of lines before it."""
+
+    text: str
+    offset: int
+    lines_before: int
+
+
+def _open(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    if file.is_dir():
+        raise InputError(f"{path}: is a directory, not a text file")
+    try:
+        return file.open("rb")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _sniff(path: str, head: bytes, encoding: str | None) -> str:
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        return encoding
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if b"\x00" in head:
+        raise InputError(f"{path}: binary file, not text")
+    return "utf-8"
+
+
+def iter_chunks(path: str, encoding: str | None = None, size: int = CHUNK_CHARS) -> Iterator[Chunk]:
+    """The decoded text of ``path`` ("-" for stdin) in chunks that end after a blank line.
+
+    Raises InputError for a missing, binary, empty or undecodable input.
+    """
+    handle = _open(path)
+    try:
+        head = handle.read(8192)
+        name = _sniff(path, head, encoding)
+        decoder = codecs.getincrementaldecoder(name)(errors="strict")
+        pending, offset, lines, consumed, raw = "", 0, 0, 0, head
+        while True:
+            try:
+                pending += decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as error:
+                where = consumed + error.start
+                raise InputError(
+                    f"{path}: not valid {name} (byte 0x{error.object[error.start]:02x} at offset "
+                    f"{where}); give the right --encoding"
+                ) from None
+            consumed += len(raw)
+            while len(pending) > size:
+                cut = pending.rfind("\n\n", 0, size)
+                cut = cut + 2 if cut > 0 else size
+                yield Chunk(pending[:cut], offset, lines)
+                offset, lines = offset + cut, lines + pending.count("\n", 0, cut)
+                pending = pending[cut:]
+            if not raw:
+                break
+            raw = handle.read(size)
+        if offset == 0 and not pending.strip():
+            raise InputError(f"{path}: empty input, nothing to check")
+        if pending:
+            yield Chunk(pending, offset, lines)
+    finally:
+        if handle is not sys.stdin.buffer:
+            handle.close()
+
+
+def read_text(path: str, encoding: str | None = None) -> str:
+    """The whole decoded text of ``path`` ("-" for stdin)."""
+    return "".join(chunk.text for chunk in iter_chunks(path, encoding))
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename."""
+    folder = path.resolve().parent
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o7777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
