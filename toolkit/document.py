@@ -51,11 +51,13 @@ class Document:
     """The original text plus lazily computed lines, paragraphs, sentences and words.
 
     Every span is a pair of Python string offsets into ``text``; nothing is normalised.
+    ``source`` is the text it was translated from, when the user gives it (bilingual checks).
     """
 
-    def __init__(self, text: str, lang: str = "en") -> None:
+    def __init__(self, text: str, lang: str = "en", source: str | None = None) -> None:
         self.text = text
         self.lang = lang
+        self.source = source
 
     def __repr__(self) -> str:
         return f"Document({len(self.text)} chars, lang={self.lang!r})"
