@@ -1,4 +1,4 @@
-"""Build hook: a regular wheel ships corpora/ as toolkit/_corpora; editable installs read it in place."""
+"""Build hook: wheels ship corpora/ as toolkit/_corpora; editable installs read it in place."""
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
