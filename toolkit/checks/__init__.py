@@ -12,6 +12,7 @@ from toolkit.settings import Settings
 # name -> "module:Class". Check modules import nothing heavy at module level.
 CHECKS: dict[str, str] = {
     "punctuation": "toolkit.checks.punctuation:PunctuationCheck",
+    "calques": "toolkit.checks.calques:CalqueCheck",
 }
 
 

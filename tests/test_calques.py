@@ -1,0 +1,96 @@
+import pytest
+
+from toolkit import check
+from toolkit.checks.calques import CalqueCheck, load_patterns
+from toolkit.document import Document
+from toolkit.settings import Settings
+
+
+def calques(text: str, source_lang: str | None = None):
+    return CalqueCheck(Settings(source_lang=source_lang)).run(Document(text))
+
+
+def apply(text: str, finding, index: int = 0) -> str:
+    return text[: finding.start] + finding.suggestions[index] + text[finding.end :]
+
+
+def test_seed_calques_found_with_suggestions(seed_text):
+    found = {f.text: f for f in check(seed_text, rules=["calques"])}
+    assert found["Yesterday, on Tuesday"].suggestions == ("On Tuesday",)
+    assert found["last night (Tuesday)"].suggestions == ("on Tuesday night",)
+    assert found["close-range"].suggestions == ("short-range",)
+    assert found["close-range"].rule == "CQ103"
+    assert "As part of" in found["In the context of"].suggestions
+    same = next(f for f in found.values() if f.text.startswith("In the same context"))
+    assert apply(seed_text, same).count("Meanwhile, two U.S. officials said") == 1
+    assert apply(seed_text, same, 2).count("\nTwo U.S. officials said that Ain") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Yesterday, on Tuesday, officials said.", "On Tuesday, officials said."),
+        ("They met the day before yesterday, Monday, in Ankara.", "They met on Monday, in Ankara."),
+        ("The strike yesterday (Sunday) killed two.", "The strike on Sunday killed two."),
+        ("Today, Wednesday, talks resume.", "On Wednesday, talks resume."),
+        ("This morning (Friday) the army said.", "On Friday morning the army said."),
+        ("Tonight, Thursday, a vote is due.", "On Thursday night, a vote is due."),
+        ("Yesterday evening, on Monday, police said.", "On Monday evening, police said."),
+    ],
+)
+def test_relative_date_rule_generalizes(text, fixed):
+    (finding,) = calques(text)
+    assert finding.rule == "CQ102"
+    assert apply(text, finding) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rally is scheduled for 7 p.m. ET tonight, Saturday, September 29, 2018.",
+        "Talks continue today and on Tuesday.",
+        "Yesterday was Tuesday.",
+        "In this context the letter w is a vowel.",
+        "He spoke at close range to the crowd.",
+        "And he said that there was one figure from his past.",
+        "The ministry said the relevant figure was 12%.",
+    ],
+)
+def test_native_english_is_not_flagged(text):
+    assert calques(text) == []
+
+
+def test_deletion_mid_sentence_removes_the_space_before():
+    text = "The base, it is worth noting that, hosts troops. Officials said it is worth noting that"
+    text += " talks stalled."
+    finding = calques(text)[-1]
+    assert finding.text == " it is worth noting that"
+    assert apply(text, finding).endswith("Officials said talks stalled.")
+
+
+def test_deletion_at_sentence_start_capitalises_the_next_word():
+    text = "It is worth mentioning that the base hosts 2,500 troops."
+    (finding,) = calques(text)
+    assert apply(text, finding) == "The base hosts 2,500 troops."
+
+
+def test_sentence_start_patterns_ignore_mid_sentence_use():
+    assert calques("Prices rose in the same context as wages.") == []
+    assert calques("“In the same context, the army said.”")[0].text.startswith("In the same")
+
+
+def test_source_lang_narrows_patterns():
+    text = "Within the scope of the investigation, the relevant departments met."
+    assert {f.text for f in calques(text, "tr")} == {"Within the scope of"}
+    assert {f.text for f in calques(text, "zh")} == {"the relevant departments"}
+    assert len(calques(text)) == 2
+
+
+def test_lexicon_rows_are_well_formed():
+    patterns = load_patterns()
+    assert len(patterns) >= 20
+    assert len({p.id for p in patterns}) == len(patterns)
+    for pattern in patterns:
+        assert pattern.langs <= {"any", "ar", "fa", "tr", "zh"}
+        assert 0 < pattern.confidence <= 1
+        assert pattern.explanation
