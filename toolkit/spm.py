@@ -1,0 +1,79 @@
+"""SentencePiece models: train one on a corpus, load one, and tokenize with it (spBLEU)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import InputError, ModelError
+
+
+def train(
+    corpus: Path,
+    model: Path,
+    vocab_size: int = 8000,
+    model_type: str = "unigram",
+    character_coverage: float = 0.9995,
+) -> Path:
+    """Train a SentencePiece model on ``corpus`` (one sentence per line); return the .model path.
+
+    ``model`` is the output path; ".model" is added when missing, and a ".vocab" file is
+    written beside it.
+    """
+    import sentencepiece
+
+    if not corpus.is_file():
+        raise InputError(f"{corpus}: no such file")
+    prefix = model.with_suffix("") if model.suffix == ".model" else model
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        sentencepiece.SentencePieceTrainer.train(
+            input=str(corpus),
+            model_prefix=str(prefix),
+            vocab_size=vocab_size,
+            model_type=model_type,
+            character_coverage=character_coverage,
+            hard_vocab_limit=False,
+            minloglevel=2,
+        )
+    except (RuntimeError, OSError) as error:
+        raise InputError(f"{corpus}: cannot train a SentencePiece model: {error}") from None
+    return prefix.with_suffix(".model")
+
+
+@functools.cache
+def load(model: Path) -> Any:
+    """A SentencePieceProcessor for a .model file (cached per path)."""
+    import sentencepiece
+
+    if not model.is_file():
+        raise ModelError(f"{model}: no such SentencePiece model")
+    processor = sentencepiece.SentencePieceProcessor()
+    try:
+        processor.Load(str(model))
+    except (RuntimeError, OSError):
+        raise ModelError(f"{model}: not a SentencePiece model") from None
+    return processor
+
+
+def model_id(model: Path) -> str:
+    """``<file stem>-<first 8 hex digits of its SHA-256>``: names the model in signatures."""
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:8]
+    return f"{model.stem}-{digest}"
+
+
+class SpmTokenizer:
+    """A sacreBLEU-style tokenizer (callable plus ``signature()``) over a local model."""
+
+    def __init__(self, model: Path) -> None:
+        self.processor = load(model)
+        self.name = f"spm-{model_id(model)}"
+
+    def signature(self) -> str:
+        return self.name
+
+    @functools.lru_cache(maxsize=2**16)  # noqa: B019 - one tokenizer per scoring run
+    def __call__(self, line: str) -> str:
+        return " ".join(self.processor.EncodeAsPieces(line))
