@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check
-from toolkit.document import Document
+from toolkit.document import Document, Span
+from toolkit.english import abbreviations, inside, not_prose_spans
 from toolkit.findings import Finding, Rule
+from toolkit.resources import corpus_path, iter_tsv
 
 MISSING_SPACE = Rule(
     code="PU101",
@@ -21,34 +24,354 @@ MISSING_SPACE = Rule(
     example="calling it “Iran-backed militants.”in response to the attacks",
     fixed="calling it “Iran-backed militants.” in response to the attacks",
     fix_safe=True,
-    false_positives="Abbreviations with inner dots (U.S., e.g.) and decimals are not flagged.",
+    false_positives="Abbreviations with inner dots (U.S., e.g.), decimals, URLs, e-mail "
+    "addresses and domains are not flagged; a bare full stop counts only before a capitalised "
+    "word (`said.The`).",
+)
+SPACE_BEFORE = Rule(
+    code="PU102",
+    slug="space-before-punctuation",
+    kind="punctuation",
+    category="fluency/punctuation",
+    severity="minor",
+    summary="A space before a comma, full stop, colon, semicolon, question or exclamation "
+    "mark, or just inside a bracket.",
+    why="Source-language typography (French-style spacing, tokenised MT output) leaks into "
+    "English text.",
+    example="the two sides agreed , officials said .",
+    fixed="the two sides agreed, officials said.",
+    fix_safe=True,
+    false_positives="Ellipses and emoticons are left alone.",
+)
+DOUBLED = Rule(
+    code="PU103",
+    slug="doubled-punctuation",
+    kind="punctuation",
+    category="fluency/punctuation",
+    severity="minor",
+    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,`.",
+    why="Joining segments or sentences in MT output doubles the mark at the seam.",
+    example="the ministry said,, adding that talks would resume..",
+    fixed="the ministry said, adding that talks would resume.",
+    fix_safe=True,
+    false_positives="Ellipses (`...`) and an abbreviation's dot before a comma (`U.S.,`, "
+    "`etc.,`) are not flagged; a double full stop is not fixed automatically (it may be a "
+    "truncated ellipsis).",
+)
+UNBALANCED_QUOTE = Rule(
+    code="PU104",
+    slug="unbalanced-quote",
+    kind="punctuation",
+    category="fluency/punctuation",
+    severity="minor",
+    summary="An opening curly quote or guillemet never closed in its paragraph, or a closing "
+    "one never opened.",
+    why="A quote cut at a segment boundary makes the reader lose who is speaking.",
+    example="He called it “a direct response to attacks on US forces.",
+    fixed="He called it “a direct response to attacks on US forces.”",
+    false_positives="A quote that runs on into the next paragraph (which opens with a quote "
+    "mark, as news style requires) is not flagged. Straight quotes are not checked: their "
+    "direction is ambiguous and human text uses them for inches and stray apostrophes.",
+)
+UNBALANCED_BRACKET = Rule(
+    code="PU105",
+    slug="unbalanced-bracket",
+    kind="punctuation",
+    category="fluency/punctuation",
+    severity="minor",
+    summary="A round or square bracket without its partner in the paragraph.",
+    why="MT drops or moves one bracket of a parenthesis, so the aside swallows the sentence.",
+    example="the attack last night (Tuesday, which targeted two installations",
+    fixed="the attack last night (Tuesday), which targeted two installations",
+    false_positives="List markers (`1)`, `a)`), emoticons and URLs are ignored.",
+)
+MIXED_QUOTES = Rule(
+    code="PU106",
+    slug="mixed-quote-styles",
+    kind="punctuation",
+    category="style/inconsistent style",
+    severity="minor",
+    summary="Straight and curly double quotes mixed in one text; the less used style is flagged.",
+    why="Pasted quotes and MT segments keep their own typography; a publication uses one.",
+    example='called it “Iran-backed militants" and said "enough".',
+    fixed="called it “Iran-backed militants” and said “enough”.",
+    fix_safe=True,
+    false_positives="Inch marks after digits are ignored.",
+)
+SOURCE_PUNCTUATION = Rule(
+    code="PU107",
+    slug="source-script-punctuation",
+    kind="punctuation",
+    category="locale convention/punctuation",
+    severity="minor",
+    summary="Arabic or Persian (`،` `؛` `؟`) or Chinese/Japanese full-width (`，` `。` `：` "
+    "`（`) punctuation in English text.",
+    why="MT and post-editing keep the source's punctuation characters; they render oddly, "
+    "break search and carry their own spacing.",
+    example="The ministry said، in a statement，that talks would resume。",
+    fixed="The ministry said, in a statement, that talks would resume.",
+    fix_safe=True,
+    false_positives="Marks inside a run of Arabic or CJK text are left to the untranslated-"
+    "text rule.",
 )
 
-# Closing mark(s) then a letter: ".”in", "said.The", "end,and". Excludes acronyms (U.S.),
-# decimals (2.5), URLs and domains (example.com) by requiring a lower-case word before.
+_QUOTE = "\"'”’»)"
+# Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
+# decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 _GLUED = re.compile(r"(?<=[a-z\d%)])([.!?,;:]+[”\"’»)]*|[”»])(?=[A-Za-z][a-z])")
-_URLISH = re.compile(r"\S*(?:www\.|https?:|\.(?:com|org|net|gov|edu|io|co|uk)\b)\S*")
+_SPACE_BEFORE = re.compile(
+    r"(?<=[\w”\"’)])([ \t\xa0]+)([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])"
+    r"|(?<=[(\[])([ \t\xa0]+)(?=\w)|(?<=[\w.”’\"])([ \t\xa0]+)(?=[)\]])"
+)
+_DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,")
+_CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
+_STRAIGHT_INCH = re.compile(r"(?<=\d)\"|(?<=\d)''")
+_LIST_MARKER = re.compile(r"(?:^|(?<=\s))\(?[\da-zA-Z]{1,2}\)(?=\s)")
+_EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
+_ARABIC_OR_CJK = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@functools.cache
+def _source_marks() -> dict[str, tuple[str, str]]:
+    rows = iter_tsv(corpus_path("english", "source_punctuation.tsv"))
+    return {row["char"]: (row["english"], row["space"]) for row in rows}
 
 
 class PunctuationCheck(Check):
-    """Spacing around punctuation."""
+    """Spacing around punctuation, doubled marks, unbalanced quotes and brackets, mixed quote
+    styles, and source-script punctuation left in English text."""
 
     name = "punctuation"
-    rules = (MISSING_SPACE,)
+    rules = (
+        MISSING_SPACE,
+        SPACE_BEFORE,
+        DOUBLED,
+        UNBALANCED_QUOTE,
+        UNBALANCED_BRACKET,
+        MIXED_QUOTES,
+        SOURCE_PUNCTUATION,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        urls = [m.span() for m in _URLISH.finditer(doc.text)]
-        for match in _GLUED.finditer(doc.text):
+        skip = not_prose_spans(doc.text)
+        yield from self._missing_space(doc, skip)
+        yield from self._space_before(doc, skip)
+        yield from self._doubled(doc, skip)
+        for index, paragraph in enumerate(doc.paragraphs):
+            following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else None
+            yield from self._quotes(doc, paragraph, following, skip)
+            yield from self._brackets(doc, paragraph, skip)
+        yield from self._mixed_quotes(doc, skip)
+        if doc.lang == "en":
+            yield from self._source_marks(doc)
+
+    def _missing_space(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        for match in _GLUED.finditer(text):
             start, end = match.span(1)
-            if any(s <= start < e for s, e in urls):
+            mark = match.group(1)
+            if inside(start, skip) or inside(end, skip):
                 continue
-            if match.group(1)[0] == "." and not match.group(1)[1:]:
-                continue  # "a.b" without a quote is more often a name or domain than a slip
+            if mark == "." and not text[end].isupper():
+                continue  # "a.b" is more often a name or domain than a slip
+            if mark == ":" and text[end - 2 : end] in ("s:", "p:"):
+                continue  # a URL scheme cut from its address
             yield MISSING_SPACE.at(
                 doc,
                 start,
                 end,
                 "No space after the punctuation: two sentences or clauses run together.",
-                [match.group(1) + " "],
+                [mark + " "],
                 confidence=0.9,
             )
+
+    def _space_before(self, doc: Document, skip: list) -> Iterator[Finding]:
+        for match in _SPACE_BEFORE.finditer(doc.text):
+            if inside(match.start(), skip):
+                continue
+            if match.group(2):
+                start, end = match.start(1), match.end(2)
+                yield SPACE_BEFORE.at(
+                    doc,
+                    start,
+                    end,
+                    f"Space before {match.group(2)!r}.",
+                    [match.group(2)],
+                    confidence=0.85,
+                )
+            else:
+                start, end = match.span()
+                yield SPACE_BEFORE.at(
+                    doc, start, end, "Space just inside a bracket.", [""], confidence=0.8
+                )
+
+    def _doubled(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        for match in _DOUBLED.finditer(text):
+            start, end = match.span()
+            found = match.group()
+            if inside(start, skip):
+                continue
+            if found.startswith("."):
+                token = re.search(r"[\w.]+$", text[max(0, start - 20) : start])
+                word = token.group() if token else ""
+                if found == ".," and not (word.islower() and word not in abbreviations()):
+                    continue
+                if found == ".," and not re.match(r"\s+[a-z]", text[end:]):
+                    continue
+                keep = "," if found == ".," else "."
+            elif match.group(4) == ".":
+                keep = "."
+            else:
+                keep = found[0]
+            yield DOUBLED.at(
+                doc,
+                start,
+                end,
+                f"Doubled punctuation {found!r}.",
+                [keep] if found != ".." else [".", "..."],
+                confidence=0.85,
+                safe=found != "..",
+            )
+
+    def _quotes(
+        self, doc: Document, paragraph: Span, following: Span | None, skip: list
+    ) -> Iterator[Finding]:
+        text = doc.text
+        chunk = text[paragraph.start : paragraph.end]
+        opened: list[int] = []
+        for offset, char in enumerate(chunk):
+            if char not in "“”«»":
+                continue
+            position = paragraph.start + offset
+            if inside(position, skip):
+                continue
+            if _opens(text, position):
+                if opened and _CONTINUED.search(text, 0, position):
+                    opened.pop()  # a quotation continued in a new (run-in) paragraph
+                opened.append(position)
+            elif opened:
+                opened.pop()
+            else:
+                yield UNBALANCED_QUOTE.at(
+                    doc,
+                    position,
+                    position + 1,
+                    "Closing quote mark without an opening one in this paragraph.",
+                    confidence=0.6,
+                )
+        if not opened:
+            return
+        if following and text[following.start] in '“"«':
+            return  # a quotation that continues into the next paragraph
+        position = opened[-1]
+        yield UNBALANCED_QUOTE.at(
+            doc,
+            position,
+            position + 1,
+            "Opening quote mark never closed in this paragraph.",
+            confidence=0.6,
+        )
+
+    def _brackets(self, doc: Document, paragraph: Span, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        chunk = text[paragraph.start : paragraph.end]
+        ignored = {m.end() - 1 for m in _LIST_MARKER.finditer(chunk)}
+        ignored |= {m.end() - 1 for m in _EMOTICON.finditer(chunk)}
+        stack: list[int] = []
+        pairs = {")": "(", "]": "["}
+        for offset, char in enumerate(chunk):
+            if char not in "()[]" or (offset in ignored and not stack):
+                continue
+            position = paragraph.start + offset
+            if inside(position, skip):
+                continue
+            if char in "([":
+                stack.append(position)
+            elif stack and text[stack[-1]] == pairs[char]:
+                stack.pop()
+            else:
+                yield UNBALANCED_BRACKET.at(
+                    doc,
+                    position,
+                    position + 1,
+                    f"{char!r} closes a bracket that was never opened in this paragraph.",
+                    confidence=0.6,
+                )
+        for position in stack:
+            yield UNBALANCED_BRACKET.at(
+                doc,
+                position,
+                position + 1,
+                f"{text[position]!r} is never closed in this paragraph.",
+                confidence=0.6,
+            )
+
+    def _mixed_quotes(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        straight = [
+            m.start()
+            for m in re.finditer('"', text)
+            if not inside(m.start(), skip) and not _STRAIGHT_INCH.match(text, m.start())
+        ]
+        curly = [m.start() for m in re.finditer("[“”]", text)]
+        if not straight or not curly:
+            return
+        if len(curly) >= len(straight):
+            for position in straight:
+                mark = "“" if _opens(text, position) else "”"
+                yield MIXED_QUOTES.at(
+                    doc,
+                    position,
+                    position + 1,
+                    "Straight quote in a text that uses curly quotes.",
+                    [mark],
+                    confidence=0.7,
+                )
+        else:
+            for position in curly:
+                yield MIXED_QUOTES.at(
+                    doc,
+                    position,
+                    position + 1,
+                    "Curly quote in a text that uses straight quotes.",
+                    ['"'],
+                    confidence=0.7,
+                )
+
+    def _source_marks(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        marks = _source_marks()
+        for match in re.finditer("[" + re.escape("".join(marks)) + "]", text):
+            start, end = match.span()
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if _ARABIC_OR_CJK.match(before) or _ARABIC_OR_CJK.match(after):
+                continue  # part of source-script text, flagged as untranslated
+            english, space = marks[match.group()]
+            if space == "after" and after and (after.isalnum() or after in '“"('):
+                english += " "
+            elif space == "before" and before.isalnum():
+                english = " " + english
+            yield SOURCE_PUNCTUATION.at(
+                doc,
+                start,
+                end,
+                f"Source-script punctuation {match.group()!r} in English text.",
+                [english],
+                confidence=0.9,
+            )
+
+
+def _opens(text: str, position: int) -> bool:
+    """Whether the double quote at ``position`` opens a quotation."""
+    char = text[position]
+    if char in "“«":
+        return True
+    if char in "”»":
+        return False
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return True
+    return not (before.isalnum() or before in ".,;:!?…'’") and not after.isspace()

@@ -1,0 +1,78 @@
+import pytest
+
+from toolkit.checks.punctuation import PunctuationCheck
+from toolkit.document import Document
+
+
+def found(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    doc = Document(text)
+    findings = PunctuationCheck().run(doc)
+    for f in findings:
+        assert doc.text[f.start : f.end] == f.text
+    return [(f.rule, f.text, f.suggestions) for f in findings]
+
+
+def test_seed_glued_quote_is_found_with_space_suggestion(seed_text):
+    hits = found(seed_text)
+    assert ("PU101", ".”", (".” ",)) in hits
+    assert [h for h in hits if h[0] != "PU101"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He left.The talks ended.", ("PU101", ".", (". ",))),
+        ("said,and then", ("PU101", ",", (", ",))),
+        ("the two sides agreed , officials said", ("PU102", " ,", (",",))),
+        ("officials said .", ("PU102", " .", (".",))),
+        ("a ( rare ) case", ("PU102", " ", ("",))),
+        ("the ministry said,, adding", ("PU103", ",,", (",",))),
+        ("talks would resume.. Then", ("PU103", "..", (".", "..."))),
+        ("the team., and I", ("PU103", ".,", (",",))),
+        ("yes , , no", ("PU103", ", ,", (",",))),
+        ("He called it “a direct response.", ("PU104", "“", ())),
+        ("He called it a response.” Then", ("PU104", "”", ())),
+        ("the attack (Tuesday, which targeted", ("PU105", "(", ())),
+        ('“Iran” and “Iraq” and "Syria"', ("PU106", '"', ("“",))),
+        ("The ministry said، in a statement", ("PU107", "،", (",",))),
+        ("in a statement，that talks", ("PU107", "，", (", ",))),
+        ("talks would resume。", ("PU107", "。", (".",))),
+    ],
+)
+def test_artifact_is_found(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran’s “hope” is fading, it said.",
+        "It cost 2.5 million in the U.S., officials said.",
+        "See https://www.bbc.co.uk/news?id=3 or write to press@example.com.",
+        "Visit example.com.",
+        "He paused... and went on.",
+        "“Really?!” he asked.",
+        "The war — and the peace — ended, etc., and more.",
+        "He said: “We will win.”\n\n“We will rebuild,” he added.",
+        "He said: “We will win.\n\n“We will rebuild.”",
+        "Options: 1) stay 2) go; a smiley :) too.",
+        "He is 5'11\" tall.",
+        "Baton Rouge, La., announced it (on Saturday).",
+        "Ministers (from the [ruling] party) met.",
+        "The U.S. and the U.K. met at 10 a.m. on Jan. 5.",
+        "Meanwhile — in Gaza — talks (again) stalled; no deal?",
+        "😀 Emoji: 👨‍👩‍👧 fine. e\u0301t\u00e9 too.\r\nNext line.",
+    ],
+)
+def test_clean_text_is_not_flagged(text):
+    assert found(text) == []
+
+
+def test_offsets_hold_with_emoji_combining_marks_and_crlf():
+    text = "👨‍👩‍👧 Cafe\u0301 said.”in\r\nthe two sides agreed , ok"
+    hits = found(text)
+    assert ("PU101", ".”", (".” ",)) in hits and ("PU102", " ,", (",",)) in hits
+
+
+def test_arabic_punctuation_inside_arabic_text_is_left_to_untranslated():
+    assert [h for h in found("He said قال، ثم in Arabic.") if h[0] == "PU107"] == []

@@ -1,0 +1,77 @@
+"""English word classes from corpora/english: function words and a verb lexicon, loaded once."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from toolkit.resources import corpus_path, iter_tsv, read_lines
+
+# Inflection rules of the WordNet verb lemmatizer: (suffix of the form, suffix of the lemma).
+_VERB_SUFFIXES = (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""))
+_VERB_SUFFIXES += (("ing", "e"), ("ing", ""))
+
+
+@functools.cache
+def function_words() -> dict[str, str]:
+    """Lower-case closed-class word -> class (article, preposition, conjunction, auxiliary...)."""
+    return {
+        row["word"]: row["class"] for row in iter_tsv(corpus_path("english", "function_words.tsv"))
+    }
+
+
+@functools.cache
+def _verb_lemmas() -> frozenset[str]:
+    return frozenset(read_lines("english", "verb_lemmas.txt"))
+
+
+@functools.cache
+def _irregular_verbs() -> frozenset[str]:
+    return frozenset(row["form"] for row in iter_tsv(corpus_path("english", "verb_irregular.tsv")))
+
+
+@functools.cache
+def can_be_verb(word: str) -> bool:
+    """True when a lower-case word can be a verb form (lemma, inflection, irregular form)."""
+    word = word.lower().replace("’", "'")
+    if function_words().get(word) == "auxiliary":
+        return True
+    lemmas = _verb_lemmas()
+    if word in lemmas or word in _irregular_verbs():
+        return True
+    for suffix, replacement in _VERB_SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in lemmas:
+            return True
+    # Doubled final consonant: "stopped", "planning".
+    return any(
+        word.endswith(suffix)
+        and len(word) > len(suffix) + 2
+        and word[-len(suffix) - 1] == word[-len(suffix) - 2]
+        and word[: -len(suffix) - 1] in lemmas
+        for suffix in ("ed", "ing")
+    )
+
+
+_NOT_PROSE = re.compile(
+    r"\S*(?:www\.|https?:|ftp:|mailto:|@\w|\.(?:com|org|net|gov|edu|int|io|co|uk|info|me|tv)\b)\S*"
+    r"|<[^<>\n]{1,200}>|&#?\w{2,8};"
+)
+
+
+def not_prose_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses, domains, markup tags and HTML entities in ``text``."""
+    return [m.span() for m in _NOT_PROSE.finditer(text)]
+
+
+def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``offset`` falls in one of the sorted, non-overlapping ``spans``."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that take a full stop (case-sensitive, plus lower-cased forms)."""
+    words = read_lines("segmentation", "abbreviations_en.txt")
+    return frozenset(words) | {w.lower() for w in words}
