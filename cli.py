@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -10,6 +11,7 @@ import click
 from toolkit.errors import MtkitError
 
 SEVERITY_CHOICES = ("critical", "major", "minor", "never")
+INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -83,27 +85,26 @@ def check(paths, fmt, select, ignore, min_confidence, fail_on, fast, source_lang
 
     settings = Settings(source_lang=source_lang, fast=fast)
     selection = Selection(_split(select), _split(ignore), min_confidence)
-    files = []
+    threshold = None if fail_on == "never" else severity_rank(fail_on)
+    files, total, failing = [], 0, False  # text and jsonl stream: only counts are kept
     for path in paths:
         found = []
         for chunk, findings in check_chunks(iter_chunks(path, encoding), settings, selection):
-            found.extend(findings)
-            if fmt == "text":
-                for line in text_lines(path, chunk, findings):
-                    click.echo(line)
-            elif fmt == "jsonl":
-                for line in jsonl_lines(path, findings):
-                    click.echo(line)
+            total += len(findings)
+            failing = failing or any(
+                threshold is not None and severity_rank(f.severity) <= threshold for f in findings
+            )
+            if fmt == "json":
+                found.extend(findings)
+            elif fmt == "text" and findings:
+                click.echo("\n".join(text_lines(path, chunk, findings)))
+            elif findings:
+                click.echo("\n".join(jsonl_lines(path, findings)))
         files.append((path, found))
     if fmt == "json":
         click.echo(json_report(files, signature(settings, selection)))
     elif fmt == "text":
-        total = sum(len(found) for _, found in files)
         click.echo(f"{total} finding(s) in {len(files)} file(s)", err=True)
-    threshold = None if fail_on == "never" else severity_rank(fail_on)
-    failing = threshold is not None and any(
-        severity_rank(f.severity) <= threshold for _, found in files for f in found
-    )
     raise click.exceptions.Exit(1 if failing else 0)
 
 
@@ -187,6 +188,207 @@ def spm_train(corpus, output, vocab_size, model_type) -> None:
 
     model = train(Path(corpus), Path(output), vocab_size, model_type)
     click.echo(str(model))
+
+
+@main.group()
+def batch() -> None:
+    """Run a command over whole corpora: one JSON Lines record per document.
+
+    INPUTS are files, directories (recursive, --glob), - for stdin, JSON Lines or Parquet
+    (--text-field, --id-field). Records are flushed per batch; --resume skips ids already in
+    --output after a crash; a bad document is reported with its error and the run goes on.
+    """
+
+
+def batch_command(command):
+    """Add the options every ``mtkit batch`` command shares; ``command`` returns its Task."""
+
+    @functools.wraps(command)
+    def run(inputs, output, resume, ordered, jobs, engine, scheduler, input_format, glob,
+            text_field, id_field, encoding, batch_size, quiet, **options):  # fmt: skip
+        from toolkit.batch import Engine, InputSpec, run_batch
+        from toolkit.batch.progress import Progress
+
+        spec = InputSpec(tuple(inputs), input_format, glob, text_field, id_field, encoding)
+        stats = run_batch(
+            command(**options),
+            spec,
+            Engine(jobs, engine, scheduler),
+            output,
+            resume=resume,
+            ordered=ordered,
+            batch_size=batch_size,
+            progress=Progress(quiet=quiet),
+        )
+        if not quiet:
+            skipped = f", {stats.skipped} already done" if resume else ""
+            click.echo(
+                f"{stats.documents} document(s), {stats.sentences} sentence(s), "
+                f"{stats.failed} failed{skipped}",
+                err=True,
+            )
+        raise click.exceptions.Exit(1 if stats.failed else 0)
+
+    for option in reversed(
+        (
+            click.argument("inputs", nargs=-1, required=True),
+            click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout)."),
+            click.option("--resume", is_flag=True, help="Keep --output; skip ids already in it."),
+            click.option("--ordered", is_flag=True, help="Write records in input order."),
+            click.option(
+                "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
+            ),
+            click.option("--engine", type=click.Choice(["local", "dask"]), default="local"),
+            click.option("--scheduler", help="Dask scheduler address, or local (LocalCluster)."),
+            click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto"),
+            click.option("--glob", default="*", help="Files to take from directories."),
+            click.option("--text-field", default="text", help="JSONL/Parquet text field."),
+            click.option("--id-field", default="id", help="JSONL/Parquet id field."),
+            click.option("--encoding", help="Encoding of text files (default UTF-8/BOM)."),
+            click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True),
+            click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
+        )
+    ):
+        run = option(run)
+    return run
+
+
+@batch.command("check")
+@batch_command
+@click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to run.")
+@click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@click.option("--source-lang", help="Language the text was translated from.")
+def batch_check(select, ignore, min_confidence, fast, source_lang):
+    """Findings of each document: {id, path, row, findings} or {id, ..., error}."""
+    from toolkit.batch import CheckTask
+    from toolkit.pipeline import Selection
+    from toolkit.settings import Settings
+
+    settings = Settings(source_lang=source_lang, fast=fast)
+    return CheckTask(settings, Selection(_split(select), _split(ignore), min_confidence))
+
+
+@main.command("fix")
+@click.argument("path")
+@click.option("-o", "--output", help="Write the fixed text (or diff) to this file.")
+@click.option("--in-place", is_flag=True, help="Replace PATH with the fixed text, atomically.")
+@click.option("--backup", metavar="SUFFIX", help="With --in-place, keep PATH+SUFFIX.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the text.")
+@click.option("--dry-run", is_flag=True, help="List the changes fix would make; write nothing.")
+@click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to fix.")
+@click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    help="Apply only findings at least this confident (default 0.8, or the config's).",
+)
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
+@click.option(
+    "-i",
+    "--interactive",
+    is_flag=True,
+    help="Review each change (y apply, n skip, e edit, a apply the rest, q skip the rest); "
+    "offers unsafe fixes too.",
+)
+@click.option("--report", help="Also write an HTML review report to this file.")
+@click.option("--config", "config_path", help="Configuration file (default: found from PATH up).")
+@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@click.option("--source-lang", help="Language the text was translated from (ar, fa, tr, zh, ...).")
+@click.option("--encoding", help="Encoding of the input (default: UTF-8, or by BOM).")
+def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -> None:
+    """Correct PATH (a file, or - for stdin) and print the fixed text."""
+    from pathlib import Path
+
+    from toolkit.config import discover
+    from toolkit.errors import UsageError
+    from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
+    from toolkit.textio import encoding_of, read_text, write_atomic
+
+    if in_place and (path == "-" or output or show_diff):
+        raise UsageError("--in-place needs a file PATH and excludes -o and --diff")
+    if backup and not in_place:
+        raise UsageError("--backup only goes with --in-place")
+    interactive, encoding = options["interactive"], options["encoding"]
+    if interactive and path == "-":
+        raise UsageError("--interactive reads answers from the terminal: give a file, not -")
+    if output and path != "-" and Path(output).resolve() == Path(path).resolve():
+        raise UsageError(f"{output} is the input; use --in-place to replace it")
+    config = discover([path], options["config_path"])
+    text = read_text(path, encoding)
+    result = fix(
+        text,
+        settings=config.settings(source_lang=options["source_lang"], fast=options["fast"]),
+        selection=config.selection(_split(options["select"]), _split(options["ignore"])),
+        min_confidence=config.confidence(options["min_confidence"], DEFAULT_MIN_CONFIDENCE),
+        unsafe=options["unsafe_fixes"] or interactive,
+        ignored=config.ignored,
+        decide=_review(text) if interactive else None,
+    )
+    click.echo(
+        f"{path}: {len(result.applied)} fix(es) applied, {len(result.skipped)} finding(s) left",
+        err=True,
+    )
+    if dry_run:
+        for edit in result.edits:
+            rule = edit.finding.rule if edit.finding else "blank-lines"
+            line, column = _line_col(text, edit.start)
+            old, new = text[edit.start : edit.end], edit.replacement
+            click.echo(f"{path}:{line}:{column}: [{rule}] {old!r} -> {new!r}")
+        return
+    if options["report"]:
+        from toolkit.html import FileReport, render_report
+
+        findings = sorted(
+            (*result.applied, *(s.finding for s in result.skipped)), key=lambda f: f.sort_key
+        )
+        page = render_report([FileReport(path, text, tuple(findings), result)])
+        write_atomic(Path(options["report"]), page)
+    content = result.diff(path) if show_diff else result.text
+    if in_place:
+        if result.changed:
+            write_atomic(Path(path), content, encoding_of(path, encoding), backup)
+    elif output:
+        write_atomic(Path(output), content, encoding_of(path, encoding))
+    else:
+        click.get_binary_stream("stdout").write(content.encode("utf-8"))
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _review(text: str):
+    """A decide() callback for fix that asks about each change on the terminal."""
+    answers = {"rest": None}
+    help_text = "y apply, n skip, e edit the replacement, a apply this and the rest, q skip rest"
+
+    def decide(finding, replacement):
+        if answers["rest"] is not None:
+            return replacement if answers["rest"] else None
+        start = text.rfind("\n", 0, finding.start) + 1
+        end = text.find("\n", finding.end)
+        end = len(text) if end < 0 else end
+        before = text[max(start, finding.start - 60) : finding.start]
+        after = text[finding.end : min(end, finding.end + 60)]
+        click.echo(f"\n{finding}", err=True)
+        click.echo(click.style(f"- {before}{finding.text}{after}", fg="red"), err=True)
+        click.echo(click.style(f"+ {before}{replacement}{after}", fg="green"), err=True)
+        while True:
+            answer = click.prompt("Apply this change [y,n,e,a,q,?]", err=True).strip().lower()
+            if answer in ("y", "a"):
+                answers["rest"] = True if answer == "a" else None
+                return replacement
+            if answer in ("n", "q"):
+                answers["rest"] = False if answer == "q" else None
+                return None
+            if answer == "e":
+                return click.prompt("Replacement", default=replacement, err=True)
+            click.echo(help_text, err=True)
+
+    return decide
 
 
 if __name__ == "__main__":

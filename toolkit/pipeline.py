@@ -113,17 +113,22 @@ def check_chunks(
     """Check each chunk of a long text; findings carry offsets and lines of the whole text."""
     for chunk in chunks:
         found = run_checks(Document(chunk.text, lang=settings.lang), settings, selection)
-        if chunk.offset or chunk.lines_before:
-            found = [
-                replace(
-                    f,
-                    start=f.start + chunk.offset,
-                    end=f.end + chunk.offset,
-                    line=f.line + chunk.lines_before,
-                )
-                for f in found
-            ]
-        yield chunk, found
+        yield chunk, in_whole_text(found, chunk)
+
+
+def in_whole_text(findings: list[Finding], chunk: Chunk) -> list[Finding]:
+    """Findings of a chunk with the offsets and lines of the whole text."""
+    if not (chunk.offset or chunk.lines_before):
+        return findings
+    return [
+        replace(
+            f,
+            start=f.start + chunk.offset,
+            end=f.end + chunk.offset,
+            line=f.line + chunk.lines_before,
+        )
+        for f in findings
+    ]
 
 
 def signature(settings: Settings, selection: Selection) -> str:

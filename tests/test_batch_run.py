@@ -1,0 +1,167 @@
+"""Batch runs: serial and --jobs give the same records, bad documents are reported, --resume."""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from toolkit.batch import CheckTask, Engine, InputSpec, Task, run_batch
+from toolkit.batch.inputs import Item
+from toolkit.batch.output import Writer, done_ids
+from toolkit.batch.runner import results
+from toolkit.errors import UsageError
+
+TEXTS = [
+    "It said.”in fact no.",
+    "A clean sentence about the budget.",
+    "The minister spoke.Then he left.",
+    "Nothing to see here.",
+]
+
+
+@pytest.fixture
+def feed(tmp_path):
+    file = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": f"d{i}", "text": TEXTS[i % 4]}) for i in range(40)]
+    lines.insert(5, "{not json")
+    file.write_text("\n".join(lines) + "\n")
+    return file
+
+
+def records(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_serial_check_records_in_order_with_errors(feed, tmp_path):
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(CheckTask(), InputSpec((str(feed),)), output=str(out), batch_size=4)
+    got = records(out)
+    assert stats.documents == 41 and stats.failed == 1 and stats.sentences == 40
+    assert [r["id"] for r in got][:6] == ["d0", "d1", "d2", "d3", "d4", f"{feed}:6"]
+    assert got[5]["error"].startswith("invalid JSON") and "findings" not in got[5]
+    assert [f["rule"] for f in got[0]["findings"]].count("PU101") == 1
+    assert got[0]["row"] == 1 and got[0]["path"] == str(feed)
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_jobs_2_gives_the_serial_records(feed, tmp_path, ordered):
+    serial, parallel = tmp_path / "serial.jsonl", tmp_path / "parallel.jsonl"
+    run_batch(CheckTask(), InputSpec((str(feed),)), output=str(serial), batch_size=3)
+    run_batch(
+        CheckTask(),
+        InputSpec((str(feed),)),
+        Engine(jobs=2),
+        output=str(parallel),
+        batch_size=3,
+        ordered=ordered,
+    )
+    want, got = records(serial), records(parallel)
+    if ordered:
+        assert got == want
+    else:
+        assert sorted(got, key=lambda r: r["row"]) == want
+
+
+@dataclass(frozen=True)
+class Flaky(Task):
+    """Fails on one document, and interrupts the run (like Ctrl-C) on another."""
+
+    name: ClassVar[str] = "flaky"
+    bad: str = ""
+    interrupt: str = ""
+
+    def load(self) -> Callable[[Item], tuple[dict, int]]:
+        def run(item: Item) -> tuple[dict, int]:
+            if item.id == self.bad:
+                raise ValueError("pathological")
+            if item.id == self.interrupt:
+                raise KeyboardInterrupt
+            return {"length": len(item.text)}, 1
+
+        return run
+
+
+def test_a_failing_document_does_not_stop_the_run(feed, tmp_path):
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(Flaky(bad="d3"), InputSpec((str(feed),)), output=str(out))
+    got = {r["id"]: r for r in records(out)}
+    assert got["d3"]["error"] == "ValueError: pathological"
+    assert got["d4"]["length"] > 0 and stats.failed == 2
+
+
+def test_interrupted_run_keeps_flushed_batches_and_resume_finishes(feed, tmp_path):
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(Flaky(interrupt="d9"), InputSpec((str(feed),)), output=str(out), batch_size=4)
+    kept = [r["id"] for r in records(out)]
+    assert kept == ["d0", "d1", "d2", "d3", "d4", f"{feed}:6", "d5", "d6"]
+    with out.open("a") as handle:
+        handle.write('{"id": "torn", "len')  # a crash in the middle of a write
+    stats = run_batch(Flaky(), InputSpec((str(feed),)), output=str(out), resume=True)
+    ids = [r["id"] for r in records(out)]
+    assert stats.skipped == 8 and stats.documents == 33
+    assert len(ids) == len(set(ids)) == 41 and "torn" not in ids
+
+
+def test_done_ids_refuses_a_file_that_is_not_mtkit_output(tmp_path):
+    out = tmp_path / "other.jsonl"
+    out.write_text("not json\n")
+    with pytest.raises(Exception, match="not an mtkit record"):
+        done_ids(str(out))
+    assert done_ids(str(tmp_path / "absent.jsonl")) == set()
+
+
+def test_resume_needs_an_output_file():
+    with pytest.raises(UsageError):
+        Writer("-", resume=True)
+
+
+def test_engine_options_are_validated():
+    with pytest.raises(UsageError):
+        Engine(jobs=1, name="spark")
+    with pytest.raises(UsageError):
+        Engine(jobs=1, scheduler="tcp://x:1")
+
+
+def test_results_unordered_window_returns_every_batch():
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [[Item(f"{b}.{i}", "p", text="A text.") for i in range(3)] for b in range(10)]
+    with ThreadPoolExecutor(2) as pool:
+        got = list(results(Flaky(), batches, pool, workers=2, ordered=False))
+    assert sorted(r.record["id"] for batch in got for r in batch) == sorted(
+        item.id for batch in batches for item in batch
+    )
+
+
+def test_cli_batch_check_writes_records_and_exit_code(feed, tmp_path):
+    out = tmp_path / "cli.jsonl"
+    result = CliRunner().invoke(
+        main, ["batch", "check", str(feed), "-o", str(out), "--select", "PU101", "-j", "2"]
+    )
+    assert result.exit_code == 1  # one document failed
+    assert "41 document(s)" in result.stderr and "1 failed" in result.stderr
+    got = records(out)
+    assert len(got) == 41
+    assert {f["rule"] for r in got for f in r.get("findings", [])} == {"PU101"}
+    result = CliRunner().invoke(
+        main, ["batch", "check", "-q", "--resume", str(feed), "-o", str(out)]
+    )
+    assert result.exit_code == 0 and result.stderr == "" and len(records(out)) == 41
+
+
+def test_cli_batch_directory_with_a_bad_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("It said.”in fact no.\n")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "latin.txt").write_bytes(b"caf\xe9 au lait\n")
+    result = CliRunner().invoke(main, ["batch", "check", "-q", "--ordered", str(tmp_path / "in")])
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"].rsplit("/", 1)[1] for r in got] == ["empty.txt", "good.txt", "latin.txt"]
+    assert "empty input" in got[0]["error"] and "not valid utf-8" in got[2]["error"]
+    assert got[1]["findings"][0]["rule"] == "PU101"
+    assert result.exit_code == 1

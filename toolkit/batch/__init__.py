@@ -1,0 +1,62 @@
+"""Batch runs over whole corpora: inputs, per-document tasks, engines and resumable output.
+
+``run_batch`` wires them: read ``InputSpec`` items, skip ids already in the output
+(``resume``), run the ``Task`` in batches on the ``Engine``, write each batch's records and
+report progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.batch.inputs import InputSpec, Item, batched
+from toolkit.batch.output import Writer
+from toolkit.batch.progress import Progress
+from toolkit.batch.runner import Engine, results
+from toolkit.batch.tasks import CheckTask, Task
+
+__all__ = ["CheckTask", "Engine", "InputSpec", "Item", "Stats", "Task", "run_batch"]
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What a batch run did."""
+
+    documents: int
+    sentences: int
+    failed: int
+    skipped: int
+
+
+def run_batch(
+    task: Task,
+    inputs: InputSpec,
+    engine: Engine | None = None,
+    output: str = "-",
+    *,
+    resume: bool = False,
+    ordered: bool = False,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> Stats:
+    """Run ``task`` over every document of ``inputs``, writing one JSON record per document."""
+    engine = engine or Engine()
+    progress = progress or Progress(quiet=True)
+    documents = sentences = failed = 0
+    with Writer(output, resume) as writer:
+        todo = _not_done(inputs.items(), writer.done)
+        with engine.executor() as (executor, workers):
+            for batch in results(task, batched(todo, batch_size), executor, workers, ordered):
+                writer.write(result.record for result in batch)
+                documents += len(batch)
+                failed += sum(result.failed for result in batch)
+                batch_sentences = sum(result.sentences for result in batch)
+                sentences += batch_sentences
+                progress.update(len(batch), batch_sentences)
+    progress.close()
+    return Stats(documents, sentences, failed, len(writer.done))
+
+
+def _not_done(items: Iterator[Item], done: set[str]) -> Iterator[Item]:
+    return (item for item in items if item.id not in done) if done else items

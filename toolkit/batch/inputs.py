@@ -1,0 +1,200 @@
+"""Documents of a batch run, read lazily from files, directories, stdin, JSON Lines or Parquet.
+
+Every input becomes a stream of ``Item``s in input order. A text file is one document that
+the worker reads itself (only its path travels); rows of JSON Lines, Parquet and one-per-line
+files carry their text. A row that cannot be read becomes an ``Item`` with an ``error``,
+so one bad document is reported and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from toolkit.errors import InputError, UsageError
+
+FORMATS = ("auto", "text", "lines", "jsonl", "parquet")
+_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document: its id, where it comes from, and its text (None: read ``path``)."""
+
+    id: str
+    path: str
+    row: int | None = None
+    text: str | None = None
+    error: str | None = None
+    encoding: str | None = None
+
+    @property
+    def size(self) -> int:
+        """Characters (or bytes, for a file not read yet): a cost estimate for batching."""
+        if self.text is not None:
+            return len(self.text)
+        try:
+            return os.path.getsize(self.path)
+        except OSError:
+            return 0
+
+    def origin(self) -> dict[str, object]:
+        """The ``id``, ``path`` and (for rows) ``row`` fields of an output record."""
+        where: dict[str, object] = {"id": self.id, "path": self.path}
+        if self.row is not None:
+            where["row"] = self.row
+        return where
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """What to read: paths ("-" is stdin) and how to read them."""
+
+    paths: tuple[str, ...]
+    format: str = "auto"
+    glob: str = "*"
+    text_field: str = "text"
+    id_field: str = "id"
+    encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise UsageError(f"unknown input format {self.format!r} (one of {', '.join(FORMATS)})")
+
+    def items(self) -> Iterator[Item]:
+        """Every document of every input, in order."""
+        for path in self.paths:
+            yield from self._items_of(path)
+
+    def _items_of(self, path: str) -> Iterator[Item]:
+        if path != "-" and Path(path).is_dir():
+            files = sorted(_files_under(Path(path), self.glob))
+            if not files:
+                raise InputError(f"{path}: no file matches {self.glob!r}")
+            for file in files:
+                yield from self._items_of_file(str(file))
+        elif path != "-" and not Path(path).exists():
+            raise InputError(f"{path}: no such file or directory")
+        else:
+            yield from self._items_of_file(path)
+
+    def _items_of_file(self, path: str) -> Iterator[Item]:
+        fmt = self.format
+        if fmt == "auto":
+            fmt = _SUFFIXES.get(Path(path).suffix.lower(), "text") if path != "-" else "text"
+        if fmt == "text":
+            if path == "-":
+                from toolkit.textio import read_text
+
+                yield Item("-", "-", text=read_text("-", self.encoding))
+            else:
+                yield Item(path, path, encoding=self.encoding)
+        elif fmt == "lines":
+            yield from _line_items(path, self.encoding)
+        elif fmt == "jsonl":
+            yield from _jsonl_items(path, self.text_field, self.id_field)
+        else:
+            yield from _parquet_items(path, self.text_field, self.id_field)
+
+
+def _files_under(folder: Path, pattern: str) -> Iterator[Path]:
+    for file in folder.rglob(pattern):
+        hidden = any(part.startswith(".") for part in file.relative_to(folder).parts)
+        if file.is_file() and not hidden:
+            yield file
+
+
+def _binary(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _numbered_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    handle = _binary(path)
+    try:
+        yield from enumerate(handle, 1)
+    finally:
+        if handle is not sys.stdin.buffer:
+            handle.close()
+
+
+def _line_items(path: str, encoding: str | None) -> Iterator[Item]:
+    """One document per non-blank line (a sentence-per-line test set)."""
+    for row, raw in _numbered_lines(path):
+        ident = f"{path}:{row}"
+        try:
+            text = raw.decode(encoding or "utf-8").rstrip("\r\n")
+        except (UnicodeDecodeError, LookupError) as error:
+            yield Item(ident, path, row, error=f"cannot decode line: {error}")
+            continue
+        if text.strip():
+            yield Item(ident, path, row, text=text)
+
+
+def _jsonl_items(path: str, text_field: str, id_field: str) -> Iterator[Item]:
+    for row, raw in _numbered_lines(path):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except (UnicodeDecodeError, ValueError) as error:
+            yield Item(f"{path}:{row}", path, row, error=f"invalid JSON: {error}")
+            continue
+        yield _row_item(record, path, row, text_field, id_field)
+
+
+def _parquet_items(path: str, text_field: str, id_field: str) -> Iterator[Item]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise UsageError("reading Parquet needs pyarrow: pip install 'mtkit[batch]'") from None
+    try:
+        table = pq.ParquetFile(path)
+    except Exception as error:
+        raise InputError(f"{path}: not a Parquet file: {error}") from None
+    names = set(table.schema_arrow.names)
+    if text_field not in names:
+        raise InputError(f"{path}: no column {text_field!r} (columns: {', '.join(sorted(names))})")
+    columns = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+    row = 0
+    for batch in table.iter_batches(batch_size=1024, columns=columns):
+        for record in batch.to_pylist():
+            row += 1
+            yield _row_item(record, path, row, text_field, id_field)
+
+
+def _row_item(record: object, path: str, row: int, text_field: str, id_field: str) -> Item:
+    if not isinstance(record, dict):
+        return Item(f"{path}:{row}", path, row, error="row is not a JSON object")
+    ident = record.get(id_field)
+    ident = f"{path}:{row}" if ident is None else str(ident)
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"not a string ({type(text).__name__})"
+        return Item(ident, path, row, error=f"field {text_field!r} is {what}")
+    return Item(ident, path, row, text=text)
+
+
+def batched(
+    items: Iterable[Item], max_items: int, max_chars: int = 1 << 20
+) -> Iterator[list[Item]]:
+    """Groups of at most ``max_items`` documents and about ``max_chars`` characters."""
+    batch: list[Item] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        chars += item.size
+        if len(batch) >= max_items or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch

@@ -1,0 +1,99 @@
+"""Run a task over a stream of documents: serially, on a process pool, or on a Dask cluster.
+
+Documents go out in batches; at most a few batches per worker are in flight, so memory stays
+bounded however long the input is. Results come back per batch, in input order with
+``ordered`` (always, when serial), otherwise as soon as each batch is done.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from toolkit.batch.inputs import Item
+from toolkit.batch.tasks import Result, Task, process
+from toolkit.errors import UsageError
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where the work runs: ``jobs`` local processes, or a Dask ``scheduler`` address/"local"."""
+
+    jobs: int = 1
+    name: str = "local"
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.name not in ENGINES:
+            raise UsageError(f"unknown engine {self.name!r} (one of {', '.join(ENGINES)})")
+        if self.jobs < 1:
+            raise UsageError("--jobs must be at least 1")
+        if self.name == "local" and self.scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+
+    @contextmanager
+    def executor(self) -> Iterator[tuple[Executor | None, int]]:
+        """An executor (None: run in this process) and how many workers it has."""
+        if self.name == "dask":
+            from toolkit.batch.dask_engine import dask_executor
+
+            with dask_executor(self.scheduler or "local", self.jobs) as (executor, workers):
+                yield executor, workers
+        elif self.jobs == 1:
+            yield None, 1
+        else:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+            try:
+                yield pool, self.jobs
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+def results(
+    task: Task,
+    batches: Iterable[list[Item]],
+    executor: Executor | None = None,
+    workers: int = 1,
+    ordered: bool = True,
+) -> Iterator[list[Result]]:
+    """The results of each batch; ``executor`` None runs them here, one after another."""
+    if executor is None:
+        for batch in batches:
+            yield process(task, batch)
+        return
+    window = 2 * workers + 1
+    source = iter(batches)
+    pending: deque[Future] = deque()
+
+    def fill() -> None:
+        while len(pending) < window and (batch := next(source, None)) is not None:
+            pending.append(executor.submit(process, task, batch))
+
+    fill()
+    while pending:
+        if ordered:
+            done = [pending.popleft()]
+        else:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done = [future for future in pending if future in finished]
+            for future in done:
+                pending.remove(future)
+        for future in done:
+            yield future.result()
+        fill()
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

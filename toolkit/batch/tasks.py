@@ -1,0 +1,108 @@
+"""Per-document tasks: what a batch run does to each document, in any worker.
+
+A ``Task`` is a small frozen (picklable) description of the work. ``load()`` runs once per
+worker process and returns the function applied to each ``Item``; that is where detectors
+and models are loaded. Each function returns the fields it adds to the output record and
+the number of sentences it processed (for the progress bar).
+"""
+
+from __future__ import annotations
+
+import functools
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from toolkit.batch.inputs import Item
+from toolkit.errors import MtkitError
+from toolkit.textio import Chunk
+
+Payload = tuple[dict[str, Any], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The output record of one document, its sentence count, and whether it failed."""
+
+    record: dict[str, Any]
+    sentences: int = 0
+    failed: bool = False
+
+
+class Task(ABC):
+    """One kind of per-document work (check, fix, score --qe, summarize)."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def load(self) -> Callable[[Item], Payload]:
+        """Load what the work needs (once per process) and return the per-document function."""
+
+
+def item_chunks(item: Item) -> Iterator[Chunk]:
+    """The text of an item, in bounded chunks when it is a (possibly huge) file."""
+    if item.text is not None:
+        yield Chunk(item.text, 0, 0)
+    else:
+        from toolkit.textio import iter_chunks
+
+        yield from iter_chunks(item.path, item.encoding)
+
+
+def item_text(item: Item) -> str:
+    """The whole text of an item."""
+    return "".join(chunk.text for chunk in item_chunks(item))
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded(task: Task) -> Callable[[Item], Payload]:
+    return task.load()
+
+
+def process(task: Task, items: list[Item]) -> list[Result]:
+    """Run ``task`` over a batch; a failing document becomes a record with its ``error``."""
+    run = _loaded(task)
+    return [_one(run, item) for item in items]
+
+
+def _one(run: Callable[[Item], Payload], item: Item) -> Result:
+    if item.error is not None:
+        return Result({**item.origin(), "error": item.error}, failed=True)
+    try:
+        payload, sentences = run(item)
+    except MtkitError as error:
+        return Result({**item.origin(), "error": str(error)}, failed=True)
+    except Exception as error:  # a pathological document must not stop the run
+        message = f"{type(error).__name__}: {error}"
+        return Result({**item.origin(), "error": message}, failed=True)
+    return Result({**item.origin(), **payload}, sentences)
+
+
+@dataclass(frozen=True)
+class CheckTask(Task):
+    """``mtkit check`` on each document: its findings, offsets into the whole document."""
+
+    name: ClassVar[str] = "check"
+    settings: Any = None
+    selection: Any = None
+
+    def load(self) -> Callable[[Item], Payload]:
+        from toolkit.document import Document
+        from toolkit.pipeline import Selection, in_whole_text, run_checks
+        from toolkit.settings import Settings
+
+        settings = self.settings or Settings()
+        selection = self.selection or Selection()
+        run_checks(Document("Warm up."), settings, selection)
+
+        def run(item: Item) -> Payload:
+            findings, sentences = [], 0
+            for chunk in item_chunks(item):
+                doc = Document(chunk.text, lang=settings.lang)
+                found = run_checks(doc, settings, selection)
+                findings.extend(f.to_dict() for f in in_whole_text(found, chunk))
+                sentences += len(doc.sentences)
+            return {"findings": findings}, sentences
+
+        return run
