@@ -12,7 +12,8 @@ class Settings:
 
     ``fast`` leaves out checks that need a model; ``source_lang`` is the language the text
     was translated from, when known ("ar", "fa", "tr", "zh"), and narrows language-specific
-    patterns; ``gazetteers`` are user TSV files that extend or override the built-in names.
+    patterns; ``gazetteers`` are user TSV files that extend or override the built-in names;
+    ``house_style`` is a TSV of preferred spellings (variant, preferred) from the project config.
     """
 
     lang: str = "en"
@@ -20,3 +21,4 @@ class Settings:
     fast: bool = False
     gazetteers: tuple[Path, ...] = field(default=())
     lm_path: Path | None = None
+    house_style: Path | None = None

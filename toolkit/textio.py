@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -104,8 +105,22 @@ def read_text(path: str, encoding: str | None = None) -> str:
     return "".join(chunk.text for chunk in iter_chunks(path, encoding))
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename."""
+def encoding_of(path: str, encoding: str | None = None) -> str:
+    """The encoding ``read_text`` decodes ``path`` with (to write it back the same way)."""
+    if path == "-":
+        return encoding or "utf-8"
+    handle = _open(path)
+    with handle:
+        return _sniff(path, handle.read(8192), encoding)
+
+
+def write_atomic(
+    path: Path, text: str, encoding: str = "utf-8", backup: str | None = None
+) -> None:
+    """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename.
+
+    With ``backup`` (a suffix), the old file is first copied to ``path`` + suffix.
+    """
     folder = path.resolve().parent
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -115,6 +130,8 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
             os.fsync(handle.fileno())
         if path.exists():
             os.chmod(temp, path.stat().st_mode & 0o7777)
+            if backup:
+                shutil.copy2(path, path.with_name(path.name + backup))
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

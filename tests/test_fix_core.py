@@ -1,0 +1,196 @@
+"""fix(): eligibility, overlap resolution, byte-for-byte preservation, blank-line clean-up."""
+
+import pytest
+
+import toolkit
+from toolkit.config import IgnoreList
+from toolkit.document import Document
+from toolkit.findings import Rule
+from toolkit.fix import fix
+from toolkit.pipeline import Selection
+
+
+def rule(code, kind="other", severity="minor", safe=True):
+    return Rule(
+        code=code,
+        slug=f"test-{code.lower()}",
+        kind=kind,
+        category="other",
+        severity=severity,
+        summary="s",
+        why="w",
+        example="e",
+        fixed="f",
+        fix_safe=safe,
+    )
+
+
+BP = rule("BP901", "boilerplate", "major")
+MINOR = rule("ZZ901")
+MAJOR = rule("ZZ902", severity="major")
+UNSAFE = rule("ZZ903", safe=False)
+
+
+def at(text, r, needle, suggestion, confidence=0.9, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return r.at(Document(text), start, start + len(needle), "m", [suggestion], confidence)
+
+
+def bp_line(text, line):
+    start = text.index(line)
+    end = start + len(line)
+    end += 2 if text.startswith("\r\n", end) else 1 if text.startswith("\n", end) else 0
+    return BP.at(Document(text), start, end, "boilerplate", [""], 0.95)
+
+
+def assert_offset_map(result):
+    """Every fixed-text character outside a replacement maps back to the same character."""
+    inserted = {i for e in result.edits for i in range(e.new_start, e.new_end)}
+    for i, char in enumerate(result.text):
+        if i not in inserted:
+            assert result.original[result.old_offset(i)] == char
+            assert result.new_offset(result.old_offset(i)) == i
+
+
+def test_package_fix_is_callable_and_a_module():
+    assert toolkit.fix("a.”b c").text == fix("a.”b c").text
+    assert toolkit.fix.fix is fix and toolkit.fix.FixResult
+
+
+def test_applies_safe_confident_suggestion_and_maps_offsets():
+    text = "He said.”in fact it rained."
+    finding = at(text, MINOR, ".”", ".” ")
+    result = fix(text, [finding])
+    assert result.text == "He said.” in fact it rained."
+    assert result.applied == (finding,) and not result.skipped
+    assert result.old_offset(result.text.index("in fact")) == text.index("in fact")
+    assert result.new_offset(text.index("rained")) == result.text.index("rained")
+    assert result.old_offset(0) == 0 and result.old_offset(len(result.text)) == len(text)
+
+
+def test_skips_unsafe_uncertain_stale_and_unsuggested_with_reasons():
+    text = "alpha beta gamma delta epsilon"
+    doc = Document(text)
+    findings = [
+        at(text, UNSAFE, "alpha", "Alpha"),
+        at(text, MINOR, "beta", "Beta", confidence=0.5),
+        MINOR.at(doc, 11, 16, "m", [], 0.9),
+        at(text, MINOR, "delta", "Delta"),
+    ]
+    stale = at("xxxxxx epsilon", MINOR, "epsilon", "E")
+    result = fix(text, [*findings, stale])
+    assert result.text == "alpha beta gamma Delta epsilon"
+    reasons = {s.finding.text: s.reason for s in result.skipped}
+    assert reasons["alpha"] == "fix not marked safe"
+    assert reasons["beta"].startswith("confidence 0.5 below")
+    assert reasons["gamma"] == "no suggestion"
+    assert reasons["epsilon"].startswith("stale")
+    assert fix(text, findings, unsafe=True, min_confidence=0.4).text.startswith("Alpha Beta")
+
+
+def test_overlaps_resolved_by_severity_then_confidence_then_position():
+    text = "one two three four"
+    minor = at(text, MINOR, "one two", "1 2", confidence=0.99)
+    major = at(text, MAJOR, "two three", "2 3", confidence=0.85)
+    later = at(text, MINOR, "three four", "3 4", confidence=0.9)
+    result = fix(text, [later, minor, major])
+    assert result.text == "one 2 3 four"
+    assert {s.finding.text: s.reason for s in result.skipped} == {
+        "one two": "overlaps ZZ902 at 1:5",
+        "three four": "overlaps ZZ902 at 1:5",
+    }
+    first = at(text, MINOR, "one two", "A", confidence=0.9)
+    second = at(text, MINOR, "two three", "B", confidence=0.9)
+    assert fix(text, [second, first]).text == "A three four"
+
+
+def test_identical_changes_from_two_rules_apply_once():
+    text = "a  b"
+    one = at(text, MINOR, "  ", " ")
+    two = at(text, MAJOR, "  ", " ")
+    result = fix(text, [one, two])
+    assert result.text == "a b" and result.applied == (two,)
+    assert result.skipped[0].reason == "same change as ZZ902"
+
+
+def test_insertions_and_adjacent_edits():
+    text = "abcdef"
+    doc = Document(text)
+    insert = MINOR.at(doc, 3, 3, "m", ["-"], 0.9)
+    left = MAJOR.at(doc, 1, 3, "m", ["X"], 0.9)
+    right = MAJOR.at(doc, 3, 5, "m", ["Y"], 0.9)
+    result = fix(text, [insert, left, right])
+    assert result.text == "aX-Yf"
+    assert_offset_map(result)
+    assert [result.old_offset(i) for i in range(len(result.text) + 1)] == [0, 1, 3, 3, 5, 6]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_text_outside_spans_is_kept_byte_for_byte(newline):
+    text = newline.join(["“Curly” quotes — café ﬁ", "e\u0301 combining, emoji 😀 said.”in", ""])
+    result = fix(text, [at(text, MINOR, ".”", ".” ")])
+    assert result.text == text.replace(".”in", ".” in")
+    assert result.text.count(newline) == text.count(newline)
+
+
+def test_deleting_boilerplate_lines_leaves_no_blank_runs():
+    text = (
+        "Title\n\nA body.\n\nSource link\n\nRelated Articles\n\nMore body.\n\n"
+        "Leave a Reply\n\nBack to top\n"
+    )
+    lines = ["Source link", "Related Articles", "Leave a Reply", "Back to top"]
+    result = fix(text, [bp_line(text, line) for line in lines])
+    assert result.text == "Title\n\nA body.\n\nMore body.\n"
+    assert_offset_map(result)
+
+
+def test_blank_line_cleanup_keeps_crlf_and_untouched_runs():
+    text = "A\r\n\r\n\r\n\r\nB\r\n\r\nSource link\r\n\r\nC\r\n\r\nBack to top"
+    result = fix(text, [bp_line(text, "Source link"), bp_line(text, "Back to top")])
+    assert result.text == "A\r\n\r\n\r\n\r\nB\r\n\r\nC"
+
+
+def test_deleting_first_line_leaves_no_leading_blank_line():
+    text = "Leaked headline\n\nThe article starts here.\n"
+    assert fix(text, [bp_line(text, "Leaked headline")]).text == "The article starts here.\n"
+
+
+def test_deletion_mid_line_is_not_cleaned_up_beyond_its_span():
+    text = "Keep\n\n\n\nthis. Drop this.\n\n\nend"
+    finding = at(text, MINOR, " Drop this.", "")
+    assert fix(text, [finding]).text == "Keep\n\n\n\nthis.\n\n\nend"
+
+
+def test_selection_and_ignore_list():
+    text = "one two"
+    findings = [at(text, MINOR, "one", "1"), at(text, MAJOR, "two", "2")]
+    chosen = fix(text, findings, selection=Selection(select=("punctuation",)))
+    assert chosen.text == text
+    ignored = IgnoreList(frozenset({("ZZ902", "two")}))
+    result = fix(text, findings, ignored=ignored)
+    assert result.text == "1 two"
+    assert result.skipped[0].reason == "in the ignore file"
+
+
+def test_decide_can_reject_or_edit():
+    text = "one two three"
+    findings = [at(text, MINOR, "one", "1"), at(text, MINOR, "two", "2")]
+    answers = iter([None, "II"])
+    result = fix(text, findings, decide=lambda f, r: next(answers))
+    assert result.text == "one II three"
+    assert result.skipped[0].reason == "rejected in review"
+
+
+def test_diff_is_unified():
+    text = "a\nb said.”in\nc\n"
+    diff = fix(text, [at(text, MINOR, ".”", ".” ")]).diff("x.txt")
+    assert diff.startswith("--- a/x.txt\n+++ b/x.txt\n")
+    assert "-b said.”in\n+b said.” in\n" in diff
+
+
+def test_default_call_runs_the_checks():
+    result = fix("It said.”in fact no.\n")
+    assert result.text == "It said.” in fact no.\n"
+    assert [f.rule for f in result.applied] == ["PU101"]

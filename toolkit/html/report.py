@@ -1,0 +1,247 @@
+"""The review report: one self-contained HTML page (inline CSS and JS, no network).
+
+Each file shows its text with every finding highlighted by kind and severity, and the fixed
+text beside it with the changes marked; a side panel lists the findings, and filters by kind
+and severity hide them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+
+from toolkit.findings import SEVERITIES, Finding, severity_rank
+from toolkit.fix import FixResult
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One checked text: its findings and, optionally, what fix made of it."""
+
+    path: str
+    text: str
+    findings: tuple[Finding, ...]
+    fixed: FixResult | None = None
+
+
+def render_report(reports: Sequence[FileReport], title: str = "mtkit report") -> str:
+    """The whole HTML page for ``reports``."""
+    every = [f for r in reports for f in r.findings]
+    kinds = Counter(f.kind for f in every)
+    severities = Counter(f.severity for f in every)
+    files_html = "\n".join(_file_section(n, r) for n, r in enumerate(reports))
+    items_html = "\n".join(
+        _finding_item(f"{n}-{i}", r, f, statuses)
+        for n, (r, statuses) in enumerate(zip(reports, map(_statuses, reports), strict=True))
+        for i, f in enumerate(r.findings)
+    )
+    applied = sum(len(r.fixed.applied) for r in reports if r.fixed)
+    summary = (
+        f"{len(every)} finding(s) in {len(reports)} file(s): "
+        + ", ".join(f"{severities.get(s, 0)} {s}" for s in SEVERITIES)
+        + f"; {applied} corrected by fix."
+    )
+    return _PAGE.format(
+        title=_esc(title),
+        css=_asset("report.css"),
+        js=_asset("report.js").replace("</", "<\\/"),
+        summary=_esc(summary),
+        kind_filters=_checkboxes("kind", kinds, with_swatch=True),
+        severity_filters=_checkboxes(
+            "severity", {s: severities[s] for s in SEVERITIES if severities[s]}
+        ),
+        files=files_html,
+        items=items_html or '<li class="empty">No findings.</li>',
+        total=len(every),
+    )
+
+
+def _asset(name: str) -> str:
+    return files("toolkit.html").joinpath(name).read_text(encoding="utf-8")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _checkboxes(group: str, counts: dict[str, int], with_swatch: bool = False) -> str:
+    if not counts:
+        return '<span class="empty">none</span>'
+    out = []
+    for value in sorted(counts) if group == "kind" else counts:
+        swatch = f'<span class="swatch k-{_esc(value)}" aria-hidden="true"></span>'
+        out.append(
+            f'<label><input type="checkbox" checked data-filter="{group}" '
+            f'value="{_esc(value)}">{swatch if with_swatch else ""}'
+            f"{_esc(value)} ({counts[value]})</label>"
+        )
+    return "".join(out)
+
+
+def _file_section(number: int, report: FileReport) -> str:
+    highlighted = "".join(_highlight(number, report.text, report.findings))
+    if report.fixed is not None:
+        fixed = report.fixed
+        changes = f"{len(fixed.applied)} correction(s)"
+        fixed_html = (
+            f'<div class="text fixed" tabindex="0" aria-label="Fixed text of {_esc(report.path)}">'
+            f"{''.join(_changes(fixed))}</div>"
+        )
+    else:
+        changes = "not fixed"
+        fixed_html = '<p class="empty">No fix was run.</p>'
+    return f"""<section class="file" aria-labelledby="h-{number}">
+<h2 id="h-{number}"><span class="file-label">File</span> {_esc(report.path)}</h2>
+<div class="panes">
+<section class="pane" aria-label="Text with findings">
+<h3>Text with findings ({len(report.findings)})</h3>
+<div class="text original">{highlighted}</div>
+</section>
+<section class="pane" aria-label="Fixed text">
+<h3>Fixed text ({changes})</h3>
+<p class="legend-fixed"><ins>inserted</ins> <del>removed</del></p>
+{fixed_html}
+</section>
+</div>
+</section>"""
+
+
+def _highlight(number: int, text: str, findings: Sequence[Finding]) -> Iterator[str]:
+    """The text as HTML, each stretch covered by findings wrapped in one <mark>."""
+    ids = [f"{number}-{i}" for i in range(len(findings))]
+    bounds = sorted({0, len(text), *(x for f in findings for x in (f.start, f.end))})
+    points: dict[int, list[int]] = {}
+    spans = []
+    for i, f in enumerate(findings):
+        if f.start == f.end:
+            points.setdefault(f.start, []).append(i)
+        else:
+            spans.append(i)
+    spans.sort(key=lambda i: findings[i].start)
+    active: list[int] = []
+    first_mark: set[int] = set()
+    following = 0
+    for left, right in zip(bounds, [*bounds[1:], None], strict=True):
+        for i in points.get(left, ()):
+            yield _mark([i], findings, ids, first_mark, "", point=True)
+        if right is None:
+            break
+        while following < len(spans) and findings[spans[following]].start <= left:
+            active.append(spans[following])
+            following += 1
+        active = [i for i in active if findings[i].end > left]
+        piece = text[left:right]
+        yield _mark(sorted(active), findings, ids, first_mark, piece) if active else _esc(piece)
+
+
+def _mark(
+    covering: list[int],
+    findings: Sequence[Finding],
+    ids: list[str],
+    first_mark: set[int],
+    piece: str,
+    point: bool = False,
+) -> str:
+    top = findings[min(covering, key=lambda i: severity_rank(findings[i].severity))]
+    anchor = ""
+    for i in covering:
+        if i not in first_mark:
+            first_mark.add(i)
+            anchor = anchor or f' id="m-{ids[i]}"'
+    data_f = " ".join(ids[i] for i in covering)
+    described = " ".join(f"d-{ids[i]}" for i in covering)
+    label = "; ".join(f"{findings[i].severity} {findings[i].kind}" for i in covering)
+    extra = ' data-point="1"' if point else ""
+    return (
+        f'<mark class="f k-{_esc(top.kind)} s-{top.severity}{" point" if point else ""}"'
+        f'{anchor} data-f="{data_f}"{extra} tabindex="0" '
+        f'aria-label="{_esc(label)}" aria-describedby="{described}">{_esc(piece)}</mark>'
+    )
+
+
+def _changes(fixed: FixResult) -> Iterator[str]:
+    position = 0
+    for edit in fixed.edits:
+        yield _esc(fixed.original[position : edit.start])
+        rule = edit.finding.rule if edit.finding else "blank lines"
+        old = fixed.original[edit.start : edit.end]
+        if old:
+            yield f'<del title="{_esc(rule)}">{_esc(old)}</del>'
+        if edit.replacement:
+            yield f'<ins title="{_esc(rule)}">{_esc(edit.replacement)}</ins>'
+        position = edit.end
+    yield _esc(fixed.original[position:])
+
+
+def _statuses(report: FileReport) -> dict[Finding, str]:
+    """What fix did with each finding of a report (empty when fix did not run)."""
+    if report.fixed is None:
+        return {}
+    statuses = {f: "not offered to fix" for f in report.findings}
+    statuses.update({s.finding: f"not applied: {s.reason}" for s in report.fixed.skipped})
+    statuses.update({f: "applied by fix" for f in report.fixed.applied})
+    return statuses
+
+
+def _finding_item(ident: str, report: FileReport, f: Finding, statuses: dict[Finding, str]) -> str:
+    suggestion = ""
+    if f.suggestions:
+        shown = "(delete)" if f.suggestions[0] == "" else f.suggestions[0]
+        suggestion = f'<span class="fix">Suggestion: <code>{_esc(shown)}</code></span> '
+    status = statuses.get(f, "")
+    status = f'<span class="status">{_esc(status)}</span>' if status else ""
+    return (
+        f'<li id="d-{ident}" data-id="{ident}" data-kind="{_esc(f.kind)}" '
+        f'data-severity="{f.severity}">'
+        f'<a class="where" href="#m-{ident}">{_esc(report.path)}:{f.line}:{f.column}</a> '
+        f'<span class="sev sev-{f.severity}">{f.severity}</span> '
+        f'<span class="kind">{_esc(f.kind)}</span> <code>{_esc(f.rule)}</code>'
+        f'<span class="detail"><span class="msg">{_esc(f.message)}</span>'
+        f"{suggestion}{status}</span></li>"
+    )
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
+style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>{title}</title>
+<style>
+{css}
+</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<p class="summary">{summary}</p>
+<form class="filters" aria-label="Filters">
+<fieldset><legend>Kind</legend>{kind_filters}</fieldset>
+<fieldset><legend>Severity</legend>{severity_filters}</fieldset>
+<fieldset><legend>Fixed text</legend><label><input type="checkbox" checked \
+data-deletions="1">show removed text</label></fieldset>
+</form>
+</header>
+<div class="layout">
+<main>
+{files}
+</main>
+<aside aria-labelledby="list-title">
+<h2 id="list-title">Findings (<span id="shown">{total}</span> shown)</h2>
+<ol class="findings">
+{items}
+</ol>
+</aside>
+</div>
+<div id="tip" role="tooltip" hidden></div>
+<script>
+{js}
+</script>
+</body>
+</html>
+"""
