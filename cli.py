@@ -352,7 +352,7 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
     elif output:
         write_atomic(Path(output), content, encoding_of(path, encoding))
     else:
-        click.get_binary_stream("stdout").write(content.encode("utf-8"))
+        click.echo(content.encode("utf-8"), nl=False)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
