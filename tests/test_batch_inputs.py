@@ -100,3 +100,15 @@ def test_batched_bounds_items_and_characters():
     items = [Item(str(i), "p", text="x" * 10) for i in range(7)]
     assert [len(b) for b in batched(items, 3)] == [3, 3, 1]
     assert [len(b) for b in batched(items, 100, max_chars=25)] == [3, 3, 1]
+
+
+def test_chunks_of_a_file_without_blank_lines_end_at_line_breaks(tmp_path):
+    from toolkit.textio import iter_chunks
+
+    file = tmp_path / "lines.txt"
+    text = "".join(f"Sentence number {i} is here.\n" for i in range(500))
+    file.write_text(text)
+    chunks = list(iter_chunks(str(file), size=1000))
+    assert len(chunks) > 10 and "".join(c.text for c in chunks) == text
+    assert all(c.text.endswith("\n") for c in chunks)
+    assert chunks[3].lines_before == sum(c.text.count("\n") for c in chunks[:3])

@@ -26,7 +26,9 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 _BLANK_LINE = re.compile(r"\n[ \t\r\xa0\u200b]*\n")
 # Terminal punctuation, optional closing quotes/brackets, then the sentence's end or whitespace.
 _BOUNDARY = re.compile(r"(?:[.!?…]+|[。！？؟])[\"'”’»)\]]*(?=\s|$)|[。！？؟]")
-_LOWER_START = re.compile(r"[\"'“‘«(\[]*[a-z]")
+_LOWER_START = re.compile(r"\s*[\"'“‘«(\[]*[a-z]")
+_SPACES = re.compile(r"\s*")
+_WORD_CHARS = re.compile(r"\w+")
 
 
 @functools.cache
@@ -110,18 +112,25 @@ class Document:
 
     def words_in(self, span: Span) -> list[Span]:
         """The word tokens inside a span."""
-        starts = [w.start for w in self.words]
+        starts = self._word_starts
         lo = bisect.bisect_left(starts, span.start)
         hi = bisect.bisect_left(starts, span.end)
         return [w for w in self.words[lo:hi] if w.end <= span.end]
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence that contains an offset, if any."""
-        starts = [s.start for s in self.sentences]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None
+
+    @functools.cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def _split_paragraph(self, paragraph: Span) -> Iterator[Span]:
         text = self.text
@@ -140,24 +149,26 @@ class Document:
         """Lines of a paragraph; a hard-wrapped line continues when the next starts lower-case."""
         text = self.text
         start = paragraph.start
-        for match in re.finditer(r"\n", text[paragraph.start : paragraph.end]):
-            newline = paragraph.start + match.start()
-            before = text[start:newline].rstrip()
-            after = text[newline + 1 : paragraph.end].lstrip()
-            if before and before[-1] not in '.!?:;…。！？؟"”’' and _LOWER_START.match(after):
-                continue
-            yield Span(start, newline)
-            start = newline + 1
+        newline = text.find("\n", start, paragraph.end)
+        while newline >= 0:
+            last = newline  # offsets only, no slices: linear in the paragraph's length
+            while last > start and text[last - 1].isspace():
+                last -= 1
+            joined = last > start and text[last - 1] not in '.!?:;…。！？؟"”’'
+            if not (joined and _LOWER_START.match(text, newline + 1, paragraph.end)):
+                yield Span(start, newline)
+                start = newline + 1
+            newline = text.find("\n", newline + 1, paragraph.end)
         yield Span(start, paragraph.end)
 
     def _ends_sentence(self, stop: int, after: int, limit: int) -> bool:
         text = self.text
         if text[stop] in "。！？؟":
             return True
-        rest = text[after:limit].lstrip()
-        if not rest:
+        rest = _SPACES.match(text, after, limit).end()
+        if rest == limit:
             return True
-        if _LOWER_START.match(rest):
+        if _LOWER_START.match(text, rest, limit):
             return False
         if text[stop] != "." or (after - stop > 1 and text[stop + 1] == "."):
             return True
@@ -166,6 +177,6 @@ class Document:
         if word in _abbreviations() or (len(word) == 1 and word.isupper()):
             return False
         if re.fullmatch(r"(?:\w\.)+\w", word):  # acronym such as U.S or U.N
-            next_word = re.match(r"\w+", rest)
+            next_word = _WORD_CHARS.match(text, rest, limit)
             return bool(next_word) and next_word.group() in _sentence_starters()
         return True

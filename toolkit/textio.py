@@ -61,6 +61,15 @@ def _sniff(path: str, head: bytes, encoding: str | None) -> str:
     return "utf-8"
 
 
+def _cut(text: str, size: int) -> int:
+    """Where a chunk ends: after a blank line, else after a line break, else after a space."""
+    for mark in ("\n\n", "\n", " "):
+        at = text.rfind(mark, 0, size)
+        if at > 0:
+            return at + len(mark)
+    return size
+
+
 def iter_chunks(path: str, encoding: str | None = None, size: int = CHUNK_CHARS) -> Iterator[Chunk]:
     """The decoded text of ``path`` ("-" for stdin) in chunks that end after a blank line.
 
@@ -83,8 +92,7 @@ def iter_chunks(path: str, encoding: str | None = None, size: int = CHUNK_CHARS)
                 ) from None
             consumed += len(raw)
             while len(pending) > size:
-                cut = pending.rfind("\n\n", 0, size)
-                cut = cut + 2 if cut > 0 else size
+                cut = _cut(pending, size)
                 yield Chunk(pending[:cut], offset, lines)
                 offset, lines = offset + cut, lines + pending.count("\n", 0, cut)
                 pending = pending[cut:]
