@@ -1,0 +1,243 @@
+"""The gazetteer: entities with canonical and variant names, and an index to search it.
+
+Built-in data: ``corpora/names/curated.tsv`` (groups, operations, bases, officials, places
+gazetteers miss) and ``corpora/names/places.tsv.gz`` (GeoNames, built by
+``python -m toolkit.names.build``). User files in the same TSV format extend the built-in
+entries or override them: a user row whose canonical or variant names an existing entity
+replaces that entity's canonical form (house style) and adds its variants.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import io
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from toolkit.errors import InputError
+from toolkit.names.normalize import loose_key, phonemes, skeleton
+from toolkit.names.similarity import Distance, symbol_distance
+from toolkit.resources import corpus_path, iter_tsv
+
+COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
+PLACE_TYPES = frozenset({"place", "base", "country", "region"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entity: its canonical English name, accepted variants and facts for context."""
+
+    canonical: str
+    variants: tuple[str, ...] = ()
+    original: str = ""
+    type: str = "place"
+    country: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    source: str = ""
+    population: int = 0
+    house_style: bool = False  # canonical form chosen by a user gazetteer
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.canonical, *self.variants)
+
+    @property
+    def is_place(self) -> bool:
+        return self.type in PLACE_TYPES
+
+    def km_to(self, other: Entry) -> float | None:
+        """Great-circle distance in km, when both have coordinates."""
+        if None in (self.lat, self.lon, other.lat, other.lon):
+            return None
+        p1, p2 = math.radians(self.lat), math.radians(other.lat)
+        dl = math.radians(other.lon - self.lon)
+        cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+        return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer name close to a looked-up string."""
+
+    entry: Entry
+    name: str
+    distance: Distance
+
+    @property
+    def similarity(self) -> float:
+        return self.distance.similarity
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def parse_rows(rows: Iterable[dict[str, str]], origin: str) -> Iterator[Entry]:
+    """Entries from TSV rows (see COLUMNS); ``origin`` names the file in errors."""
+    for number, row in enumerate(rows, start=2):
+        canonical = (row.get("canonical") or "").strip()
+        if not canonical:
+            raise InputError(f"{origin}: row {number} has no canonical name")
+        variants = tuple(
+            v.strip() for v in (row.get("variants") or "").split("|") if v.strip() != canonical
+        )
+        yield Entry(
+            canonical=canonical,
+            variants=tuple(dict.fromkeys(v for v in variants if v)),
+            original=(row.get("original") or "").strip(),
+            type=(row.get("type") or "place").strip() or "place",
+            country=(row.get("country") or "").strip(),
+            lat=_float(row.get("lat") or ""),
+            lon=_float(row.get("lon") or ""),
+            source=(row.get("source") or "").strip(),
+            population=int(_float(row.get("population") or "") or 0),
+        )
+
+
+def read_file(path: Path) -> list[Entry]:
+    """Entries of a gazetteer TSV (optionally gzipped) with a header row."""
+    try:
+        if path.suffix == ".gz":
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                text = handle.read()
+            lines = (line for line in io.StringIO(text) if line.strip() and line[0] != "#")
+            rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+            return list(parse_rows(rows, str(path)))
+        return list(parse_rows(iter_tsv(path), str(path)))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read gazetteer {path}: {error}") from error
+
+
+class Gazetteer:
+    """Entries indexed by loose key (exact lookup) and by sound (fuzzy search, built lazily)."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[int, Entry] = {}
+        self.by_key: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        """Add an entry, or merge it into the entity one of its names already denotes."""
+        existing = self._same_entity(entry)
+        if existing is not None:
+            self._remove(existing)
+            entry = _merge(existing, entry)
+        self.entries[id(entry)] = entry
+        for name in entry.names:
+            bucket = self.by_key[loose_key(name)]
+            if not any(e is entry for e in bucket):
+                bucket.append(entry)
+        self.__dict__.pop("_sound_index", None)
+
+    def _same_entity(self, entry: Entry) -> Entry | None:
+        for name in entry.names:
+            for other in self.by_key.get(loose_key(name), ()):
+                if other.type == entry.type or (other.is_place and entry.is_place):
+                    near = other.km_to(entry)
+                    if near is None or near < 60 or entry.house_style:
+                        return other
+        return None
+
+    def _remove(self, entry: Entry) -> None:
+        del self.entries[id(entry)]
+        for name in entry.names:
+            bucket = self.by_key.get(loose_key(name), [])
+            bucket[:] = [e for e in bucket if e is not entry]
+
+    @functools.cached_property
+    def _sound_index(self) -> tuple[list[str], dict[str, dict[str, list[tuple[Entry, str]]]]]:
+        """Skeleton keys, and per skeleton the names by phoneme string."""
+        index: dict[str, dict[str, list[tuple[Entry, str]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for entry in self.entries.values():
+            for name in entry.names:
+                index[skeleton(name)][phonemes(name)].append((entry, name))
+        return [k for k in index if k], index
+
+    @functools.cached_property
+    def tokens(self) -> frozenset[str]:
+        """Every word of every name (folded, article removed)."""
+        return frozenset(t for key in self.by_key for t in key.split())
+
+    def exact(self, text: str) -> list[Entry]:
+        """Entities with a name equal to ``text`` up to case, marks, article and doubling."""
+        return list(self.by_key.get(loose_key(text), ()))
+
+    def search(self, text: str, limit: int = 10) -> list[Candidate]:
+        """The gazetteer names closest to ``text`` in sound, best first, one per entity."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        keys, index = self._sound_index
+        key, sound = skeleton(text), phonemes(text)
+        if not key:
+            return []
+        hits = process.extract(
+            key,
+            keys,
+            scorer=Levenshtein.normalized_similarity,
+            limit=40,
+            score_cutoff=0.5 if len(key) > 3 else 0.7,
+        )
+        sounds = {s: names for k, _, _ in hits for s, names in index[k].items()}
+        near = process.extract(
+            sound, list(sounds), scorer=Levenshtein.normalized_similarity, limit=30
+        )
+        best: dict[int, Candidate] = {}
+        for other, _, _ in near:
+            gap = symbol_distance(sound, other)
+            for entry, name in sounds[other]:
+                kept = best.get(id(entry))
+                if kept is None or gap.cost < kept.distance.cost:
+                    best[id(entry)] = Candidate(entry, name, gap)
+        ranked = sorted(best.values(), key=lambda c: (-c.similarity, -c.entry.population))
+        return ranked[:limit]
+
+
+def _merge(base: Entry, extra: Entry) -> Entry:
+    """``base`` with the names and facts of ``extra``; a house-style entry sets the canonical."""
+    names = [*base.names, *extra.names]
+    canonical = extra.canonical if extra.house_style else base.canonical
+    variants = tuple(dict.fromkeys(n for n in names if n != canonical))
+    return replace(
+        base,
+        canonical=canonical,
+        variants=variants,
+        original=base.original or extra.original,
+        lat=base.lat if base.lat is not None else extra.lat,
+        lon=base.lon if base.lon is not None else extra.lon,
+        population=max(base.population, extra.population),
+        house_style=base.house_style or extra.house_style,
+        source=base.source or extra.source,
+    )
+
+
+@functools.cache
+def builtin_entries() -> tuple[Entry, ...]:
+    """Curated entries first (they win merges), then GeoNames places."""
+    curated = read_file(corpus_path("names", "curated.tsv"))
+    places = read_file(corpus_path("names", "places.tsv.gz"))
+    return (*curated, *places)
+
+
+@functools.lru_cache(maxsize=8)
+def load_gazetteer(user_files: tuple[Path, ...] = ()) -> Gazetteer:
+    """The built-in gazetteer extended and overridden by user TSV files (cached)."""
+    gazetteer = Gazetteer(builtin_entries())
+    for path in user_files:
+        if not Path(path).is_file():
+            raise InputError(f"gazetteer file not found: {path}")
+        for entry in read_file(Path(path)):
+            gazetteer.add(replace(entry, house_style=True))
+    return gazetteer
