@@ -9,6 +9,7 @@ import sys
 import click
 
 from toolkit.errors import MtkitError
+from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
 SEVERITY_CHOICES = ("critical", "major", "minor", "never")
 INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
@@ -59,53 +60,98 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "html"]), default="text"
+)
+@click.option("-o", "--output", help="Write the json or html report to this file.")
+@click.option("--config", "config_path", help="Configuration file (default: found from PATHS up).")
 @click.option(
     "--select", multiple=True, help="Rules, prefixes, kinds or checks to run (comma-separated)."
 )
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), help="Drop less confident findings [0]."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
-    default="minor",
-    show_default=True,
-    help="Exit 1 when a finding is at least this severe.",
+    help="Exit 1 when a finding is at least this severe [minor].",
 )
 @click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
 @click.option("--source-lang", help="Language the text was translated from (ar, fa, tr, zh, ...).")
 @click.option("--encoding", help="Encoding of the input files (default: UTF-8, or by BOM).")
-def check(paths, fmt, select, ignore, min_confidence, fail_on, fast, source_lang, encoding) -> None:
-    """Find machine-translation artifacts in PATHS (files, or - for stdin)."""
+def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_on, fast,
+          source_lang, encoding) -> None:  # fmt: skip
+    """Find machine-translation artifacts in PATHS (files, or - for stdin).
+
+    Defaults come from mtkit.toml or [tool.mtkit] in pyproject.toml; flags override them.
+    """
+    from toolkit.config import discover
     from toolkit.findings import severity_rank
-    from toolkit.pipeline import Selection, check_chunks, signature
+    from toolkit.pipeline import check_chunks, signature
     from toolkit.render import json_report, jsonl_lines, text_lines
-    from toolkit.settings import Settings
     from toolkit.textio import iter_chunks
 
-    settings = Settings(source_lang=source_lang, fast=fast)
-    selection = Selection(_split(select), _split(ignore), min_confidence)
+    _check_output(output, fmt, paths)
+    config = discover(paths, config_path)
+    settings = config.settings(source_lang=source_lang, fast=fast)
+    selection = config.selection(
+        _split(select), _split(ignore), config.confidence(min_confidence, 0.0)
+    )
+    fail_on = fail_on or config.fail_on or "minor"
+    texts = {}  # html only: the text of each file
     threshold = None if fail_on == "never" else severity_rank(fail_on)
     files, total, failing = [], 0, False  # text and jsonl stream: only counts are kept
     for path in paths:
         found = []
         for chunk, findings in check_chunks(iter_chunks(path, encoding), settings, selection):
+            findings = config.ignored.filter(findings)
             total += len(findings)
             failing = failing or any(
                 threshold is not None and severity_rank(f.severity) <= threshold for f in findings
             )
-            if fmt == "json":
+            if fmt in ("json", "html"):
                 found.extend(findings)
+                texts[path] = texts.get(path, "") + chunk.text if fmt == "html" else ""
             elif fmt == "text" and findings:
                 click.echo("\n".join(text_lines(path, chunk, findings)))
             elif findings:
                 click.echo("\n".join(jsonl_lines(path, findings)))
         files.append((path, found))
     if fmt == "json":
-        click.echo(json_report(files, signature(settings, selection)))
+        _emit(json_report(files, signature(settings, selection)), output)
+    elif fmt == "html":
+        from toolkit.fix import fix
+        from toolkit.html import FileReport, render_report
+
+        reports = [FileReport(p, texts[p], tuple(fs), fix(texts[p], fs)) for p, fs in files]
+        _emit(render_report(reports), output)
     elif fmt == "text":
         click.echo(f"{total} finding(s) in {len(files)} file(s)", err=True)
     raise click.exceptions.Exit(1 if failing else 0)
+
+
+def _check_output(output: str | None, fmt: str, paths: tuple[str, ...]) -> None:
+    from pathlib import Path
+
+    from toolkit.errors import UsageError
+
+    if output and fmt not in ("json", "html"):
+        raise UsageError("-o goes with --format json or html")
+    if output and any(p != "-" and Path(p).resolve() == Path(output).resolve() for p in paths):
+        raise UsageError(f"{output} is one of the inputs; refusing to overwrite it")
+
+
+def _emit(report: str, output: str | None) -> None:
+    """Print a report, or write it atomically to ``output``."""
+    if output:
+        from pathlib import Path
+
+        from toolkit.textio import write_atomic
+
+        write_atomic(Path(output), report if report.endswith("\n") else report + "\n")
+    else:
+        click.echo(report)
 
 
 @main.command()
@@ -389,6 +435,34 @@ def _review(text: str):
             click.echo(help_text, err=True)
 
     return decide
+
+
+@main.command("summarize")
+@click.argument("path")
+@click.option("-n", "--sentences", type=click.IntRange(1), help="Sentences (default 3).")
+@click.option("--words", type=click.IntRange(1), help="At most about N words.")
+@click.option("--ratio", type=click.FloatRange(0, 1, min_open=True), help="Share of sentences.")
+@click.option("--method", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_METHOD,
+              show_default=True)  # fmt: skip
+@click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, zh, ...")
+@click.option("--model", help="Local model folder or .gguf file (abstractive).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--encoding", help="Encoding of the input (default: UTF-8, or by BOM).")
+def summarize_command(path, sentences, words, ratio, method, lang, model, fmt, encoding) -> None:
+    """Summarize the article in PATH (or - for stdin)."""
+    import json
+
+    from toolkit.summarize import Length, summarize
+    from toolkit.textio import read_text
+
+    length = Length.of(sentences, words, ratio)
+    result = summarize(read_text(path, encoding), length, method, lang, model)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.text)
+    if result.note:
+        click.echo(f"mtkit: note: {result.note}", err=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,58 @@
+"""The default method: how much of the article each sentence covers, a lead-position prior,
+and greedy selection by maximal marginal relevance (Carbonell and Goldstein, 1998) so that
+the summary does not say the same thing twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from toolkit.summarize.base import ExtractiveSummarizer, Unit
+from toolkit.summarize.textrank import overlap
+from toolkit.summarize.vectors import cosine, tfidf
+
+# Greedy MMR over the best GREEDY_LIMIT candidates; the rest follow by score.
+GREEDY_LIMIT = 50
+
+
+class MMRSummarizer(ExtractiveSummarizer):
+    """Coverage = a sentence's summed term overlap with every other sentence (degree
+    centrality of the TextRank graph, no iteration), mixed with a 1/sqrt(position) prior of
+    weight ``POSITION_WEIGHT``. Each pick is penalised by ``REDUNDANCY`` x its highest TF-IDF
+    cosine to the sentences already picked, and a sentence at least ``DUPLICATE`` similar to
+    one of them is left out while others remain. The constants were chosen on bbc_summ_dev
+    (see benchmarks/RESULTS.md)."""
+
+    name = "mmr"
+    POSITION_WEIGHT = 0.1
+    REDUNDANCY = 0.1
+    DUPLICATE = 0.6
+
+    def rate(self, units: Sequence[Unit], lang: str) -> list[float]:
+        coverage = [
+            sum(overlap(a.terms, b.terms) for j, b in enumerate(units) if i != j)
+            for i, a in enumerate(units)
+        ]
+        top = max(coverage) or 1.0
+        return [
+            (1 - self.POSITION_WEIGHT) * c / top + self.POSITION_WEIGHT / (1 + u.index) ** 0.5
+            for c, u in zip(coverage, units, strict=True)
+        ]
+
+    def rank(self, units: Sequence[Unit], lang: str) -> list[tuple[int, float]]:
+        scores = self.rate(units, lang)
+        vectors = tfidf([u.terms for u in units])
+        order = sorted(range(len(units)), key=lambda i: (-scores[i], i))
+        pool, rest = order[:GREEDY_LIMIT], order[GREEDY_LIMIT:]
+        similarity = dict.fromkeys(pool, 0.0)
+        picked: list[int] = []
+        while similarity:
+            best = max(similarity, key=lambda i: (self._gain(scores[i], similarity[i]), -i))
+            del similarity[best]
+            picked.append(best)
+            for i in similarity:
+                similarity[i] = max(similarity[i], cosine(vectors[i], vectors[best]))
+        return [(i, scores[i]) for i in picked + rest]
+
+    def _gain(self, score: float, similarity: float) -> float:
+        penalty = self.REDUNDANCY * similarity
+        return score - penalty - (2.0 if similarity >= self.DUPLICATE else 0.0)
