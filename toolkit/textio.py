@@ -140,6 +140,10 @@ def write_atomic(
             os.chmod(temp, path.stat().st_mode & 0o7777)
             if backup:
                 shutil.copy2(path, path.with_name(path.name + backup))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -176,6 +176,15 @@ def _changes(fixed: FixResult) -> Iterator[str]:
     yield _esc(fixed.original[position:])
 
 
+def _visible(text: str) -> str:
+    """Short text with line breaks and edge spaces made visible."""
+    text = text if len(text) <= 80 else text[:77] + "..."
+    core = text.strip(" ")
+    lead = len(text) - len(text.lstrip(" "))
+    trail = len(text) - len(text.rstrip(" ")) if core else 0
+    return ("␣" * lead + core + "␣" * trail).replace("\r\n", "⏎").replace("\n", "⏎")
+
+
 def _statuses(report: FileReport) -> dict[Finding, str]:
     """What fix did with each finding of a report (empty when fix did not run)."""
     if report.fixed is None:
@@ -189,8 +198,12 @@ def _statuses(report: FileReport) -> dict[Finding, str]:
 def _finding_item(ident: str, report: FileReport, f: Finding, statuses: dict[Finding, str]) -> str:
     suggestion = ""
     if f.suggestions:
-        shown = "(delete)" if f.suggestions[0] == "" else f.suggestions[0]
-        suggestion = f'<span class="fix">Suggestion: <code>{_esc(shown)}</code></span> '
+        shown = " or ".join(
+            "(delete)" if s == "" else f"<code>{_esc(_visible(s))}</code>" for s in f.suggestions
+        )
+        suggestion = (
+            f'<span class="fix">Replace <code>{_esc(_visible(f.text))}</code> with {shown}</span> '
+        )
     status = statuses.get(f, "")
     status = f'<span class="status">{_esc(status)}</span>' if status else ""
     return (

@@ -1,0 +1,120 @@
+"""Configuration: discovery by walking up, validation, ignore file, and `mtkit check` using it."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from toolkit.config import Config, IgnoreList, discover, find_config, load_config
+from toolkit.document import Document
+from toolkit.errors import UsageError
+from toolkit.findings import Rule
+
+GLUED = "It said.”in fact no.\n"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "names.tsv").write_text("Jurf al-Sakhar\tplace\n", encoding="utf-8")
+    (tmp_path / "style.tsv").write_text("Qaeda\tQaida\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'x'\n\n[tool.mtkit]\n"
+        'select = ["PU"]\nmin-confidence = 0.5\nfail-on = "major"\n'
+        'gazetteers = ["names.tsv"]\nsource-lang = "ar"\nhouse-style = "style.tsv"\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "desk" / "today" / "article.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text(GLUED, encoding="utf-8")
+    return tmp_path, article
+
+
+def test_found_by_walking_up_and_paths_resolved(project):
+    root, article = project
+    assert find_config(article) == root / "pyproject.toml"
+    config = discover([str(article)])
+    assert config.select == ("PU",) and config.min_confidence == 0.5
+    assert config.fail_on == "major" and config.source_lang == "ar"
+    assert config.gazetteers == (root / "names.tsv",)
+    settings = config.settings(fast=True)
+    assert settings.house_style == root / "style.tsv" and settings.source_lang == "ar"
+    assert config.settings(source_lang="fa").source_lang == "fa"
+
+
+def test_mtkit_toml_wins_in_the_same_folder_and_nearer_wins(project):
+    root, article = project
+    (root / "mtkit.toml").write_text("ignore = ['PU101']\n", encoding="utf-8")
+    assert find_config(article) == root / "mtkit.toml"
+    (article.parent / "mtkit.toml").write_text("fail-on = 'never'\n", encoding="utf-8")
+    assert discover([str(article)]).fail_on == "never"
+
+
+def test_pyproject_without_mtkit_table_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    assert find_config(tmp_path / "a.txt") is None
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("colour = 1\n", r"unknown key\(s\) colour"),
+        ("min-confidence = 2\n", "min-confidence must be a number"),
+        ("fail-on = 'sometimes'\n", "fail-on must be one of"),
+        ("gazetteers = ['missing.tsv']\n", "no such file"),
+        ("select = [1]\n", "select must be a list of strings"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_bad_config_is_a_usage_error(tmp_path, body, message):
+    path = tmp_path / "mtkit.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(UsageError, match=message):
+        load_config(path)
+
+
+def test_ignore_file_pairs(tmp_path):
+    path = tmp_path / "ignore.tsv"
+    path.write_text("# reviewed\nPU101\t.”\nboilerplate-line\tSource link\n*\tYoulf\n")
+    ignored = IgnoreList.load(path)
+    rule = Rule("PU101", "missing-space", "punctuation", "x", "minor", "s", "w", "e", "f")
+    doc = Document("a.”b Youlf")
+    assert ignored.covers(rule.at(doc, 1, 3, "m"))
+    assert ignored.covers(rule.at(doc, 5, 10, "m"))
+    assert not ignored.covers(rule.at(doc, 0, 1, "m"))
+    path.write_text("PU101 without a tab\n")
+    with pytest.raises(UsageError, match=":1: expected RULE<TAB>text"):
+        IgnoreList.load(path)
+
+
+def test_check_uses_config_and_flags_override(project):
+    root, article = project
+    (root / "pyproject.toml").write_text(
+        "[tool.mtkit]\nfail-on = 'major'\nignore = ['punctuation']\n", encoding="utf-8"
+    )
+    quiet = run("check", "--format", "json", article)
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["summary"]["total"] == 0
+    loud = run(
+        "check", "--format", "json", "--ignore", "boilerplate", "--fail-on", "minor", article
+    )
+    assert loud.exit_code == 1 and "PU101" in loud.stdout
+
+
+def test_check_ignore_file_and_explicit_config(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(GLUED, encoding="utf-8")
+    (tmp_path / "skip.tsv").write_text("PU\t.”\n", encoding="utf-8")
+    other = tmp_path / "other.toml"
+    other.write_text("ignore-file = 'skip.tsv'\n", encoding="utf-8")
+    result = run("check", "--config", other, "--select", "PU101", article)
+    assert result.exit_code == 0 and "PU101" not in result.stdout
+    missing = run("check", "--config", tmp_path / "nope.toml", article)
+    assert missing.exit_code == 2 and "no such configuration file" in missing.stderr
+
+
+def test_empty_config_when_none_found(tmp_path):
+    assert discover([str(tmp_path / "x.txt")]) == Config()

@@ -1,0 +1,207 @@
+"""The HTML report, rendered and used in a real browser (Debian chromium via Playwright)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit.document import Document
+from toolkit.findings import KINDS, Rule
+from toolkit.fix import fix
+from toolkit.html import FileReport, render_report
+
+CHROMIUM = "/usr/bin/chromium"
+TEXT = (
+    "Leaked headline\n\n"
+    "He said.”in fact <script>alert(1)</script> & the attacks she suffered.\n\n"
+    "Source link\n"
+)
+
+
+def rule(code, kind, severity, safe=True):
+    return Rule(code, f"test-{kind}", kind, "other", severity, "s", "w", "e", "f", safe)
+
+
+def findings_of(text):
+    doc = Document(text)
+
+    def span(needle, r, suggestion, extra=0):
+        start = text.index(needle)
+        return r.at(doc, start, start + len(needle) + extra, f"{r.kind} here", [suggestion], 0.9)
+
+    return [
+        span("Leaked headline", rule("BP901", "boilerplate", "major"), "", extra=2),
+        span(".”", rule("PU901", "punctuation", "minor"), ".” "),
+        span("she suffered", rule("PR901", "pronoun", "major", safe=False), "suffered by"),
+        span("she", rule("CA901", "capitalisation", "minor"), "She"),
+        span("Source link\n", rule("BP901", "boilerplate", "major"), ""),
+    ]
+
+
+def build(text=TEXT, path="a<b>.txt"):
+    found = findings_of(text)
+    return found, render_report([FileReport(path, text, tuple(found), fix(text, found))])
+
+
+def test_text_and_paths_are_escaped():
+    _, page = build()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; the" in page
+    assert "a&lt;b&gt;.txt" in page and "a<b>.txt" not in page
+
+
+def test_self_contained_without_network_references():
+    _, page = build()
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+
+
+def test_every_finding_is_listed_and_highlighted():
+    found, page = build()
+    listed = re.findall(r'<li id="d-([\d-]+)"', page)
+    marked = {i for group in re.findall(r'data-f="([^"]+)"', page) for i in group.split()}
+    assert len(listed) == len(found) and set(listed) == marked
+
+
+def test_fixed_pane_marks_changes():
+    _, page = build()
+    assert '<ins title="PU901">.” </ins>' in page
+    assert '<del title="BP901">Leaked headline\n\n</del>' in page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    found, html = build()
+    report = tmp_path / "report.html"
+    report.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    remote, dialogs = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def block(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            remote.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", block)
+    page.goto(report.as_uri())
+    page.found, page.remote, page.dialogs = found, remote, dialogs
+    yield page
+    page.close()
+
+
+def test_highlights_match_findings_and_nothing_runs_or_loads(page):
+    ids = page.eval_on_selector_all("mark.f", "ms => ms.map(m => m.dataset.f)")
+    assert {i for group in ids for i in group.split()} == {f"0-{i}" for i in range(5)}
+    assert page.locator("ol.findings li").count() == len(page.found)
+    assert "<script>alert(1)</script>" in page.inner_text(".text.original")
+    assert page.remote == [] and page.dialogs == []
+
+
+def test_kind_filter_hides_items_and_highlights(page, tmp_path):
+    page.uncheck("input[data-filter=kind][value=boilerplate]")
+    assert page.locator("li[data-kind=boilerplate]").first.is_hidden()
+    assert all(
+        page.locator("li[data-kind=boilerplate]").evaluate_all("ls => ls.map(l => l.hidden)")
+    )
+    assert page.locator("li[data-kind=punctuation]").is_visible()
+    headline = page.locator("mark.f", has_text="Leaked headline")
+    assert "off" in headline.get_attribute("class")
+    assert page.inner_text("#shown") == "3"
+    page.uncheck("input[data-filter=severity][value=major]")
+    assert page.locator("li[data-kind=pronoun]").is_hidden()
+    she = page.locator("mark.f", has_text="she").first
+    assert "k-capitalisation" in she.get_attribute("class")
+    page.check("input[data-filter=kind][value=boilerplate]")
+    assert page.locator("li[data-kind=boilerplate]").first.is_hidden()  # still major
+    page.screenshot(path=str(tmp_path / "filtered.png"))
+    assert (tmp_path / "filtered.png").stat().st_size > 10_000
+
+
+def test_keyboard_focus_shows_message_and_suggestion(page):
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "MARK":
+            break
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    tip = page.locator("#tip")
+    assert tip.is_visible() and "boilerplate here" in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    page.hover("mark.f >> text=.”")
+    assert "Replace .” with .”␣" in tip.inner_text()
+
+
+def test_text_contrast_is_readable(page):
+    ratios = page.evaluate(
+        """kinds => kinds.map(k => {
+            const m = document.createElement('mark');
+            m.className = 'f s-minor k-' + k; m.textContent = 'x';
+            document.querySelector('.text').appendChild(m);
+            const rgb = s => s.match(/\\d+/g).slice(0, 3).map(Number).map(v => {
+                v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            const lum = s => { const [r, g, b] = rgb(s); return 0.2126*r + 0.7152*g + 0.0722*b; };
+            const st = getComputedStyle(m);
+            const [a, b] = [lum(st.color), lum(st.backgroundColor)].sort((x, y) => y - x);
+            return (a + 0.05) / (b + 0.05);
+        })""",
+        list(KINDS),
+    )
+    assert min(ratios) >= 7
+
+
+def test_readable_on_a_phone(browser, tmp_path):
+    _, html = build()
+    report = tmp_path / "phone.html"
+    report.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(report.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.text')).fontSize)")
+    assert font >= 15
+    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    assert (tmp_path / "phone.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_check_writes_html_report_and_refuses_to_overwrite_input(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("It said.”in fact <b>no</b>.\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["check", "--format", "html", "-o", str(out), str(article)])
+    assert result.exit_code == 1 and result.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert "&lt;b&gt;no&lt;/b&gt;" in page and "<code>PU101</code>" in page
+    assert '<ins title="PU101">.” </ins>' in page
+    refused = CliRunner().invoke(
+        main, ["check", "--format", "html", "-o", str(article), str(article)]
+    )
+    assert refused.exit_code == 2 and article.read_text(encoding="utf-8").startswith("It said")
+    assert CliRunner().invoke(main, ["check", "-o", str(out), str(article)]).exit_code == 2
