@@ -194,3 +194,16 @@ def test_default_call_runs_the_checks():
     result = fix("It said.”in fact no.\n")
     assert result.text == "It said.” in fact no.\n"
     assert [f.rule for f in result.applied] == ["PU101"]
+
+
+def test_composed_rounds_map_offsets_to_the_original():
+    from toolkit.fix import _compose
+
+    text = "Say!\x1fThen go.\n\nSource link\n"
+    first = fix(text, [at(text, MINOR, "\x1f", ""), bp_line(text, "Source link")])
+    second = fix(first.text, [at(first.text, MINOR, "!", "! ")])
+    both = _compose(first, second)
+    assert both.text == second.text == "Say! Then go.\n"
+    assert_offset_map(both)
+    assert [f.text for f in both.applied] == ["!\x1f", "\x1f", "Source link\n"]
+    assert all(both.original[f.start : f.end] == f.text for f in both.applied)

@@ -14,7 +14,7 @@ import re
 import sys
 import types
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from toolkit.findings import Finding, severity_rank
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from toolkit.settings import Settings
 
 DEFAULT_MIN_CONFIDENCE = 0.8
+MAX_ROUNDS = 4
 _NEWLINE_RUN = re.compile(r"(?:\r?\n)+")
 _NEWLINE = re.compile(r"\r?\n")
 
@@ -132,23 +133,47 @@ def fix(
 ) -> FixResult:
     """Apply the first suggestion of each eligible finding in ``text``.
 
-    With ``findings=None`` the checks run first (``settings``/``selection`` pick them).
     A finding is eligible when it has a suggestion, is marked safe (or ``unsafe`` is set),
     reaches ``min_confidence``, is selected and not in ``ignored``. ``decide`` reviews each
     change that would be made (interactive use): it returns the replacement or None.
-    """
-    if findings is None:
-        from toolkit.document import Document
-        from toolkit.pipeline import Selection, run_checks
-        from toolkit.settings import Settings
 
-        settings = settings or Settings()
-        doc = Document(text, lang=settings.lang)
-        findings = run_checks(doc, settings, selection or Selection())
+    With ``findings=None`` the checks run first (``settings``/``selection`` pick them), and
+    run again on the fixed text until nothing more is fixed (a fix can expose another
+    finding, such as a glued sentence behind a deleted invisible character), so that fixing
+    is idempotent. Findings applied or skipped in later rounds are reported in offsets of
+    the original text.
+    """
+    options = (selection, min_confidence, unsafe, ignored)
+    if findings is not None:
+        return _fix_once(text, findings, options, decide)
+    result = _fix_once(text, _check(text, settings, selection), options, decide)
+    for _ in range(MAX_ROUNDS - 1):
+        if decide is not None or not result.edits:
+            break
+        found = _check(result.text, settings, selection)
+        following = _fix_once(result.text, found, options, None)
+        if not following.edits:
+            break
+        result = _compose(result, following)
+    return result
+
+
+def _check(text: str, settings: Settings | None, selection: Selection | None) -> list[Finding]:
+    from toolkit.document import Document
+    from toolkit.pipeline import Selection, run_checks
+    from toolkit.settings import Settings
+
+    settings = settings or Settings()
+    return run_checks(Document(text, lang=settings.lang), settings, selection or Selection())
+
+
+def _fix_once(
+    text: str, findings: Iterable[Finding], options: tuple, decide: Decide | None
+) -> FixResult:
     skipped: list[Skipped] = []
     candidates = []
     for finding in findings:
-        reason = _ineligible(finding, text, selection, min_confidence, unsafe, ignored)
+        reason = _ineligible(finding, text, *options)
         if reason:
             skipped.append(Skipped(finding, reason))
         else:
@@ -174,6 +199,93 @@ def fix(
         edits=tuple(edits),
         applied=tuple(applied),
         skipped=tuple(sorted(skipped, key=lambda s: s.finding.sort_key)),
+    )
+
+
+def _compose(first: FixResult, second: FixResult) -> FixResult:
+    """One result doing ``first`` then ``second`` (whose offsets are in first.text)."""
+    ops = _compose_ops(_ops(first), _ops(second))
+    edits: list[Edit] = []
+    old = new = 0
+    group: list[tuple] = []
+    for op in [*ops, ("retain", 0, None)]:
+        if op[0] != "retain":
+            group.append(op)
+            continue
+        if group:
+            removed = sum(o[1] for o in group if o[0] == "delete")
+            inserted = "".join(o[1] for o in group if o[0] == "insert")
+            finding = next((o[2] for o in group if o[2] is not None), None)
+            edits.append(Edit(old, old + removed, inserted, new, finding))
+            old, new, group = old + removed, new + len(inserted), []
+        old, new = old + op[1], new + op[1]
+    later = [_in_original(f, first) for f in second.applied]
+    seen = {(s.finding.rule, s.finding.start, s.finding.text) for s in first.skipped}
+    skipped = [*first.skipped]
+    for item in second.skipped:
+        finding = _in_original(item.finding, first)
+        if (finding.rule, finding.start, finding.text) not in seen:
+            skipped.append(Skipped(finding, item.reason))
+    return FixResult(
+        original=first.original,
+        text=second.text,
+        edits=tuple(edits),
+        applied=tuple(sorted((*first.applied, *later), key=lambda f: f.sort_key)),
+        skipped=tuple(sorted(skipped, key=lambda s: s.finding.sort_key)),
+    )
+
+
+def _ops(result: FixResult) -> list[tuple]:
+    """The edits of a result as retain/delete/insert operations over its original."""
+    ops: list[tuple] = []
+    position = 0
+    for edit in result.edits:
+        ops.append(("retain", edit.start - position, None))
+        ops.append(("delete", edit.end - edit.start, edit.finding))
+        ops.append(("insert", edit.replacement, edit.finding))
+        position = edit.end
+    ops.append(("retain", len(result.original) - position, None))
+    return [op for op in ops if op[1]]
+
+
+def _compose_ops(first: list[tuple], second: list[tuple]) -> list[tuple]:
+    """Operations equal to applying ``first`` and then ``second`` (operational transform)."""
+    out: list[tuple] = []
+    a, b = list(reversed(first)), list(reversed(second))
+    while a or b:
+        if a and a[-1][0] == "delete":
+            out.append(a.pop())
+            continue
+        if b and b[-1][0] == "insert":
+            out.append(b.pop())
+            continue
+        if not a or not b:
+            raise ValueError("edit scripts of different lengths")
+        kind_a, value_a, finding_a = a.pop()
+        kind_b, count_b, finding_b = b.pop()
+        size_a = len(value_a) if kind_a == "insert" else value_a
+        size = min(size_a, count_b)
+        if kind_a == "retain":
+            out.append((kind_b, size, finding_b))
+        elif kind_b == "retain":
+            out.append(("insert", value_a[:size], finding_a))
+        if size_a > size:
+            rest = value_a[size:] if kind_a == "insert" else value_a - size
+            a.append((kind_a, rest, finding_a))
+        if count_b > size:
+            b.append((kind_b, count_b - size, finding_b))
+    return out
+
+
+def _in_original(finding: Finding, first: FixResult) -> Finding:
+    """A finding on first.text re-anchored on the nearest span of first.original."""
+    start = first.old_offset(finding.start)
+    end = max(start, first.old_offset(finding.end))
+    original = first.original
+    line = original.count("\n", 0, start) + 1
+    column = start - original.rfind("\n", 0, start)
+    return replace(
+        finding, start=start, end=end, text=original[start:end], line=line, column=column
     )
 
 

@@ -1,0 +1,99 @@
+"""Properties of fix over random and real texts (hypothesis): idempotent, check-clean, exact map."""
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit.fix import fix
+from toolkit.pipeline import check
+from toolkit.settings import Settings
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+FAST = Settings(fast=True)
+PIECES = [
+    "The minister said",
+    " the attacks she suffered",
+    ".”in",
+    ".”",
+    "“Iran-backed militants",
+    " Syria And Iraq",
+    " in Syria. against factions",
+    "Source link",
+    "Leave a Reply",
+    "Related Articles",
+    "Back to top button",
+    "Yesterday, on Tuesday, ",
+    "In the same context, ",
+    "U.S. bases",
+    " 2.5 percent",
+    "said.The",
+    ",and",
+    "  ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\n\n\n",
+    "café ﬁ e\u0301 😀",
+    "(Tuesday)",
+    "Youlf Saqr",
+]
+REAL = [
+    (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"),
+    (DATA / "ntrex_en_sample.txt").read_text(encoding="utf-8"),
+]
+
+pieced = st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map("".join)
+excerpts = st.tuples(st.sampled_from(REAL), st.integers(0, 4000), st.integers(50, 1500)).map(
+    lambda t: t[0][t[1] : t[1] + t[2]]
+)
+texts = st.one_of(pieced, excerpts, st.text(max_size=200))
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def fixed(text):
+    return fix(text, settings=FAST)
+
+
+@PROPERTY
+@given(texts)
+def test_fix_is_idempotent(text):
+    once = fixed(text)
+    assert fixed(once.text).text == once.text
+
+
+@PROPERTY
+@given(texts)
+def test_check_after_fix_reports_no_applied_finding_again(text):
+    result = fixed(text)
+    again = {
+        (f.rule, result.old_offset(f.start), f.text) for f in check(result.text, settings=FAST)
+    }
+    for f in result.applied:
+        assert (f.rule, f.start, f.text) not in again
+
+
+@PROPERTY
+@given(texts)
+def test_offset_map_is_exact_outside_replacements(text):
+    result = fixed(text)
+    inserted = {i for e in result.edits for i in range(e.new_start, e.new_end)}
+    for i, char in enumerate(result.text):
+        if i not in inserted:
+            assert result.original[result.old_offset(i)] == char
+    assert result.old_offset(len(result.text)) == len(text)
+
+
+@PROPERTY
+@given(texts)
+def test_no_findings_no_change(text):
+    result = fix(text, [])
+    assert result.text == text and not result.edits
+
+
+def test_real_texts_are_idempotent():
+    for text in REAL:
+        once = fixed(text)
+        assert fixed(once.text).text == once.text
