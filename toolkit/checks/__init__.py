@@ -13,6 +13,7 @@ from toolkit.settings import Settings
 CHECKS: dict[str, str] = {
     "punctuation": "toolkit.checks.punctuation:PunctuationCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
+    "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
 }
 
 

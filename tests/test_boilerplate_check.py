@@ -1,0 +1,184 @@
+"""The boilerplate check: seed chrome and leaked headline, other sites' tails, clean text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from toolkit.checks.boilerplate import BoilerplateCheck
+from toolkit.document import Document
+from toolkit.pipeline import check
+
+SEED_CHROME = (
+    "Source link",
+    "Related Articles",
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Back to top button",
+)
+SEED_HEADLINE = "What we know so far about the hostage release"
+
+BODY = (
+    "Officials said the talks would resume next week in Cairo.\n\n"
+    "The delegation includes mediators from Qatar and Egypt, according to the statement.\n\n"
+    "Fighting continued overnight in several districts of the city, residents said.\n"
+)
+
+
+def run(text: str) -> list:
+    return BoilerplateCheck().run(Document(text))
+
+
+def flagged_lines(text: str) -> dict[str, str]:
+    """Stripped flagged line -> rule code."""
+    return {f.text.strip(): f.rule for f in run(text)}
+
+
+def delete_all(text: str, findings: list) -> str:
+    for f in sorted(findings, key=lambda f: -f.start):
+        text = text[: f.start] + f.suggestions[0] + text[f.end :]
+    return text
+
+
+def test_seed_chrome_and_leaked_headline_are_found(seed_text: str) -> None:
+    found = flagged_lines(seed_text)
+    for line in SEED_CHROME:
+        assert found[line] == "BP101"
+    assert found[SEED_HEADLINE] == "BP102"
+    assert len(found) == len(SEED_CHROME) + 1
+
+
+def test_seed_title_and_prose_are_not_flagged(seed_text: str) -> None:
+    findings = run(seed_text)
+    body_end = seed_text.index("about 900 in Syria.") + len("about 900 in Syria.")
+    assert all(f.start >= body_end for f in findings)
+    assert all("United States launches raids" not in f.text for f in findings)
+
+
+def test_seed_chrome_fixes_are_safe(seed_text: str) -> None:
+    findings = run(seed_text)
+    assert all(f.safe and f.suggestions == ("",) for f in findings)
+    assert all(f.kind == "boilerplate" and f.category == "boilerplate" for f in findings)
+
+
+def test_deleting_seed_findings_ends_the_text_after_the_body(seed_text: str) -> None:
+    cleaned = delete_all(seed_text, run(seed_text))
+    assert cleaned.endswith("about 900 in Syria.\n")
+    assert "\n\n\n" not in cleaned
+    assert cleaned.startswith("The United States launches raids")
+
+
+def test_leaked_headline_generalises_to_other_headlines_and_chrome() -> None:
+    text = (
+        "Rescue teams reach flooded villages\n\n" + BODY + "\n"
+        "Turkey and Syria sign new water-sharing agreement\n\n"
+        "Share this:\n\nLike this:\n\nRelated Posts\n"
+    )
+    found = flagged_lines(text)
+    assert found["Turkey and Syria sign new water-sharing agreement"] == "BP102"
+    assert found["Share this:"] == "BP101"
+    assert found["Related Posts"] == "BP101"
+    assert "Rescue teams reach flooded villages" not in found
+
+
+def test_teaser_list_after_related_header_is_headlines() -> None:
+    text = (
+        BODY + "\nRead also:\n"
+        "Oil prices climb after OPEC output decision\n"
+        "Iraqi parliament fails to elect a new speaker\n"
+        "Copyright © 2024 Example News. All rights reserved.\n"
+    )
+    found = flagged_lines(text)
+    assert found["Oil prices climb after OPEC output decision"] == "BP102"
+    assert found["Iraqi parliament fails to elect a new speaker"] == "BP102"
+    assert found["Copyright © 2024 Example News. All rights reserved."] == "BP101"
+
+
+def test_arabic_site_tail() -> None:
+    text = (
+        "Iraq announces new measures at border crossings\n\n" + BODY + "\n"
+        "اقرأ أيضاً: الحكومة تعلن خطة جديدة للكهرباء\n\n"
+        "شارك\n\n"
+        "فيسبوك تويتر واتساب\n\n"
+        "المصدر: وكالات\n\n"
+        "اترك تعليقاً\n\n"
+        "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *\n\n"
+        "جميع الحقوق محفوظة © 2024\n"
+    )
+    findings = run(text)
+    assert len(findings) == 7
+    assert {f.rule for f in findings} == {"BP101"}
+    assert delete_all(text, findings) == text[: text.index("\nاقرأ")]
+
+
+def test_translated_arabic_site_tail() -> None:
+    text = (
+        BODY + "\nRead also\n\nThe Iraqi army regains control of areas in Diyala\n\n"
+        "Share\n\nAll rights reserved to Alsumaria News 2024\n"
+    )
+    found = flagged_lines(text)
+    assert found["The Iraqi army regains control of areas in Diyala"] == "BP102"
+    assert found["Read also"] == found["Share"] == "BP101"
+    assert found["All rights reserved to Alsumaria News 2024"] == "BP101"
+
+
+def test_french_site_tail() -> None:
+    text = (
+        BODY + "\nLire aussi : Le Liban face à une nouvelle crise politique\n"
+        "Partager sur Facebook\n"
+        "Laisser un commentaire\n"
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n"
+        "Tous droits réservés © Exemple Presse 2024\n"
+    )
+    findings = run(text)
+    assert len(findings) == 5
+    assert delete_all(text, findings) == BODY
+
+
+def test_clean_bbc_article_has_no_findings(data_dir) -> None:
+    text = (data_dir / "boilerplate_bbc_clean.txt").read_text(encoding="utf-8")
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "One line only",
+        BODY,
+        "Click here to read more about the hearing, the judge told reporters on Monday.\n" + BODY,
+    ],
+)
+def test_texts_without_boilerplate(text: str) -> None:
+    assert run(text) == []
+
+
+def test_lone_chrome_line_is_flagged_but_not_safe() -> None:
+    [finding] = run("Share")
+    assert (finding.rule, finding.text, finding.safe) == ("BP101", "Share", False)
+
+
+def test_chrome_inside_the_body_is_flagged_but_not_safe() -> None:
+    text = BODY + "\nAdvertisement\n\n" + BODY
+    findings = run(text)
+    assert [(f.text, f.rule, f.safe) for f in findings] == [("Advertisement\n\n", "BP101", False)]
+    assert delete_all(text, findings) == BODY + "\n" + BODY
+
+
+def test_full_web_page_is_mostly_right(data_dir) -> None:
+    page = json.loads((data_dir / "boilerplate_page_venturebeat.jsonl").read_text("utf-8"))
+    texts = [item["text"] for item in page["lines"]]
+    doc = Document("\n".join(texts) + "\n")
+    flagged = {doc.line_col(f.start)[0] - 1 for f in BoilerplateCheck().run(doc)}
+    truth = {i for i, item in enumerate(page["lines"]) if item["body"] == 0}
+    body = set(range(len(texts))) - truth
+    assert len(flagged & body) <= 1
+    assert len(flagged & truth) >= 0.9 * len(truth)
+
+
+def test_pipeline_drops_other_findings_inside_boilerplate() -> None:
+    text = BODY + "\nSource link\n\nShare on Facebook,and Twitter\n"
+    findings = check(text)
+    assert {f.kind for f in findings} == {"boilerplate"}

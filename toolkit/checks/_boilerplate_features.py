@@ -1,0 +1,208 @@
+"""Line features for the boilerplate check: chrome patterns, prose shape, and the article core.
+
+A page is a list of non-blank lines. The article core is the run of lines with the most
+prose in it (a maximum-sum segment, as in Finn et al.'s Body Text Extraction): prose lines
+count for their length, every other line against. Lines before the core are the head, lines
+after it the tail.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from toolkit.resources import corpora_dir, iter_tsv, read_lines
+
+PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr")
+_DECORATION = re.compile(r"^[\s•·\-–—*>»›|#→◄►▶…]+|[\s»›>→|◄►▶]+$")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…؟。！？][\"'”’»)\]]*$")
+_LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w|#\w|\s[|/•·]\s|[»›]")
+_STRONG_CHROME_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """Compiled chrome regexes, one alternation per class (chrome, list, nav)."""
+
+    chrome: re.Pattern[str]
+    list: re.Pattern[str]
+    nav: re.Pattern[str]
+
+
+@functools.cache
+def patterns() -> Patterns:
+    """The chrome patterns of every language under corpora/boilerplate/, compiled once."""
+    by_class: dict[str, list[str]] = {"chrome": [], "list": [], "nav": []}
+    for lang in PATTERN_LANGS:
+        path = corpora_dir() / "boilerplate" / f"chrome_{lang}.tsv"
+        if path.exists():
+            for row in iter_tsv(path):
+                by_class[row["class"]].append(row["pattern"])
+    flags = re.IGNORECASE | re.UNICODE
+
+    def compile_class(name: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in by_class[name]), flags)
+
+    return Patterns(compile_class("chrome"), compile_class("list"), compile_class("nav"))
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    return frozenset(read_lines("boilerplate", "function_words_en.txt"))
+
+
+def normalise(line: str) -> str:
+    """A line as the patterns see it: trimmed, single-spaced, without bullets or arrows."""
+    return _DECORATION.sub("", _SPACES.sub(" ", line)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """What the check knows about one non-blank line."""
+
+    text: str
+    words: int
+    ends_sentence: bool
+    title_ratio: float
+    function_ratio: float
+    digit_ratio: float
+    linky: bool
+    chrome: bool
+    list_header: bool
+    nav: bool
+
+    @property
+    def prose(self) -> bool:
+        """A sentence-like line: long enough, punctuated, with function words, no chrome."""
+        return (
+            self.words >= 8
+            and self.ends_sentence
+            and not self.chrome
+            and (self.function_ratio >= 0.15 or self.words >= 20)
+        )
+
+    @property
+    def headline_like(self) -> bool:
+        """Short and unpunctuated, as a headline or a link to another article is."""
+        return (
+            3 <= self.words <= 20
+            and not self.ends_sentence
+            and not self.chrome
+            and not self.text.endswith(":")
+        )
+
+    @property
+    def weight(self) -> float:
+        """This line's vote in the core segmentation: prose for, everything else against."""
+        if self.prose:
+            return float(self.words)
+        if self.chrome or self.nav:
+            return -6.0
+        if self.words >= 20:
+            return self.words / 2
+        return -3.0
+
+
+def describe(line: str) -> LineInfo:
+    """Features of one line of text."""
+    text = normalise(line)
+    tokens = _WORD.findall(text)
+    words = len(tokens)
+    alpha = [t for t in tokens if t[0].isalpha()]
+    content = [t for t in alpha if t.lower() not in function_words()]
+    capitalised = sum(1 for t in content if t[0].isupper())
+    found = patterns()
+    short = words <= _STRONG_CHROME_WORDS
+    return LineInfo(
+        text=text,
+        words=words,
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        title_ratio=capitalised / len(content) if content else 0.0,
+        function_ratio=(len(alpha) - len(content)) / words if words else 0.0,
+        digit_ratio=sum(c.isdigit() for c in text) / len(text) if text else 0.0,
+        linky=bool(_LINKY.search(text)),
+        chrome=bool(found.chrome.fullmatch(text)) and (short or not _is_sentence(text)),
+        list_header=bool(found.list.fullmatch(text)),
+        nav=short and bool(found.nav.fullmatch(text)),
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    """A long line that ends like a sentence and does not announce itself as a notice."""
+    return bool(_SENTENCE_END.search(text)) and not re.search(
+        r"cookie|©|rights reserved|will not be published|newsletter|ملفات تعريف|محفوظة", text, re.I
+    )
+
+
+def core_bounds(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """[first, last] indices of the maximum-weight run of lines, or None without prose."""
+    best, best_span = 0.0, None
+    running, start = 0.0, 0
+    for i, info in enumerate(infos):
+        if running <= 0:
+            running, start = 0.0, i
+        running += info.weight
+        if running > best:
+            best, best_span = running, (start, i)
+    return best_span
+
+
+FEATURES = (
+    "bias",
+    "chrome",
+    "list_header",
+    "nav",
+    "prose",
+    "log_words",
+    "ends_sentence",
+    "title_ratio",
+    "function_ratio",
+    "digit_ratio",
+    "linky",
+    "head",
+    "tail",
+    "log_distance",
+    "chrome_around",
+    "prose_around",
+    "after_list_header",
+    "first_line",
+)
+
+
+def feature_vectors(infos: list[LineInfo]) -> list[list[float]]:
+    """One vector per line, in FEATURES order, for the learned line classifier."""
+    bounds = core_bounds(infos) or (len(infos), len(infos) - 1)
+    vectors, since_list = [], 99
+    for i, info in enumerate(infos):
+        since_list = 0 if info.list_header else since_list + 1
+        if info.prose:
+            since_list = 99
+        around = infos[max(0, i - 3) : i] + infos[i + 1 : i + 4]
+        distance = bounds[0] - i if i < bounds[0] else max(0, i - bounds[1])
+        vectors.append(
+            [
+                1.0,
+                float(info.chrome),
+                float(info.list_header),
+                float(info.nav),
+                float(info.prose),
+                math.log1p(info.words),
+                float(info.ends_sentence),
+                info.title_ratio,
+                info.function_ratio,
+                info.digit_ratio,
+                float(info.linky),
+                float(i < bounds[0]),
+                float(i > bounds[1]),
+                math.log1p(distance),
+                sum(a.chrome or a.nav for a in around) / max(1, len(around)),
+                sum(a.prose for a in around) / max(1, len(around)),
+                float(since_list <= 10),
+                float(i == 0),
+            ]
+        )
+    return vectors

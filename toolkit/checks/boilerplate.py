@@ -1,0 +1,223 @@
+"""Scraped web chrome in plain text: share/comment/cookie/copyright lines, menus, and the
+headline of another article leaked at the end of the body.
+
+Each non-blank line is described (chrome patterns in corpora/boilerplate/, length, final
+punctuation, title case, function words, link-like text) and placed relative to the article
+core, the run of lines with the most prose. Chrome patterns flag a line anywhere; a short
+title-like line in the tail next to chrome is a leaked headline; other lines outside the
+core are flagged when the learned line classifier (corpora/boilerplate/line_weights.tsv)
+is confident. Prose lines inside the core are never flagged.
+
+Each finding deletes its whole line with the line break that belongs to it, so that
+deleting every flagged line leaves the remaining paragraphs with their own spacing.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterator
+
+from toolkit.checks._boilerplate_features import (
+    FEATURES,
+    LineInfo,
+    core_bounds,
+    describe,
+    feature_vectors,
+)
+from toolkit.checks.base import Check
+from toolkit.document import Document, Span
+from toolkit.findings import Finding, Rule
+from toolkit.resources import corpus_path, iter_tsv
+
+CHROME_LINE = Rule(
+    code="BP101",
+    slug="web-chrome-line",
+    kind="boilerplate",
+    category="boilerplate",
+    severity="major",
+    summary="A line of web-page furniture (share, comment form, cookie notice, copyright, "
+    "newsletter, 'Read more', 'Related articles', tags, menu) scraped with the article.",
+    why="Scraped chrome is not part of the article: it misleads readers, pollutes summaries "
+    "and inflates MT scores; MT also translates it into odd English ('Source link').",
+    example="About 2,500 U.S. troops are deployed in Iraq.\n\nSource link\n\nLeave a Reply",
+    fixed="About 2,500 U.S. troops are deployed in Iraq.",
+    fix_safe=True,
+    false_positives="A pattern line quoted inside the article ('Click here', said the "
+    "banner) can match; inside the article body only short lines count, and only lines "
+    "after the body are fixed without review.",
+    source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr}.tsv.",
+)
+LEAKED_HEADLINE = Rule(
+    code="BP102",
+    slug="leaked-headline",
+    kind="boilerplate",
+    category="boilerplate",
+    severity="major",
+    summary="The headline of another article (a 'related' link) left after the end of the body.",
+    why="A stray headline reads as the article's last sentence and confuses readers and "
+    "summarizers about what the article reports.",
+    example="About 2,500 U.S. troops are deployed in Iraq.\n\n"
+    "What we know so far about the hostage release\n\nSource link",
+    fixed="About 2,500 U.S. troops are deployed in Iraq.",
+    fix_safe=True,
+    false_positives="A short unpunctuated closing line of the article itself (a sign-off, "
+    "a subheading) next to chrome; the document's first line (its own title) is never flagged.",
+)
+CHROME_BLOCK = Rule(
+    code="BP103",
+    slug="boilerplate-block",
+    kind="boilerplate",
+    category="boilerplate",
+    severity="minor",
+    summary="A line of a page header, footer or link list around the article, found by its "
+    "shape and neighbours rather than a known phrase.",
+    why="Menus, teaser lists and footers come in blocks of short, unpunctuated lines; the "
+    "learned line classifier recognises them on sites whose wording no list covers.",
+    example="About 2,500 U.S. troops are deployed in Iraq.\n\nPrivacy Policy\nCareers\n"
+    "Our Journalists",
+    fixed="About 2,500 U.S. troops are deployed in Iraq.\n\nPrivacy Policy\nCareers",
+    fix_safe=False,
+    false_positives="Photo captions, data lines and subheadings near the article's edges.",
+    source="Weights: corpora/boilerplate/line_weights.tsv (scripts/train_boilerplate.py).",
+)
+
+_BLOCK_THRESHOLD = 0.5
+_CORE_THRESHOLD = 0.9
+
+
+@functools.cache
+def _weights() -> tuple[float, ...]:
+    rows = {
+        row["feature"]: float(row["weight"])
+        for row in iter_tsv(corpus_path("boilerplate", "line_weights.tsv"))
+    }
+    return tuple(rows.get(name, 0.0) for name in FEATURES)
+
+
+def _probability(vector: list[float], weights: tuple[float, ...]) -> float:
+    score = sum(w * x for w, x in zip(weights, vector, strict=True))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+class BoilerplateCheck(Check):
+    """Scraped web-page chrome and leaked headlines, as whole lines to delete."""
+
+    name = "boilerplate"
+    rules = (CHROME_LINE, LEAKED_HEADLINE, CHROME_BLOCK)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        lines = [span for span in doc.lines if doc[span].strip()]
+        infos = [describe(doc[span]) for span in lines]
+        verdicts = classify(infos)
+        flagged = [i for i, verdict in enumerate(verdicts) if verdict]
+        spans = deletion_spans(doc, lines, flagged)
+        for i in flagged:
+            rule, confidence, safe = verdicts[i]  # type: ignore[misc]
+            start, end = spans[i]
+            yield rule.at(doc, start, end, _message(rule, infos[i]), [""], confidence, safe=safe)
+
+
+Verdict = tuple[Rule, float, bool] | None
+
+
+def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) -> list[Verdict]:
+    """Per line: the rule it breaks with confidence and fix safety, or None.
+
+    ``weights`` replaces the shipped classifier weights (cross-validation in the benchmark).
+    """
+    if not infos:
+        return []
+    first, last = core_bounds(infos) or (len(infos), len(infos) - 1)
+    weights = weights or _weights()
+    probabilities = [_probability(v, weights) for v in feature_vectors(infos)]
+    zones = _chrome_zones(infos, first, last)
+    verdicts: list[Verdict] = []
+    for i, (info, p) in enumerate(zip(infos, probabilities, strict=True)):
+        tail, core = i > last, first <= i <= last
+        if info.chrome or info.list_header:
+            confident = tail or p >= _BLOCK_THRESHOLD
+            verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, tail) if confident else None)
+        elif tail and i > 0 and info.headline_like and _next_to_chrome(infos, i, last):
+            verdicts.append((LEAKED_HEADLINE, max(0.75, p), p >= 0.8))
+        elif zones[i] and i > 0 and p >= (_CORE_THRESHOLD if core else _BLOCK_THRESHOLD):
+            verdicts.append((CHROME_BLOCK, p, False))
+        else:
+            verdicts.append(None)
+    return verdicts
+
+
+def _chrome_zones(infos: list[LineInfo], first: int, last: int) -> list[bool]:
+    """Per line: whether it lies in a zone that holds chrome, so its block is page furniture.
+
+    The zones are the head, the tail, and inside the core each run of non-prose lines.
+    """
+    zones: list[tuple[int, int]] = [(0, first), (last + 1, len(infos))]
+    start = first
+    for i in range(first, last + 2):
+        if i > last or infos[i].prose:
+            zones.append((start, i))
+            start = i + 1
+    marked = [False] * len(infos)
+    for a, b in zones:
+        if any(info.chrome or info.list_header or info.nav for info in infos[a:b]):
+            marked[a:b] = [True] * (b - a)
+    return marked
+
+
+def _next_to_chrome(infos: list[LineInfo], i: int, last: int) -> bool:
+    """A chrome line right before or after, or a list header just above (a teaser list)."""
+    near = [infos[j] for j in (i - 1, i + 1) if last < j < len(infos)]
+    if any(n.chrome or n.list_header or n.nav for n in near):
+        return True
+    above = infos[max(last + 1, i - 8) : i]
+    return any(a.list_header for a in above)
+
+
+def deletion_spans(
+    doc: Document, lines: list[Span], flagged: list[int]
+) -> dict[int, tuple[int, int]]:
+    """For each flagged line (an index into ``lines``), the span that deletes it cleanly.
+
+    A line takes the break after it. The last line of a run of flagged lines keeps only as
+    much of the following break as keeps the wider of the two breaks around the run; a run
+    that ends the text also takes the blank lines before it.
+    """
+    text, spans = doc.text, {}
+    chosen = set(flagged)
+    for i in flagged:
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and i + 1 in chosen:
+            spans[i] = (lines[i].start, following.start)
+            continue
+        run_start = i
+        while run_start - 1 in chosen:
+            run_start -= 1
+        before = lines[run_start - 1] if run_start > 0 else None
+        if following is None:
+            spans[i] = (lines[i].start, len(text))
+            if before is not None:
+                first_break = text.index("\n", before.end) + 1
+                spans[run_start] = (first_break, spans[run_start][1])
+            continue
+        if before is None:
+            spans[i] = (lines[i].start, following.start)
+            continue
+        breaks_before = text.count("\n", before.end, lines[run_start].start)
+        end = lines[i].end
+        for _ in range(breaks_before):
+            end = text.index("\n", end, following.start) + 1
+            if text.count("\n", end, following.start) == 0:
+                end = following.start
+                break
+        spans[i] = (lines[i].start, end)
+    return spans
+
+
+def _message(rule: Rule, info: LineInfo) -> str:
+    shown = info.text if len(info.text) <= 60 else info.text[:57] + "..."
+    if rule is LEAKED_HEADLINE:
+        return f"Headline of another article left after the body: {shown!r}."
+    if rule is CHROME_LINE:
+        return f"Scraped web-page chrome: {shown!r}."
+    return f"Looks like page header/footer or link-list text, not article: {shown!r}."
