@@ -12,6 +12,12 @@ from toolkit.errors import MtkitError
 from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
 SEVERITY_CHOICES = ("critical", "major", "minor", "never")
+FAST_OPTION = click.option(
+    "--fast/--deep",
+    default=True,
+    show_default=True,
+    help="--deep also runs the checks that load a model (spaCy, a language model).",
+)
 INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
 
 
@@ -77,7 +83,7 @@ def main() -> None:
     type=click.Choice(SEVERITY_CHOICES),
     help="Exit 1 when a finding is at least this severe [minor].",
 )
-@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from (ar, fa, tr, zh, ...).")
 @click.option("--encoding", help="Encoding of the input files (default: UTF-8, or by BOM).")
 def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_on, fast,
@@ -223,8 +229,7 @@ def spm() -> None:
 @click.option("-o", "--output", required=True, help="Model path (MODEL.model and MODEL.vocab).")
 @click.option("--vocab-size", type=click.IntRange(8), default=8000, show_default=True)
 @click.option(
-    "--model-type",
-    type=click.Choice(["unigram", "bpe", "char", "word"]), default="unigram"
+    "--model-type", type=click.Choice(["unigram", "bpe", "char", "word"]), default="unigram"
 )
 def spm_train(corpus, output, vocab_size, model_type) -> None:
     """Train a SentencePiece model on CORPUS (one sentence per line)."""
@@ -304,7 +309,7 @@ def batch_command(command):
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to run.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
-@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_check(select, ignore, min_confidence, fast, source_lang):
     """Findings of each document: {id, path, row, findings} or {id, ..., error}."""
@@ -340,7 +345,7 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 )
 @click.option("--report", help="Also write an HTML review report to this file.")
 @click.option("--config", "config_path", help="Configuration file (default: found from PATH up).")
-@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from (ar, fa, tr, zh, ...).")
 @click.option("--encoding", help="Encoding of the input (default: UTF-8, or by BOM).")
 def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -> None:

@@ -77,7 +77,7 @@ class Config:
     ignore_file: Path | None = None
     ignored: IgnoreList = field(default_factory=IgnoreList)
 
-    def settings(self, *, source_lang: str | None = None, fast: bool = False) -> Settings:
+    def settings(self, *, source_lang: str | None = None, fast: bool = True) -> Settings:
         """Settings for a run: flags first, then this configuration."""
         return Settings(
             source_lang=source_lang or self.source_lang,

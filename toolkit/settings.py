@@ -10,15 +10,16 @@ from pathlib import Path
 class Settings:
     """What a run of the checks may use.
 
-    ``fast`` leaves out checks that need a model; ``source_lang`` is the language the text
-    was translated from, when known ("ar", "fa", "tr", "zh"), and narrows language-specific
-    patterns; ``gazetteers`` are user TSV files that extend or override the built-in names;
-    ``house_style`` is a TSV of preferred spellings (variant, preferred) from the project config.
+    ``fast`` (the default) leaves out checks that load a model, so a run starts at once
+    (``--deep`` turns them on); ``source_lang`` is the language the text was translated from,
+    when known ("ar", "fa", "tr", "zh"), and narrows language-specific patterns;
+    ``gazetteers`` are user TSV files that extend or override the built-in names;
+    ``house_style`` is a TSV of preferred spellings (variant, preferred) from the config.
     """
 
     lang: str = "en"
     source_lang: str | None = None
-    fast: bool = False
+    fast: bool = True
     gazetteers: tuple[Path, ...] = field(default=())
     lm_path: Path | None = None
     house_style: Path | None = None

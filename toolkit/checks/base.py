@@ -14,7 +14,7 @@ from toolkit.settings import Settings
 class Check(ABC):
     """A detector family. Subclasses set ``name`` and ``rules`` and implement ``check``.
 
-    ``needs_model`` marks checks that load a model; ``--fast`` skips them.
+    ``needs_model`` marks checks that load a model; they run only with ``--deep``.
     """
 
     name: ClassVar[str]
