@@ -14,6 +14,8 @@ CHECKS: dict[str, str] = {
     "punctuation": "toolkit.checks.punctuation:PunctuationCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
+    "names": "toolkit.checks.names:NameCheck",
+    "consistency": "toolkit.checks.consistency:ConsistencyCheck",
 }
 
 

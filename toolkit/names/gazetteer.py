@@ -137,7 +137,8 @@ class Gazetteer:
             bucket = self.by_key[loose_key(name)]
             if not any(e is entry for e in bucket):
                 bucket.append(entry)
-        self.__dict__.pop("_sound_index", None)
+        for cached in ("_sound_index", "first_tokens", "words", "tokens"):
+            self.__dict__.pop(cached, None)
 
     def _same_entity(self, entry: Entry) -> Entry | None:
         for name in entry.names:
@@ -170,6 +171,18 @@ class Gazetteer:
         """Every word of every name (folded, article removed)."""
         return frozenset(t for key in self.by_key for t in key.split())
 
+    @functools.cached_property
+    def first_tokens(self) -> frozenset[str]:
+        """The first word of every name (folded, article removed): a cheap pre-filter."""
+        return frozenset(key.split()[0] for key, found in self.by_key.items() if key and found)
+
+    @functools.cached_property
+    def words(self):  # -> WordIndex (imported lazily: it depends on this module)
+        """Curated multi-word names by content word, for translated names."""
+        from toolkit.names.words import WordIndex
+
+        return WordIndex(self.entries.values())
+
     def exact(self, text: str) -> list[Entry]:
         """Entities with a name equal to ``text`` up to case, marks, article and doubling."""
         return list(self.by_key.get(loose_key(text), ()))
@@ -192,7 +205,7 @@ class Gazetteer:
         )
         sounds = {s: names for k, _, _ in hits for s, names in index[k].items()}
         near = process.extract(
-            sound, list(sounds), scorer=Levenshtein.normalized_similarity, limit=30
+            sound, list(sounds), scorer=Levenshtein.normalized_similarity, limit=20
         )
         best: dict[int, Candidate] = {}
         for other, _, _ in near:

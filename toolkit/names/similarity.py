@@ -54,8 +54,6 @@ def _sub(a: str, b: str) -> tuple[float, bool]:
         return 0.0, False
     if a in VOWELS and b in VOWELS:
         return SPELLING, False
-    if (a in VOWELS) != (b in VOWELS):
-        return _SUB.get((a, b), (_OTHER, True))
     return _SUB.get((a, b), (_OTHER, True))
 
 
@@ -91,27 +89,36 @@ def distance(a: str, b: str) -> Distance:
 
 @functools.lru_cache(maxsize=131072)
 def symbol_distance(x: str, y: str) -> Distance:
-    """Weighted edit distance between two phoneme strings, tracking the error part."""
+    """Weighted edit distance between two phoneme strings, tracking the error part.
+
+    Of equally cheap alignments the one with fewer error edits wins.
+    """
     n, m = len(x), len(y)
-    # Each cell: (cost, error cost). Ties resolved toward the lower error cost.
-    prev = [(0.0, 0.0)]
-    for j in range(1, m + 1):
-        c, e = _indel(y[j - 1])
-        prev.append((prev[-1][0] + c, prev[-1][1] + (c if e else 0.0)))
-    for i in range(1, n + 1):
-        c, e = _indel(x[i - 1])
-        row = [(prev[0][0] + c, prev[0][1] + (c if e else 0.0))]
+    del_x = [_indel(a) for a in x]
+    ins_y = [_indel(b) for b in y]
+    cost = [0.0] * (m + 1)
+    err = [0.0] * (m + 1)
+    for j, (c, e) in enumerate(ins_y, start=1):
+        cost[j] = cost[j - 1] + c
+        err[j] = err[j - 1] + (c if e else 0.0)
+    for i in range(n):
+        a = x[i]
+        dc, de = del_x[i]
+        dcost = dc if de else 0.0
+        diag_c, diag_e = cost[0], err[0]
+        cost[0] += dc
+        err[0] += dcost
         for j in range(1, m + 1):
-            sc, se = _sub(x[i - 1], y[j - 1])
-            dc, de = _indel(x[i - 1])
-            ic, ie = _indel(y[j - 1])
-            options = (
-                (prev[j - 1][0] + sc, prev[j - 1][1] + (sc if se else 0.0)),
-                (prev[j][0] + dc, prev[j][1] + (dc if de else 0.0)),
-                (row[j - 1][0] + ic, row[j - 1][1] + (ic if ie else 0.0)),
-            )
-            row.append(min(options))
-        prev = row
-    cost, error = prev[m]
+            sc, se = _sub(a, y[j - 1])
+            best_c, best_e = diag_c + sc, diag_e + (sc if se else 0.0)
+            up_c, up_e = cost[j] + dc, err[j] + dcost
+            if up_c < best_c or (up_c == best_c and up_e < best_e):
+                best_c, best_e = up_c, up_e
+            ic, ie = ins_y[j - 1]
+            left_c, left_e = cost[j - 1] + ic, err[j - 1] + (ic if ie else 0.0)
+            if left_c < best_c or (left_c == best_c and left_e < best_e):
+                best_c, best_e = left_c, left_e
+            diag_c, diag_e = cost[j], err[j]
+            cost[j], err[j] = best_c, best_e
     norm = max(_weight(x), _weight(y), 1.0)
-    return Distance(round(cost, 3), round(error, 3), round(max(0.0, 1 - cost / norm), 3))
+    return Distance(round(cost[m], 3), round(err[m], 3), round(max(0.0, 1 - cost[m] / norm), 3))

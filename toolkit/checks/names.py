@@ -1,0 +1,123 @@
+"""Garbled transliterated names: an MT rendering that stands for a known entity.
+
+"Youlf Saqr" for Jurf al-Sakhar, "al aqsa floods" for Al-Aqsa Flood. The gazetteer and the
+transliteration-aware search live in ``toolkit/names``; this module turns their verdicts
+into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.checks.base import Check
+from toolkit.document import Document
+from toolkit.findings import Finding, Rule
+from toolkit.names.gazetteer import Entry, load_gazetteer
+from toolkit.names.normalize import loose_key
+from toolkit.names.resolve import Suspect, analyse
+
+GARBLED = Rule(
+    code="NM101",
+    slug="garbled-transliterated-name",
+    kind="name",
+    category="accuracy/mistranslation",
+    severity="major",
+    summary="A name MT mangled while transliterating, close in sound to a known place, group, "
+    "operation or person.",
+    why="No spell checker knows these names, and a reader cannot recover the place or group "
+    "from the garbled form; the engine misread letters Arabic script confuses (ج as y, خ as q) "
+    "or dropped the article.",
+    example="near Anbar and Youlf Saqr, south of Baghdad",
+    fixed="near Anbar and Jurf al-Sakhar, south of Baghdad",
+    fix_safe=False,
+    false_positives="A real but unlisted name that sounds like a listed one; suggestions are "
+    "ranked by sound, entity type and the places the article mentions, and only offered when "
+    "the text is about the region (or --source-lang is ar, fa, tr, ku).",
+    source="corpora/names (curated list and GeoNames)",
+)
+MANGLED = Rule(
+    code="NM102",
+    slug="mangled-name-form",
+    kind="name",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A known name in the wrong number or without its capitals.",
+    why="MT translates the words of a name as ordinary words: 'Flood' becomes 'floods' and "
+    "'Al-Aqsa' loses its capitals, so the name no longer reads as one.",
+    example="since Operation al aqsa floods October 7",
+    fixed="since Operation Al-Aqsa Flood October 7",
+    fix_safe=False,
+    false_positives="A plural that is part of a different, unlisted name.",
+    source="corpora/names/curated.tsv",
+)
+HOUSE_STYLE = Rule(
+    code="NM103",
+    slug="name-not-house-style",
+    kind="terminology",
+    category="terminology/inconsistent-with-termbase",
+    severity="minor",
+    summary="An accepted variant of a name whose house-style spelling a user gazetteer sets.",
+    why="Variants are not errors, but a publication spells each name one way; the "
+    "--gazetteer file says which.",
+    example="Deir al-Zour (house style: Deir ez-Zor)",
+    fixed="Deir ez-Zor",
+    fix_safe=True,
+    false_positives="Only fires for entries of a --gazetteer file; the built-in list never "
+    "imposes a spelling.",
+    source="--gazetteer FILE",
+)
+
+
+def describe(entry: Entry) -> str:
+    """'Jurf al-Sakhar (جرف الصخر, place, IQ)'."""
+    facts = ", ".join(f for f in (entry.original, entry.type, entry.country) if f)
+    return f"{entry.canonical} ({facts})" if facts else entry.canonical
+
+
+class NameCheck(Check):
+    """Garbled and mangled names, and names off house style."""
+
+    name = "names"
+    rules = (GARBLED, MANGLED, HOUSE_STYLE)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        gazetteer = load_gazetteer(tuple(self.settings.gazetteers))
+        analysis = analyse(doc, gazetteer, self.settings.source_lang)
+        for suspect in analysis.suspects:
+            yield self._suspect(doc, suspect)
+        for mention in analysis.mentions:
+            entry = mention.entry
+            if entry.house_style and loose_key(mention.text) != loose_key(entry.canonical):
+                yield HOUSE_STYLE.at(
+                    doc,
+                    mention.start,
+                    mention.end,
+                    f"House style spells this name {entry.canonical!r}.",
+                    [entry.canonical],
+                    confidence=0.95,
+                )
+
+    def _suspect(self, doc: Document, suspect: Suspect) -> Finding:
+        best = suspect.candidates[0]
+        suggestions = list(dict.fromkeys(c.entry.canonical for c in suspect.candidates))
+        if suspect.reason == "garbled":
+            others = "; also " + ", ".join(suggestions[1:]) if len(suggestions) > 1 else ""
+            return GARBLED.at(
+                doc,
+                suspect.start,
+                suspect.end,
+                f"{suspect.text!r} looks like a garbled rendering of {describe(best.entry)}, "
+                f"similarity {best.similarity:.2f}{others}.",
+                suggestions,
+                confidence=suspect.confidence,
+                safe=suspect.confidence >= 0.95 and len(suggestions) == 1,
+            )
+        problem = "in the plural" if suspect.reason == "number" else "without its capitals"
+        return MANGLED.at(
+            doc,
+            suspect.start,
+            suspect.end,
+            f"The name {best.entry.canonical!r} appears {problem}.",
+            suggestions[:1],
+            confidence=suspect.confidence,
+        )

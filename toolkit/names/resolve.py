@@ -1,0 +1,337 @@
+"""Decide what each name in a document is: a known entity, a spelling variant, a garbled
+rendering of a known entity, or a translated name that is not the entity's usual one.
+
+Known names are found first (longest gazetteer match); the rest of the name-like runs are
+searched in the gazetteer by sound and re-ranked with the document's context: the entity
+type a cue implies ("Operation", "Brigades", "base"), the places the article mentions
+(coordinates), a direction ("south of Baghdad") and the countries it names.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import dataclass
+
+from toolkit.document import Document
+from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
+from toolkit.names.normalize import ARTICLES, fold, loose_key
+from toolkit.names.similarity import distance
+from toolkit.names.spans import (
+    CONNECTORS,
+    TYPE_FAMILIES,
+    Run,
+    Token,
+    is_connector,
+    runs,
+    sentence_tokens,
+    zipf,
+)
+from toolkit.names.words import demonyms
+
+MAX_NAME_TOKENS = 8
+# Source languages whose names MT transliterates (the fuzzy search runs without other cues).
+TRANSLITERATED = frozenset({"ar", "fa", "tr", "ku", "ckb", "ur", "ps", "he"})
+GARBLED_MIN_SIMILARITY = 0.72
+GARBLED_MIN_SCORE = 0.82
+_BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135,
+    "south": 180, "southwest": 225, "west": 270, "northwest": 315,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span that names a gazetteer entity (a listed name, or a close spelling variant)."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    listed: bool = True
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A gazetteer candidate for a span, with its similarity and its score in context."""
+
+    entry: Entry
+    name: str
+    similarity: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """A span that looks like a mangled rendering of a known name."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Scored, ...]
+    reason: str  # "garbled", "number" or "case"
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A translated name close to, but not, an entity's usual name."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    mentions: tuple[Mention, ...]
+    suspects: tuple[Suspect, ...]
+    renamed: tuple[Renamed, ...]
+
+
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def analyse(doc: Document, gazetteer: Gazetteer, source_lang: str | None = None) -> Analysis:
+    """Names in ``doc`` (computed once per document and gazetteer)."""
+    per_doc = _CACHE.setdefault(doc, {})
+    key = (id(gazetteer), source_lang)
+    if key not in per_doc:
+        per_doc[key] = _Resolver(doc, gazetteer, source_lang).run()
+    return per_doc[key]
+
+
+class _Resolver:
+    def __init__(self, doc: Document, gazetteer: Gazetteer, source_lang: str | None) -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self.source_lang = source_lang
+        self.sentences = sentence_tokens(doc)
+
+    def run(self) -> Analysis:
+        mentions = [m for toks in self.sentences for m in self._known(toks)]
+        renamed = self._renamed(mentions)
+        inside = [(r.start, r.end) for r in renamed]
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
+        self._set_context(mentions)
+        taken = {t.start for toks in self.sentences for t in toks if self._covered(t, mentions)}
+        taken |= {t.start for toks in self.sentences for t in toks if _inside(t, inside)}
+        suspects: list[Suspect] = []
+        if self._fuzzy_allowed(mentions):
+            for toks in self.sentences:
+                for run in runs(self.doc, toks, taken):
+                    found = self._resolve(run)
+                    if isinstance(found, Mention):
+                        mentions.append(found)
+                    elif isinstance(found, Suspect):
+                        suspects.append(found)
+        mentions.sort(key=lambda m: m.start)
+        return Analysis(tuple(mentions), tuple(suspects), tuple(renamed))
+
+    # Known names -------------------------------------------------------------------------
+
+    def _known(self, toks: list[Token]) -> list[Mention]:
+        found = []
+        i = 0
+        while i < len(toks):
+            mention = self._longest_at(toks, i)
+            if mention is None:
+                i += 1
+                continue
+            found.append(mention)
+            while i < len(toks) and toks[i].start < mention.end:
+                i += 1
+        return found
+
+    def _longest_at(self, toks: list[Token], i: int) -> Mention | None:
+        head = toks[i]
+        core = [t for t in fold(head.text).split("-") if t]
+        if not core:
+            return None
+        first_core = core[0] if core[0] not in ARTICLES or len(core) == 1 else core[1]
+        standalone_article = core[0] in {"al", "el"} and i + 1 < len(toks)
+        starts_name = (
+            head.capitalised
+            or (len(core) > 1 and core[0] in ARTICLES)
+            or (standalone_article and toks[i + 1].capitalised)
+        )
+        if not starts_name:
+            return None
+        if len(core) == 1 and core[0] in ARTICLES and i + 1 < len(toks):
+            first_core = fold(toks[i + 1].text).split("-")[0]
+        if first_core not in self.gaz.first_tokens:
+            return None
+        last = i
+        while last + 1 < len(toks) and last - i + 1 < MAX_NAME_TOKENS:
+            if _gap(self.doc, toks[last], toks[last + 1]):
+                break
+            last += 1
+        for j in range(last, i - 1, -1):
+            if j > i and not (toks[j].capitalised or toks[j].text.isdigit()):
+                continue
+            text = self.doc.text[head.start : toks[j].end]
+            entries = self._match(text, head, single=j == i)
+            if entries:
+                return Mention(head.start, toks[j].end, text, entries)
+        return None
+
+    def _match(self, text: str, head: Token, single: bool) -> tuple[Entry, ...]:
+        entries = self.gaz.exact(text)
+        if not entries:
+            return ()
+        if single:
+            word = fold(text)
+            common = zipf(word)
+            if any(e.type in {"country", "region"} for e in entries):
+                pass
+            elif common >= 4.3 or (head.first and common >= 3.0):
+                return ()
+        key = loose_key(text)
+        kept = []
+        for entry in entries:
+            forms = [n for n in entry.names if loose_key(n) == key]
+            if forms and all(f.isupper() for f in forms) and not text.isupper():
+                continue  # an acronym matches only in capitals ("IS", not "Is")
+            kept.append(entry)
+        return tuple(kept)
+
+    def _covered(self, tok: Token, mentions: list[Mention]) -> bool:
+        return any(m.start <= tok.start < m.end for m in mentions)
+
+    # Context -----------------------------------------------------------------------------
+
+    def _set_context(self, mentions: list[Mention]) -> None:
+        self.places = [
+            e
+            for m in mentions
+            for e in m.entries[:1]
+            if e.lat is not None and e.type not in {"country", "region"}
+        ]
+        self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
+        adjectives = demonyms()
+        self.countries |= {
+            adjectives[t.lower] for toks in self.sentences for t in toks if t.lower in adjectives
+        }
+
+    def _fuzzy_allowed(self, mentions: list[Mention]) -> bool:
+        """Search unknown names only in texts about the region or translated from its languages."""
+        if self.source_lang in TRANSLITERATED:
+            return True
+        return len({m.entry.canonical for m in mentions}) >= 2
+
+    def _context_score(self, candidate: Candidate, run: Run) -> float:
+        entry = candidate.entry
+        score = candidate.similarity
+        if run.cue:
+            family = TYPE_FAMILIES.get(run.cue, {run.cue})
+            score += 0.04 if entry.type in family else -0.12
+        if entry.lat is not None and self.places:
+            nearest = min(
+                (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
+                default=None,
+            )
+            if nearest is not None:
+                score += 0.06 if nearest < 150 else 0.03 if nearest < 400 else 0.0
+                score -= 0.05 if nearest > 1500 else 0.0
+        if run.direction and entry.lat is not None:
+            score += self._direction_score(entry, *run.direction)
+        if entry.country and entry.country in self.countries:
+            score += 0.03
+        if entry.source.startswith("Wikipedia"):
+            score += 0.02  # curated: names the news uses
+        return round(score, 3)
+
+    def _direction_score(self, entry: Entry, direction: str, anchor_text: str) -> float:
+        anchors = [e for e in self.gaz.exact(anchor_text) if e.lat is not None]
+        if not anchors or direction not in _BEARINGS:
+            return 0.0
+        anchor = anchors[0]
+        km = anchor.km_to(entry)
+        if km is None or km > 400:
+            return -0.03
+        dy = entry.lat - anchor.lat
+        dx = (entry.lon - anchor.lon) * math.cos(math.radians(anchor.lat))
+        bearing = math.degrees(math.atan2(dx, dy)) % 360
+        off = abs((bearing - _BEARINGS[direction] + 180) % 360 - 180)
+        return 0.05 if off <= 67.5 else -0.05
+
+    # Unknown names -----------------------------------------------------------------------
+
+    def _resolve(self, run: Run) -> Mention | Suspect | None:
+        content = [t for t in run.tokens if not is_connector(t)]
+        if not content or all(t.text.isupper() and len(t.text) <= 5 for t in content):
+            return None
+        rare = [t for t in content if zipf(fold(t.text)) < 3.0]
+        if not rare and run.cue != "operation":
+            return None
+        text = run.text(self.doc)
+        ranked = self._rank(text, run)
+        if not ranked:
+            return None
+        best = ranked[0]
+        gap = distance(text, best.name)
+        lower = [t for t in content if t.text[:1].islower()]
+        if gap.is_spelling_variant:
+            if lower and best.name[:1].isupper():
+                return self._suspect(run, text, ranked, "case", 0.85)
+            return Mention(run.start, run.end, text, (best.entry,), listed=False)
+        plural = text.endswith("s") and not text.endswith("ss")
+        if plural and distance(text[:-1], best.name).is_spelling_variant:
+            return self._suspect(run, text, ranked, "number", 0.85)
+        if best.similarity >= GARBLED_MIN_SIMILARITY and best.score >= GARBLED_MIN_SCORE:
+            margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
+            confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
+            return self._suspect(run, text, ranked, "garbled", confidence)
+        return None
+
+    def _rank(self, text: str, run: Run) -> list[Scored]:
+        scored = [
+            Scored(c.entry, c.name, c.similarity, self._context_score(c, run))
+            for c in self.gaz.search(text, limit=8)
+        ]
+        return sorted(scored, key=lambda s: -s.score)
+
+    def _suspect(
+        self, run: Run, text: str, ranked: list[Scored], reason: str, confidence: float
+    ) -> Suspect:
+        best = ranked[0].score
+        kept = tuple(s for s in ranked if s.score >= best - 0.12)[:3]
+        return Suspect(run.start, run.end, text, kept, reason, round(confidence, 3))
+
+    # Translated names --------------------------------------------------------------------
+
+    def _renamed(self, mentions: list[Mention]) -> list[Renamed]:
+        """Capitalised runs of ordinary words that almost name a curated entity."""
+        found = []
+        for toks in self.sentences:
+            for run in runs(self.doc, toks, set()):
+                content = [t for t in run.tokens if t.lower not in CONNECTORS]
+                if len(content) < 3:
+                    continue
+                text = run.text(self.doc)
+                if self.gaz.exact(text):
+                    continue
+                match = self.gaz.words.best(text)
+                if match is None:
+                    continue
+                entry, score = match
+                inner = [m for m in mentions if run.start <= m.start and m.end <= run.end]
+                if any(m.entry is entry for m in inner):
+                    continue  # the usual name plus words around it ("Ain al-Asad Air Base")
+                found.append(Renamed(run.start, run.end, text, entry, score))
+        return found
+
+
+def _gap(doc: Document, left: Token, right: Token) -> bool:
+    between = doc.text[left.end : right.start]
+    return bool(between.strip(" -\u00a0")) or "\n" in between
+
+
+def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.start < e for s, e in spans)
