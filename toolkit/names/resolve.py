@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from toolkit.document import Document
 from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
-from toolkit.names.normalize import ARTICLES, fold, loose_key
+from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
 from toolkit.names.similarity import distance
 from toolkit.names.spans import (
     CONNECTORS,
@@ -32,7 +32,7 @@ from toolkit.names.words import demonyms
 MAX_NAME_TOKENS = 8
 # Source languages whose names MT transliterates (the fuzzy search runs without other cues).
 TRANSLITERATED = frozenset({"ar", "fa", "tr", "ku", "ckb", "ur", "ps", "he"})
-GARBLED_MIN_SIMILARITY = 0.72
+GARBLED_MIN_SIMILARITY = 0.75
 GARBLED_MIN_SCORE = 0.82
 _BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135,
@@ -63,6 +63,7 @@ class Scored:
     name: str
     similarity: float
     score: float
+    support: int = 0  # context cues that point to this entry (type, nearby places, direction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,12 +226,14 @@ class _Resolver:
             return True
         return len({m.entry.canonical for m in mentions}) >= 2
 
-    def _context_score(self, candidate: Candidate, run: Run) -> float:
+    def _context_score(self, candidate: Candidate, run: Run) -> tuple[float, int]:
+        """Similarity adjusted by context, and how many context cues support the entry."""
         entry = candidate.entry
-        score = candidate.similarity
+        score, support = candidate.similarity, 0
         if run.cue:
-            family = TYPE_FAMILIES.get(run.cue, {run.cue})
-            score += 0.04 if entry.type in family else -0.12
+            fits = entry.type in TYPE_FAMILIES.get(run.cue, {run.cue})
+            score += 0.04 if fits else -0.12
+            support += fits
         if entry.lat is not None and self.places:
             nearest = min(
                 (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
@@ -239,13 +242,17 @@ class _Resolver:
             if nearest is not None:
                 score += 0.06 if nearest < 150 else 0.03 if nearest < 400 else 0.0
                 score -= 0.05 if nearest > 1500 else 0.0
+                support += nearest < 400
         if run.direction and entry.lat is not None:
-            score += self._direction_score(entry, *run.direction)
+            toward = self._direction_score(entry, *run.direction)
+            score += toward
+            support += toward > 0
         if entry.country and entry.country in self.countries:
             score += 0.03
+            support += self.source_lang in TRANSLITERATED
         if entry.source.startswith("Wikipedia"):
             score += 0.02  # curated: names the news uses
-        return round(score, 3)
+        return round(score, 3), support
 
     def _direction_score(self, entry: Entry, direction: str, anchor_text: str) -> float:
         anchors = [e for e in self.gaz.exact(anchor_text) if e.lat is not None]
@@ -267,24 +274,37 @@ class _Resolver:
         content = [t for t in run.tokens if not is_connector(t)]
         if not content or all(t.text.isupper() and len(t.text) <= 5 for t in content):
             return None
-        rare = [t for t in content if zipf(fold(t.text)) < 3.0]
-        if not rare and run.cue != "operation":
+        rarity = [zipf(fold(t.text)) for t in content]
+        if min(rarity) >= 3.0 and run.cue != "operation":
             return None
         text = run.text(self.doc)
         ranked = self._rank(text, run)
         if not ranked:
             return None
         best = ranked[0]
+        # A common English word of the run that the name lacks ("Jim" Furyk): not this name.
+        name_words = set(core_tokens(best.name))
+        common = zip(content, rarity, strict=True)
+        if run.cue != "operation" and any(
+            r >= 3.5 and fold(t.text) not in name_words for t, r in common
+        ):
+            return None
         gap = distance(text, best.name)
         lower = [t for t in content if t.text[:1].islower()]
         if gap.is_spelling_variant:
             if lower and best.name[:1].isupper():
                 return self._suspect(run, text, ranked, "case", 0.85)
+            if len(phonemes(text)) < 5:
+                return None  # too short to tell a variant from another name
             return Mention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss")
         if plural and distance(text[:-1], best.name).is_spelling_variant:
             return self._suspect(run, text, ranked, "number", 0.85)
-        if best.similarity >= GARBLED_MIN_SIMILARITY and best.score >= GARBLED_MIN_SCORE:
+        if (
+            best.similarity >= GARBLED_MIN_SIMILARITY
+            and best.score >= GARBLED_MIN_SCORE
+            and best.support >= 1
+        ):
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
@@ -292,7 +312,7 @@ class _Resolver:
 
     def _rank(self, text: str, run: Run) -> list[Scored]:
         scored = [
-            Scored(c.entry, c.name, c.similarity, self._context_score(c, run))
+            Scored(c.entry, c.name, c.similarity, *self._context_score(c, run))
             for c in self.gaz.search(text, limit=8)
         ]
         return sorted(scored, key=lambda s: -s.score)
