@@ -74,4 +74,28 @@ def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 def abbreviations() -> frozenset[str]:
     """Abbreviations that take a full stop (case-sensitive, plus lower-cased forms)."""
     words = read_lines("segmentation", "abbreviations_en.txt")
-    return frozenset(words) | {w.lower() for w in words}
+    return (
+        frozenset(words)
+        | {w.lower() for w in words}
+        | set(read_lines("english", "abbreviations_lower.txt"))
+    )
+
+
+_FINAL_MARK = re.compile(r"[.!?…:;。！？؟][\"'”’»)\]]*$")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation (optionally inside a quote or bracket)."""
+    return bool(_FINAL_MARK.search(text.rstrip()))
+
+
+def is_title_case(text: str) -> bool:
+    """True when most longer words after the first are capitalised, as in a headline or title."""
+    words = [w for w in _WORDS.findall(text)[1:] if len(w) > 3]
+    if len(words) < 2:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    if ends_like_sentence(text):
+        return len(words) >= 4 and capitalised >= 0.8 * len(words)
+    return capitalised >= 0.6 * len(words)

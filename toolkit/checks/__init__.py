@@ -12,6 +12,10 @@ from toolkit.settings import Settings
 # name -> "module:Class". Check modules import nothing heavy at module level.
 CHECKS: dict[str, str] = {
     "punctuation": "toolkit.checks.punctuation:PunctuationCheck",
+    "capitalisation": "toolkit.checks.capitalisation:CapitalisationCheck",
+    "fragments": "toolkit.checks.fragments:FragmentCheck",
+    "repetition": "toolkit.checks.repetition:RepetitionCheck",
+    "encoding": "toolkit.checks.encoding:EncodingCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
     "names": "toolkit.checks.names:NameCheck",

@@ -1,0 +1,61 @@
+import pytest
+
+from toolkit.checks.fragments import FragmentCheck
+from toolkit.document import Document
+
+
+def found(text: str):
+    doc = Document(text)
+    findings = FragmentCheck().run(doc)
+    for f in findings:
+        assert doc.text[f.start : f.end] == f.text
+    return [(f.rule, f.text, f.suggestions) for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rockets were fired overnight. West Bank.", ("FR101", "West Bank.", ("",))),
+        ("Talks resumed on Monday. Doha, Qatar.", ("FR101", "Doha, Qatar.", ("",))),
+        ("Clashes went on. The West Bank.", ("FR101", "The West Bank.", ("",))),
+        (
+            "Xinhua quoted a ministry spokesman as saying. He said the talks were useful.",
+            ("FR102", ". He said", ("",)),
+        ),
+        (
+            "Tasnim quoted a commander as saying. The drills will last a week.",
+            ("FR102", " as saying", ("",)),
+        ),
+        ("The ministry issued a statement saying. Talks went on.", ("FR102", "saying.", ())),
+        (
+            "Casualties rose sharply, according to. The army denied it.",
+            ("FR102", "according to.", ()),
+        ),
+        (
+            "The U.S. struck three sites in Syria. Against the factions in Iraq.",
+            ("FR103", "Against the factions in Iraq.", ()),
+        ),
+    ],
+)
+def test_artifact_is_found(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States launches raids on two installations in Iraq\n\nIt said so.",
+        "BAGHDAD (Reuters) - Rockets hit a base. Officials said so.",
+        "Rockets hit a base on Jan. 5, 2024. Jan. 5, 2024.",
+        "He said so. “Gaza Strip.”",
+        "Rockets hit a base. Photo: Reuters.",
+        "What did he say? Nothing. Not any more.",
+        "He kept saying. That is all he said.",
+        "Prices rose. Five weeks away from one of the most important elections.",
+        "He won. It Is Very Bad. And Women Need to Wield It.",
+        "Fire broke out. Stop.",
+        "He left. Tomorrow's a different beast.",
+    ],
+)
+def test_not_flagged(text):
+    assert found(text) == []

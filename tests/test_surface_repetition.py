@@ -1,0 +1,55 @@
+import pytest
+
+from toolkit.checks.repetition import RepetitionCheck
+from toolkit.document import Document
+
+
+def found(text: str):
+    doc = Document(text)
+    findings = RepetitionCheck().run(doc)
+    for f in findings:
+        assert doc.text[f.start : f.end] == f.text
+    return [(f.rule, f.text, f.suggestions) for f in findings]
+
+
+def test_doubled_word_is_deleted_with_its_space():
+    assert found("the attack on the the base") == [("RE101", " the", ("",))]
+    assert found("The The attack began.") == [("RE101", " The", ("",))]
+    assert found("it was\nwas over") == [("RE101", "\nwas", ("",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had had enough; he said that that was all.",
+        "Duran Duran played. He visited Bora Bora and Walla Walla.",
+        "President Moon Jae-in in the capital met Kim.",
+        "It was a very very long day, bye bye.",
+        "the 10 10 rule",
+    ],
+)
+def test_legit_doublings_are_not_flagged(text):
+    assert found(text) == []
+
+
+def test_repeated_sentence_exact_and_near():
+    text = (
+        "The talks resumed on Monday in Doha after a pause. Then more came.\n\n"
+        "The talks resumed on Monday in Doha, after a pause. Officials said the strike "
+        "targeted two facilities near the Syrian border on Tuesday night. Officials said "
+        "the strike targeted two facilities near the Syrian border on Tuesday evening."
+    )
+    hits = found(text)
+    assert ("RE102", "The talks resumed on Monday in Doha, after a pause.", ("",)) in hits
+    assert any(h[1].endswith("Tuesday evening.") for h in hits if h[0] == "RE102")
+    assert len(hits) == 2
+
+
+def test_repeated_paragraph_is_one_finding():
+    paragraph = "A long paragraph that is repeated here. It has two sentences in it."
+    text = f"{paragraph}\n\nSomething else entirely happens now.\n\n{paragraph}"
+    assert found(text) == [("RE103", paragraph, ("",))]
+
+
+def test_short_repeats_are_ignored():
+    assert found("No comment. He left. No comment.") == []

@@ -1,0 +1,138 @@
+"""Case slips: function words capitalised in running prose, sentences that restart lower-case."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from toolkit.checks.base import Check
+from toolkit.document import Document, Span
+from toolkit.english import abbreviations, function_words, inside, is_title_case, not_prose_spans
+from toolkit.findings import Finding, Rule
+
+CAPITALISED_FUNCTION_WORD = Rule(
+    code="CA101",
+    slug="capitalised-function-word",
+    kind="capitalisation",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A conjunction, preposition or article capitalised in the middle of a sentence of "
+    "running prose (`Syria And Iraq`).",
+    why="MT copies the source's title-cased segments or recases a word after a split; in prose "
+    "it reads as a typo and can look like part of a name.",
+    example="attacks on U.S. bases throughout Syria And Iraq over the past few weeks",
+    fixed="attacks on U.S. bases throughout Syria and Iraq over the past few weeks",
+    false_positives="Headlines and title-case lines are skipped, and so are titles of works "
+    "(a capitalised run with two or more capitalised function words, `Gone With The Wind`, or "
+    "one opened by a quote mark). Prepositions and articles are flagged only between lower-case "
+    "words (`attacks On the base`), so names of groups and works (`Tories Against Brexit`, `The "
+    "Hague`) pass; `And`/`Or`/`But`/`Nor` also between names (`Syria And Iraq`).",
+)
+LOWER_CASE_RESTART = Rule(
+    code="CA102",
+    slug="lower-case-after-full-stop",
+    kind="capitalisation",
+    category="fluency/grammar",
+    severity="major",
+    summary="A full stop followed by a lower-case word: a sentence broken in two in the wrong "
+    "place (`in Syria. against armed factions`).",
+    why="MT segments split a clause and put a full stop at the seam; the reader sees two broken "
+    "sentences instead of one.",
+    example="the first time the U.S. has directed an attack in Syria. against armed factions",
+    fixed="the first time the U.S. has directed an attack in Syria against armed factions",
+    false_positives="Abbreviations (`approx.`, `et al.`, `U.S.`), ellipses, URLs and brand "
+    "names that start lower-case (`iPhone`) are skipped.",
+)
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_RESTART = re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])")
+_AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
+_CLASSES = frozenset({"article", "preposition", "conjunction"})
+_COORDINATORS = frozenset({"and", "or", "but", "nor"})
+
+
+class CapitalisationCheck(Check):
+    """Capitalisation that breaks English conventions in running prose."""
+
+    name = "capitalisation"
+    rules = (CAPITALISED_FUNCTION_WORD, LOWER_CASE_RESTART)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        skip = not_prose_spans(doc.text)
+        for sentence in doc.sentences:
+            if not is_title_case(doc[sentence]):
+                yield from self._function_words(doc, sentence)
+        yield from self._restarts(doc, skip)
+
+    def _function_words(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        text = doc.text
+        classes = function_words()
+        for match in _CAPITALISED.finditer(text, sentence.start, sentence.end):
+            word = match.group()
+            if classes.get(word.lower()) not in _CLASSES:
+                continue
+            if classes[word.lower()] == "conjunction" and word.lower() not in _COORDINATORS:
+                continue  # "That", "While", "If" open clauses in titles and quotes
+            start, end = match.span()
+            before = text[sentence.start : start]
+            if not re.search(r"[\w,][ \t]+$", before):
+                continue  # sentence start, or after a quote, colon, dash or bracket
+            after = text[end : sentence.end]
+            if word.lower() in _COORDINATORS:
+                if not re.match(r"[ \t]+[A-Za-z]", after):
+                    continue
+            elif not (_AFTER_LOWER.search(before) and re.match(r"[ \t]+[a-z]", after)):
+                continue  # names of groups and works ("Tories Against Brexit", "The Hague")
+            if _in_title(text, sentence, start, end):
+                continue
+            yield CAPITALISED_FUNCTION_WORD.at(
+                doc,
+                start,
+                end,
+                f"{word!r} is capitalised in the middle of a sentence.",
+                [word.lower()],
+                confidence=0.8,
+            )
+
+    def _restarts(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        for match in _RESTART.finditer(text):
+            stop = match.start()
+            if inside(stop, skip):
+                continue
+            token = re.search(r"[\w.'’-]+$", text[max(0, stop - 30) : stop])
+            word = token.group() if token else ""
+            if "." in word or word in abbreviations() or word.lower() in abbreviations():
+                continue
+            if len(word) < 2:
+                continue
+            following = re.match(r"\w+", text[match.end() :])
+            if not following or not following.group().islower():
+                continue  # iPhone, eBay
+            if inside(match.end(), skip):
+                continue
+            yield LOWER_CASE_RESTART.at(
+                doc,
+                stop,
+                stop + 1,
+                "A full stop before a lower-case word: the sentence is broken here.",
+                [""],
+                confidence=0.85,
+            )
+
+
+def _in_title(text: str, sentence: Span, start: int, end: int) -> bool:
+    """Whether the word at [start, end) belongs to a title-cased name of a work."""
+    left = start
+    while match := re.search(
+        r"(?:^|(?<=[ \t]))([A-Z][\w'’-]*)[ \t]+$", text[sentence.start : left]
+    ):
+        left = sentence.start + match.start(1)
+    right = end
+    while match := re.match(r"[ \t]+([A-Z][\w'’-]*)", text[right : sentence.end]):
+        right += match.end()
+    if left > sentence.start and text[left - 1] in "“\"‘'«*_":
+        return True
+    run = text[left:right].split()
+    capitalised = sum(word.lower() in function_words() for word in run[1:])
+    return capitalised >= 2

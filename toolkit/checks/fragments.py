@@ -1,0 +1,168 @@
+"""Sentence fragments: orphan phrases, reporting clauses without their quote, verbless clauses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from toolkit.checks.base import Check
+from toolkit.document import Document, Span
+from toolkit.english import can_be_verb, ends_like_sentence, function_words, is_title_case
+from toolkit.findings import Finding, Rule
+
+ORPHAN = Rule(
+    code="FR101",
+    slug="orphan-fragment",
+    kind="fragment",
+    category="fluency/grammar",
+    severity="major",
+    summary="A short name of two to four words standing alone as a sentence after a full "
+    "sentence (`... drone attacks. Gaza Strip.`).",
+    why="MT splits a trailing phrase off its sentence (often a place or a source), leaving a "
+    "sentence without a verb and a clause that lost its complement.",
+    example="the US military is facing escalating missile and drone attacks. Gaza Strip.",
+    fixed="the US military is facing escalating missile and drone attacks over the Gaza Strip.",
+    false_positives="Headlines, datelines, labels with a colon and the first sentence of a "
+    "paragraph are skipped. The right join needs a preposition only the source knows, so the "
+    "only suggestion is deletion, never applied automatically.",
+)
+DANGLING_REPORT = Rule(
+    code="FR102",
+    slug="dangling-reporting-clause",
+    kind="fragment",
+    category="accuracy/omission",
+    severity="major",
+    summary="A reporting clause whose quote is missing (`quoted an official as saying.`, "
+    "`according to.`).",
+    why="The MT cut the sentence after the reporting verb: the reader is told someone spoke but "
+    "not what was said, or the content drifted into the next sentence.",
+    example="Reuters quoted an unnamed U.S. military official as saying. He said the strike "
+    "targeted an operations center.",
+    fixed="Reuters quoted an unnamed U.S. military official as saying the strike targeted an "
+    "operations center.",
+    false_positives="`He said.` and `kept saying.` are complete and not flagged.",
+)
+VERBLESS = Rule(
+    code="FR103",
+    slug="verbless-sentence",
+    kind="fragment",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A sentence of running prose that opens like a clause (preposition, conjunction, "
+    "relative pronoun) and has no word that can be a verb (`Against the factions in Iraq.`).",
+    why="MT that splits or drops a clause leaves noun phrases punctuated as sentences.",
+    example="The U.S. launched three rounds of strikes in Syria. Against the factions in Iraq.",
+    fixed="The U.S. launched three rounds of strikes in Syria against the factions in Iraq.",
+    false_positives="Any word that can be a verb (`attacks`, `strip`) counts as one, and "
+    "noun-phrase sentences (`Five weeks to go.`) are a style, not flagged. Headlines, "
+    "datelines, captions and bylines, quotes, questions and exclamations are skipped.",
+)
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
+_DANGLING = re.compile(
+    r"(?:\bas\s+(?P<as>saying|stating|adding|writing|telling\s+\w+)"
+    r"|\b(?:statement|report|tweet|post|letter|message)\W{0,2}\s+(?P<verb>saying|stating|reading)"
+    r"|\b(?P<according>according\s+to))\s*[.:]$"
+)
+_CARRIER = re.compile(
+    r"\s+(?:He|She|They|It|The\s+\w+)\s+(?:said|added|stated|explained|noted)(?:\s+that)?(?=\s)"
+)
+_LABEL = re.compile(r"^[^.]{0,40}:|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
+_CLAUSE_OPENERS = frozenset({"preposition", "conjunction", "pronoun"})
+MAX_ORPHAN_WORDS = 4
+_MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+)
+
+
+class FragmentCheck(Check):
+    """Sentences that are not sentences: split-off phrases, cut reporting clauses, no verb."""
+
+    name = "fragments"
+    rules = (ORPHAN, DANGLING_REPORT, VERBLESS)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for paragraph in doc.paragraphs:
+            sentences = [s for s in doc.sentences if paragraph.start <= s.start < paragraph.end]
+            for index, sentence in enumerate(sentences):
+                following = sentences[index + 1] if index + 1 < len(sentences) else None
+                yield from self._dangling(doc, sentence, following)
+                if len(sentences) > 1 and _prose(doc, sentence):
+                    yield from self._verbless(doc, sentence, first=index == 0)
+
+    def _dangling(self, doc: Document, sentence: Span, following: Span | None) -> Iterator[Finding]:
+        text = doc.text
+        match = _DANGLING.search(text, sentence.start, sentence.end)
+        if not match:
+            return
+        stop = sentence.end - 1
+        carrier = following and _CARRIER.match(text, stop + 1, following.end)
+        message = "A reporting clause without its quote: what was said is missing."
+        if carrier:
+            yield DANGLING_REPORT.at(
+                doc,
+                stop,
+                carrier.end(),
+                message + " The next sentence seems to carry it; join them.",
+                [""],
+                confidence=0.8,
+            )
+        elif match.group("as"):
+            start = text.rfind(" ", sentence.start, match.start() + 1)
+            yield DANGLING_REPORT.at(doc, start, stop, message, [""], confidence=0.75)
+        else:
+            start = match.start("verb") if match.group("verb") else match.start("according")
+            yield DANGLING_REPORT.at(doc, start, stop + 1, message, confidence=0.7)
+
+    def _verbless(self, doc: Document, sentence: Span, first: bool) -> Iterator[Finding]:
+        tokens = _TOKEN.findall(doc[sentence].rstrip(".").rstrip())
+        words = [t.rstrip(".") for t in tokens if not t[0].isdigit()]
+        if not words or len(words) < len(tokens) / 2 or words[0].lower() in _MONTHS:
+            return
+        lowered = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+        if any(can_be_verb(w) or w.lower().endswith(("'s", "’s")) for w in lowered):
+            return
+        closed = function_words()
+        if not first and _orphan(words, closed):
+            yield ORPHAN.at(
+                doc,
+                sentence.start,
+                sentence.end,
+                "A name or phrase standing alone as a sentence: it was probably split off the "
+                "sentence before.",
+                [""],
+                confidence=0.75,
+            )
+        elif (
+            len(words) >= 3
+            and closed.get(words[0].lower()) in _CLAUSE_OPENERS
+            and any(w.islower() and w not in closed for w in words[1:])
+        ):
+            yield VERBLESS.at(
+                doc,
+                sentence.start,
+                sentence.end,
+                "This sentence has no verb: a clause split off its sentence.",
+                confidence=0.6,
+            )
+
+
+def _orphan(words: list[str], closed: dict[str, str]) -> bool:
+    """A short run of capitalised names and function words (`Gaza Strip`, `the West Bank`)."""
+    if not 2 <= len(words) <= MAX_ORPHAN_WORDS or closed.get(words[0].lower()) == "conjunction":
+        return False
+    if any(closed.get(w.lower()) == "auxiliary" for w in words):
+        return False
+    if not all(w[0].isupper() or w.lower() in closed for w in words):
+        return False
+    return any(w[0].isupper() and w.lower() not in closed for w in words[1:])
+
+
+def _prose(doc: Document, sentence: Span) -> bool:
+    """Whether a sentence is running prose: full stop, not a quote, label, heading or dateline."""
+    text = doc[sentence]
+    if not ends_like_sentence(text) or text.rstrip()[-1] in '?!:;"”’)':
+        return False
+    if text[0] in "\"“‘'«([-–—•*" or _LABEL.match(text):
+        return False
+    return not is_title_case(text) and not text.isupper()

@@ -1,0 +1,144 @@
+"""Repetition: doubled words, and sentences or paragraphs that occur twice."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from toolkit.checks.base import Check
+from toolkit.document import Document, Span
+from toolkit.english import function_words
+from toolkit.findings import Finding, Rule
+from toolkit.resources import read_lines
+
+DOUBLED_WORD = Rule(
+    code="RE101",
+    slug="doubled-word",
+    kind="repetition",
+    category="fluency/grammar",
+    severity="minor",
+    summary="The same word twice in a row (`the the`).",
+    why="MT and post-editing at segment seams repeat a word; readers take it for sloppiness.",
+    example="the attack on the the base",
+    fixed="the attack on the base",
+    fix_safe=True,
+    false_positives="Legitimate doublings (`had had`, `that that`, `bye bye`) are listed in "
+    "corpora/english/doubled_words_ok.txt; doubled capitalised names (`Duran Duran`, `Bora "
+    "Bora`) are skipped.",
+)
+REPEATED_SENTENCE = Rule(
+    code="RE102",
+    slug="repeated-sentence",
+    kind="repetition",
+    category="fluency/other",
+    severity="major",
+    summary="A sentence that already occurred earlier in the text (same words, or nearly).",
+    why="Scrapers and segment-level MT duplicate sentences (a lead repeated, a caption twice); "
+    "the repeat adds nothing.",
+    example="The talks resumed on Monday in Doha. ... The talks resumed on Monday in Doha.",
+    fixed="The talks resumed on Monday in Doha. ...",
+    false_positives="Sentences of fewer than six words are ignored (refrains, short answers).",
+)
+REPEATED_PARAGRAPH = Rule(
+    code="RE103",
+    slug="repeated-paragraph",
+    kind="repetition",
+    category="fluency/other",
+    severity="major",
+    summary="A paragraph that already occurred earlier in the text.",
+    why="Scraped pages repeat a block (a teaser and the body, a pasted paragraph twice).",
+    example="(the same paragraph twice)",
+    fixed="(the paragraph once)",
+    false_positives="Paragraphs of fewer than six words are ignored.",
+)
+
+MIN_WORDS = 6
+NEAR_MIN_WORDS = 10
+NEAR_RATIO = 93.0
+WINDOW = 300
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
+_TOKENS = re.compile(r"\w+")
+
+
+@functools.cache
+def _allowed() -> frozenset[str]:
+    return frozenset(read_lines("english", "doubled_words_ok.txt"))
+
+
+class RepetitionCheck(Check):
+    """Words, sentences and paragraphs repeated by MT or scraping."""
+
+    name = "repetition"
+    rules = (DOUBLED_WORD, REPEATED_SENTENCE, REPEATED_PARAGRAPH)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        yield from self._doubled_words(doc)
+        repeated = list(self._repeated(doc, doc.paragraphs, REPEATED_PARAGRAPH, near=False))
+        yield from repeated
+        sentences = [
+            s for s in doc.sentences if not any(f.start <= s.start < f.end for f in repeated)
+        ]
+        yield from self._repeated(doc, sentences, REPEATED_SENTENCE, near=True)
+
+    def _doubled_words(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _DOUBLED.finditer(text):
+            first, second = match.group(1), match.group(3)
+            if first.lower() in _allowed():
+                continue
+            if second[0].isupper() and not (
+                _sentence_initial(doc, match) and first.lower() in function_words()
+            ):
+                continue  # a doubled name: Duran Duran, Bora Bora
+            yield DOUBLED_WORD.at(
+                doc,
+                match.end(1),
+                match.end(3),
+                f"{second!r} is doubled.",
+                [""],
+                confidence=0.9,
+            )
+
+    def _repeated(
+        self, doc: Document, spans: list[Span], rule: Rule, near: bool
+    ) -> Iterator[Finding]:
+        seen: dict[str, Span] = {}
+        earlier: list[tuple[str, int]] = []
+        for span in spans:
+            words = _TOKENS.findall(doc[span].lower())
+            if len(words) < MIN_WORDS:
+                continue
+            key = " ".join(words)
+            first = seen.get(key)
+            if first is None and near and len(words) >= NEAR_MIN_WORDS:
+                first = self._near(key, earlier, seen)
+            if first is not None:
+                line, _ = doc.line_col(first.start)
+                yield rule.at(
+                    doc,
+                    span.start,
+                    span.end,
+                    f"{'Repeats' if key in seen else 'Nearly repeats'} the "
+                    f"{rule.slug.split('-')[1]} on line {line}.",
+                    [""],
+                    confidence=0.9 if key in seen else 0.75,
+                )
+                continue
+            seen[key] = span
+            earlier = [*earlier[-WINDOW + 1 :], (key, len(words))]
+
+    @staticmethod
+    def _near(key: str, earlier: list[tuple[str, int]], seen: dict[str, Span]) -> Span | None:
+        from rapidfuzz import fuzz
+
+        size = key.count(" ") + 1
+        for other, other_size in earlier:
+            if abs(other_size - size) <= size // 8 and fuzz.ratio(key, other) >= NEAR_RATIO:
+                return seen[other]
+        return None
+
+
+def _sentence_initial(doc: Document, match: re.Match) -> bool:
+    sentence = doc.sentence_at(match.start())
+    return sentence is not None and sentence.start == match.start()
