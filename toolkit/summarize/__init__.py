@@ -35,7 +35,7 @@ def summarizer_class(method: str) -> type[Summarizer]:
 def summarizer(method: str = DEFAULT_METHOD, lang: str = "auto", model: str | None = None):
     """An instance of ``method``; ``model`` (a path) only for methods that load a model."""
     cls = summarizer_class(method)
-    if cls.needs_model:
+    if cls.takes_model:
         return cls(lang=lang, model=model)
     if model:
         raise UsageError(f"method {method!r} takes no model")

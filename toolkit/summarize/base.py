@@ -172,11 +172,10 @@ def select(ranked: Sequence[tuple[int, float]], units: Sequence[Unit], length: L
 
 
 class Summarizer(ABC):
-    """A summarization method. ``needs_model`` marks methods that load a model (and may take
-    a ``model`` path)."""
+    """A summarization method. ``takes_model`` marks methods that accept a ``model`` path."""
 
     name: ClassVar[str]
-    needs_model: ClassVar[bool] = False
+    takes_model: ClassVar[bool] = False
 
     def __init__(self, lang: str = "auto") -> None:
         self.lang = lang

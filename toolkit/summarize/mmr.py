@@ -4,7 +4,7 @@ the summary does not say the same thing twice."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from toolkit.summarize.base import ExtractiveSummarizer, Unit
 from toolkit.summarize.textrank import overlap
@@ -28,19 +28,33 @@ class MMRSummarizer(ExtractiveSummarizer):
     DUPLICATE = 0.6
 
     def rate(self, units: Sequence[Unit], lang: str) -> list[float]:
-        coverage = [
+        return self.measure(units, lang)[0]
+
+    def measure(
+        self, units: Sequence[Unit], lang: str
+    ) -> tuple[list[float], Callable[[int, int], float]]:
+        """Scores of the candidates, and how alike candidates i and j are (TF-IDF cosine)."""
+        vectors = tfidf([u.terms for u in units])
+        scores = self.with_prior(units, self.coverage(units, lang))
+        return scores, lambda i, j: cosine(vectors[i], vectors[j])
+
+    def coverage(self, units: Sequence[Unit], lang: str) -> list[float]:
+        """How much of the rest of the article each sentence shares terms with."""
+        return [
             sum(overlap(a.terms, b.terms) for j, b in enumerate(units) if i != j)
             for i, a in enumerate(units)
         ]
-        top = max(coverage) or 1.0
+
+    def with_prior(self, units: Sequence[Unit], relevance: Sequence[float]) -> list[float]:
+        """Relevance scaled to [0, 1] and mixed with the 1/sqrt(position) prior."""
+        top = max(relevance) or 1.0
         return [
-            (1 - self.POSITION_WEIGHT) * c / top + self.POSITION_WEIGHT / (1 + u.index) ** 0.5
-            for c, u in zip(coverage, units, strict=True)
+            (1 - self.POSITION_WEIGHT) * r / top + self.POSITION_WEIGHT / (1 + u.index) ** 0.5
+            for r, u in zip(relevance, units, strict=True)
         ]
 
     def rank(self, units: Sequence[Unit], lang: str) -> list[tuple[int, float]]:
-        scores = self.rate(units, lang)
-        vectors = tfidf([u.terms for u in units])
+        scores, alike = self.measure(units, lang)
         order = sorted(range(len(units)), key=lambda i: (-scores[i], i))
         pool, rest = order[:GREEDY_LIMIT], order[GREEDY_LIMIT:]
         similarity = dict.fromkeys(pool, 0.0)
@@ -50,7 +64,7 @@ class MMRSummarizer(ExtractiveSummarizer):
             del similarity[best]
             picked.append(best)
             for i in similarity:
-                similarity[i] = max(similarity[i], cosine(vectors[i], vectors[best]))
+                similarity[i] = max(similarity[i], alike(i, best))
         return [(i, scores[i]) for i in picked + rest]
 
     def _gain(self, score: float, similarity: float) -> float:
