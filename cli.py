@@ -86,8 +86,14 @@ def main() -> None:
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from (ar, fa, tr, zh, ...).")
 @click.option("--encoding", help="Encoding of the input files (default: UTF-8, or by BOM).")
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    help="Names TSV (corpora/names format) that extends the built-in gazetteer; repeatable.",
+)
 def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_on, fast,
-          source_lang, encoding) -> None:  # fmt: skip
+          source_lang, encoding, gazetteers) -> None:  # fmt: skip
     """Find machine-translation artifacts in PATHS (files, or - for stdin).
 
     Defaults come from mtkit.toml or [tool.mtkit] in pyproject.toml; flags override them.
@@ -101,6 +107,12 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     _check_output(output, fmt, paths)
     config = discover(paths, config_path)
     settings = config.settings(source_lang=source_lang, fast=fast)
+    if gazetteers:
+        from dataclasses import replace
+        from pathlib import Path
+
+        extra = tuple(Path(g) for g in gazetteers)
+        settings = replace(settings, gazetteers=settings.gazetteers + extra)
     selection = config.selection(
         _split(select), _split(ignore), config.confidence(min_confidence, 0.0)
     )
@@ -440,6 +452,38 @@ def _review(text: str):
             click.echo(help_text, err=True)
 
     return decide
+
+
+@main.command("names")
+@click.argument("lookups", nargs=-1, required=True)
+@click.option("--gazetteer", "gazetteers", multiple=True, help="Extra names TSV; repeatable.")
+@click.option("-n", "--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def names(lookups, gazetteers, limit, fmt) -> None:
+    """Show the gazetteer candidates for each name in LOOKUPS, with their scores."""
+    import json
+    from pathlib import Path
+
+    from toolkit.names.gazetteer import load_gazetteer
+    from toolkit.names.lookup import keys, lookup
+
+    gazetteer = load_gazetteer(tuple(Path(g) for g in gazetteers))
+    results = {text: lookup(text, gazetteer, limit) for text in lookups}
+    if fmt == "json":
+        data = {text: [row.to_dict() for row in rows] for text, rows in results.items()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for text, rows in results.items():
+        click.echo(f"{text}  ({keys(text)})")
+        for row in rows:
+            facts = ", ".join(f for f in (row.type, row.country, row.original) if f)
+            click.echo(
+                f"  {row.similarity:.3f}  {row.verdict:<7} {row.canonical}"
+                f"{'' if row.matched == row.canonical else f' [as {row.matched}]'}"
+                f"  ({facts}; cost {row.cost:g}, error {row.error:g})"
+            )
+        if not rows:
+            click.echo("  no candidate")
 
 
 @main.command("summarize")

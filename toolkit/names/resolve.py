@@ -10,6 +10,7 @@ type a cue implies ("Operation", "Brigades", "base"), the places the article men
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from dataclasses import dataclass
 
@@ -152,7 +153,7 @@ class _Resolver:
 
     def _longest_at(self, toks: list[Token], i: int) -> Mention | None:
         head = toks[i]
-        core = [t for t in fold(head.text).split("-") if t]
+        core = [t for t in re.split(r"[^a-z0-9]+", fold(head.text)) if t]
         if not core:
             return None
         first_core = core[0] if core[0] not in ARTICLES or len(core) == 1 else core[1]
@@ -166,7 +167,7 @@ class _Resolver:
             return None
         if len(core) == 1 and core[0] in ARTICLES and i + 1 < len(toks):
             first_core = fold(toks[i + 1].text).split("-")[0]
-        if first_core not in self.gaz.first_tokens:
+        if loose_key(first_core) not in self.gaz.first_tokens:
             return None
         last = i
         while last + 1 < len(toks) and last - i + 1 < MAX_NAME_TOKENS:
@@ -174,7 +175,7 @@ class _Resolver:
                 break
             last += 1
         for j in range(last, i - 1, -1):
-            if j > i and not (toks[j].capitalised or toks[j].text.isdigit()):
+            if j > i and not (toks[j].name_cased or toks[j].text.isdigit()):
                 continue
             text = self.doc.text[head.start : toks[j].end]
             entries = self._match(text, head, single=j == i)

@@ -61,6 +61,12 @@ class Token:
         return self.text[:1].isupper()
 
     @property
+    def name_cased(self) -> bool:
+        """Capitalised, or an article joined to a capitalised word ("al-Sakhar", "ez-Zor")."""
+        head, _, rest = self.text.partition("-")
+        return self.capitalised or (fold(head) in ARTICLES and rest[:1].isupper())
+
+    @property
     def lower(self) -> str:
         return self.text.lower()
 
@@ -108,7 +114,7 @@ def sentence_tokens(doc: Document) -> list[list[Token]]:
 
 
 def is_connector(token: Token) -> bool:
-    return token.lower in CONNECTORS or fold(token.text.split("-")[0]) in ARTICLES
+    return token.lower in CONNECTORS
 
 
 def _name_like(token: Token) -> bool:
@@ -149,8 +155,8 @@ def runs(doc: Document, tokens: list[Token], taken: set[int]) -> list[Run]:
         while j < len(tokens) and tokens[j].start not in taken:
             if _gap(doc, tokens[j - 1], tokens[j]):
                 break
-            joins = is_connector(tokens[j]) and j + 1 < len(tokens) and tokens[j + 1].capitalised
-            if tokens[j].capitalised or joins:
+            joins = is_connector(tokens[j]) and j + 1 < len(tokens) and tokens[j + 1].name_cased
+            if tokens[j].name_cased or joins:
                 j += 1
             else:
                 break
