@@ -2,7 +2,8 @@
 
 Each benchmark is a module ``benchmarks/bench_*.py`` with ``main() -> str`` returning a
 Markdown section; sections are also kept in ``benchmarks/results/<name>.md`` so one can be
-re-run alone: ``python benchmarks/run.py boilerplate``.
+re-run alone: ``python benchmarks/run.py boilerplate``. ``--quick`` sets MTKIT_BENCH_QUICK=1,
+which the long benchmarks read to use smaller inputs (their sections say so).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def run(name: str) -> None:
     stamp = time.strftime("%Y-%m-%d")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{name}.md").write_text(
-        f"{section}\n\n_Measured {stamp} on {machine()}; benchmark ran {took:.0f} s._\n",
+        f"{section}\n\n_Measured {stamp} on {machine()}; benchmark ran {took:.0f} s"
+        f"{' (--quick)' if os.environ.get('MTKIT_BENCH_QUICK') else ''}._\n",
         encoding="utf-8",
     )
 
@@ -61,9 +63,15 @@ def collect() -> None:
     (HERE / "RESULTS.md").write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
 
 
-def main(names: list[str]) -> None:
-    sys.path.insert(0, str(HERE.parent))
-    for name in names or sorted(p.stem[6:] for p in HERE.glob("bench_*.py")):
+def main(args: list[str]) -> None:
+    if "--quick" in args:
+        os.environ["MTKIT_BENCH_QUICK"] = "1"
+    names = [arg for arg in args if not arg.startswith("-")]
+    known = sorted(p.stem[6:] for p in HERE.glob("bench_*.py"))
+    if unknown := sorted(set(names) - set(known)):
+        sys.exit(f"no benchmark {', '.join(unknown)} (known: {', '.join(known)})")
+    sys.path[:0] = [str(HERE.parent), str(HERE)]
+    for name in names or known:
         print(f"benchmark {name} ...", file=sys.stderr)
         run(name)
     collect()

@@ -5,6 +5,10 @@ import json
 import pytest
 
 from toolkit.batch import CheckTask, Engine, InputSpec, run_batch
+from toolkit.pipeline import Selection
+from toolkit.settings import Settings
+
+TASK = CheckTask(Settings(fast=True), Selection(("punctuation",)))
 
 distributed = pytest.importorskip("distributed")
 
@@ -20,11 +24,11 @@ def test_dask_cluster_matches_serial(tmp_path):
     (docs / "a.txt").write_text("Another one.”and more.\n")
     spec = InputSpec((str(feed), str(docs)))
     serial, dask_out = tmp_path / "serial.jsonl", tmp_path / "dask.jsonl"
-    run_batch(CheckTask(), spec, output=str(serial), batch_size=4)
+    run_batch(TASK, spec, output=str(serial), batch_size=4)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         engine = Engine(name="dask", scheduler=cluster.scheduler_address)
-        stats = run_batch(CheckTask(), spec, engine, str(dask_out), batch_size=4, ordered=True)
+        stats = run_batch(TASK, spec, engine, str(dask_out), batch_size=4, ordered=True)
     assert dask_out.read_text() == serial.read_text()
     assert stats.documents == 31 and stats.failed == 0

@@ -14,6 +14,11 @@ from toolkit.batch.inputs import Item
 from toolkit.batch.output import Writer, done_ids
 from toolkit.batch.runner import results
 from toolkit.errors import UsageError
+from toolkit.pipeline import Selection
+from toolkit.settings import Settings
+
+# Batch mechanics: two light checks (the detectors have their own tests).
+FAST = CheckTask(Settings(fast=True), Selection(("punctuation", "calques")))
 
 TEXTS = [
     "It said.”in fact no.",
@@ -38,7 +43,7 @@ def records(path) -> list[dict]:
 
 def test_serial_check_records_in_order_with_errors(feed, tmp_path):
     out = tmp_path / "out.jsonl"
-    stats = run_batch(CheckTask(), InputSpec((str(feed),)), output=str(out), batch_size=4)
+    stats = run_batch(FAST, InputSpec((str(feed),)), output=str(out), batch_size=4)
     got = records(out)
     assert stats.documents == 41 and stats.failed == 1 and stats.sentences == 40
     assert [r["id"] for r in got][:6] == ["d0", "d1", "d2", "d3", "d4", f"{feed}:6"]
@@ -50,9 +55,9 @@ def test_serial_check_records_in_order_with_errors(feed, tmp_path):
 @pytest.mark.parametrize("ordered", [True, False])
 def test_jobs_2_gives_the_serial_records(feed, tmp_path, ordered):
     serial, parallel = tmp_path / "serial.jsonl", tmp_path / "parallel.jsonl"
-    run_batch(CheckTask(), InputSpec((str(feed),)), output=str(serial), batch_size=3)
+    run_batch(FAST, InputSpec((str(feed),)), output=str(serial), batch_size=3)
     run_batch(
-        CheckTask(),
+        FAST,
         InputSpec((str(feed),)),
         Engine(jobs=2),
         output=str(parallel),
@@ -141,7 +146,8 @@ def test_results_unordered_window_returns_every_batch():
 def test_cli_batch_check_writes_records_and_exit_code(feed, tmp_path):
     out = tmp_path / "cli.jsonl"
     result = CliRunner().invoke(
-        main, ["batch", "check", str(feed), "-o", str(out), "--select", "PU101", "-j", "2"]
+        main,
+        ["batch", "check", str(feed), "-o", str(out), "--select", "PU101", "-j", "2", "--fast"],
     )
     assert result.exit_code == 1  # one document failed
     assert "41 document(s)" in result.stderr and "1 failed" in result.stderr
@@ -149,7 +155,7 @@ def test_cli_batch_check_writes_records_and_exit_code(feed, tmp_path):
     assert len(got) == 41
     assert {f["rule"] for r in got for f in r.get("findings", [])} == {"PU101"}
     result = CliRunner().invoke(
-        main, ["batch", "check", "-q", "--resume", str(feed), "-o", str(out)]
+        main, ["batch", "check", "-q", "--select", "PU", "--resume", str(feed), "-o", str(out)]
     )
     assert result.exit_code == 0 and result.stderr == "" and len(records(out)) == 41
 
@@ -159,9 +165,53 @@ def test_cli_batch_directory_with_a_bad_file(tmp_path):
     (tmp_path / "in" / "good.txt").write_text("It said.”in fact no.\n")
     (tmp_path / "in" / "empty.txt").write_text("")
     (tmp_path / "in" / "latin.txt").write_bytes(b"caf\xe9 au lait\n")
-    result = CliRunner().invoke(main, ["batch", "check", "-q", "--ordered", str(tmp_path / "in")])
+    result = CliRunner().invoke(
+        main, ["batch", "check", "-q", "--select", "PU", "--ordered", str(tmp_path / "in")]
+    )
     got = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"].rsplit("/", 1)[1] for r in got] == ["empty.txt", "good.txt", "latin.txt"]
     assert "empty input" in got[0]["error"] and "not valid utf-8" in got[2]["error"]
     assert got[1]["findings"][0]["rule"] == "PU101"
     assert result.exit_code == 1
+
+
+class Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_on_a_terminal_only(feed, tmp_path, monkeypatch):
+    import sys
+
+    from toolkit.batch.progress import Progress
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    run_batch(Flaky(), InputSpec((str(feed),)), output=str(tmp_path / "o"), progress=Progress())
+    assert "41/41" in terminal.text and "sentences/s" in terminal.text
+    quiet = Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    run_batch(
+        Flaky(), InputSpec((str(feed),)), output=str(tmp_path / "o"), progress=Progress(quiet=True)
+    )
+    assert quiet.text == ""
+
+
+def test_estimate_counts_documents(feed, tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "docs" / name).write_text("Text.")
+    assert InputSpec((str(feed), str(tmp_path / "docs"))).estimate() == 41 + 2
+    assert InputSpec(("-",)).estimate() is None

@@ -45,6 +45,8 @@ def run_batch(
     progress = progress or Progress(quiet=True)
     documents = sentences = failed = 0
     with Writer(output, resume) as writer:
+        if progress.shown and (expected := inputs.estimate()) is not None:
+            progress.expect(max(expected - len(writer.done), 0))
         todo = _not_done(inputs.items(), writer.done)
         with engine.executor() as (executor, workers):
             for batch in results(task, batched(todo, batch_size), executor, workers, ordered):

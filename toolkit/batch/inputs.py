@@ -71,6 +71,22 @@ class InputSpec:
         for path in self.paths:
             yield from self._items_of(path)
 
+    def estimate(self) -> int | None:
+        """About how many documents there are (for an ETA), or None for stdin."""
+        total = 0
+        for path in self.paths:
+            if path == "-":
+                return None
+            files = sorted(_files_under(Path(path), self.glob)) if Path(path).is_dir() else [path]
+            for file in map(str, files):
+                total += _estimate_file(file, self._format_of(file))
+        return total
+
+    def _format_of(self, path: str) -> str:
+        if self.format != "auto":
+            return self.format
+        return _SUFFIXES.get(Path(path).suffix.lower(), "text") if path != "-" else "text"
+
     def _items_of(self, path: str) -> Iterator[Item]:
         if path != "-" and Path(path).is_dir():
             files = sorted(_files_under(Path(path), self.glob))
@@ -84,9 +100,7 @@ class InputSpec:
             yield from self._items_of_file(path)
 
     def _items_of_file(self, path: str) -> Iterator[Item]:
-        fmt = self.format
-        if fmt == "auto":
-            fmt = _SUFFIXES.get(Path(path).suffix.lower(), "text") if path != "-" else "text"
+        fmt = self._format_of(path)
         if fmt == "text":
             if path == "-":
                 from toolkit.textio import read_text
@@ -100,6 +114,20 @@ class InputSpec:
             yield from _jsonl_items(path, self.text_field, self.id_field)
         else:
             yield from _parquet_items(path, self.text_field, self.id_field)
+
+
+def _estimate_file(path: str, fmt: str) -> int:
+    try:
+        if fmt == "text":
+            return 1
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows
+        with open(path, "rb") as handle:
+            return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    except Exception:  # unreadable: reported per document later
+        return 0
 
 
 def _files_under(folder: Path, pattern: str) -> Iterator[Path]:

@@ -20,6 +20,16 @@ class Progress:
 
             self._bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
+    @property
+    def shown(self) -> bool:
+        return self._bar is not None
+
+    def expect(self, total: int | None) -> None:
+        """Set the number of documents expected, for the ETA."""
+        if self._bar is not None and total:
+            self._bar.total = total
+            self._bar.refresh()
+
     def update(self, documents: int, sentences: int) -> None:
         self.documents += documents
         self.sentences += sentences

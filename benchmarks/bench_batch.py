@@ -1,0 +1,76 @@
+"""Batch throughput of `mtkit batch check`: serial, --jobs 2, and a local Dask cluster.
+
+Goal (issue 9): at least 1.7x speed-up with --jobs 2 on this 2-core machine. Wall clock of
+the whole command (process start, worker start, reading and writing JSON Lines included),
+non-model detectors (--fast). MTKIT_BENCH_QUICK=1 uses a quarter of the documents.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import ROOT, stream_of
+
+RUNS = (
+    ("serial", ()),
+    ("--jobs 2", ("--jobs", "2")),
+    ("--engine dask --scheduler local --jobs 2", ("--engine", "dask", "--jobs", "2")),
+)
+
+
+def mtkit() -> list[str]:
+    import shutil
+
+    found = shutil.which("mtkit")
+    return [found] if found else [sys.executable, str(ROOT / "cli.py")]
+
+
+def records(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sorted(lines, key=lambda line: json.loads(line)["id"])
+
+
+def main() -> str:
+    quick = bool(os.environ.get("MTKIT_BENCH_QUICK"))
+    target = 10_000 if quick else 40_000
+    lines = ["## batch: parallel speed-up", ""]
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "feed.jsonl"
+        documents = sentences = 0
+        with feed.open("w", encoding="utf-8") as out:
+            for text, count in stream_of(target):
+                out.write(json.dumps({"id": f"doc{documents}", "text": text}) + "\n")
+                documents, sentences = documents + 1, sentences + count
+        lines += [
+            f"{documents:,} news documents ({sentences:,} sentences) as JSON Lines, "
+            "`mtkit batch check --fast`, wall clock of the whole command:",
+            "",
+            "| run | seconds | documents/s | sentences/s | speed-up | same records |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
+        baseline, reference = 0.0, None
+        for label, options in RUNS:
+            output = Path(folder) / f"out{len(label)}.jsonl"
+            command = [*mtkit(), "batch", "check", "--fast", "-q", "-o", str(output)]
+            started = time.perf_counter()
+            subprocess.run([*command, *options, str(feed)], check=True, cwd=folder)
+            took = time.perf_counter() - started
+            got = records(output)
+            reference = reference or got
+            baseline = baseline or took
+            lines.append(
+                f"| `{label}` | {took:.1f} | {documents / took:,.0f} | {sentences / took:,.0f} "
+                f"| **{baseline / took:.2f}x** | {'yes' if got == reference else 'NO'} |"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    print(main())
