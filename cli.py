@@ -333,6 +333,38 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
     return CheckTask(settings, Selection(_split(select), _split(ignore), min_confidence))
 
 
+@batch.command("fix")
+@batch_command
+@click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to fix.")
+@click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Default: fix's own (0.8).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
+@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@click.option("--source-lang", help="Language the text was translated from.")
+def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
+    """Fixed text of each document: {id, ..., text, changed, applied, skipped}."""
+    from toolkit.batch.tasks import FixTask
+    from toolkit.pipeline import Selection
+    from toolkit.settings import Settings
+
+    settings = Settings(source_lang=source_lang, fast=fast)
+    selection = Selection(_split(select), _split(ignore))
+    return FixTask(settings, selection, min_confidence, unsafe_fixes)
+
+
+@batch.command("summarize")
+@batch_command
+@click.option("--length", default="3", show_default=True, help="Sentences (3), 20% or 120w.")
+@click.option("--method", help="Summary method (default: summarize's own).")
+@click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, ...")
+@click.option("--model", help="Local model folder or .gguf file (abstractive).")
+def batch_summarize(length, method, lang, model):
+    """Summary of each document: {id, ..., method, lang, summary, sentences}."""
+    from toolkit.batch.tasks import SummarizeTask
+
+    return SummarizeTask(length, method, lang, model)
+
+
 @main.command("fix")
 @click.argument("path")
 @click.option("-o", "--output", help="Write the fixed text (or diff) to this file.")

@@ -215,3 +215,28 @@ def test_estimate_counts_documents(feed, tmp_path):
         (tmp_path / "docs" / name).write_text("Text.")
     assert InputSpec((str(feed), str(tmp_path / "docs"))).estimate() == 41 + 2
     assert InputSpec(("-",)).estimate() is None
+
+
+def test_batch_fix_and_summarize_records(feed, tmp_path):
+    from toolkit.batch import FixTask, SummarizeTask
+
+    fixed, summaries = tmp_path / "fixed.jsonl", tmp_path / "summaries.jsonl"
+    selection = Selection(("PU101",))
+    run_batch(FixTask(Settings(fast=True), selection), InputSpec((str(feed),)), output=str(fixed))
+    got = {r["id"]: r for r in records(fixed)}
+    assert got["d0"]["text"] == "It said.” in fact no." and got["d0"]["changed"]
+    assert [f["rule"] for f in got["d0"]["applied"]] == ["PU101"]
+    assert got["d1"]["text"] == TEXTS[1] and not got["d1"]["changed"]
+    run_batch(SummarizeTask("1", "lead"), InputSpec((str(feed),)), output=str(summaries))
+    got = {r["id"]: r for r in records(summaries)}
+    assert got["d1"]["summary"] == TEXTS[1] and got["d1"]["method"] == "lead"
+
+
+def test_bad_task_options_fail_before_the_output_is_touched(feed, tmp_path):
+    from toolkit.batch import SummarizeTask
+
+    out = tmp_path / "keep.jsonl"
+    out.write_text('{"id": "old"}\n')
+    with pytest.raises(UsageError, match="unknown summary method"):
+        run_batch(SummarizeTask("1", "nope"), InputSpec((str(feed),)), output=str(out))
+    assert out.read_text() == '{"id": "old"}\n'

@@ -14,9 +14,19 @@ from toolkit.batch.inputs import InputSpec, Item, batched
 from toolkit.batch.output import Writer
 from toolkit.batch.progress import Progress
 from toolkit.batch.runner import Engine, results
-from toolkit.batch.tasks import CheckTask, Task
+from toolkit.batch.tasks import CheckTask, FixTask, SummarizeTask, Task, prepare
 
-__all__ = ["CheckTask", "Engine", "InputSpec", "Item", "Stats", "Task", "run_batch"]
+__all__ = [
+    "CheckTask",
+    "Engine",
+    "FixTask",
+    "InputSpec",
+    "Item",
+    "Stats",
+    "SummarizeTask",
+    "Task",
+    "run_batch",
+]
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,8 @@ def run_batch(
     """Run ``task`` over every document of ``inputs``, writing one JSON record per document."""
     engine = engine or Engine()
     progress = progress or Progress(quiet=True)
+    if engine.name == "local":
+        prepare(task)  # bad options fail before the output is touched; forked workers inherit it
     documents = sentences = failed = 0
     with Writer(output, resume) as writer:
         if progress.shown and (expected := inputs.estimate()) is not None:

@@ -56,13 +56,14 @@ def item_text(item: Item) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _loaded(task: Task) -> Callable[[Item], Payload]:
+def prepare(task: Task) -> Callable[[Item], Payload]:
+    """The per-document function of ``task``, loaded once per process."""
     return task.load()
 
 
 def process(task: Task, items: list[Item]) -> list[Result]:
     """Run ``task`` over a batch; a failing document becomes a record with its ``error``."""
-    run = _loaded(task)
+    run = prepare(task)
     return [_one(run, item) for item in items]
 
 
@@ -104,5 +105,70 @@ class CheckTask(Task):
                 findings.extend(f.to_dict() for f in in_whole_text(found, chunk))
                 sentences += len(doc.sentences)
             return {"findings": findings}, sentences
+
+        return run
+
+
+@dataclass(frozen=True)
+class FixTask(Task):
+    """``mtkit fix`` on each document: the fixed text and the findings applied."""
+
+    name: ClassVar[str] = "fix"
+    settings: Any = None
+    selection: Any = None
+    min_confidence: float | None = None
+    unsafe: bool = False
+
+    def load(self) -> Callable[[Item], Payload]:
+        from toolkit.document import Document
+        from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
+
+        confidence = self.min_confidence
+        if confidence is None:
+            confidence = DEFAULT_MIN_CONFIDENCE
+
+        def run(item: Item) -> Payload:
+            text = item_text(item)
+            result = fix(
+                text,
+                settings=self.settings,
+                selection=self.selection,
+                min_confidence=confidence,
+                unsafe=self.unsafe,
+            )
+            payload = {
+                "text": result.text,
+                "changed": result.changed,
+                "applied": [f.to_dict() for f in result.applied],
+                "skipped": len(result.skipped),
+            }
+            return payload, len(Document(text).sentences)
+
+        fix("Warm up.", settings=self.settings, selection=self.selection)
+        return run
+
+
+@dataclass(frozen=True)
+class SummarizeTask(Task):
+    """``mtkit summarize`` on each document: the summary and the sentences it took."""
+
+    name: ClassVar[str] = "summarize"
+    length: str = "3"
+    method: str | None = None
+    lang: str = "auto"
+    model: str | None = None
+
+    def load(self) -> Callable[[Item], Payload]:
+        from toolkit.document import Document
+        from toolkit.summarize import DEFAULT_METHOD, boilerplate_spans, summarizer
+        from toolkit.summarize.base import Length
+
+        length = Length.parse(self.length)
+        method = summarizer(self.method or DEFAULT_METHOD, self.lang, self.model)
+
+        def run(item: Item) -> Payload:
+            doc = Document(item_text(item))
+            summary = method.summarize(doc, length, boilerplate_spans(doc))
+            return summary.to_dict(), len(doc.sentences)
 
         return run
