@@ -8,6 +8,7 @@ import pytest
 
 from toolkit.checks.boilerplate import BoilerplateCheck
 from toolkit.document import Document
+from toolkit.fix import fix
 from toolkit.pipeline import check
 
 SEED_CHROME = (
@@ -64,9 +65,22 @@ def test_seed_chrome_fixes_are_safe(seed_text: str) -> None:
 
 def test_deleting_seed_findings_ends_the_text_after_the_body(seed_text: str) -> None:
     cleaned = delete_all(seed_text, run(seed_text))
-    assert cleaned.endswith("about 900 in Syria.\n")
+    assert cleaned.endswith("about 900 in Syria.\n\n")
     assert "\n\n\n" not in cleaned
     assert cleaned.startswith("The United States launches raids")
+
+
+def test_findings_point_at_their_own_lines(seed_text: str) -> None:
+    lines = seed_text.splitlines()
+    for f in run(seed_text):
+        assert f.column == 1
+        assert lines[f.line - 1].strip() == f.text.strip()
+
+
+def test_mtkit_fix_removes_the_seed_tail(seed_text: str) -> None:
+    fixed = fix(seed_text, run(seed_text)).text
+    final_breaks = seed_text[len(seed_text.rstrip("\n")) :]
+    assert fixed == seed_text[: seed_text.index("\n\nWhat we know")] + final_breaks
 
 
 def test_leaked_headline_generalises_to_other_headlines_and_chrome() -> None:
@@ -109,7 +123,7 @@ def test_arabic_site_tail() -> None:
     findings = run(text)
     assert len(findings) == 7
     assert {f.rule for f in findings} == {"BP101"}
-    assert delete_all(text, findings) == text[: text.index("\nاقرأ")]
+    assert delete_all(text, findings) == text[: text.index("اقرأ")]
 
 
 def test_translated_arabic_site_tail() -> None:
@@ -133,7 +147,7 @@ def test_french_site_tail() -> None:
     )
     findings = run(text)
     assert len(findings) == 5
-    assert delete_all(text, findings) == BODY
+    assert delete_all(text, findings) == BODY + "\n"
 
 
 def test_clean_bbc_article_has_no_findings(data_dir) -> None:
@@ -182,3 +196,39 @@ def test_pipeline_drops_other_findings_inside_boilerplate() -> None:
     text = BODY + "\nSource link\n\nShare on Facebook,and Twitter\n"
     findings = check(text)
     assert {f.kind for f in findings} == {"boilerplate"}
+
+
+SCRAPED_HEAD_AND_TAIL = (
+    "Home / News / Arab World\n"
+    "Iraqi parliament postpones vote on budget law\n"
+    "Publication date: 24/01/2024 - 09:15\n\n"
+    "The Iraqi Council of Representatives postponed on Wednesday the vote on the federal budget "
+    "law until next week, according to a statement from the media office of the council.\n\n"
+    "The statement said that the session was postponed because of the lack of a quorum.\n\n"
+    "The Finance Committee had completed its report on the draft budget law.\n\n"
+    "Follow us on Google News\n\n"
+    "Subscribe to our Telegram channel\n\n"
+    "Tags\nIraq\nBudget\nParliament\n\n"
+    "Previous article\nOil prices rise after Libyan field shutdown\n"
+    "Next article\nKurdistan region receives salaries of its employees\n\n"
+    "Comments are closed.\n"
+)
+
+
+def test_scraped_page_keeps_its_title_and_loses_its_chrome() -> None:
+    found = flagged_lines(SCRAPED_HEAD_AND_TAIL)
+    assert "Iraqi parliament postpones vote on budget law" not in found
+    assert found["Home / News / Arab World"] == "BP101"
+    assert found["Publication date: 24/01/2024 - 09:15"] == "BP101"
+    for line in ("Follow us on Google News", "Subscribe to our Telegram channel", "Tags"):
+        assert found[line] == "BP101"
+    assert found["Comments are closed."] == "BP101"
+    assert found["Oil prices rise after Libyan field shutdown"] == "BP102"
+    assert found["Kurdistan region receives salaries of its employees"] == "BP102"
+    assert {found[t] for t in ("Iraq", "Budget", "Parliament")} == {"BP103"}
+
+
+def test_scraped_page_fix_keeps_title_and_body() -> None:
+    fixed = fix(SCRAPED_HEAD_AND_TAIL, run(SCRAPED_HEAD_AND_TAIL), unsafe=True).text
+    assert fixed.startswith("Iraqi parliament postpones vote on budget law\n\nThe Iraqi Council")
+    assert fixed.endswith("draft budget law.\n")

@@ -43,10 +43,10 @@ def test_run_between_paragraphs_leaves_one_blank_line() -> None:
     assert apply(text, deletion_spans(doc, lines, [1, 2]).values()) == "A a a.\n\nC c c.\n"
 
 
-def test_trailing_run_takes_the_blank_lines_before_it() -> None:
+def test_trailing_run_leaves_only_the_break_before_it() -> None:
     text = "A a a.\r\n\r\nB\r\n\r\nC\r\n"
     doc, lines = lines_of(text)
-    assert apply(text, deletion_spans(doc, lines, [1, 2]).values()) == "A a a.\r\n"
+    assert apply(text, deletion_spans(doc, lines, [1, 2]).values()) == "A a a.\r\n\r\n"
 
 
 def test_leading_run_starts_the_text_at_the_next_line() -> None:
@@ -74,7 +74,7 @@ def test_deleting_every_finding_keeps_text_and_spacing(parts) -> None:
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
     for f in findings:
         assert f.text == text[f.start : f.end] and f.text.strip()
-        assert f.text.strip() in text.splitlines()[f.line - 1] or f.text[0] in "\r\n "
+        assert f.column == 1 and f.text.strip() == text.splitlines()[f.line - 1].strip()
     cleaned = apply(text, spans)
     widest = max(sep.count("\n") for _, sep in parts)
     assert "\n" * (widest + 1) not in cleaned.replace(" ", "").replace("\r", "")

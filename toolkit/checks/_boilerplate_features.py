@@ -151,6 +151,27 @@ def core_bounds(infos: list[LineInfo]) -> tuple[int, int] | None:
     return best_span
 
 
+def _stems(text: str) -> set[str]:
+    words = (w.lower() for w in _WORD.findall(text) if w[0].isalpha())
+    return {w[:5] for w in words if w not in function_words()}
+
+
+def title_index(infos: list[LineInfo], first: int) -> int | None:
+    """The head line that is the article's own title: short, not chrome, and sharing the
+    most content words with the first paragraphs of the core (at least a third of its own).
+    """
+    body = set().union(*(_stems(info.text) for info in infos[first : first + 3]))
+    best, best_score = None, 1 / 3
+    for i, info in enumerate(infos[:first]):
+        if info.chrome or info.nav or info.list_header or not 3 <= info.words <= 25:
+            continue
+        stems = _stems(info.text)
+        score = len(stems & body) / len(stems) if stems else 0.0
+        if score >= best_score:
+            best, best_score = i, score
+    return best
+
+
 FEATURES = (
     "bias",
     "chrome",

@@ -6,7 +6,9 @@ punctuation, title case, function words, link-like text) and placed relative to 
 core, the run of lines with the most prose. Chrome patterns flag a line anywhere; a short
 title-like line in the tail next to chrome is a leaked headline; other lines outside the
 core are flagged when the learned line classifier (corpora/boilerplate/line_weights.tsv)
-is confident. Prose lines inside the core are never flagged.
+is confident. Prose lines inside the core are never flagged, nor is the article's own
+title (the first line, or the head line sharing most words with the opening paragraphs)
+unless it is a chrome pattern.
 
 Each finding deletes its whole line with the line break that belongs to it, so that
 deleting every flagged line leaves the remaining paragraphs with their own spacing.
@@ -24,6 +26,7 @@ from toolkit.checks._boilerplate_features import (
     core_bounds,
     describe,
     feature_vectors,
+    title_index,
 )
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
@@ -132,6 +135,7 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
     weights = weights or _weights()
     probabilities = [_probability(v, weights) for v in feature_vectors(infos)]
     zones = _chrome_zones(infos, first, last)
+    title = title_index(infos, first)
     verdicts: list[Verdict] = []
     for i, (info, p) in enumerate(zip(infos, probabilities, strict=True)):
         tail, core = i > last, first <= i <= last
@@ -140,7 +144,9 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
             verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, tail) if confident else None)
         elif tail and i > 0 and info.headline_like and _next_to_chrome(infos, i, last):
             verdicts.append((LEAKED_HEADLINE, max(0.75, p), p >= 0.8))
-        elif zones[i] and i > 0 and p >= (_CORE_THRESHOLD if core else _BLOCK_THRESHOLD):
+        elif i in (0, title):
+            verdicts.append(None)
+        elif zones[i] and p >= (_CORE_THRESHOLD if core else _BLOCK_THRESHOLD):
             verdicts.append((CHROME_BLOCK, p, False))
         else:
             verdicts.append(None)
@@ -179,9 +185,11 @@ def deletion_spans(
 ) -> dict[int, tuple[int, int]]:
     """For each flagged line (an index into ``lines``), the span that deletes it cleanly.
 
-    A line takes the break after it. The last line of a run of flagged lines keeps only as
-    much of the following break as keeps the wider of the two breaks around the run; a run
-    that ends the text also takes the blank lines before it.
+    Every span starts at its line, so a report points at the line itself. A line takes the
+    break after it; the last line of a run of flagged lines takes only as much of the
+    following break as keeps the wider of the two breaks around the run, and the last line
+    of the text takes the rest of the text. Deleting a run that ends the text leaves the
+    break before it, which ``mtkit fix`` trims with the other trailing blank lines.
     """
     text, spans = doc.text, {}
     chosen = set(flagged)
@@ -194,14 +202,8 @@ def deletion_spans(
         while run_start - 1 in chosen:
             run_start -= 1
         before = lines[run_start - 1] if run_start > 0 else None
-        if following is None:
-            spans[i] = (lines[i].start, len(text))
-            if before is not None:
-                first_break = text.index("\n", before.end) + 1
-                spans[run_start] = (first_break, spans[run_start][1])
-            continue
-        if before is None:
-            spans[i] = (lines[i].start, following.start)
+        if following is None or before is None:
+            spans[i] = (lines[i].start, following.start if following else len(text))
             continue
         breaks_before = text.count("\n", before.end, lines[run_start].start)
         end = lines[i].end
