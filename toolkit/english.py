@@ -53,15 +53,32 @@ def can_be_verb(word: str) -> bool:
     )
 
 
-_NOT_PROSE = re.compile(
-    r"\S*(?:www\.|https?:|ftp:|mailto:|@\w|\.(?:com|org|net|gov|edu|int|io|co|uk|info|me|tv)\b)\S*"
-    r"|<[^<>\n]{1,200}>|&#?\w{2,8};"
+_ADDRESS_MARK = re.compile(
+    r"www\.|https?:|ftp:|mailto:|@\w|\.(?:com|org|net|gov|edu|int|io|co|uk|info|me|tv)\b"
 )
+_MARKUP = re.compile(r"<[^<>\n]{1,200}>|&#?\w{2,8};")
+_SPACE = re.compile(r"\s")
 
 
 def not_prose_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses, domains, markup tags and HTML entities in ``text``."""
-    return [m.span() for m in _NOT_PROSE.finditer(text)]
+    spans = [m.span() for m in _MARKUP.finditer(text)]
+    end = 0
+    for match in _ADDRESS_MARK.finditer(text):
+        if match.start() < end:
+            continue
+        start = max(text.rfind(c, 0, match.start()) for c in " \t\n\r\xa0") + 1
+        space = _SPACE.search(text, match.end())
+        end = space.start() if space else len(text)
+        spans.append((start, end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, stop in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
+        else:
+            merged.append((start, stop))
+    return merged
 
 
 def inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -45,6 +45,8 @@ LOWER_CASE_RESTART = Rule(
 )
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# A capitalised word after a word and a space: the only place CA101 can fire.
+_CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
 _RESTART = re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
 _CLASSES = frozenset({"article", "preposition", "conjunction"})
@@ -59,9 +61,12 @@ class CapitalisationCheck(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         skip = not_prose_spans(doc.text)
-        for sentence in doc.sentences:
-            if not is_title_case(doc[sentence]):
-                yield from self._function_words(doc, sentence)
+        if _CANDIDATE.search(doc.text):
+            for sentence in doc.sentences:
+                if _CANDIDATE.search(doc.text, sentence.start, sentence.end) and not is_title_case(
+                    doc[sentence]
+                ):
+                    yield from self._function_words(doc, sentence)
         yield from self._restarts(doc, skip)
 
     def _function_words(self, doc: Document, sentence: Span) -> Iterator[Finding]:

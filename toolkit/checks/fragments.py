@@ -82,12 +82,11 @@ class FragmentCheck(Check):
     rules = (ORPHAN, DANGLING_REPORT, VERBLESS)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for paragraph in doc.paragraphs:
-            sentences = [s for s in doc.sentences if paragraph.start <= s.start < paragraph.end]
+        for sentences in _by_paragraph(doc):
             for index, sentence in enumerate(sentences):
                 following = sentences[index + 1] if index + 1 < len(sentences) else None
                 yield from self._dangling(doc, sentence, following)
-                if len(sentences) > 1 and _prose(doc, sentence):
+                if len(sentences) > 1:
                     yield from self._verbless(doc, sentence, first=index == 0)
 
     def _dangling(self, doc: Document, sentence: Span, following: Span | None) -> Iterator[Finding]:
@@ -121,6 +120,8 @@ class FragmentCheck(Check):
             return
         lowered = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
         if any(can_be_verb(w) or w.lower().endswith(("'s", "’s")) for w in lowered):
+            return
+        if not _prose(doc, sentence):
             return
         closed = function_words()
         if not first and _orphan(words, closed):
@@ -156,6 +157,19 @@ def _orphan(words: list[str], closed: dict[str, str]) -> bool:
     if not all(w[0].isupper() or w.lower() in closed for w in words):
         return False
     return any(w[0].isupper() and w.lower() not in closed for w in words[1:])
+
+
+def _by_paragraph(doc: Document) -> list[list[Span]]:
+    """The document's sentences grouped by paragraph."""
+    groups: list[list[Span]] = []
+    paragraphs = iter(doc.paragraphs)
+    current = None
+    for sentence in doc.sentences:
+        while current is None or sentence.start >= current.end:
+            current = next(paragraphs)
+            groups.append([])
+        groups[-1].append(sentence)
+    return groups
 
 
 def _prose(doc: Document, sentence: Span) -> bool:

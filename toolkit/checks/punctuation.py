@@ -120,10 +120,12 @@ _QUOTE = "\"'”’»)"
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 _GLUED = re.compile(r"(?<=[a-z\d%)])([.!?,;:]+[”\"’»)]*|[”»])(?=[A-Za-z][a-z])")
 _SPACE_BEFORE = re.compile(
-    r"(?<=[\w”\"’)])([ \t\xa0]+)([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])"
-    r"|(?<=[(\[])([ \t\xa0]+)(?=\w)|(?<=[\w.”’\"])([ \t\xa0]+)(?=[)\]])"
+    r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]]))|[(\[]([ \t\xa0]+)(?=\w)"
 )
+_WORD_END = re.compile(r"[\w”\"’)]")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,")
+_CURLY = re.compile("[“”«»]")
+_BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
 _STRAIGHT_INCH = re.compile(r"(?<=\d)\"|(?<=\d)''")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\(?[\da-zA-Z]{1,2}\)(?=\s)")
@@ -186,24 +188,25 @@ class PunctuationCheck(Check):
             )
 
     def _space_before(self, doc: Document, skip: list) -> Iterator[Finding]:
-        for match in _SPACE_BEFORE.finditer(doc.text):
+        text = doc.text
+        for match in _SPACE_BEFORE.finditer(text):
             if inside(match.start(), skip):
                 continue
-            if match.group(2):
-                start, end = match.start(1), match.end(2)
-                yield SPACE_BEFORE.at(
-                    doc,
-                    start,
-                    end,
-                    f"Space before {match.group(2)!r}.",
-                    [match.group(2)],
-                    confidence=0.85,
-                )
+            if match.group(3):
+                start, end = match.span(3)
+                message, suggestion = "Space just inside a bracket.", ""
             else:
                 start, end = match.span()
-                yield SPACE_BEFORE.at(
-                    doc, start, end, "Space just inside a bracket.", [""], confidence=0.8
+                previous = text[start - 1] if start else ""
+                if not _WORD_END.match(previous) or (not match.group(2) and previous == "("):
+                    continue
+                message = (
+                    f"Space before {match.group(2)!r}."
+                    if match.group(2)
+                    else ("Space just inside a bracket.")
                 )
+                suggestion = match.group(2) or ""
+            yield SPACE_BEFORE.at(doc, start, end, message, [suggestion], confidence=0.85)
 
     def _doubled(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -238,16 +241,13 @@ class PunctuationCheck(Check):
         self, doc: Document, paragraph: Span, following: Span | None, skip: list
     ) -> Iterator[Finding]:
         text = doc.text
-        chunk = text[paragraph.start : paragraph.end]
         opened: list[int] = []
-        for offset, char in enumerate(chunk):
-            if char not in "“”«»":
-                continue
-            position = paragraph.start + offset
+        for match in _CURLY.finditer(text, paragraph.start, paragraph.end):
+            position = match.start()
             if inside(position, skip):
                 continue
             if _opens(text, position):
-                if opened and _CONTINUED.search(text, 0, position):
+                if opened and _CONTINUED.search(text, max(0, position - 8), position):
                     opened.pop()  # a quotation continued in a new (run-in) paragraph
                 opened.append(position)
             elif opened:
@@ -280,8 +280,9 @@ class PunctuationCheck(Check):
         ignored |= {m.end() - 1 for m in _EMOTICON.finditer(chunk)}
         stack: list[int] = []
         pairs = {")": "(", "]": "["}
-        for offset, char in enumerate(chunk):
-            if char not in "()[]" or (offset in ignored and not stack):
+        for match in _BRACKET.finditer(chunk):
+            offset, char = match.start(), match.group()
+            if offset in ignored and not stack:
                 continue
             position = paragraph.start + offset
             if inside(position, skip):

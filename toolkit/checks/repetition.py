@@ -104,7 +104,7 @@ class RepetitionCheck(Check):
         self, doc: Document, spans: list[Span], rule: Rule, near: bool
     ) -> Iterator[Finding]:
         seen: dict[str, Span] = {}
-        earlier: list[tuple[str, int]] = []
+        earlier: list[str] = []
         for span in spans:
             words = _TOKENS.findall(doc[span].lower())
             if len(words) < MIN_WORDS:
@@ -126,17 +126,15 @@ class RepetitionCheck(Check):
                 )
                 continue
             seen[key] = span
-            earlier = [*earlier[-WINDOW + 1 :], (key, len(words))]
+            if len(words) >= NEAR_MIN_WORDS:
+                earlier = [*earlier[-WINDOW + 1 :], key]
 
     @staticmethod
-    def _near(key: str, earlier: list[tuple[str, int]], seen: dict[str, Span]) -> Span | None:
-        from rapidfuzz import fuzz
+    def _near(key: str, earlier: list[str], seen: dict[str, Span]) -> Span | None:
+        from rapidfuzz import fuzz, process
 
-        size = key.count(" ") + 1
-        for other, other_size in earlier:
-            if abs(other_size - size) <= size // 8 and fuzz.ratio(key, other) >= NEAR_RATIO:
-                return seen[other]
-        return None
+        best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
+        return seen[best[0]] if best else None
 
 
 def _sentence_initial(doc: Document, match: re.Match) -> bool:
