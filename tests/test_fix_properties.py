@@ -97,3 +97,52 @@ def test_real_texts_are_idempotent():
     for text in REAL:
         once = fixed(text)
         assert fixed(once.text).text == once.text
+
+
+SPAN_TEXT = "abcdefghij" * 3
+span_findings = st.lists(
+    st.tuples(
+        st.integers(0, 30),
+        st.integers(0, 4),
+        st.sampled_from(["critical", "major", "minor"]),
+        st.sampled_from([0.8, 0.9, 1.0]),
+        st.text("XYZ ", max_size=3),
+    ),
+    max_size=12,
+)
+
+
+def _findings(specs):
+    from toolkit.document import Document
+    from toolkit.findings import Rule
+
+    doc = Document(SPAN_TEXT)
+    out = []
+    for n, (start, length, severity, confidence, suggestion) in enumerate(specs):
+        end = min(len(SPAN_TEXT), start + length)
+        rule = Rule(f"ZZ{n:03d}", f"z{n}", "other", "other", severity, "s", "w", "e", "f", True)
+        out.append(rule.at(doc, start, end, "m", [suggestion], confidence))
+    return out
+
+
+@PROPERTY
+@given(span_findings, st.randoms())
+def test_overlap_resolution_is_deterministic_and_conflict_free(specs, random):
+    from toolkit.fix import _conflict, _priority
+
+    findings = _findings(specs)
+    result = fix(SPAN_TEXT, findings)
+    shuffled = findings[:]
+    random.shuffle(shuffled)
+    assert fix(SPAN_TEXT, shuffled).text == result.text
+    applied = list(result.applied)
+    for i, a in enumerate(applied):
+        assert not any(_conflict(a, b) for b in applied[i + 1 :])
+    for item in result.skipped:
+        if item.reason.startswith(("overlaps", "same change")):
+            assert any(
+                _conflict(a, item.finding)
+                or (a.start, a.end) == (item.finding.start, item.finding.end)
+                for a in applied
+                if _priority(a) <= _priority(item.finding)
+            )

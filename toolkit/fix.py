@@ -351,11 +351,14 @@ def _conflict(a: Finding, b: Finding) -> bool:
 
 def _resolve(candidates: list[Finding], skipped: list[Skipped]) -> list[Finding]:
     """The winners among overlapping candidates; losers go to ``skipped`` with the winner named."""
-    chosen: list[Finding] = []
+    chosen: list[Finding] = []  # kept sorted by position
+    keys: list[tuple[int, int]] = []
     for finding in sorted(candidates, key=_priority):
-        winner = next((c for c in chosen if _conflict(c, finding)), None)
+        index = bisect.bisect_left(keys, (finding.start, finding.end))
+        winner = _first_conflict(chosen, index, finding)
         if winner is None:
-            chosen.append(finding)
+            chosen.insert(index, finding)
+            keys.insert(index, (finding.start, finding.end))
         elif (winner.start, winner.end, winner.suggestions[0]) == (
             finding.start,
             finding.end,
@@ -366,6 +369,24 @@ def _resolve(candidates: list[Finding], skipped: list[Skipped]) -> list[Finding]
             where = f"{winner.line}:{winner.column}"
             skipped.append(Skipped(finding, f"overlaps {winner.rule} at {where}"))
     return chosen
+
+
+def _first_conflict(chosen: list[Finding], index: int, finding: Finding) -> Finding | None:
+    """The chosen finding that conflicts with ``finding`` (chosen never overlap each other,
+    so only neighbours of its sorted position can)."""
+    left = index - 1
+    while left >= 0 and (chosen[left].end > finding.start or chosen[left].start == finding.start):
+        if _conflict(chosen[left], finding):
+            return chosen[left]
+        left -= 1
+    right = index
+    while right < len(chosen) and (
+        chosen[right].start < finding.end or chosen[right].start == finding.start
+    ):
+        if _conflict(chosen[right], finding):
+            return chosen[right]
+        right += 1
+    return None
 
 
 def _apply(
@@ -396,11 +417,15 @@ def _blank_line_cleanup(old: str, new: str, edits: list[Edit]) -> list[tuple[int
     if not junctions:
         return []
     extra: list[tuple[int, int]] = []
+    starts = [e.new_start for e in edits]
     for run in _NEWLINE_RUN.finditer(new):
         first = bisect.bisect_left(junctions, run.start())
         if first == len(junctions) or junctions[first] > run.end():
             continue
-        units = [_kept_span(edits, m.start(), m.end()) for m in _NEWLINE.finditer(new, *run.span())]
+        units = [
+            _kept_span(edits, starts, m.start(), m.end())
+            for m in _NEWLINE.finditer(new, *run.span())
+        ]
         if run.end() == len(new):
             target = len(_NEWLINE.findall(_NEWLINE_RUN_AT_END.search(old).group()))
         elif run.start() == 0:
@@ -417,9 +442,11 @@ _NEWLINE_RUN_AT_END = re.compile(r"(?:\r?\n)*\Z")
 _NEWLINE_RUN_AT_START = re.compile(r"(?:\r?\n)*")
 
 
-def _kept_span(edits: list[Edit], start: int, end: int) -> tuple[int, int] | None:
+def _kept_span(
+    edits: list[Edit], starts: list[int], start: int, end: int
+) -> tuple[int, int] | None:
     """The original span of new[start:end] when it lies outside every replacement."""
-    index = bisect.bisect_right([e.new_start for e in edits], start) - 1
+    index = bisect.bisect_right(starts, start) - 1
     shift = 0
     if index >= 0:
         edit = edits[index]
