@@ -6,6 +6,7 @@ for the Islamic Resistance in Iraq. Names come from ``toolkit/names`` (gazetteer
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -50,16 +51,33 @@ RENAMED = Rule(
     source="corpora/names/curated.tsv",
 )
 _EXEMPT_TYPES = frozenset({"country", "region"})
+_GLOSS = re.compile(
+    r"^\s*(?:\(|\[|,|-|–|—)?\s*(?:or|aka|also|(?:also\s+)?(?:known|called|named)(?:\s+as)?|"
+    r"i\.e\.|the|in\s+Arabic)?\s*(?:\(|,)?\s*[\"“‘']?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(t[:-1] if t.endswith("s") and len(t) > 3 else t for t in core_tokens(text))
 
 
-def _distinct_forms(mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """Mentions by written form, leaving out acronyms and short forms of a longer one."""
+def _glossed(text: str, mentions: list[Mention]) -> set[int]:
+    """Mentions that gloss the one before them: "the PMF (Hashd al-Shaabi)", "X, known as Y"."""
+    return {
+        i
+        for i in range(1, len(mentions))
+        if _GLOSS.match(text[mentions[i - 1].end : mentions[i].start])
+    }
+
+
+def _distinct_forms(text: str, mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Mentions by written form, leaving out acronyms, glosses and short forms of a longer one."""
     forms: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
+    glossed = _glossed(text, mentions)
+    for i, mention in enumerate(mentions):
+        if i in glossed or (i + 1 in glossed):
+            continue
         if not (mention.text.isupper() and " " not in mention.text):
             forms[loose_key(mention.text)].append(mention)
     words = {key: _words(key) for key in forms}
@@ -84,7 +102,7 @@ class ConsistencyCheck(Check):
             if mention.entry.type not in _EXEMPT_TYPES:
                 by_entity[id(mention.entry)].append(mention)
         for mentions in by_entity.values():
-            forms = _distinct_forms(mentions)
+            forms = _distinct_forms(doc.text, mentions)
             if len(forms) < 2:
                 continue
             entry = mentions[0].entry

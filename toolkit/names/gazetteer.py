@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.names.normalize import loose_key, phonemes, skeleton
+from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
 from toolkit.names.similarity import Distance, symbol_distance
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -156,15 +156,14 @@ class Gazetteer:
             bucket[:] = [e for e in bucket if e is not entry]
 
     @functools.cached_property
-    def _sound_index(self) -> tuple[list[str], dict[str, dict[str, list[tuple[Entry, str]]]]]:
-        """Skeleton keys, and per skeleton the names by phoneme string."""
-        index: dict[str, dict[str, list[tuple[Entry, str]]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
+    def _sound_index(self) -> tuple[list[str], list[str], dict[str, list[tuple[Entry, str]]]]:
+        """Skeleton of each sound, every sound, and the names by sound."""
+        by_sound: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         for entry in self.entries.values():
             for name in entry.names:
-                index[skeleton(name)][phonemes(name)].append((entry, name))
-        return [k for k in index if k], index
+                by_sound[phonemes(name)].append((entry, name))
+        sounds = [s for s in by_sound if s]
+        return [skeleton_of_sound(s) for s in sounds], sounds, by_sound
 
     @functools.cached_property
     def tokens(self) -> frozenset[str]:
@@ -188,29 +187,38 @@ class Gazetteer:
         return list(self.by_key.get(loose_key(text), ()))
 
     def search(self, text: str, limit: int = 10) -> list[Candidate]:
-        """The gazetteer names closest to ``text`` in sound, best first, one per entity."""
+        """The gazetteer names closest to ``text`` in sound, best first, one per entity.
+
+        Retrieval takes the nearest consonant skeletons (g read both as j and as q) and the
+        nearest sound strings; the weighted distance then ranks them.
+        """
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        keys, index = self._sound_index
-        key, sound = skeleton(text), phonemes(text)
-        if not key:
+        skeletons, sounds, by_sound = self._sound_index
+        sound = phonemes(text)
+        if not sound:
             return []
+        found: set[int] = set()
+        for key in {skeleton_of_sound(sound), skeleton_of_sound(sound.replace("g", "q"))}:
+            hits = process.extract(
+                key,
+                skeletons,
+                scorer=Levenshtein.normalized_similarity,
+                limit=40,
+                score_cutoff=0.5 if len(key) > 3 else 0.6,
+            )
+            found.update(i for _, _, i in hits)
         hits = process.extract(
-            key,
-            keys,
-            scorer=Levenshtein.normalized_similarity,
-            limit=40,
-            score_cutoff=0.5 if len(key) > 3 else 0.7,
+            sound, sounds, scorer=Levenshtein.normalized_similarity, limit=30, score_cutoff=0.5
         )
-        sounds = {s: names for k, _, _ in hits for s, names in index[k].items()}
-        near = process.extract(
-            sound, list(sounds), scorer=Levenshtein.normalized_similarity, limit=20
-        )
+        found.update(i for _, _, i in hits)
+        pool = [sounds[i] for i in found]
+        near = process.extract(sound, pool, scorer=Levenshtein.normalized_similarity, limit=25)
         best: dict[int, Candidate] = {}
         for other, _, _ in near:
             gap = symbol_distance(sound, other)
-            for entry, name in sounds[other]:
+            for entry, name in by_sound[other]:
                 kept = best.get(id(entry))
                 if kept is None or gap.cost < kept.distance.cost:
                     best[id(entry)] = Candidate(entry, name, gap)

@@ -106,7 +106,12 @@ _COARSE = str.maketrans(
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """Consonant classes only: the retrieval key ("Youlf Saqr" and "Jurf al-Sakhar": JRFSKR)."""
-    return _DOUBLE.sub(r"\1", phonemes(text).translate(_COARSE))
+    return skeleton_of_sound(phonemes(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton_of_sound(sound: str) -> str:
+    """The skeleton of a ``phonemes`` string."""
+    return _DOUBLE.sub(r"\1", sound.translate(_COARSE))

@@ -291,7 +291,7 @@ class _Resolver:
         ):
             return None
         gap = distance(text, best.name)
-        lower = [t for t in content if t.text[:1].islower()]
+        lower = [t for t in content if not t.name_cased]
         if gap.is_spelling_variant:
             if lower and best.name[:1].isupper():
                 return self._suspect(run, text, ranked, "case", 0.85)
@@ -342,6 +342,8 @@ class _Resolver:
                 if match is None:
                     continue
                 entry, score = match
+                if any(distance(text, name).is_spelling_variant for name in entry.names):
+                    continue  # a spelling variant ("Hayat Tahrir al-Cham"), not a translation
                 inner = [m for m in mentions if run.start <= m.start and m.end <= run.end]
                 if any(m.entry is entry for m in inner):
                     continue  # the usual name plus words around it ("Ain al-Asad Air Base")
