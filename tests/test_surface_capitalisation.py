@@ -14,7 +14,8 @@ def found(text: str):
     [
         ("Strikes hit bases in Syria And Iraq last week.", ("CA101", "And", ("and",))),
         ("Talks between Ankara Or Tehran failed, he said.", ("CA101", "Or", ("or",))),
-        ("The missiles struck bases On the border overnight.", ("CA101", "On", ("on",))),
+        ("The missiles struck bases On the border overnight.", ("CA101", " On", (" on", ". On"))),
+        ("to coalesce The third is the advantage.", ("CA101", " The", (". The", " the"))),
         ("Troops moved into The region on Monday.", ("CA101", "The", ("the",))),
         ("He left the city. against the advice of aides.", ("CA102", ".", ("",))),
         ("Beijing said on Monday. in a statement it objected.", ("CA102", ".", ("",))),

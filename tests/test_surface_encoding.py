@@ -29,6 +29,8 @@ def found(text: str):
         ("about ٢٥٠٠ troops", ("EN105", "٢٥٠٠", ("2500",), "minor")),
         ("in ۱۴۰۲ they", ("EN105", "۱۴۰۲", ("1402",), "minor")),
         ("AT&amp;T and Iran&#8217;s", ("EN106", "&amp;", ("&",), "minor")),
+        ("the strike.\\nThe Pentagon", ("EN107", "\\n", ("\n",), "minor")),
+        ("Iran\\u2019s proxies", ("EN107", "\\u2019", ("’",), "minor")),
     ],
 )
 def test_artifact_is_found(text, expected):
@@ -44,6 +46,8 @@ def test_artifact_is_found(text, expected):
         "\ufeffA text with a byte-order mark.",
         "Tabs\tand CRLF\r\nare fine, NBSP\xa0too.",
         "See https://example.com/?a=1&amp;b=2 for more.",
+        "Saved in C:\\new\\temp on Monday.",
+        "Xinhua All Media+丨Beijing Youth League",
     ],
 )
 def test_clean_text_is_not_flagged(text):

@@ -37,6 +37,9 @@ def test_seed_glued_quote_is_found_with_space_suggestion(seed_text):
         ("The ministry said، in a statement", ("PU107", "،", (",",))),
         ("in a statement，that talks", ("PU107", "，", (", ",))),
         ("talks would resume。", ("PU107", "。", (".",))),
+        ("Xinhua All Media丨Beijing league", ("PU107", "丨", (" | ",))),
+        ("He said «we will win» today.", ("PU107", "«", ("“",))),
+        ("two\u3000words", ("PU107", "\u3000", (" ",))),
     ],
 )
 def test_artifact_is_found(text, expected):

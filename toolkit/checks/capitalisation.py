@@ -26,7 +26,9 @@ CAPITALISED_FUNCTION_WORD = Rule(
     "(a capitalised run with two or more capitalised function words, `Gone With The Wind`, or "
     "one opened by a quote mark). Prepositions and articles are flagged only between lower-case "
     "words (`attacks On the base`), so names of groups and works (`Tories Against Brexit`, `The "
-    "Hague`) pass; `And`/`Or`/`But`/`Nor` also between names (`Syria And Iraq`).",
+    "Hague`) pass; `And`/`Or`/`But`/`Nor` also between names (`Syria And Iraq`). After a "
+    "content word the capital may instead mark a lost full stop (`to coalesce The third is`): "
+    "then the span includes the space before and both corrections are offered.",
 )
 LOWER_CASE_RESTART = Rule(
     code="CA102",
@@ -90,13 +92,29 @@ class CapitalisationCheck(Check):
                 continue  # names of groups and works ("Tories Against Brexit", "The Hague")
             if _in_title(text, sentence, start, end):
                 continue
+            previous = re.search(r"(\w+)[ \t]+$", before)
+            if word.lower() in _COORDINATORS or previous.group(1).lower() in classes:
+                yield CAPITALISED_FUNCTION_WORD.at(
+                    doc,
+                    start,
+                    end,
+                    f"{word!r} is capitalised in the middle of a sentence.",
+                    [word.lower()],
+                    confidence=0.8,
+                )
+                continue
+            gap = sentence.start + previous.end(1)
+            suggestions = [". " + word, " " + word.lower()]
+            if word not in ("The", "A", "An"):
+                suggestions.reverse()
             yield CAPITALISED_FUNCTION_WORD.at(
                 doc,
-                start,
+                gap,
                 end,
-                f"{word!r} is capitalised in the middle of a sentence.",
-                [word.lower()],
-                confidence=0.8,
+                f"{word!r} is capitalised in the middle of a sentence: a sentence boundary may "
+                "have lost its full stop here.",
+                suggestions,
+                confidence=0.7,
             )
 
     def _restarts(self, doc: Document, skip: list) -> Iterator[Finding]:

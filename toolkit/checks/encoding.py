@@ -107,6 +107,22 @@ HTML_ENTITY = Rule(
     false_positives="Entities inside URLs are left alone.",
 )
 
+ESCAPE_SEQUENCE = Rule(
+    code="EN107",
+    slug="literal-escape-sequence",
+    kind="encoding",
+    category="fluency/character encoding",
+    severity="minor",
+    summary="A backslash escape left as text by a scraper or JSON export (`\\n`, `\\u2019`, "
+    '`\\"`).',
+    why="The text was taken from JSON or source code without decoding; readers see the code.",
+    example="the strike.\\nThe Pentagon said Iran\\u2019s proxies",
+    fixed="the strike.\nThe Pentagon said Iran’s proxies",
+    fix_safe=True,
+    false_positives="`\\n` and `\\t` count only before a capital, a digit, a space or the end, "
+    "so Windows paths (`C:\\new`) pass.",
+)
+
 # Letters as cp1252/latin-1 shows the lead byte of a UTF-8 sequence, then a continuation.
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00df\u00e0-\u00ef\u00f0-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
@@ -118,7 +134,7 @@ _INVISIBLE = re.compile(
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
 )
 _JOINERS = frozenset("\u200c\u200d")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_丨]+")  # 丨 is a CJK separator, reported by PU107
 _SOURCE_SCRIPT = (
     "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
     "\u0400-\u04ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff\u0530-\u058f"
@@ -130,6 +146,7 @@ _RUN = re.compile(
 )
 _GREEK_RUN = re.compile(r"[\u0370-\u03ff]{4,}(?:\s+[\u0370-\u03ff]+)*")
 _DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]+")
+_ESCAPE = re.compile(r'\\(?:[nrt](?=[A-Z\d\s"“]|$)|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|")')
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _SCRIPTS = frozenset(
     {
@@ -164,7 +181,15 @@ class EncodingCheck(Check):
     """Characters that should not be in clean English text."""
 
     name = "encoding"
-    rules = (MOJIBAKE, INVISIBLE, MIXED_SCRIPT, UNTRANSLATED, SOURCE_DIGITS, HTML_ENTITY)
+    rules = (
+        MOJIBAKE,
+        INVISIBLE,
+        MIXED_SCRIPT,
+        UNTRANSLATED,
+        SOURCE_DIGITS,
+        HTML_ENTITY,
+        ESCAPE_SEQUENCE,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -178,6 +203,8 @@ class EncodingCheck(Check):
                 yield from self._digits(doc)
         if "&" in text:
             yield from self._entities(doc)
+        if "\\" in text:
+            yield from self._escapes(doc)
 
     def _mojibake(self, doc: Document) -> Iterator[Finding]:
         from ftfy import fix_text
@@ -289,6 +316,21 @@ class EncodingCheck(Check):
                 f"HTML entity {match.group()!r} left as text.",
                 [decoded],
                 confidence=0.9,
+            )
+
+    def _escapes(self, doc: Document) -> Iterator[Finding]:
+        skip = not_prose_spans(doc.text)
+        for match in _ESCAPE.finditer(doc.text):
+            if inside(match.start(), skip):
+                continue
+            decoded = match.group().encode("ascii").decode("unicode_escape")
+            yield ESCAPE_SEQUENCE.at(
+                doc,
+                match.start(),
+                match.end(),
+                f"Escape sequence {match.group()!r} left as text.",
+                [decoded],
+                confidence=0.85,
             )
 
 

@@ -104,8 +104,8 @@ SOURCE_PUNCTUATION = Rule(
     kind="punctuation",
     category="locale convention/punctuation",
     severity="minor",
-    summary="Arabic or Persian (`،` `؛` `؟`) or Chinese/Japanese full-width (`，` `。` `：` "
-    "`（`) punctuation in English text.",
+    summary="Arabic or Persian (`،` `؛` `؟`), guillemet (`«»`) or Chinese/Japanese full-width "
+    "(`，` `。` `：` `（` `丨`) punctuation in English text.",
     why="MT and post-editing keep the source's punctuation characters; they render oddly, "
     "break search and carry their own spacing.",
     example="The ministry said، in a statement，that talks would resume。",
@@ -350,9 +350,9 @@ class PunctuationCheck(Check):
             if _ARABIC_OR_CJK.match(before) or _ARABIC_OR_CJK.match(after):
                 continue  # part of source-script text, flagged as untranslated
             english, space = marks[match.group()]
-            if space == "after" and after and (after.isalnum() or after in '“"('):
+            if space in ("after", "both") and after and (after.isalnum() or after in '“"('):
                 english += " "
-            elif space == "before" and before.isalnum():
+            if space in ("before", "both") and before.isalnum():
                 english = " " + english
             yield SOURCE_PUNCTUATION.at(
                 doc,
