@@ -17,7 +17,9 @@ CHECKS: dict[str, str] = {
     "repetition": "toolkit.checks.repetition:RepetitionCheck",
     "encoding": "toolkit.checks.encoding:EncodingCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
+    "pronouns": "toolkit.checks.pronouns:PronounCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
+    "bilingual": "toolkit.checks.bilingual:BilingualCheck",
     "names": "toolkit.checks.names:NameCheck",
     "consistency": "toolkit.checks.consistency:ConsistencyCheck",
 }

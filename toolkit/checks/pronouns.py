@@ -1,0 +1,364 @@
+"""Pronouns that carry the source language's grammatical gender.
+
+Arabic, Persian, Turkish and Chinese MT leaves "she" for countries, bases and ministries
+(Arabic nouns are feminine) and he/she slips where the source has one pronoun. A cheap
+lexical pass finds sentences with a gendered pronoun; only those and the two before them
+are parsed with spaCy. Each pronoun is matched against the noun phrases around it, whose
+animacy and gender come from data: corpora/animacy/ and, if present, corpora/names/.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.checks.base import Check
+from toolkit.document import Document
+from toolkit.errors import ModelError
+from toolkit.findings import Finding, Rule
+from toolkit.resources import corpus_path, iter_tsv, read_lines
+
+NONHUMAN_ANTECEDENT = Rule(
+    code="PR101",
+    slug="gendered-pronoun-for-nonhuman",
+    kind="pronoun",
+    category="accuracy/mistranslation",
+    severity="major",
+    summary="'she', 'her', 'he' or 'his' whose only plausible antecedents are countries, "
+    "organisations, institutions, bases, weapons or plural groups.",
+    why="Arabic and Persian-era MT copies the source noun's grammatical gender: the reader "
+    "looks for a woman who is not in the story.",
+    example="in response to the attacks she suffered U.S. bases throughout Syria",
+    fixed="in response to the attacks suffered by U.S. bases throughout Syria",
+    false_positives="Ships are traditionally 'she' (low confidence). A woman mentioned more "
+    "than two sentences earlier, or only by a pronoun, can be missed: the finding is then "
+    "wrong. Names the parser does not recognise count as possible people and block a finding.",
+)
+GENDER_MISMATCH = Rule(
+    code="PR102",
+    slug="pronoun-gender-mismatch",
+    kind="pronoun",
+    category="accuracy/mistranslation",
+    severity="major",
+    summary="'he' for a woman or 'she' for a man, where every person nearby has a gender the "
+    "text states (Mr, Mrs, mother, spokesman).",
+    why="Turkish, Persian and Chinese have one third-person pronoun (o, او, 他/她 sound alike); "
+    "MT guesses the gender and often guesses wrong.",
+    example="Mrs. Karimi told reporters he would resign next week.",
+    fixed="Mrs. Karimi told reporters she would resign next week.",
+    false_positives="The pronoun may refer to a man or woman not named in the two previous "
+    "sentences.",
+)
+
+_GENDERED = re.compile(r"\b(?:she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
+_GENDER = {w: "f" for w in ("she", "her", "hers", "herself")} | {
+    w: "m" for w in ("he", "him", "his", "himself")
+}
+# (pronoun, is a determiner) -> (singular neuter, plural, other gender)
+_FORMS = {
+    ("she", False): ("it", "they", "he"),
+    ("he", False): ("it", "they", "she"),
+    ("her", True): ("its", "their", "his"),
+    ("her", False): ("it", "them", "him"),
+    ("hers", False): ("its", "theirs", "his"),
+    ("herself", False): ("itself", "themselves", "himself"),
+    ("him", False): ("it", "them", "her"),
+    ("his", True): ("its", "their", "her"),
+    ("his", False): ("its", "theirs", "hers"),
+    ("himself", False): ("itself", "themselves", "herself"),
+}
+_WINDOW = 2  # previous sentences searched for an antecedent
+_SUBJECT = ("nsubj", "nsubjpass")
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
+_AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """What a noun phrase names: ``animacy`` is human, nonhuman, maybe (a person?), unknown,
+    or none (a date or amount, never an antecedent)."""
+
+    animacy: str
+    gender: str | None = None
+    cls: str = ""
+    reliable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A noun phrase of the document, with its referent, number and role."""
+
+    start: int
+    end: int
+    text: str
+    referent: Referent
+    plural: bool
+    subject: bool
+    head: Any  # the spaCy token
+
+
+_UNKNOWN = Referent("unknown")
+_MAYBE = Referent("maybe")
+
+
+@dataclass(frozen=True)
+class AnimacyLexicon:
+    """Animacy and gender of nouns, entity types and gazetteer names (corpora/animacy/)."""
+
+    nouns: dict[str, Referent]
+    entity_types: dict[str, Referent]
+    names: dict[str, Referent]
+    class_confidence: dict[str, float]
+    human_suffixes: tuple[str, ...]
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> AnimacyLexicon:
+        def referent(row: dict[str, str]) -> Referent:
+            gender = row.get("gender", "-")
+            return Referent(
+                row["animacy"],
+                None if gender == "-" else gender,
+                row["class"],
+                row.get("reliable", "yes") == "yes",
+            )
+
+        nouns = {
+            row["word"]: referent(row) for row in iter_tsv(corpus_path("animacy", "nouns.tsv"))
+        }
+        types = {
+            f"{row['source']}:{row['type']}": referent(row)
+            for row in iter_tsv(corpus_path("animacy", "entity_types.tsv"))
+        }
+        confidence = {
+            row["class"]: float(row["confidence"])
+            for row in iter_tsv(corpus_path("animacy", "classes.tsv"))
+        }
+        return cls(
+            nouns=nouns,
+            entity_types=types,
+            names=_gazetteer_names(types),
+            class_confidence=confidence,
+            human_suffixes=tuple(read_lines("animacy", "human_suffixes.txt")),
+        )
+
+    def classify(self, chunk: Any) -> Referent:
+        """The referent of a spaCy noun chunk or entity span."""
+        head = chunk.root
+        for token in chunk:
+            noun = self.nouns.get(token.lower_.rstrip("."))
+            if noun and noun.cls == "title":
+                return noun
+        words = [t for t in chunk if t.dep_ != "det" and t.tag_ != "POS"]
+        if words and (named := self.names.get(" ".join(t.lower_ for t in words))):
+            return named
+        word = head.lower_
+        for key in (word, head.lemma_.lower(), word[:-1], word[:-2]):
+            if noun := self.nouns.get(key):
+                return noun
+        typed = self.entity_types.get(f"spacy:{head.ent_type_}")
+        if typed and (typed.reliable or _surely_not_a_person(chunk)):
+            return typed
+        if head.pos_ == "PROPN":
+            return _MAYBE
+        if head.tag_ == "NN" and head.lower_.endswith(self.human_suffixes):
+            return _MAYBE
+        return _UNKNOWN
+
+
+def _surely_not_a_person(chunk: Any) -> bool:
+    """A name the parser typed as a place or body that cannot be a person's: "the Pentagon",
+    an acronym ("NATO", "U.S."). Bare names ("Ford", "Fleetwood") may be people."""
+    return any(t.lower_ == "the" for t in chunk) or bool(_ACRONYM.fullmatch(chunk.root.text))
+
+
+def _gazetteer_names(types: dict[str, Referent]) -> dict[str, Referent]:
+    """Lower-cased names known not to be people (corpora/animacy/nonhuman_names.txt) and the
+    names and variants of corpora/names/curated.tsv, when that file exists."""
+    country = Referent("nonhuman", None, "country")
+    names = {name.lower(): country for name in read_lines("animacy", "nonhuman_names.txt")}
+    try:
+        path = corpus_path("names", "curated.tsv")
+    except ModelError:
+        return names
+    for row in iter_tsv(path):
+        referent = types.get(f"gazetteer:{row.get('type', '')}")
+        if referent:
+            for name in [row["canonical"], *row.get("variants", "").split("|")]:
+                if name.strip():
+                    names[name.strip().lower()] = referent
+    return names
+
+
+class PronounCheck(Check):
+    """Gendered pronouns whose antecedent is not a person, or is a person of the other gender."""
+
+    name = "pronouns"
+    rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH)
+    needs_model = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        sentences = doc.sentences
+        targets = [i for i, s in enumerate(sentences) if _GENDERED.search(doc.text, s.start, s.end)]
+        if not targets:
+            return
+        from toolkit.nlp import english_pipeline
+
+        lexicon = AnimacyLexicon.load()
+        needed = sorted({j for i in targets for j in range(max(0, i - _WINDOW), i + 1)})
+        parsed = english_pipeline().pipe(doc[sentences[j]] for j in needed)
+        mentions: dict[int, list[Mention]] = {}
+        tokens: dict[int, Any] = {}
+        for j, spacy_doc in zip(needed, parsed, strict=True):
+            tokens[j] = spacy_doc
+            mentions[j] = _mentions(spacy_doc, sentences[j].start, lexicon)
+        for i in targets:
+            before = [m for j in range(max(0, i - _WINDOW), i) for m in mentions[j]]
+            for token in tokens[i]:
+                if token.lower_ in _GENDER and token.tag_ in ("PRP", "PRP$"):
+                    offset = sentences[i].start + token.idx
+                    found = self._judge(doc, token, offset, before, mentions[i], lexicon)
+                    if found:
+                        yield found
+
+    def _judge(
+        self,
+        doc: Document,
+        pronoun: Any,
+        offset: int,
+        before: list[Mention],
+        here: list[Mention],
+        lexicon: AnimacyLexicon,
+    ) -> Finding | None:
+        if _in_speech(doc, offset):
+            return None  # quoted speech, or the speaker of a quote: named anywhere
+        gender = _GENDER[pronoun.lower_]
+        if any(_GENDER.get(t.lower_) == gender for t in _tokens_before(pronoun, before)):
+            return None  # a chain of pronouns: its person was named further back
+        people = [
+            m for m in (*before, *here) if not m.plural and m.referent.animacy in ("human", "maybe")
+        ]
+        if any(m.referent.gender in (None, gender) for m in people):
+            return None
+        antecedent, rewrite = _antecedent(pronoun, offset, before, here)
+        if antecedent is None:
+            return None
+        forms = _FORMS[(pronoun.lower_, pronoun.tag_ == "PRP$")]
+        end = offset + len(pronoun.text)
+        if people and antecedent.referent.animacy == "human" and not antecedent.plural:
+            return GENDER_MISMATCH.at(
+                doc,
+                offset,
+                end,
+                f"'{pronoun.text}' seems to refer to {antecedent.text!r}, whose gender the text "
+                "gives as the other one.",
+                [_same_case(forms[2], pronoun.text)],
+                confidence=0.6,
+            )
+        if people or antecedent.referent.animacy == "unknown":
+            return None
+        if antecedent.referent.animacy != "nonhuman":
+            return None  # a plural group of people: the referent may be further back
+        confidence = lexicon.class_confidence.get(antecedent.referent.cls, 0.7)
+        if rewrite is not None:
+            verb = pronoun.head
+            end = offset + (verb.idx + len(verb.text) - pronoun.idx)
+            suggestions = [f"{verb.text} by"]
+        else:
+            suggestions = [_same_case(forms[1] if antecedent.plural else forms[0], pronoun.text)]
+        return NONHUMAN_ANTECEDENT.at(
+            doc,
+            offset,
+            end,
+            f"'{pronoun.text}' refers to {antecedent.text!r}, which is not a person: the "
+            "source language's grammatical gender leaked into English.",
+            suggestions,
+            confidence=confidence,
+        )
+
+
+def _antecedent(
+    pronoun: Any, offset: int, before: list[Mention], here: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """The most salient antecedent of a pronoun and, for "the attacks she suffered U.S.
+    bases" (a verb-subject order copied from Arabic), the real subject after the verb."""
+    verb = pronoun.head
+    if pronoun.dep_ == "nsubj" and verb.dep_ == "relcl":
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        for mention in here:
+            if objects and mention.head == objects[0] and mention.referent.animacy != "unknown":
+                return mention, mention
+    earlier = [m for m in here if m.end <= offset]
+    subjects = [m for m in earlier if m.subject]
+    if subjects:
+        return subjects[-1], None
+    later_subjects = [m for m in here if m.start > offset and m.subject]
+    if later_subjects and later_subjects[0].head.head.dep_ == "ROOT":
+        return later_subjects[0], None  # "In her statement, the ministry said ..."
+    previous = [m for m in before if m.subject]
+    if previous:
+        return previous[-1], None
+    if earlier:
+        return earlier[-1], None
+    return None, None
+
+
+def _in_speech(doc: Document, offset: int) -> bool:
+    """Whether a pronoun is inside a quotation (counted from its paragraph's start), right
+    after one ("...," she said), or in a sentence that opens with one."""
+    starts = [p.start for p in doc.paragraphs]
+    paragraph = doc.paragraphs[max(0, bisect.bisect_right(starts, offset) - 1)]
+    before = doc.text[paragraph.start : offset]
+    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    sentence = doc.sentence_at(offset)
+    opener = sentence is not None and doc.text[sentence.start] in "\"“«'‘"
+    return opened > 0 or before.count('"') % 2 == 1 or opener or bool(_AFTER_QUOTE.search(before))
+
+
+def _tokens_before(pronoun: Any, before: list[Mention]) -> Iterator[Any]:
+    """Tokens of the previous sentences (those with mentions) and of this one up to the pronoun."""
+    docs = {id(m.head.doc): m.head.doc for m in before}
+    for spacy_doc in docs.values():
+        yield from spacy_doc
+    yield from pronoun.doc[: pronoun.i]
+
+
+def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mention]:
+    """Noun phrases of a parsed sentence (pronouns left out), offsets into the document."""
+    found = []
+    roots = {chunk.root.i for chunk in spacy_doc.noun_chunks}
+    extra = [e for e in spacy_doc.ents if e.label_ == "PERSON" and e.root.i not in roots]
+    extra += [
+        spacy_doc[t.i : t.i + 1]
+        for t in spacy_doc
+        if t.pos_ == "PROPN" and t.dep_ in ("poss", "conj", "appos") and t.i not in roots
+    ]
+    for chunk in [*spacy_doc.noun_chunks, *extra]:
+        head = chunk.root
+        if head.pos_ == "PRON":
+            continue
+        referent = lexicon.classify(chunk)
+        if referent.animacy == "none":
+            continue
+        country = head.ent_type_ in ("GPE", "ORG")
+        plural = head.tag_ == "NNS" or (head.tag_ == "NNPS" and not country)
+        found.append(
+            Mention(
+                start=base + chunk.start_char,
+                end=base + chunk.end_char,
+                text=chunk.text,
+                referent=referent,
+                plural=plural,
+                subject=head.dep_ in _SUBJECT,
+                head=head,
+            )
+        )
+    return found
+
+
+def _same_case(word: str, original: str) -> str:
+    return word.capitalize() if original[:1].isupper() else word
