@@ -55,7 +55,14 @@ def test_artifact_is_found(text, expected):
         "He won. It Is Very Bad. And Women Need to Wield It.",
         "Fire broke out. Stop.",
         "He left. Tomorrow's a different beast.",
+        "The minister said:\n\n“We will win.”",
+        "The minister said:\n\nWe will win, and soon.",
     ],
 )
 def test_not_flagged(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["The minister said:\n\nSource link", "It said in a statement:"])
+def test_announced_quote_that_never_comes(text):
+    assert [h[0] for h in found(text)] == ["FR102"]

@@ -26,6 +26,8 @@ def test_seed_glued_quote_is_found_with_space_suggestion(seed_text):
         ("the two sides agreed , officials said", ("PU102", " ,", (",",))),
         ("officials said .", ("PU102", " .", (".",))),
         ("a ( rare ) case", ("PU102", " ", ("",))),
+        ("calling it “ Iran-backed militants” today", ("PU102", " ", ("",))),
+        ("“We can wash our hands clean! ”", ("PU102", " ", ("",))),
         ("the ministry said,, adding", ("PU103", ",,", (",",))),
         ("talks would resume.. Then", ("PU103", "..", (".", "..."))),
         ("the team., and I", ("PU103", ".,", (",",))),

@@ -53,3 +53,13 @@ def test_repeated_paragraph_is_one_finding():
 
 def test_short_repeats_are_ignored():
     assert found("No comment. He left. No comment.") == []
+
+
+def test_doubled_phrase_is_deleted():
+    text = "attacks on U.S. forces in the region in the region since October"
+    assert found(text) == [("RE104", " in the region", ("",))]
+
+
+def test_phrases_repeated_with_punctuation_are_not_flagged():
+    assert found("Go, go, go. It was very, very good. Step by step, day by day.") == []
+    assert found("He won best performer for Measure for Measure at the National.") == []

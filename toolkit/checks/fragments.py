@@ -33,14 +33,16 @@ DANGLING_REPORT = Rule(
     category="accuracy/omission",
     severity="major",
     summary="A reporting clause whose quote is missing (`quoted an official as saying.`, "
-    "`according to.`).",
+    "`according to.`, a paragraph ending `he said:` with nothing after).",
     why="The MT cut the sentence after the reporting verb: the reader is told someone spoke but "
     "not what was said, or the content drifted into the next sentence.",
     example="Reuters quoted an unnamed U.S. military official as saying. He said the strike "
     "targeted an operations center.",
     fixed="Reuters quoted an unnamed U.S. military official as saying the strike targeted an "
     "operations center.",
-    false_positives="`He said.` and `kept saying.` are complete and not flagged.",
+    false_positives="`He said.` and `kept saying.` are complete and not flagged; `he said:` at "
+    "the end of a paragraph is flagged only when no sentence follows in the next paragraph "
+    "(only a heading, boilerplate or the end of the text).",
 )
 VERBLESS = Rule(
     code="FR103",
@@ -64,6 +66,10 @@ _DANGLING = re.compile(
     r"|\b(?:statement|report|tweet|post|letter|message)\W{0,2}\s+(?P<verb>saying|stating|reading)"
     r"|\b(?P<according>according\s+to))\s*[.:]$"
 )
+_REPORT_COLON = re.compile(
+    r"\b(?:said|says|added|adds|stated|wrote|read|reads|tweeted|declared|saying|adding|noting)"
+    r"\b[^.!?:;\"“”]{0,40}:$"
+)
 _CARRIER = re.compile(
     r"\s+(?:He|She|They|It|The\s+\w+)\s+(?:said|added|stated|explained|noted)(?:\s+that)?(?=\s)"
 )
@@ -82,12 +88,28 @@ class FragmentCheck(Check):
     rules = (ORPHAN, DANGLING_REPORT, VERBLESS)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for sentences in _by_paragraph(doc):
+        groups = _by_paragraph(doc)
+        for number, sentences in enumerate(groups):
             for index, sentence in enumerate(sentences):
                 following = sentences[index + 1] if index + 1 < len(sentences) else None
                 yield from self._dangling(doc, sentence, following)
                 if len(sentences) > 1:
                     yield from self._verbless(doc, sentence, first=index == 0)
+            after = groups[number + 1] if number + 1 < len(groups) else []
+            yield from self._cut_colon(doc, sentences[-1], after)
+
+    def _cut_colon(self, doc: Document, last: Span, after: list[Span]) -> Iterator[Finding]:
+        """A paragraph that ends "he said:" with no quotation after it."""
+        match = _REPORT_COLON.search(doc.text, last.start, last.end)
+        if not match or any(ends_like_sentence(doc[s]) for s in after):
+            return
+        yield DANGLING_REPORT.at(
+            doc,
+            match.start(),
+            last.end,
+            "The text announces a quotation but none follows.",
+            confidence=0.6,
+        )
 
     def _dangling(self, doc: Document, sentence: Span, following: Span | None) -> Iterator[Finding]:
         text = doc.text

@@ -35,7 +35,7 @@ SPACE_BEFORE = Rule(
     category="fluency/punctuation",
     severity="minor",
     summary="A space before a comma, full stop, colon, semicolon, question or exclamation "
-    "mark, or just inside a bracket.",
+    "mark, or just inside a bracket or curly quote (`“ text ”`).",
     why="Source-language typography (French-style spacing, tokenised MT output) leaks into "
     "English text.",
     example="the two sides agreed , officials said .",
@@ -120,7 +120,8 @@ _QUOTE = "\"'”’»)"
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 _GLUED = re.compile(r"(?<=[a-z\d%)])([.!?,;:]+[”\"’»)]*|[”»])(?=[A-Za-z][a-z])")
 _SPACE_BEFORE = re.compile(
-    r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]]))|[(\[]([ \t\xa0]+)(?=\w)"
+    r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
+    r"|[(\[“]([ \t\xa0]+)(?=\w)"
 )
 _WORD_END = re.compile(r"[\w”\"’)]")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,")
@@ -194,11 +195,14 @@ class PunctuationCheck(Check):
                 continue
             if match.group(3):
                 start, end = match.span(3)
-                message, suggestion = "Space just inside a bracket.", ""
+                message, suggestion = "Space just inside a bracket or quote.", ""
             else:
                 start, end = match.span()
                 previous = text[start - 1] if start else ""
-                if not _WORD_END.match(previous) or (not match.group(2) and previous == "("):
+                closing_quote = text[match.end() : match.end() + 1] == "”"
+                if not (_WORD_END.match(previous) or (closing_quote and previous in ".!?,;:…")):
+                    continue
+                if not match.group(2) and previous == "(":
                     continue
                 message = (
                     f"Space before {match.group(2)!r}."

@@ -53,11 +53,29 @@ REPEATED_PARAGRAPH = Rule(
     false_positives="Paragraphs of fewer than six words are ignored.",
 )
 
+DOUBLED_PHRASE = Rule(
+    code="RE104",
+    slug="doubled-phrase",
+    kind="repetition",
+    category="fluency/grammar",
+    severity="minor",
+    summary="The same phrase of two to five words twice in a row (`in the region in the region`).",
+    why="Neural MT sometimes loops and emits a phrase twice; a scraper can double a linked phrase.",
+    example="attacks on U.S. forces in the region in the region since October",
+    fixed="attacks on U.S. forces in the region since October",
+    fix_safe=True,
+    false_positives="Repeats separated by punctuation (`very, very`; `go, go, go`) and "
+    "phrases with a capitalised word (`for Measure for Measure`) are not flagged.",
+)
+
 MIN_WORDS = 6
 NEAR_MIN_WORDS = 10
 NEAR_RATIO = 93.0
 WINDOW = 300
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
+_DOUBLED_PHRASE = re.compile(
+    r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
+)
 _TOKENS = re.compile(r"\w+")
 
 
@@ -70,10 +88,11 @@ class RepetitionCheck(Check):
     """Words, sentences and paragraphs repeated by MT or scraping."""
 
     name = "repetition"
-    rules = (DOUBLED_WORD, REPEATED_SENTENCE, REPEATED_PARAGRAPH)
+    rules = (DOUBLED_WORD, REPEATED_SENTENCE, REPEATED_PARAGRAPH, DOUBLED_PHRASE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from self._doubled_words(doc)
+        yield from self._doubled_phrases(doc)
         repeated = list(self._repeated(doc, doc.paragraphs, REPEATED_PARAGRAPH, near=False))
         yield from repeated
         sentences = [
@@ -98,6 +117,19 @@ class RepetitionCheck(Check):
                 f"{second!r} is doubled.",
                 [""],
                 confidence=0.9,
+            )
+
+    def _doubled_phrases(self, doc: Document) -> Iterator[Finding]:
+        for match in _DOUBLED_PHRASE.finditer(doc.text):
+            if any(word[0].isupper() for word in match.group(2).split()):
+                continue  # titles and names: "for Measure for Measure"
+            yield DOUBLED_PHRASE.at(
+                doc,
+                match.end(1),
+                match.end(2),
+                f"{match.group(2)!r} is repeated.",
+                [""],
+                confidence=0.85,
             )
 
     def _repeated(
