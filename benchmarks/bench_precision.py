@@ -13,7 +13,7 @@ import json
 import time
 from pathlib import Path
 
-from toolkit.checks import load_checks
+from toolkit.checks import CHECKS, check_class, load_checks
 from toolkit.document import Document
 from toolkit.findings import Finding
 from toolkit.pipeline import Selection, run_checks
@@ -125,6 +125,29 @@ def main() -> str:
         "",
         f"Overall: {rate:.2f} findings per 1,000 sentences ({status} the target); "
         f"{wrong:.2f} per 1,000 are not writer slips (false positives or unreviewed).",
+        "",
+    ]
+    family = {rule.code: name for name in CHECKS for rule in check_class(name).rules}
+    by_check = collections.Counter(family[f.rule] for _, f, _ in all_found)
+    slips = collections.Counter(
+        family[f.rule] for (_, f, _), v in zip(all_found, verdicts, strict=True) if v == "slip"
+    )
+    out += [
+        "| check | findings | per 1,000 sentences | not writer slips per 1,000 |",
+        "|---|---:|---:|---:|",
+    ]
+    for name in CHECKS:
+        count = by_check[name]
+        other = count - slips[name]
+        out.append(
+            f"| {name} | {count} | {1000 * count / total_sentences:.2f} "
+            f"| {1000 * other / total_sentences:.2f} |"
+        )
+    surface = sum(by_check[name] for name in SURFACE)
+    out += [
+        "",
+        f"The five surface checks (punctuation, capitalisation, fragments, repetition, encoding): "
+        f"{1000 * surface / total_sentences:.2f} findings per 1,000 sentences.",
         "",
     ]
     by_rule = collections.Counter(f.rule for _, f, _ in all_found)
