@@ -15,7 +15,8 @@ GLUED = "It said.”in fact no.\n"
 
 
 def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+    """Invoke mtkit with --fast (model checks load slowly and are tested elsewhere)."""
+    return CliRunner().invoke(main, [str(args[0]), "--fast", *map(str, args[1:])], input=input)
 
 
 @pytest.fixture

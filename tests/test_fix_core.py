@@ -207,3 +207,9 @@ def test_composed_rounds_map_offsets_to_the_original():
     assert_offset_map(both)
     assert [f.text for f in both.applied] == ["!\x1f", "\x1f", "Source link\n"]
     assert all(both.original[f.start : f.end] == f.text for f in both.applied)
+
+
+def test_comma_before_capitalised_word_does_not_crash_the_checks():
+    # Found by the hypothesis tests: CA101 crashed when "," preceded a capitalised article.
+    text = "In the same context, The minister said"
+    assert fix(text).original == text

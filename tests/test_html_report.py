@@ -195,7 +195,9 @@ def test_check_writes_html_report_and_refuses_to_overwrite_input(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("It said.”in fact <b>no</b>.\n", encoding="utf-8")
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["check", "--format", "html", "-o", str(out), str(article)])
+    result = CliRunner().invoke(
+        main, ["check", "--fast", "--format", "html", "-o", str(out), str(article)]
+    )
     assert result.exit_code == 1 and result.stdout == ""
     page = out.read_text(encoding="utf-8")
     assert "&lt;b&gt;no&lt;/b&gt;" in page and "<code>PU101</code>" in page

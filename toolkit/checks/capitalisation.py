@@ -93,7 +93,11 @@ class CapitalisationCheck(Check):
             if _in_title(text, sentence, start, end):
                 continue
             previous = re.search(r"(\w+)[ \t]+$", before)
-            if word.lower() in _COORDINATORS or previous.group(1).lower() in classes:
+            if (
+                word.lower() in _COORDINATORS
+                or previous is None  # after a comma: no lost full stop, just the case
+                or previous.group(1).lower() in classes
+            ):
                 yield CAPITALISED_FUNCTION_WORD.at(
                     doc,
                     start,

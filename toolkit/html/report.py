@@ -198,12 +198,14 @@ def _statuses(report: FileReport) -> dict[Finding, str]:
 def _finding_item(ident: str, report: FileReport, f: Finding, statuses: dict[Finding, str]) -> str:
     suggestion = ""
     if f.suggestions:
-        shown = " or ".join(
-            "(delete)" if s == "" else f"<code>{_esc(_visible(s))}</code>" for s in f.suggestions
-        )
-        suggestion = (
-            f'<span class="fix">Replace <code>{_esc(_visible(f.text))}</code> with {shown}</span> '
-        )
+        old = f"<code>{_esc(_visible(f.text))}</code>"
+        if f.suggestions == ("",):
+            suggestion = f'<span class="fix">Delete {old}</span> '
+        else:
+            shown = " or ".join(
+                "nothing" if s == "" else f"<code>{_esc(_visible(s))}</code>" for s in f.suggestions
+            )
+            suggestion = f'<span class="fix">Replace {old} with {shown}</span> '
     status = statuses.get(f, "")
     status = f'<span class="status">{_esc(status)}</span>' if status else ""
     return (
@@ -230,6 +232,7 @@ style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 </style>
 </head>
 <body>
+<a class="skip" href="#list-title">Skip to the list of findings</a>
 <header>
 <h1>{title}</h1>
 <p class="summary">{summary}</p>
@@ -245,7 +248,7 @@ data-deletions="1">show removed text</label></fieldset>
 {files}
 </main>
 <aside aria-labelledby="list-title">
-<h2 id="list-title">Findings (<span id="shown">{total}</span> shown)</h2>
+<h2 id="list-title" tabindex="-1">Findings (<span id="shown">{total}</span> shown)</h2>
 <ol class="findings">
 {items}
 </ol>
