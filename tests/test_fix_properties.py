@@ -46,11 +46,11 @@ REAL = [
 ]
 
 pieced = st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map("".join)
-excerpts = st.tuples(st.sampled_from(REAL), st.integers(0, 4000), st.integers(50, 1500)).map(
+excerpts = st.tuples(st.sampled_from(REAL), st.integers(0, 4000), st.integers(50, 800)).map(
     lambda t: t[0][t[1] : t[1] + t[2]]
 )
 texts = st.one_of(pieced, excerpts, st.text(max_size=200))
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def fixed(text):
