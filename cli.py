@@ -546,5 +546,24 @@ def summarize_command(path, sentences, words, ratio, method, lang, model, fmt, e
         click.echo(f"mtkit: note: {result.note}", err=True)
 
 
+@main.command("brief")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Publication date YYYY-MM-DD.")
+@click.option("-o", "--output", help="Write the briefing to this file.")
+@click.option("--encoding", help="Encoding of the input files (default: UTF-8, or by BOM).")
+def brief_command(paths, fmt, date, output, encoding) -> None:
+    """A briefing of the articles in PATHS: title, summary, entities, figures, dates;
+    several articles become one digest grouped by topic."""
+    from toolkit.brief import brief_many
+    from toolkit.brief.digest import digest
+    from toolkit.brief.render import RENDERERS
+    from toolkit.textio import read_text
+
+    texts = [(path, read_text(path, encoding)) for path in paths]
+    briefs = brief_many(texts, date.date() if date else None)
+    _emit(RENDERERS[fmt](digest(briefs)).rstrip("\n"), output)
+
+
 if __name__ == "__main__":
     main()

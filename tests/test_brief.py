@@ -1,0 +1,102 @@
+"""Briefings: cleaning, canonical names, facts, dates, digest of several articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from toolkit.brief import brief
+from toolkit.brief.digest import digest
+from toolkit.brief.facts import article_date, figures, relative_dates
+from toolkit.brief.render import html_page, markdown, to_json
+from toolkit.document import Document
+
+JUNK = ("Source link", "Related Articles", "Leave a Reply", "email address", "Back to top")
+OTHER = (
+    "Flood waters rise in Mosul\n\n"
+    "Flood waters rose across the northern city of Mosul on Monday after heavy rain. "
+    "Officials said the river reached its highest level in 20 years. "
+    "Rescue teams moved 1,200 families from flooded homes near the river in Mosul.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def seed_brief(seed_text: str):
+    return brief(seed_text, "seed.txt", dt.date(2024, 1, 24))
+
+
+def test_seed_brief_is_clean_and_names_are_canonical(seed_brief) -> None:
+    b = seed_brief
+    assert b.title == "The United States launches raids on two installations in Iraq"
+    assert 2 <= len(b.summary) <= 3
+    text = markdown(digest([b]))
+    for junk in (*JUNK, "What we know so far", "hostage release"):
+        assert junk not in " ".join(b.summary)
+        assert junk not in b.text
+    names = {e.name: e.type for e in b.entities}
+    assert names.get("Jurf al-Sakhar") == "place"
+    assert names.get("Kataib Hezbollah") == "group"
+    assert "Youlf Saqr" not in b.text and "Iraqi Hezbollah Brigades" not in b.text
+    assert "a Kataib Hezbollah operations center" in b.text
+    assert ("Youlf Saqr", "Jurf al-Sakhar") in b.renamed
+    assert "Source link" not in text
+
+
+def test_seed_brief_figures_and_dates(seed_brief) -> None:
+    texts = [f.text for f in seed_brief.figures]
+    assert "more than 60 attacks" in texts and "About 2,500 U.S. troops" in texts
+    assert {d.text: d.date for d in seed_brief.dates}["Tuesday"] == "2024-01-23"
+    assert seed_brief.date == "2024-01-24"
+
+
+def test_relative_dates() -> None:
+    doc = Document("On Tuesday the talks ended; next Friday they resume. Yesterday was calm.")
+    wednesday = dt.date(2024, 1, 24)
+    got = {d.text: d.date for d in relative_dates(doc, wednesday)}
+    assert got == {"Tuesday": "2024-01-23", "next Friday": "2024-01-26", "Yesterday": "2024-01-23"}
+    assert {d.date for d in relative_dates(doc, None)} == {None}
+    assert relative_dates(Document("On Wednesday it rained."), wednesday)[0].date == "2024-01-24"
+
+
+def test_article_date_forms() -> None:
+    assert article_date(Document("BAGHDAD, January 24, 2024 (AP) - x")) == dt.date(2024, 1, 24)
+    assert article_date(Document("Published 24 January 2024.")) == dt.date(2024, 1, 24)
+    assert article_date(Document("Updated 2024-01-25 10:00")) == dt.date(2024, 1, 25)
+    assert article_date(Document("On 31 February 2024 nothing happened.")) is None
+
+
+def test_figures_need_what_they_count() -> None:
+    doc = Document(
+        "Profits jumped 76% to $1.13bn in 2004. About 900 troops and 12 G7 ministers met. "
+        "The first meeting had 3 delegates."
+    )
+    texts = [f.text for f in figures(doc, 10)]
+    assert texts[:3] == ["76%", "$1.13bn", "About 900 troops"]
+    assert "3 delegates" in texts
+    assert "12 G7 ministers" in texts
+    assert not any(t.startswith(("2004", "7 ", "first")) for t in texts)
+
+
+def test_digest_merges_duplicates_and_groups(seed_brief, seed_text: str) -> None:
+    copy = brief(seed_text.replace("Reuters quoted", "The agency quoted"), "copy.txt")
+    other = brief(OTHER, "mosul.txt")
+    topics = digest([seed_brief, other, copy])
+    stories = [s for t in topics for s in t.stories]
+    assert len(stories) == 2
+    merged = next(s for s in stories if "seed.txt" in s.sources)
+    assert set(merged.sources) == {"seed.txt", "copy.txt"}
+    assert len(topics) == 2
+    md = markdown(topics)
+    assert md.startswith("# Briefing: 3 articles, 2 stories, 2 topics")
+    data = json.loads(to_json(topics))
+    assert data["topics"][0]["stories"][0]["entities"]
+    page = html_page(topics)
+    assert page.startswith("<!DOCTYPE html>") and "<h3>Flood waters rise in Mosul</h3>" in page
+    assert "<script" not in page
+
+
+def test_html_escapes() -> None:
+    b = brief("<b>Bold</b> claims\n\nThe minister said <script>alert(1)</script> was fine today.")
+    assert "<script>alert" not in html_page(digest([b]))

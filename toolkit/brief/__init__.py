@@ -1,0 +1,85 @@
+"""Briefings for analysts: each article cleaned (boilerplate out, safe fixes in, canonical
+names), then a title, a short summary, key entities, key figures and resolved dates;
+several articles become one digest with near-duplicate stories merged, grouped by topic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from toolkit.brief.clean import clean
+from toolkit.brief.facts import (
+    DateRef,
+    Entity,
+    Figure,
+    article_date,
+    entities,
+    figures,
+    relative_dates,
+)
+from toolkit.document import Document
+from toolkit.summarize import Length, summarize
+from toolkit.summarize.base import candidates, resolve_lang, title_of
+
+TITLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The briefing of one article."""
+
+    source: str
+    title: str
+    summary: tuple[str, ...]
+    entities: tuple[Entity, ...]
+    figures: tuple[Figure, ...]
+    date: str | None
+    dates: tuple[DateRef, ...]
+    fixes: int = 0
+    renamed: tuple[tuple[str, str], ...] = ()
+    text: str = field(default="", repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        del data["text"]
+        data["summary"] = list(self.summary)
+        data["renamed"] = [{"from": a, "to": b} for a, b in self.renamed]
+        return data
+
+
+def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
+    """The briefing of one article; ``date`` is its publication date, when known (else a
+    date the article itself gives is used to resolve "Tuesday", "yesterday", ...)."""
+    cleaned = clean(text)
+    doc = Document(cleaned.text)
+    lang = resolve_lang("auto", doc)
+    count = 3 if len(candidates(doc, lang)) >= 5 else 2
+    summary = summarize(doc, Length(sentences=count), skip=())
+    date = date or article_date(doc)
+    return Brief(
+        source=source,
+        title=title_of(doc) or _title_from(summary.sentences[0].text if summary.sentences else ""),
+        summary=tuple(s.text for s in summary.sentences),
+        entities=tuple(entities(doc)) if lang == "en" else (),
+        figures=tuple(figures(doc)) if lang == "en" else (),
+        date=date.isoformat() if date else None,
+        dates=tuple(relative_dates(doc, date)) if lang == "en" else (),
+        fixes=cleaned.fixes,
+        renamed=cleaned.renamed,
+        text=cleaned.text,
+    )
+
+
+def _title_from(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+
+
+def brief_many(texts: Sequence[tuple[str, str]], date: dt.date | None = None) -> list[Brief]:
+    """Briefs of (source, text) pairs, in order."""
+    return [brief(text, source, date) for source, text in texts]
+
+
+__all__ = ["Brief", "brief", "brief_many"]
