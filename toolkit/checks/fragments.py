@@ -129,7 +129,7 @@ class FragmentCheck(Check):
                 confidence=0.8,
             )
         elif match.group("as"):
-            start = text.rfind(" ", sentence.start, match.start() + 1)
+            start = max(text.rfind(" ", sentence.start, match.start() + 1), match.start())
             yield DANGLING_REPORT.at(doc, start, stop, message, [""], confidence=0.75)
         else:
             start = match.start("verb") if match.group("verb") else match.start("according")
