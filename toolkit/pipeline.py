@@ -108,11 +108,19 @@ def check(
 
 
 def check_chunks(
-    chunks: Iterable[Chunk], settings: Settings, selection: Selection
+    chunks: Iterable[Chunk],
+    settings: Settings,
+    selection: Selection,
+    source: str | None = None,
 ) -> Iterator[tuple[Chunk, list[Finding]]]:
-    """Check each chunk of a long text; findings carry offsets and lines of the whole text."""
+    """Check each chunk of a long text; findings carry offsets and lines of the whole text.
+
+    ``source`` (the text it was translated from) goes into every chunk's Document, so the
+    bilingual checks run: give the whole text as one chunk then.
+    """
     for chunk in chunks:
-        found = run_checks(Document(chunk.text, lang=settings.lang), settings, selection)
+        doc = Document(chunk.text, lang=settings.lang, source=source)
+        found = run_checks(doc, settings, selection)
         yield chunk, in_whole_text(found, chunk)
 
 
