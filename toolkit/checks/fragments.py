@@ -129,7 +129,9 @@ class FragmentCheck(Check):
                 confidence=0.8,
             )
         elif match.group("as"):
-            start = max(text.rfind(" ", sentence.start, match.start() + 1), match.start())
+            start = match.start()
+            if start > sentence.start and text[start - 1] in " \t":
+                start -= 1  # delete the space before "as saying" too
             yield DANGLING_REPORT.at(doc, start, stop, message, [""], confidence=0.75)
         else:
             start = match.start("verb") if match.group("verb") else match.start("according")
