@@ -92,8 +92,9 @@ def main() -> None:
     multiple=True,
     help="Names TSV (corpora/names format) that extends the built-in gazetteer; repeatable.",
 )
+@click.option("--src", help="The source text PATH was translated from (bilingual checks).")
 def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_on, fast,
-          source_lang, encoding, gazetteers) -> None:  # fmt: skip
+          source_lang, encoding, gazetteers, src) -> None:  # fmt: skip
     """Find machine-translation artifacts in PATHS (files, or - for stdin).
 
     Defaults come from mtkit.toml or [tool.mtkit] in pyproject.toml; flags override them.
@@ -120,9 +121,11 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     texts = {}  # html only: the text of each file
     threshold = None if fail_on == "never" else severity_rank(fail_on)
     files, total, failing = [], 0, False  # text and jsonl stream: only counts are kept
+    source = _source_text(src, paths, encoding)
     for path in paths:
         found = []
-        for chunk, findings in check_chunks(iter_chunks(path, encoding), settings, selection):
+        chunks = iter_chunks(path, encoding) if source is None else _whole(path, encoding)
+        for chunk, findings in check_chunks(chunks, settings, selection, source):
             findings = config.ignored.filter(findings)
             total += len(findings)
             failing = failing or any(
@@ -147,6 +150,25 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     elif fmt == "text":
         click.echo(f"{total} finding(s) in {len(files)} file(s)", err=True)
     raise click.exceptions.Exit(1 if failing else 0)
+
+
+def _source_text(src: str | None, paths: tuple[str, ...], encoding: str | None) -> str | None:
+    """The --src text; it goes with exactly one PATH."""
+    if src is None:
+        return None
+    from toolkit.errors import UsageError
+    from toolkit.textio import read_text
+
+    if len(paths) != 1:
+        raise UsageError("--src goes with exactly one PATH (the translation of that source)")
+    return read_text(src, encoding)
+
+
+def _whole(path: str, encoding: str | None) -> list:
+    """The whole text as one chunk: bilingual checks align it with its source."""
+    from toolkit.textio import Chunk, read_text
+
+    return [Chunk(read_text(path, encoding), 0, 0)]
 
 
 def _check_output(output: str | None, fmt: str, paths: tuple[str, ...]) -> None:
