@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from toolkit.summarize.base import ExtractiveSummarizer, Unit
-from toolkit.summarize.textrank import overlap
+from toolkit.summarize.textrank import overlaps
 from toolkit.summarize.vectors import cosine, tfidf
 
 # Greedy MMR over the best GREEDY_LIMIT candidates; the rest follow by score.
@@ -40,10 +40,7 @@ class MMRSummarizer(ExtractiveSummarizer):
 
     def coverage(self, units: Sequence[Unit], lang: str) -> list[float]:
         """How much of the rest of the article each sentence shares terms with."""
-        return [
-            sum(overlap(a.terms, b.terms) for j, b in enumerate(units) if i != j)
-            for i, a in enumerate(units)
-        ]
+        return [sum(row) for row in overlaps(units)]
 
     def with_prior(self, units: Sequence[Unit], relevance: Sequence[float]) -> list[float]:
         """Relevance scaled to [0, 1] and mixed with the 1/sqrt(position) prior."""

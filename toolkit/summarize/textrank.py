@@ -9,11 +9,20 @@ from toolkit.summarize.base import ExtractiveSummarizer, Unit
 from toolkit.summarize.vectors import pagerank
 
 
-def overlap(a: Sequence[str], b: Sequence[str]) -> float:
-    """Shared terms, normalised by the log lengths of both sentences."""
-    if len(a) < 2 or len(b) < 2:
-        return 0.0
-    return len(set(a) & set(b)) / (math.log(len(a)) + math.log(len(b)))
+def overlaps(units: Sequence[Unit]) -> list[list[float]]:
+    """Shared terms of every two sentences, normalised by their log lengths (0 on the
+    diagonal and for sentences of fewer than two terms)."""
+    sets = [frozenset(u.terms) for u in units]
+    logs = [math.log(len(u.terms)) if len(u.terms) > 1 else 0.0 for u in units]
+    n = len(units)
+    weights = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        if not logs[i]:
+            continue
+        for j in range(i + 1, n):
+            if logs[j] and (shared := len(sets[i] & sets[j])):
+                weights[i][j] = weights[j][i] = shared / (logs[i] + logs[j])
+    return weights
 
 
 class TextRankSummarizer(ExtractiveSummarizer):
@@ -22,8 +31,4 @@ class TextRankSummarizer(ExtractiveSummarizer):
     name = "textrank"
 
     def rate(self, units: Sequence[Unit], lang: str) -> list[float]:
-        weights = [
-            [0.0 if i == j else overlap(a.terms, b.terms) for j, b in enumerate(units)]
-            for i, a in enumerate(units)
-        ]
-        return pagerank(weights)
+        return pagerank(overlaps(units))
