@@ -240,3 +240,24 @@ def test_bad_task_options_fail_before_the_output_is_touched(feed, tmp_path):
     with pytest.raises(UsageError, match="unknown summary method"):
         run_batch(SummarizeTask("1", "nope"), InputSpec((str(feed),)), output=str(out))
     assert out.read_text() == '{"id": "old"}\n'
+
+
+def test_interrupt_with_jobs_stops_workers_and_resume_finishes(feed, tmp_path):
+    out = tmp_path / "out.jsonl"
+    engine = Engine(jobs=2)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(
+            Flaky(interrupt="d20"),
+            InputSpec((str(feed),)),
+            engine,
+            str(out),
+            batch_size=4,
+            ordered=True,
+        )
+    kept = [r["id"] for r in records(out)]
+    assert 0 < len(kept) <= 21 and "d20" not in kept
+    order = [f"d{i}" for i in range(40)]
+    order.insert(5, f"{feed}:6")
+    assert kept == order[: len(kept)]
+    stats = run_batch(Flaky(), InputSpec((str(feed),)), engine, str(out), resume=True)
+    assert stats.skipped == len(kept) and len({r["id"] for r in records(out)}) == 41

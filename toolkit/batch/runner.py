@@ -8,7 +8,7 @@ bounded however long the input is. Results come back per batch, in input order w
 from __future__ import annotations
 
 import multiprocessing
-import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -50,11 +50,14 @@ class Engine:
             yield None, 1
         else:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+            context = multiprocessing.get_context(method)
+            pool = ProcessPoolExecutor(self.jobs, context, initializer=_leave_ctrl_c_to_parent)
             try:
                 yield pool, self.jobs
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+            except BaseException:
+                _stop(pool)
+                raise
+            pool.shutdown(wait=True)
 
 
 def results(
@@ -91,9 +94,14 @@ def results(
         fill()
 
 
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """After Ctrl-C or an error: drop queued batches and end the workers now."""
+    workers = list((pool._processes or {}).values())  # no public API to end running work
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+
+
+def _leave_ctrl_c_to_parent() -> None:
+    """Workers ignore Ctrl-C: the parent stops the run, keeping what is written."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
