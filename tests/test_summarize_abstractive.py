@@ -120,3 +120,9 @@ def test_unsupported_numbers_and_names() -> None:
     assert unsupported("Kataib Hezbollah denied it.", source) == []
     assert unsupported("The troops left for Basra in 2021.", source) == ["2021", "Basra"]
     assert name_key("Jurf al-Sakhar") == name_key("JURF AL SAKHAR") == "jurfsakhar"
+
+
+def test_spelling_variants_of_a_known_name_are_the_same_name() -> None:
+    source = "Strikes hit Jurf al-Sakhar, south of Baghdad."
+    assert unsupported("Strikes hit Jurf al-Sakhr.", source) == []
+    assert unsupported("Strikes hit Jurf Ferhat.", source) == ["Jurf Ferhat"]

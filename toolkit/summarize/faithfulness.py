@@ -53,6 +53,18 @@ def unsupported(summary: str, source: str, lang: str = "en") -> list[str]:
             first, _, rest = name.partition(" ")
             if _common_word(first, stems, lang):
                 name = rest.strip()
-        if name and name_key(name) not in source_keys:
+        if name and name_key(name) not in source_keys and not _variant_in(name, source_keys):
             missing.append(name)
     return list(dict.fromkeys(missing))
+
+
+def _variant_in(name: str, source_keys: str) -> bool:
+    """Whether the source names the same gazetteer entity under another spelling
+    ("Jurf al-Sakhr" in the summary, "Jurf al-Sakhar" in the article)."""
+    from toolkit.names import load_gazetteer
+
+    return any(
+        name_key(other) in source_keys
+        for entry in load_gazetteer().exact(name)
+        for other in entry.names
+    )
