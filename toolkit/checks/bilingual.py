@@ -1,0 +1,352 @@
+"""Bilingual checks: the translation against its source (numbers, dates, names, untranslated
+text copied through, length outliers, omitted or added sentences).
+
+Source and translation are paired line by line when their non-blank line counts match, and
+otherwise aligned sentence by sentence (toolkit.align). The check does nothing without a source.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from toolkit.align import Bead, align, size, source_segments
+from toolkit.checks.base import Check
+from toolkit.document import Document, Span
+from toolkit.findings import Finding, Rule
+from toolkit.numbers import Number, find_numbers
+from toolkit.resources import corpus_path, iter_tsv
+
+NUMBER_MISSING = Rule(
+    code="BI101",
+    slug="number-missing",
+    kind="number",
+    category="accuracy/omission",
+    severity="major",
+    summary="A number or date of the source sentence is nowhere in its translation.",
+    why="Dropped figures (casualties, amounts, dates) change the facts of a news story.",
+    source="冲突造成15人死亡。",
+    example="The conflict caused deaths.",
+    fixed="The conflict killed 15 people.",
+    false_positives="Numbers rendered as words the list does not know, rounded amounts "
+    "('nearly 1.5 million' for 1,480,000) and years a translator turned into 'this year'.",
+)
+NUMBER_ALTERED = Rule(
+    code="BI102",
+    slug="number-altered",
+    kind="number",
+    category="accuracy/mistranslation",
+    severity="major",
+    summary="A number or date in the translation differs from the one in its source.",
+    why="A wrong figure or date is a factual error readers cannot detect.",
+    source="3月15日",
+    example="on May 15",
+    fixed="on March 15",
+    false_positives="Unit conversions (miles for kilometres), and 万/亿 amounts that a "
+    "translator rounded.",
+)
+NAME_MISSING = Rule(
+    code="BI103",
+    slug="name-missing",
+    kind="name",
+    category="accuracy/omission",
+    severity="major",
+    summary="A Latin-script name in a non-Latin source (NBA, iPhone, COVID-19) is missing "
+    "from the translation.",
+    why="Names written in Latin letters in an Arabic or Chinese source are kept as they are "
+    "in English; when they vanish, an entity was dropped or mistranslated.",
+    source="苹果公司发布了iPhone 15。",
+    example="Apple released a new phone.",
+    fixed="Apple released the iPhone 15.",
+    false_positives="Latin-script abbreviations a translator expands (GDP → gross domestic "
+    "product).",
+)
+UNTRANSLATED = Rule(
+    code="BI104",
+    slug="source-copied",
+    kind="untranslated",
+    category="accuracy/untranslated text",
+    severity="critical",
+    summary="A segment copied through from the source instead of translated (identical to its "
+    "source, or mostly text in the source's script that the source contains).",
+    why="A non-translation is the worst MQM error (weight 25): the reader gets nothing.",
+    source="他说，会谈将继续。",
+    example="他说，会谈将继续。",
+    fixed="He said the talks would continue.",
+    false_positives="Segments that are only names, numbers or URLs are not flagged. Short "
+    "foreign-script spans inside English are the encoding check's EN104.",
+)
+LENGTH_OUTLIER = Rule(
+    code="BI105",
+    slug="length-ratio-outlier",
+    kind="omission",
+    category="accuracy/omission",
+    severity="minor",
+    summary="A translation far shorter (or longer) than its source sentence warrants.",
+    why="A sentence at under 40% of the expected length usually lost a clause; one at 250% "
+    "usually gained a hallucinated one.",
+    source="他说，双方同意在下个月继续就贸易和投资问题举行会谈。",
+    example="He said.",
+    fixed="He said both sides agreed to continue talks on trade and investment next month.",
+    false_positives="Free or summarising translations; very short segments are not checked.",
+)
+SENTENCE_OMITTED = Rule(
+    code="BI106",
+    slug="sentence-omitted",
+    kind="omission",
+    category="accuracy/omission",
+    severity="major",
+    summary="A source sentence has no counterpart in the translation (shown at the sentence "
+    "before which it is missing).",
+    why="Whole dropped sentences are the largest accuracy errors and the hardest to notice "
+    "without the source.",
+    source="A. B. C.",
+    example="A. C.",
+    fixed="A. B. C.",
+    false_positives="Source sentences merged into a neighbour by the translator; alignment "
+    "of very short sentences is uncertain.",
+)
+SENTENCE_ADDED = Rule(
+    code="BI107",
+    slug="sentence-added",
+    kind="other",
+    category="accuracy/addition",
+    severity="minor",
+    summary="A translated sentence with no counterpart in the source.",
+    why="Added sentences are hallucinations or scraped text that was never translated.",
+    source="A. B.",
+    example="A. Click here to subscribe. B.",
+    fixed="A. B.",
+    false_positives="A source sentence split into two by the translator.",
+)
+
+_FOREIGN = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+(?:[\s\p{P}\d]*[\p{Han}\p{Hiragana}"
+    r"\p{Katakana}\p{Hangul}]+)*|[\p{Arabic}\p{Cyrillic}\p{Hebrew}\p{Devanagari}\p{Thai}"
+    r"\p{Armenian}\p{Georgian}]{2,}(?:[\s\d]+[\p{Arabic}\p{Cyrillic}\p{Hebrew}"
+    r"\p{Devanagari}\p{Thai}\p{Armenian}\p{Georgian}]{2,})*"
+)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&+-]*[A-Za-z0-9](?![A-Za-z0-9])")
+_LIST_MARKER = re.compile(r"\s*[、.)）:：]")
+_DATE_AFTER = re.compile(r"\s?(?:年|月|日|号)")
+MIN_SOURCE_SIZE = 15
+OUTLIER_FACTOR = 2.5
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned unit: source text and target spans (either side may be empty)."""
+
+    source: str
+    target: tuple[Span, ...]
+
+
+@functools.cache
+def _ratio_priors() -> dict[str, float]:
+    rows = iter_tsv(corpus_path("bilingual", "length_ratios.tsv"))
+    return {row["script"]: float(row["median"]) for row in rows}
+
+
+def _script(text: str) -> str:
+    han = len(regex.findall(r"\p{Han}", text))
+    arabic = len(regex.findall(r"\p{Arabic}", text))
+    latin = len(regex.findall(r"\p{Latin}", text))
+    return max((han, "Han"), (arabic, "Arabic"), (latin, "Latin"))[1]
+
+
+def pairs(doc: Document) -> list[Pair]:
+    """Source segments with their translation spans: line by line, or aligned sentences."""
+    source = doc.source or ""
+    src_lines = source.rstrip("\n").split("\n")
+    if len(src_lines) > 1 and len(src_lines) == len(doc.text.rstrip("\n").split("\n")):
+        return [
+            Pair(s.strip(), (_trim(doc, t),) if doc[t].strip() else ())
+            for s, t in zip(src_lines, doc.lines, strict=False)
+            if s.strip() or doc[t].strip()
+        ]
+    src_spans = source_segments(source)
+    sources = [source[s.start : s.end] for s in src_spans]
+    targets = doc.sentences
+    beads: list[Bead] = align(sources, [doc[t] for t in targets])
+    return [
+        Pair(" ".join(sources[i] for i in b.source), tuple(targets[j] for j in b.target))
+        for b in beads
+    ]
+
+
+def _trim(doc: Document, span: Span) -> Span:
+    text = doc[span]
+    return Span(span.start + len(text) - len(text.lstrip()), span.start + len(text.rstrip()))
+
+
+def _squash(text: str) -> str:
+    return "".join(c.lower() for c in text if c.isalnum())
+
+
+def _same(source: float, target: float) -> bool:
+    """Equal values; a two-digit source year or decade ("95后", "80年代") matches 1995, 1980."""
+    if abs(source - target) <= 1e-6 * max(abs(source), abs(target), 1):
+        return True
+    return 0 <= source < 100 and source.is_integer() and target in (1900 + source, 2000 + source)
+
+
+def _countable(number: Number, source: str) -> bool:
+    if number.approximate or (_LIST_MARKER.match(source, number.end) and number.start == 0):
+        return False
+    if number.kind == "numeral":
+        return number.value > 2
+    return number.value not in (0, 1)
+
+
+class BilingualCheck(Check):
+    """The translation against its source text (``doc.source``)."""
+
+    name = "bilingual"
+    rules = (
+        NUMBER_MISSING,
+        NUMBER_ALTERED,
+        NAME_MISSING,
+        UNTRANSLATED,
+        LENGTH_OUTLIER,
+        SENTENCE_OMITTED,
+        SENTENCE_ADDED,
+    )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if not (doc.source and doc.source.strip()):
+            return
+        units = pairs(doc)
+        ratio = self._expected_ratio(doc, units)
+        previous: Span | None = None
+        for index, unit in enumerate(units):
+            if not unit.target:
+                yield from self._omitted(doc, unit, previous, units[index + 1 :])
+                continue
+            span = Span(unit.target[0].start, unit.target[-1].end)
+            previous = span
+            if not unit.source:
+                yield SENTENCE_ADDED.at(
+                    doc, span.start, span.end, "This sentence has no counterpart in the source.",
+                    confidence=0.5,
+                )  # fmt: skip
+                continue
+            yield from self._copied(doc, unit.source, span)
+            yield from self._numbers(doc, unit.source, span)
+            yield from self._names(doc, unit.source, span)
+            if ratio:
+                yield from self._length(doc, unit.source, span, ratio)
+
+    def _copied(self, doc: Document, source: str, span: Span) -> Iterator[Finding]:
+        target = doc.text[span.start : span.end]
+        letters = [c for c in target if c.isalpha()]
+        if len(letters) < 4:
+            return
+        foreign = sum(size(m.group()) for m in _FOREIGN.finditer(target) if m.group() in source)
+        identical = _squash(target) == _squash(source)
+        if identical or foreign >= 0.5 * len(letters):
+            yield UNTRANSLATED.at(
+                doc,
+                span.start,
+                span.end,
+                "This segment is the source text, not a translation."
+                if identical
+                else "Most of this segment is source text copied through untranslated.",
+                confidence=0.95 if identical else 0.85,
+            )
+
+    def _numbers(self, doc: Document, source: str, span: Span) -> Iterator[Finding]:
+        src = [n for n in find_numbers(source) if _countable(n, source)]
+        tgt = find_numbers(doc.text[span.start : span.end])
+        tgt = [Number(n.start + span.start, n.end + span.start, n.value, n.kind) for n in tgt]
+        missing = [n for n in src if not any(_same(n.value, t.value) for t in tgt)]
+        extra = [
+            t
+            for t in tgt
+            if t.kind == "digits" and not any(_same(t.value, n.value) for n in find_numbers(source))
+        ]
+        if len(missing) == 1 and len(extra) == 1:
+            wrong, right = extra[0], missing[0]
+            yield NUMBER_ALTERED.at(
+                doc,
+                wrong.start,
+                wrong.end,
+                f"The source has {source[right.start : right.end]!r} here, not "
+                f"{doc.text[wrong.start : wrong.end]!r}.",
+                confidence=0.7,
+            )
+            return
+        for number in missing:
+            what = "date" if _DATE_AFTER.match(source, number.end) else "number"
+            yield NUMBER_MISSING.at(
+                doc,
+                span.start,
+                span.end,
+                f"The source's {what} {source[number.start : number.end]!r} is missing here.",
+                confidence=0.6 if number.kind == "numeral" else 0.75,
+            )
+
+    def _names(self, doc: Document, source: str, span: Span) -> Iterator[Finding]:
+        if _script(source) == "Latin":
+            return
+        target = doc.text[span.start : span.end].lower()
+        for match in _LATIN_NAME.finditer(source):
+            name = match.group()
+            if name.lower() not in target and not name.isdigit():
+                yield NAME_MISSING.at(
+                    doc,
+                    span.start,
+                    span.end,
+                    f"{name!r}, written in Latin letters in the source, is missing here.",
+                    confidence=0.6,
+                )
+
+    def _expected_ratio(self, doc: Document, units: list[Pair]) -> float | None:
+        ratios = [
+            sum(size(doc[t]) for t in u.target) / size(u.source)
+            for u in units
+            if u.target and size(u.source) >= MIN_SOURCE_SIZE
+        ]
+        if len(ratios) >= 8:
+            return statistics.median(ratios)
+        return _ratio_priors().get(_script(" ".join(u.source for u in units)))
+
+    def _length(self, doc: Document, source: str, span: Span, ratio: float) -> Iterator[Finding]:
+        source_size = size(source)
+        if source_size < MIN_SOURCE_SIZE:
+            return
+        observed = size(doc.text[span.start : span.end]) / (source_size * ratio)
+        if observed < 1 / OUTLIER_FACTOR:
+            yield LENGTH_OUTLIER.at(
+                doc, span.start, span.end,
+                f"The translation is {observed:.0%} of the length its source leads one to "
+                "expect: something may be left out.",
+                confidence=0.5,
+            )  # fmt: skip
+        elif observed > OUTLIER_FACTOR:
+            yield LENGTH_OUTLIER.at(
+                doc, span.start, span.end,
+                f"The translation is {observed:.0%} of the length its source leads one to "
+                "expect: something may have been added.",
+                confidence=0.4,
+            )  # fmt: skip
+
+    def _omitted(
+        self, doc: Document, unit: Pair, previous: Span | None, rest: list[Pair]
+    ) -> Iterator[Finding]:
+        following = next((u.target[0] for u in rest if u.target), None)
+        anchor = following or previous
+        if anchor is None or size(unit.source) < 6:
+            return
+        yield SENTENCE_OMITTED.at(
+            doc,
+            anchor.start,
+            anchor.end,
+            f"Source sentence {unit.source[:60]!r} has no translation "
+            + ("before this sentence." if following else "after this sentence."),
+            confidence=0.55,
+        )
