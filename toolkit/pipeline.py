@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -82,14 +84,17 @@ def run_checks(doc: Document, settings: Settings, selection: Selection) -> list[
 
 def _drop_inside_boilerplate(findings: list[Finding]) -> list[Finding]:
     """Findings of other kinds inside a boilerplate span go away with the boilerplate."""
-    spans = [(f.start, f.end) for f in findings if f.kind == "boilerplate"]
+    spans = [(f.start, f.end) for f in findings if f.kind == "boilerplate"]  # sorted by start
     if not spans:
         return findings
-    return [
-        f
-        for f in findings
-        if f.kind == "boilerplate" or not any(s <= f.start and f.end <= e for s, e in spans)
-    ]
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def inside(f: Finding) -> bool:
+        last = bisect.bisect_right(starts, f.start) - 1
+        return last >= 0 and reach[last] >= f.end
+
+    return [f for f in findings if f.kind == "boilerplate" or not inside(f)]
 
 
 def check(
