@@ -110,7 +110,9 @@ class NameCheck(Check):
                 f"similarity {best.similarity:.2f}{others}.",
                 suggestions,
                 confidence=suspect.confidence,
-                safe=suspect.confidence >= 0.95 and len(suggestions) == 1,
+                safe=suspect.confidence >= 0.95
+                and best.similarity >= 0.9
+                and len(suggestions) == 1,
             )
         problem = "in the plural" if suspect.reason == "number" else "without its capitals"
         return MANGLED.at(

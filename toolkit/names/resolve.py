@@ -243,16 +243,19 @@ class _Resolver:
             if nearest is not None:
                 score += 0.06 if nearest < 150 else 0.03 if nearest < 400 else 0.0
                 score -= 0.05 if nearest > 1500 else 0.0
-                support += nearest < 400
+                support += nearest < 250
         if run.direction and entry.lat is not None:
             toward = self._direction_score(entry, *run.direction)
             score += toward
             support += toward > 0
         if entry.country and entry.country in self.countries:
             score += 0.03
-            support += self.source_lang in TRANSLITERATED
         if entry.source.startswith("Wikipedia"):
             score += 0.02  # curated: names the news uses
+        elif candidate.name != entry.canonical and not candidate.name.isascii():
+            score -= 0.03  # a foreign-language exonym, not an English rendering
+        elif candidate.name != entry.canonical:
+            score -= 0.015
         return round(score, 3), support
 
     def _direction_score(self, entry: Entry, direction: str, anchor_text: str) -> float:

@@ -33,7 +33,7 @@ _PAIRS = [
     ("z", "s", 0.35, True), ("d", "t", 0.4, True), ("j", "y", 0.4, True),
     ("q", "g", 0.3, False), ("x", "q", 0.4, True), ("x", "k", 0.3, True),
     ("j", "x", 0.45, True), ("j", "h", 0.45, True), ("G", "q", 0.45, True),
-    ("r", "l", 0.55, True), ("r", "z", 0.5, True), ("s", "S", 0.4, True),
+    ("r", "l", 0.55, True), ("r", "z", 0.5, True), ("s", "S", 0.3, True),
     ("f", "q", 0.5, True), ("b", "t", 0.5, True), ("b", "n", 0.5, True),
     ("t", "n", 0.5, True), ("n", "y", 0.5, True), ("b", "y", 0.5, True),
     ("t", "T", 0.3, True), ("n", "m", 0.55, True), ("b", "p", 0.2, False),

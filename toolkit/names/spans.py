@@ -134,18 +134,24 @@ def runs(doc: Document, tokens: list[Token], taken: set[int]) -> list[Run]:
             i += 1
             continue
         cue = _cue_before(tokens, i)
-        if cue == "operation" or _lower_article_name(tokens, i):
+        if cue == "operation" or _lower_article_name(tokens, i) or _lower_unknown(tok, cue):
             j = i
             while (
                 j < len(tokens)
                 and j - i < 4
                 and tokens[j].start not in taken
-                and tokens[j].lower not in _stopwords()
+                and (tokens[j].lower not in _stopwords() or _inner_connector(tokens, i, j, cue))
                 and not _gap(doc, tokens[j - 1] if j > i else None, tokens[j])
+                and (
+                    cue == "operation"
+                    or j == i
+                    or tokens[j].name_cased
+                    or zipf(tokens[j].lower) < 3
+                )
             ):
                 j += 1
             if j > i:
-                found.append(_make(doc, tokens, i, j, cue or "operation"))
+                found.append(_make(doc, tokens, i, j, cue))
                 i = j
                 continue
         if not _name_like(tok):
@@ -185,6 +191,27 @@ def _lower_article_name(tokens: list[Token], i: int) -> bool:
     if "-" in tok.text:
         return zipf(tok.lower.split("-", 1)[1]) < 3.5
     return i + 1 < len(tokens) and zipf(tokens[i + 1].lower) < 3.5
+
+
+def _inner_connector(tokens: list[Token], i: int, j: int, cue: str) -> bool:
+    """ "of"/"the" inside an operation name ("swords of iron") before a content word."""
+    return (
+        cue == "operation"
+        and j > i
+        and tokens[j].lower in {"of", "the"}
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower not in _stopwords()
+    )
+
+
+def _lower_unknown(token: Token, cue: str) -> bool:
+    """A lower-case word English does not know, where a place name is expected ("in dhiqar")."""
+    return (
+        cue == "place"
+        and token.text[:1].islower()
+        and len(token.text) >= 4
+        and zipf(token.lower) < 1.0
+    )
 
 
 def _cue_before(tokens: list[Token], i: int) -> str:

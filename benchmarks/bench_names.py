@@ -1,0 +1,383 @@
+"""Names: recovering garbled transliterated names, leaving variants alone, precision, speed.
+
+Noise model (what MT and transliteration do to a name), applied with a seeded RNG:
+
+* script misreadings: Arabic letters that differ only by dots are swapped in the Arabic
+  original (ب ت ث ن ي; ج ح خ; د ذ; ر ز; س ش; ص ض; ط ظ; ع غ; ف ق) before romanization;
+* on a romanized name: dialect and romanizer confusions (j->y, j->g, q->g, q->k, kh->q,
+  kh->h, r<->l, n<->m, s->z, d->dh), the article dropped or respelled (al- -> el-/-/""),
+  words merged or split, vowels changed or dropped, and the MT number/case slips
+  (lower-cased, plural -s).
+
+A "garbled" query has two edits, at least one of them an error edit (misreading, dialect,
+liquid); a "variant" keeps the sound (vowels, article form, doubling, kh/h) and must not be
+flagged. Sets:
+
+* A: 400 GeoNames places and all curated names with coordinates, garbled; the gazetteer
+  search must rank the entity first (acc@1) or in the top 5 (acc@5). Then the same names
+  in a sentence that mentions the nearest other place: does the check flag them (NM101)
+  with the right suggestion first?
+* B: translit_ar_en_dev.tsv eval split: the Arabic is dot-corrupted and romanized letter by
+  letter (no vowels, as an MT engine without a name list would), then searched among all
+  English names of the split.
+* C: variants held out of the gazetteer (one Latin alternate name of 300 places) and the
+  curated variant pairs, in context: how often the check calls them garbled.
+* D: clean English (BBC articles, NTREX sentences in 15-sentence chunks): name and
+  consistency findings per 1,000 sentences.
+* E: speed of the names and consistency checks against the whole ``check``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import statistics
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from toolkit.document import Document
+from toolkit.names.gazetteer import Entry, Gazetteer, builtin_entries, load_gazetteer
+from toolkit.names.normalize import loose_key
+from toolkit.names.resolve import analyse
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+DOTS = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"]
+ROMAN = dict(
+    zip(
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآئؤ",
+        [
+            "a",
+            "b",
+            "t",
+            "th",
+            "j",
+            "h",
+            "kh",
+            "d",
+            "dh",
+            "r",
+            "z",
+            "s",
+            "sh",
+            "s",
+            "d",
+            "t",
+            "z",
+            "'",
+            "gh",
+            "f",
+            "q",
+            "k",
+            "l",
+            "m",
+            "n",
+            "h",
+            "w",
+            "y",
+            "a",
+            "a",
+            "'",
+            "a",
+            "i",
+            "a",
+            "'",
+            "'",
+        ],
+        strict=True,
+    )
+)
+ERROR_EDITS = [
+    ("j", "y"), ("J", "Y"), ("kh", "q"), ("Kh", "Q"), ("r", "l"),
+    ("l", "r"), ("n", "m"), ("m", "n"), ("b", "t"), ("t", "b"), ("s", "z"), ("f", "q"),
+    ("Q", "G"), ("z", "r"), ("b", "n"), ("t", "n"),
+]  # fmt: skip
+VARIANT_EDITS = [
+    ("al-", "el-"), ("al-", "al "), ("ou", "u"), ("u", "ou"), ("i", "ee"), ("a", "e"),
+    ("kh", "h"), ("q", "k"), ("ss", "s"), ("s", "ss"), ("iya", "iyah"), ("ah", "a"),
+    ("j", "g"), ("q", "g"), ("d", "dh"), ("h", "kh"), ("H", "Kh"),
+]  # fmt: skip
+
+
+def _apply(name: str, edits: list[tuple[str, str]], rng: random.Random) -> str | None:
+    options = [(a, b) for a, b in edits if a in name]
+    if not options:
+        return None
+    a, b = rng.choice(options)
+    spots = [i for i in range(len(name)) if name.startswith(a, i)]
+    i = rng.choice(spots)
+    return name[:i] + b + name[i + len(a) :]
+
+
+def garble(name: str, rng: random.Random) -> str | None:
+    """One error edit plus one more edit of any kind (see the module docstring)."""
+    out = _apply(name, ERROR_EDITS, rng)
+    if out is None:
+        return None
+    second = rng.random()
+    if second < 0.3:
+        out = _apply(out, ERROR_EDITS, rng) or out
+    elif second < 0.5:
+        out = _apply(out, VARIANT_EDITS, rng) or out
+    elif second < 0.65 and " " in out:
+        out = out.replace(" ", "", 1)
+    elif second < 0.75:
+        out = out.replace("al-", "").replace("Al-", "").replace("al ", "") or out
+    elif second < 0.85:
+        out = out.lower()
+    return out if loose_key(out) != loose_key(name) else None
+
+
+def corrupt_arabic(arabic: str, rng: random.Random) -> str:
+    """Swap one letter for another of the same dotless shape (a misread dot)."""
+    spots = [(i, group) for i, c in enumerate(arabic) for group in DOTS if c in group]
+    if not spots:
+        return arabic
+    i, group = rng.choice(spots)
+    other = rng.choice([c for c in group if c != arabic[i]])
+    return arabic[:i] + other + arabic[i + 1 :]
+
+
+def romanize(arabic: str) -> str:
+    """Letter-by-letter romanization without vowels, as a naive MT engine writes names."""
+    out = "".join(ROMAN.get(c, c) for c in arabic)
+    return out[:1].upper() + out[1:]
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / max(total, 1):.1f}% ({hits}/{total})"
+
+
+def _nearest(entry: Entry, places: list[Entry]) -> Entry | None:
+    best = None
+    for other in places:
+        if other is entry or loose_key(other.canonical) == loose_key(entry.canonical):
+            continue
+        km = entry.km_to(other)
+        if km is not None and km > 5 and (best is None or km < best[0]):
+            best = (km, other)
+    return best[1] if best and best[0] < 300 else None
+
+
+def set_a(gaz: Gazetteer, rng: random.Random) -> list[str]:
+    places = [e for e in gaz.entries.values() if e.lat is not None and e.type != "country"]
+    geonames = [e for e in places if e.source.startswith("GeoNames")]
+    curated = [e for e in places if not e.source.startswith("GeoNames")]
+    sample = rng.sample(geonames, 400) + curated
+    at1 = at5 = total = flagged = right_first = in_context = 0
+    for entry in sample:
+        query = garble(entry.canonical, rng)
+        if query is None:
+            continue
+        total += 1
+        ranked = [c.entry for c in gaz.search(query, limit=5)]
+        at1 += bool(ranked) and ranked[0] is entry
+        at5 += any(e is entry for e in ranked)
+        near = _nearest(entry, places)
+        if near is None:
+            continue
+        in_context += 1
+        text = f"Fighting was reported in {query}, near {near.canonical}, on Monday."
+        analysis = analyse(Document(text), gaz, "ar")
+        suspects = [s for s in analysis.suspects if s.reason == "garbled"]
+        flagged += bool(suspects)
+        right_first += bool(suspects) and suspects[0].candidates[0].entry is entry
+    return [
+        "| A: garbled gazetteer names (400 GeoNames + curated places) | |",
+        f"| search acc@1 | {_pct(at1, total)} |",
+        f"| search acc@5 | {_pct(at5, total)} |",
+        f'| in context ("in X, near Y", --source-lang ar): flagged NM101 | '
+        f"{_pct(flagged, in_context)} |",
+        f"| in context: flagged with the right entity first | {_pct(right_first, in_context)} |",
+    ]
+
+
+def set_b(rng: random.Random) -> list[str]:
+    rows = list(
+        csv.reader(
+            (DATA / "translit_ar_en_dev.tsv").open(encoding="utf-8"),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
+    )[1:]
+    pairs = [(a, e) for a, e, split in rows if split.endswith("eval") and len(e) >= 4]
+    gaz = Gazetteer(
+        Entry(canonical=e.title(), original=a, type="person") for a, e in dict(pairs).items()
+    )
+    by_name = {loose_key(e.canonical): e for e in gaz.entries.values()}
+    hits = {"clean": [0, 0], "noisy": [0, 0]}
+    total = 0
+    for arabic, english in rng.sample(pairs, 600):
+        target = by_name.get(loose_key(english.title()))
+        if target is None:
+            continue
+        total += 1
+        queries = {"clean": romanize(arabic), "noisy": romanize(corrupt_arabic(arabic, rng))}
+        for kind, query in queries.items():
+            ranked = [c.entry for c in gaz.search(query, limit=5)]
+            hits[kind][0] += bool(ranked) and ranked[0] is target
+            hits[kind][1] += any(e is target for e in ranked)
+    (clean1, clean5), (noisy1, noisy5) = hits["clean"], hits["noisy"]
+    return [
+        f"| B: Arabic->English name pairs ({len(by_name)} names in the search space) | |",
+        f"| letter-by-letter romanization, acc@1 / acc@5 | {_pct(clean1, total)} / "
+        f"{_pct(clean5, total)} |",
+        f"| plus one misread dot, acc@1 / acc@5 | {_pct(noisy1, total)} / {_pct(noisy5, total)} |",
+    ]
+
+
+def set_c(rng: random.Random) -> list[str]:
+    entries = list(builtin_entries())
+    places = [e for e in entries if e.lat is not None and e.type not in {"country", "region"}]
+    held: list[tuple[str, Entry]] = []
+    pool = [e for e in places if e.source.startswith("GeoNames") and len(e.variants) >= 2]
+    chosen = {id(e) for e in rng.sample(pool, 300)}
+    kept = []
+    for entry in entries:
+        if id(entry) in chosen:
+            ascii_variants = [v for v in entry.variants if v.isascii() and " " not in v[:2]]
+            if ascii_variants:
+                variant = rng.choice(ascii_variants)
+                entry = replace(entry, variants=tuple(v for v in entry.variants if v != variant))
+                if not any(loose_key(variant) == loose_key(n) for n in entry.names):
+                    held.append((variant, entry))
+        kept.append(entry)
+    gaz = Gazetteer(kept)
+    curated_pairs = [
+        ("Jurf al-Sakhr", "Jurf al-Sakhar"), ("Jurf as-Sakhar", "Jurf al-Sakhar"),
+        ("Ain al-Assad", "Ain al-Asad"), ("Deir al-Zour", "Deir ez-Zor"),
+        ("Deir ez-Zor", "Deir ez-Zor"), ("Dair Ezzor", "Deir ez-Zor"),
+        ("Deir al-Zur", "Deir ez-Zor"),
+    ]  # fmt: skip
+    full = load_gazetteer()
+    garbled = wrong = total = 0
+    examples = []
+    for variant, entry in held:
+        near = _nearest(entry, places)
+        if near is None:
+            continue
+        total += 1
+        text = f"Fighting was reported in {variant}, near {near.canonical}, on Monday."
+        suspects = [s for s in analyse(Document(text), gaz, "ar").suspects if s.start == 25]
+        if suspects:
+            garbled += 1
+            wrong += suspects[0].candidates[0].entry is not entry
+            examples.append(f"{variant} -> {suspects[0].candidates[0].entry.canonical}")
+    pair_flags = 0
+    for variant, _ in curated_pairs:
+        text = f"Fighting was reported in {variant}, south of Baghdad, near Raqqa and Anbar."
+        pair_flags += bool(analyse(Document(text), full, "ar").suspects)
+    return [
+        "| C: correct variant spellings (must not be flagged) | |",
+        f"| held-out GeoNames variants flagged as garbled | {_pct(garbled, total)} |",
+        f"| ... of which pointed to a different entity | {_pct(wrong, total)} |",
+        f"| curated variant pairs (Jurf al-Sakhr, Ain al-Assad, Deir al-Zour, ...) flagged | "
+        f"{_pct(pair_flags, len(curated_pairs))} |",
+    ], examples[:12]
+
+
+def _clean_docs() -> dict[str, list[str]]:
+    bbc = [json.loads(line)["article"] for line in (DATA / "bbc_summ_dev.jsonl").open()]
+    rows = list(
+        csv.reader(
+            (DATA / "ntrex_en_ar.tsv").open(encoding="utf-8"),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
+    )[1:]
+    english = [r[0] for r in rows]
+    ntrex = ["\n\n".join(english[i : i + 15]) for i in range(0, len(english), 15)]
+    return {"BBC": bbc, "NTREX": ntrex}
+
+
+def set_d_e() -> tuple[list[str], list[str], list[str]]:
+    from toolkit.checks.consistency import ConsistencyCheck
+    from toolkit.checks.names import NameCheck
+    from toolkit.pipeline import check
+    from toolkit.settings import Settings
+
+    settings = Settings()
+    checks = [NameCheck(settings), ConsistencyCheck(settings)]
+    lines, listing, speed = [], [], []
+    for corpus, docs in _clean_docs().items():
+        sentences = found = 0
+        names_time = []
+        for text in docs:
+            doc = Document(text)
+            sentences += len(doc.sentences)
+            started = time.process_time()
+            findings = [f for c in checks for f in c.run(doc)]
+            names_time.append(time.process_time() - started)
+            found += len(findings)
+            listing += [f"{corpus}: {f.rule} {f.text!r} -> {f.suggestions[:1]}" for f in findings]
+        lines.append(
+            f"| D: {corpus}: name + consistency findings per 1,000 sentences | "
+            f"{1000 * found / sentences:.2f} ({found} in {sentences} sentences) |"
+        )
+        whole = []
+        for text in docs[:30]:
+            started = time.process_time()
+            check(text, settings=settings)
+            whole.append(time.process_time() - started)
+        speed.append(
+            f"| E: {corpus}: names + consistency per document, median / max | "
+            f"{1000 * statistics.median(names_time):.1f} ms / {1000 * max(names_time):.1f} ms "
+            f"(whole `check`: median {1000 * statistics.median(whole):.1f} ms) |"
+        )
+    seed = (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8")
+    runs = []
+    for _ in range(5):
+        doc = Document(seed)
+        started = time.process_time()
+        for c in checks:
+            c.run(doc)
+        runs.append(time.process_time() - started)
+    speed.append(f"| E: seed article, names + consistency | {1000 * min(runs):.1f} ms |")
+    return lines, listing, speed
+
+
+def main() -> str:
+    if not DATA.is_dir():
+        raise SystemExit(f"shared data not found at {DATA}")
+    started = time.process_time()
+    gaz = load_gazetteer()
+    gaz.search("warm up")
+    load = time.process_time() - started
+    rng = random.Random(4)
+    rows = ["| measure | value |", "|---|---|"]
+    rows += set_a(gaz, rng)
+    rows += set_b(rng)
+    c_rows, c_examples = set_c(rng)
+    rows += c_rows
+    d_rows, listing, e_rows = set_d_e()
+    rows += d_rows + e_rows
+    rows.append(f"| E: gazetteer load and index (once per process) | {1000 * load:.0f} ms |")
+    seed_doc = Document((ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"))
+    seed = analyse(seed_doc, gaz)
+    seed_lines = [f"- `{s.text}` -> {s.candidates[0].entry.canonical}" for s in seed.suspects]
+    seed_lines += [f"- `{r.text}` -> {r.entry.canonical} (CO102)" for r in seed.renamed]
+    parts = [
+        "## names",
+        "",
+        "Garbled transliterated names (NM101-103) and entity consistency (CO101-102). "
+        "Noise model and sets: `benchmarks/bench_names.py` docstring.",
+        "",
+        *rows,
+        "",
+        "Seed article:",
+        *seed_lines,
+        "",
+        "Held-out variants the check called garbled (sample):",
+        *(f"- {line}" for line in c_examples or ["none"]),
+        "",
+        "Every finding on clean text:",
+        *(f"- {line}" for line in listing or ["none"]),
+    ]
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    print(main())

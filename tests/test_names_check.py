@@ -1,0 +1,132 @@
+"""The names and consistency checks on the seed article, invented cases and clean text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit import check
+from toolkit.settings import Settings
+
+NAME_RULES = ["names", "consistency"]
+
+
+def findings(text: str, **settings) -> list:
+    return check(text, rules=NAME_RULES, settings=Settings(**settings))
+
+
+def by_text(found: list) -> dict[str, object]:
+    return {f.text: f for f in found}
+
+
+def test_seed_article(seed_text: str) -> None:
+    found = by_text(findings(seed_text))
+    youlf = found["Youlf Saqr"]
+    assert (youlf.rule, youlf.suggestions[0]) == ("NM101", "Jurf al-Sakhar")
+    assert youlf.severity == "major" and youlf.confidence >= 0.9
+    assert "جرف الصخر" in youlf.message
+    aqsa = found["al aqsa floods"]
+    assert (aqsa.rule, aqsa.suggestions) == ("NM102", ("Al-Aqsa Flood",))
+    kh = found["Iraqi Hezbollah Brigades"]
+    assert (kh.rule, kh.suggestions) == ("CO101", ("Kataib Hezbollah",))
+    iri = found["Islamic Resistance Movement of Iraq"]
+    assert (iri.rule, iri.suggestions) == ("CO102", ("Islamic Resistance in Iraq",))
+    assert set(found) == {
+        "Youlf Saqr",
+        "al aqsa floods",
+        "Iraqi Hezbollah Brigades",
+        "Islamic Resistance Movement of Iraq",
+    }
+    for f in found.values():
+        assert seed_text[f.start : f.end] == f.text
+        assert not f.safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out in Deir al-Zur and Raqqa, near the Iraqi border with Syria.",
+        "Clashes broke out in Dair Ezzor and Raqqa, near the Iraqi border with Syria.",
+        "Government forces shelled Hamah and Homs in western Syria, near Damascus.",
+        "The strike hit Jurf al-Sakhr, south of Baghdad, a Kataib Hezbollah stronghold in Iraq.",
+        "Drones struck Ain al-Assad air base in Anbar province, west of Baghdad.",
+        "Turkish troops shelled Tel Rifaat and Manbej in Syria, near Aleppo.",
+        "Protests in Sulaimaniya and Arbil, in Iraq's Kurdistan Region, near Kirkuk.",
+        "Hizbullah fired rockets at Kiryat Shemona from Nabatiya, near Tyre in Lebanon.",
+        "Kurdish forces left Şanlıurfa and Sanliurfa province for Akçakale in Turkey.",
+        "Iran's Quds Force and the Revolutionary Guards met in Isfahan and Qom, Tehran said.",
+    ],
+)
+def test_variant_spellings_are_not_errors(text: str) -> None:
+    assert [f for f in findings(text, source_lang="ar") if f.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "garbled", "name"),
+    [
+        ("Turkish forces entered Yarablus, near Manbij in northern Syria.", "Yarablus", "Jarablus"),
+        ("The convoy reached Tikrib, north of Baghdad, on Monday.", "Tikrib", "Tikrit"),
+        ("Rockets fell on Kiryat Shmona and Babatiyeh, near Tyre.", "Babatiyeh", "Nabatieh"),
+        ("Militants attacked Sharqat and Baiyi, north of Tikrit.", "Baiyi", "Baiji"),
+    ],
+)  # fmt: skip
+def test_garbled_names_get_the_entity_first(text: str, garbled: str, name: str) -> None:
+    found = by_text(findings(text, source_lang="ar"))
+    assert found[garbled].rule == "NM101"
+    assert found[garbled].suggestions[0] == name
+
+
+def test_lower_case_and_plural_operation_names() -> None:
+    found = by_text(findings("Israel launched operation swords of irons after the attack on Gaza."))
+    assert found["swords of irons"].rule == "NM102"
+    assert found["swords of irons"].suggestions == ("Swords of Iron",)
+
+
+def test_context_picks_the_nearby_place() -> None:
+    # Without context Awlad Saqr (Egypt) is a near tie; Baghdad and the direction decide.
+    found = by_text(findings("The strike hit Youlf Saqr, south of Baghdad, in Iraq."))
+    assert found["Youlf Saqr"].suggestions[0] == "Jurf al-Sakhar"
+
+
+def test_one_entity_two_names() -> None:
+    text = (
+        "Fighters of Hay'at Tahrir al-Sham entered Aleppo in Syria. "
+        "Later the Levant Liberation Committee took Hama, near Homs."
+    )
+    found = by_text(findings(text))
+    assert found["Levant Liberation Committee"].rule == "CO101"
+    assert found["Levant Liberation Committee"].suggestions == ("Hayat Tahrir al-Sham",)
+
+
+def test_acronyms_glosses_and_short_forms_are_one_name() -> None:
+    text = (
+        "The Popular Mobilization Forces (Hashd al-Shaabi) said the PMF lost two men near "
+        "Baghdad in Iraq. Prime Minister Mohammed Shia al-Sudani said Sudani would visit Basra."
+    )
+    assert findings(text) == []
+
+
+def test_house_style_from_user_gazetteer(tmp_path: Path) -> None:
+    user = tmp_path / "style.tsv"
+    user.write_text("canonical\tvariants\ttype\nDeir al-Zour\tDeir ez-Zor\tplace\n", "utf-8")
+    found = findings("Fighting in Deir ez-Zor and Raqqa in Syria.", gazetteers=(user,))
+    assert [(f.rule, f.text, f.suggestions, f.safe) for f in found] == [
+        ("NM103", "Deir ez-Zor", ("Deir al-Zour",), True)
+    ]
+    assert findings("Fighting in Deir ez-Zor and Raqqa in Syria.") == []
+
+
+@pytest.mark.parametrize(
+    "name", ["clean_news_bbc.txt", "clean_news_ntrex.txt", "ntrex_en_sample.txt",
+             "names_clean_syria_ntrex.txt"],
+)  # fmt: skip
+def test_clean_english_has_no_name_findings(data_dir: Path, name: str) -> None:
+    text = (data_dir / name).read_text(encoding="utf-8")
+    assert findings(text) == []
+    assert findings(text, source_lang="ar") == []
+
+
+def test_no_mena_context_no_fuzzy_search() -> None:
+    text = "Jim Furyk and Jordan Spieth met Tony Blair and Mr Mikosz in Liverpool and Smithfield."
+    assert findings(text) == []
