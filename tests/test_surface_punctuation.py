@@ -36,6 +36,7 @@ def test_seed_glued_quote_is_found_with_space_suggestion(seed_text):
         ("He called it a response.” Then", ("PU104", "”", ())),
         ("the attack (Tuesday, which targeted", ("PU105", "(", ())),
         ('“Iran” and “Iraq” and "Syria"', ("PU106", '"', ("“",))),
+        ('“Iran” and “Iraq” and the "Rules (2015)", it said', ("PU106", '"', ("”",))),
         ("The ministry said، in a statement", ("PU107", "،", (",",))),
         ("in a statement，that talks", ("PU107", "，", (", ",))),
         ("talks would resume。", ("PU107", "。", (".",))),

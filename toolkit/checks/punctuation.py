@@ -379,4 +379,6 @@ def _opens(text: str, position: int) -> bool:
     after = text[position + 1] if position + 1 < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return True
-    return not (before.isalnum() or before in ".,;:!?…'’") and not after.isspace()
+    if after.isspace() or after in ".,;:!?)]}…":
+        return False
+    return not (before.isalnum() or before in ".,;:!?…'’)]}%")
