@@ -63,10 +63,12 @@ def test_every_finding_is_listed_and_highlighted():
     assert len(listed) == len(found) and set(listed) == marked
 
 
-def test_fixed_pane_marks_changes():
+def test_fixed_pane_marks_changes_row_by_row():
     _, page = build()
     assert '<ins title="PU901">.” </ins>' in page
     assert '<del title="BP901">Leaked headline\n\n</del>' in page
+    rows = re.findall(r'<div class="text original">(.*?)</div><div class="text fixed">', page, re.S)
+    assert len(rows) == 3 and "Leaked headline" in rows[0] and "Source link" in rows[2]
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +119,8 @@ def test_highlights_match_findings_and_nothing_runs_or_loads(page):
     ids = page.eval_on_selector_all("mark.f", "ms => ms.map(m => m.dataset.f)")
     assert {i for group in ids for i in group.split()} == {f"0-{i}" for i in range(5)}
     assert page.locator("ol.findings li").count() == len(page.found)
-    assert "<script>alert(1)</script>" in page.inner_text(".text.original")
+    shown = "".join(page.locator(".text.original").all_inner_texts())
+    assert "<script>alert(1)</script>" in shown
     assert page.remote == [] and page.dialogs == []
 
 
@@ -207,3 +210,20 @@ def test_check_writes_html_report_and_refuses_to_overwrite_input(tmp_path):
     )
     assert refused.exit_code == 2 and article.read_text(encoding="utf-8").startswith("It said")
     assert CliRunner().invoke(main, ["check", "-o", str(out), str(article)]).exit_code == 2
+
+
+def test_rows_hold_the_whole_text_and_the_whole_fixed_text():
+    import html as stdlib_html
+
+    found, page = build()
+    cells = re.findall(r'<div class="text (original|fixed)">(.*?)</div>', page, re.S)
+
+    def plain(cell, drop_deleted):
+        if drop_deleted:
+            cell = re.sub(r"<del[^>]*>.*?</del>", "", cell, flags=re.S)
+        return stdlib_html.unescape(re.sub(r"<[^>]+>", "", cell))
+
+    original = "".join(plain(c, False) for kind, c in cells if kind == "original")
+    fixed = "".join(plain(c, True) for kind, c in cells if kind == "fixed")
+    assert original == TEXT
+    assert fixed == fix(TEXT, found).text

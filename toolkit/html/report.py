@@ -7,7 +7,9 @@ and severity hide them.
 
 from __future__ import annotations
 
+import bisect
 import html
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -82,37 +84,62 @@ def _checkboxes(group: str, counts: dict[str, int], with_swatch: bool = False) -
 
 
 def _file_section(number: int, report: FileReport) -> str:
-    highlighted = "".join(_highlight(number, report.text, report.findings))
+    """The text and the fixed text side by side, one row per paragraph."""
+    bounds = _row_bounds(report.text, report.fixed)
+    original = _by_row(bounds, _highlight(number, report.text, report.findings, bounds))
     if report.fixed is not None:
-        fixed = report.fixed
-        changes = f"{len(fixed.applied)} correction(s)"
-        fixed_html = (
-            f'<div class="text fixed" tabindex="0" aria-label="Fixed text of {_esc(report.path)}">'
-            f"{''.join(_changes(fixed))}</div>"
-        )
+        fixed = _by_row(bounds, _changes(report.fixed, bounds))
+        changes = f"{len(report.fixed.applied)} correction(s)"
     else:
+        fixed = ['<span class="empty">No fix was run.</span>'] * len(original)
         changes = "not fixed"
-        fixed_html = '<p class="empty">No fix was run.</p>'
+    rows = "\n".join(
+        f'<div class="text original">{left}</div><div class="text fixed">{right}</div>'
+        for left, right in zip(original, fixed, strict=True)
+    )
     return f"""<section class="file" aria-labelledby="h-{number}">
 <h2 id="h-{number}"><span class="file-label">File</span> {_esc(report.path)}</h2>
-<div class="panes">
-<section class="pane" aria-label="Text with findings">
-<h3>Text with findings ({len(report.findings)})</h3>
-<div class="text original">{highlighted}</div>
-</section>
-<section class="pane" aria-label="Fixed text">
-<h3>Fixed text ({changes})</h3>
-<p class="legend-fixed"><ins>inserted</ins> <del>removed</del></p>
-{fixed_html}
-</section>
+<p class="legend-fixed">Paragraph by paragraph: the text with its {len(report.findings)} \
+finding(s) highlighted, and the fixed text ({changes}) with <ins>inserted</ins> and \
+<del>removed</del> text marked.</p>
+<div class="rows">
+<h3>Text with findings</h3><h3>Fixed text</h3>
+{rows}
 </div>
 </section>"""
 
 
-def _highlight(number: int, text: str, findings: Sequence[Finding]) -> Iterator[str]:
-    """The text as HTML, each stretch covered by findings wrapped in one <mark>."""
+_BLOCK_END = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+
+
+def _row_bounds(text: str, fixed: FixResult | None) -> list[int]:
+    """Offsets where rows start: after blank lines, never inside a change."""
+    edits = fixed.edits if fixed is not None else ()
+    starts = [e.start for e in edits]
+    bounds = [0]
+    for match in _BLOCK_END.finditer(text):
+        cut = match.end()
+        index = bisect.bisect_left(starts, cut) - 1
+        if 0 < cut < len(text) and (index < 0 or edits[index].end <= cut):
+            bounds.append(cut)
+    return [*bounds, len(text)]
+
+
+def _by_row(bounds: list[int], pieces: Iterator[tuple[int, str]]) -> list[str]:
+    """Join HTML pieces, each tagged with its original offset, into one string per row."""
+    rows: list[list[str]] = [[] for _ in bounds[:-1]] or [[]]
+    for offset, piece in pieces:
+        rows[min(bisect.bisect_right(bounds, offset) - 1, len(rows) - 1)].append(piece)
+    return ["".join(row) for row in rows]
+
+
+def _highlight(
+    number: int, text: str, findings: Sequence[Finding], cuts: list[int]
+) -> Iterator[tuple[int, str]]:
+    """The text as HTML pieces (with their offsets), each stretch covered by findings wrapped
+    in one <mark>; no piece crosses a row cut."""
     ids = [f"{number}-{i}" for i in range(len(findings))]
-    bounds = sorted({0, len(text), *(x for f in findings for x in (f.start, f.end))})
+    bounds = sorted({0, len(text), *cuts, *(x for f in findings for x in (f.start, f.end))})
     points: dict[int, list[int]] = {}
     spans = []
     for i, f in enumerate(findings):
@@ -126,7 +153,7 @@ def _highlight(number: int, text: str, findings: Sequence[Finding]) -> Iterator[
     following = 0
     for left, right in zip(bounds, [*bounds[1:], None], strict=True):
         for i in points.get(left, ()):
-            yield _mark([i], findings, ids, first_mark, "", point=True)
+            yield left, _mark([i], findings, ids, first_mark, "", point=True)
         if right is None:
             break
         while following < len(spans) and findings[spans[following]].start <= left:
@@ -134,7 +161,10 @@ def _highlight(number: int, text: str, findings: Sequence[Finding]) -> Iterator[
             following += 1
         active = [i for i in active if findings[i].end > left]
         piece = text[left:right]
-        yield _mark(sorted(active), findings, ids, first_mark, piece) if active else _esc(piece)
+        yield (
+            left,
+            _mark(sorted(active), findings, ids, first_mark, piece) if active else _esc(piece),
+        )
 
 
 def _mark(
@@ -162,18 +192,25 @@ def _mark(
     )
 
 
-def _changes(fixed: FixResult) -> Iterator[str]:
+def _changes(fixed: FixResult, cuts: list[int]) -> Iterator[tuple[int, str]]:
+    """The fixed text as HTML pieces tagged with original offsets, changes as <ins>/<del>."""
     position = 0
-    for edit in fixed.edits:
-        yield _esc(fixed.original[position : edit.start])
-        rule = edit.finding.rule if edit.finding else "blank lines"
-        old = fixed.original[edit.start : edit.end]
-        if old:
-            yield f'<del title="{_esc(rule)}">{_esc(old)}</del>'
+    for edit in (*fixed.edits, None):
+        stop = edit.start if edit else len(fixed.original)
+        kept = [c for c in cuts if position < c < stop]
+        for left, right in zip([position, *kept], [*kept, stop], strict=True):
+            yield left, _esc(fixed.original[left:right])
+        if edit is None:
+            break
+        rule = _esc(edit.finding.rule if edit.finding else "blank lines")
+        if edit.end > edit.start:
+            yield (
+                edit.start,
+                f'<del title="{rule}">{_esc(fixed.original[edit.start : edit.end])}</del>',
+            )
         if edit.replacement:
-            yield f'<ins title="{_esc(rule)}">{_esc(edit.replacement)}</ins>'
+            yield edit.start, f'<ins title="{rule}">{_esc(edit.replacement)}</ins>'
         position = edit.end
-    yield _esc(fixed.original[position:])
 
 
 def _visible(text: str) -> str:
