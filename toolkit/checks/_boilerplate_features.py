@@ -101,10 +101,10 @@ class LineInfo:
         if self.prose:
             return float(self.words)
         if self.chrome or self.nav:
-            return -6.0
+            return -10.0
         if self.words >= 20:
             return self.words / 2
-        return -3.0
+        return -1.0
 
 
 def describe(line: str) -> LineInfo:
