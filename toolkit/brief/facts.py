@@ -38,6 +38,14 @@ _CAPITALISED = re.compile(
 _ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|[a-z]+th)$", re.IGNORECASE)
 # Countries and regions are context; groups, places, bases and people are the news.
 BROAD_TYPES = {"country": 0.5, "region": 0.5}
+NER_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +74,8 @@ class DateRef:
 
 
 def entities(doc: Document, limit: int = 10) -> list[Entity]:
-    """Gazetteer entities (canonical names and types) first, then other capitalised names
-    said at least twice; most mentioned first."""
+    """Gazetteer entities (canonical names and types) first, then names spaCy's NER finds
+    (or, without spaCy, capitalised names said at least twice); most mentioned first."""
     from toolkit.names import load_gazetteer
     from toolkit.names.resolve import analyse
 
@@ -78,21 +86,55 @@ def entities(doc: Document, limit: int = 10) -> list[Entity]:
         known[mention.entry.canonical] += 1
         types[mention.entry.canonical] = mention.entry.type
         covered.append((mention.start, mention.end))
-    other: Counter = Counter()
-    stops = stop_words("en")
-    for match in _CAPITALISED.finditer(doc.text):
-        name = re.sub(r"['’]s?$", "", match.group())
-        inside = any(s <= match.start() < e for s, e in covered)
-        if not inside and name.casefold() not in stops and name.casefold() not in WEEKDAYS:
-            other[name] += 1
     ranked = sorted(known, key=lambda name: -known[name] * BROAD_TYPES.get(types[name], 1.0))
     found = [Entity(name, types[name], known[name]) for name in ranked]
+    other, other_types = _other_names(doc, covered)
     found += [
-        Entity(name, "name", n)
+        Entity(name, other_types[name], n)
         for name, n in other.most_common()
-        if n >= 2 and name not in known and name.casefold() not in MONTHS
+        if name not in known and (n >= 2 or other_types[name] in ("person", "organisation"))
     ]
     return found[:limit]
+
+
+def _other_names(doc: Document, covered: list[tuple[int, int]]) -> tuple[Counter, dict[str, str]]:
+    """Names outside the gazetteer mentions, counted, with a type."""
+    counts: Counter = Counter()
+    types: dict[str, str] = {}
+    for start, name, kind in _ner(doc) or _capitalised(doc):
+        name = re.sub(r"^[Tt]he\s+|['’]s?$", "", name).strip()
+        folded = name.casefold()
+        if (
+            len(name) < 2
+            or any(s <= start < e for s, e in covered)
+            or folded in stop_words("en")
+            or folded in WEEKDAYS
+            or folded in MONTHS
+        ):
+            continue
+        counts[name] += 1
+        types.setdefault(name, kind)
+    return counts, types
+
+
+def _ner(doc: Document) -> list[tuple[int, str, str]]:
+    """(start, text, type) of spaCy's named entities; empty when spaCy is not installed."""
+    from toolkit.errors import ModelError
+    from toolkit.nlp import english_pipeline
+
+    try:
+        nlp = english_pipeline()
+    except ModelError:
+        return []
+    return [
+        (e.start_char, e.text, NER_TYPES[e.label_])
+        for e in nlp(doc.text).ents
+        if e.label_ in NER_TYPES
+    ]
+
+
+def _capitalised(doc: Document) -> list[tuple[int, str, str]]:
+    return [(m.start(), m.group(), "name") for m in _CAPITALISED.finditer(doc.text)]
 
 
 def figures(doc: Document, limit: int = 6) -> list[Figure]:
