@@ -18,6 +18,7 @@ def found(text: str):
         ("to coalesce The third is the advantage.", ("CA101", " The", (". The", " the"))),
         ("Troops moved into The region on Monday.", ("CA101", "The", ("the",))),
         ("He left the city. against the advice of aides.", ("CA102", ".", ("",))),
+        ("an attack in Syria.against armed factions", ("CA102", ".", (" ",))),
         ("Beijing said on Monday. in a statement it objected.", ("CA102", ".", ("",))),
     ],
 )
@@ -40,6 +41,7 @@ def test_artifact_is_found(text, expected):
         "Sales of the iPhone rose. eBay shares fell.",
         "He paused... and went on. Visit example.com. now",
         "Officials said: And that was the end.",
+        "Read it on bbc.co.uk or news.sky.com today.",
     ],
 )
 def test_not_flagged(text):

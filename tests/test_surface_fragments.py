@@ -28,6 +28,10 @@ def found(text: str):
         ),
         ("The ministry issued a statement saying. Talks went on.", ("FR102", "saying.", ())),
         (
+            "Tasnim quoted a commander as saying that. Drills go on.",
+            ("FR102", " as saying that", ("",)),
+        ),
+        (
             "Casualties rose sharply, according to. The army denied it.",
             ("FR102", "according to.", ()),
         ),

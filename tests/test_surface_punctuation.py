@@ -43,6 +43,11 @@ def test_seed_glued_quote_is_found_with_space_suggestion(seed_text):
         ("Xinhua All Media丨Beijing league", ("PU107", "丨", (" | ",))),
         ("He said «we will win» today.", ("PU107", "«", ("“",))),
         ("two\u3000words", ("PU107", "\u3000", (" ",))),
+        ("Abu·Bakr al-Baghdadi", ("PU107", "·", (" ",))),
+        ("Iran 's guards", ("PU102", " 's", ("'s",))),
+        ("they do n’t know", ("PU102", " n’t", ("n’t",))),
+        ("in 1990——the end", ("PU103", "——", ("—",))),
+        ("and so on……", ("PU103", "……", ("…",))),
     ],
 )
 def test_artifact_is_found(text, expected):
@@ -68,6 +73,7 @@ def test_artifact_is_found(text, expected):
         "The U.S. and the U.K. met at 10 a.m. on Jan. 5.",
         "Meanwhile — in Gaza — talks (again) stalled; no deal?",
         "😀 Emoji: 👨‍👩‍👧 fine. e\u0301t\u00e9 too.\r\nNext line.",
+        "News · Sport · Weather; the Smiths' album; rock 'n' roll.",
     ],
 )
 def test_clean_text_is_not_flagged(text):

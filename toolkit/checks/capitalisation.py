@@ -37,7 +37,7 @@ LOWER_CASE_RESTART = Rule(
     category="fluency/grammar",
     severity="major",
     summary="A full stop followed by a lower-case word: a sentence broken in two in the wrong "
-    "place (`in Syria. against armed factions`).",
+    "place (`in Syria. against armed factions`, `in Syria.against`).",
     why="MT segments split a clause and put a full stop at the seam; the reader sees two broken "
     "sentences instead of one.",
     example="the first time the U.S. has directed an attack in Syria. against armed factions",
@@ -50,6 +50,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
 _RESTART = re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])")
+# "Syria.against": a full stop glued to a lower-case function word is no domain name.
+_GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
 _CLASSES = frozenset({"article", "preposition", "conjunction"})
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})
@@ -123,6 +125,17 @@ class CapitalisationCheck(Check):
 
     def _restarts(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
+        for match in _GLUED_RESTART.finditer(text):
+            stop = match.start()
+            if function_words().get(match.group(1)) and not inside(stop, skip):
+                yield LOWER_CASE_RESTART.at(
+                    doc,
+                    stop,
+                    stop + 1,
+                    "A full stop glued to a lower-case word: the sentence is broken here.",
+                    [" "],
+                    confidence=0.8,
+                )
         for match in _RESTART.finditer(text):
             stop = match.start()
             if inside(stop, skip):

@@ -62,7 +62,7 @@ VERBLESS = Rule(
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
 _DANGLING = re.compile(
-    r"(?:\bas\s+(?P<as>saying|stating|adding|writing|telling\s+\w+)"
+    r"(?:\bas\s+(?P<as>(?:saying|stating|adding|writing|telling\s+\w+)(?:\s+that)?)"
     r"|\b(?:statement|report|tweet|post|letter|message)\W{0,2}\s+(?P<verb>saying|stating|reading)"
     r"|\b(?P<according>according\s+to))\s*[.:]$"
 )

@@ -35,7 +35,8 @@ SPACE_BEFORE = Rule(
     category="fluency/punctuation",
     severity="minor",
     summary="A space before a comma, full stop, colon, semicolon, question or exclamation "
-    "mark, or just inside a bracket or curly quote (`“ text ”`).",
+    "mark, just inside a bracket or curly quote (`“ text ”`), or inside a tokenised "
+    "contraction or possessive (`Iran 's`, `do n't`).",
     why="Source-language typography (French-style spacing, tokenised MT output) leaks into "
     "English text.",
     example="the two sides agreed , officials said .",
@@ -49,7 +50,8 @@ DOUBLED = Rule(
     kind="punctuation",
     category="fluency/punctuation",
     severity="minor",
-    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,`.",
+    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,`, and the "
+    "Chinese doubled dash and ellipsis (`——`, `……`).",
     why="Joining segments or sentences in MT output doubles the mark at the seam.",
     example="the ministry said,, adding that talks would resume..",
     fixed="the ministry said, adding that talks would resume.",
@@ -105,7 +107,8 @@ SOURCE_PUNCTUATION = Rule(
     category="locale convention/punctuation",
     severity="minor",
     summary="Arabic or Persian (`،` `؛` `؟`), guillemet (`«»`) or Chinese/Japanese full-width "
-    "(`，` `。` `：` `（` `丨`) punctuation in English text.",
+    "(`，` `。` `：` `（` `丨`) punctuation in English text, and the Chinese name separator "
+    "(`Abu·Bakr`).",
     why="MT and post-editing keep the source's punctuation characters; they render oddly, "
     "break search and carry their own spacing.",
     example="The ministry said، in a statement，that talks would resume。",
@@ -123,8 +126,9 @@ _SPACE_BEFORE = re.compile(
     r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
     r"|[(\[“]([ \t\xa0]+)(?=\w)"
 )
+_SPLIT_CLITIC = re.compile(r"(?<=\w)([ \t]+)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _WORD_END = re.compile(r"[\w”\"’)]")
-_DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,")
+_DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
 _CURLY = re.compile("[“”«»]")
 _BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
@@ -159,6 +163,7 @@ class PunctuationCheck(Check):
         skip = not_prose_spans(doc.text)
         yield from self._missing_space(doc, skip)
         yield from self._space_before(doc, skip)
+        yield from self._split_clitics(doc)
         yield from self._doubled(doc, skip)
         for index, paragraph in enumerate(doc.paragraphs):
             following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else None
@@ -212,6 +217,17 @@ class PunctuationCheck(Check):
                 suggestion = match.group(2) or ""
             yield SPACE_BEFORE.at(doc, start, end, message, [suggestion], confidence=0.85)
 
+    def _split_clitics(self, doc: Document) -> Iterator[Finding]:
+        for match in _SPLIT_CLITIC.finditer(doc.text):
+            yield SPACE_BEFORE.at(
+                doc,
+                match.start(1),
+                match.end(2),
+                f"Space before {match.group(2)!r}: a tokenised contraction or possessive.",
+                [match.group(2)],
+                confidence=0.85,
+            )
+
     def _doubled(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
         for match in _DOUBLED.finditer(text):
@@ -227,6 +243,8 @@ class PunctuationCheck(Check):
                 if found == ".," and not re.match(r"\s+[a-z]", text[end:]):
                     continue
                 keep = "," if found == ".," else "."
+            elif found in ("——", "……"):
+                keep = found[0]  # Chinese doubles the dash and the ellipsis; English does not
             elif match.group(4) == ".":
                 keep = "."
             else:
@@ -354,6 +372,8 @@ class PunctuationCheck(Check):
             if _ARABIC_OR_CJK.match(before) or _ARABIC_OR_CJK.match(after):
                 continue  # part of source-script text, flagged as untranslated
             english, space = marks[match.group()]
+            if space == "letters" and not (before.isalpha() and after.isalpha()):
+                continue
             if space in ("after", "both") and after and (after.isalnum() or after in '“"('):
                 english += " "
             if space in ("before", "both") and before.isalnum():
