@@ -48,9 +48,17 @@ def test_boilerplate_and_leaked_headline_removed_cleanly(fixed):
     assert "\n\n\n" not in fixed.text and not re.search(r"[ \t]+\n", fixed.text)
 
 
-def test_safe_name_correction_applied(fixed):
+def test_every_safe_confident_finding_is_applied_unless_overlapped(fixed):
+    for item in fixed.skipped:
+        f = item.finding
+        if f.safe and f.confidence >= 0.8 and f.suggestions:
+            assert item.reason.startswith(("overlaps", "same change")), item
+
+
+def test_name_correction_applied_at_its_confidence(seed_text):
     needs("names")
-    assert "Jurf al-Sakhar" in fixed.text and "Youlf" not in fixed.text
+    result = fix(seed_text, settings=FAST, unsafe=True)
+    assert "Jurf al-Sakhar" in result.text and "Youlf" not in result.text
 
 
 def test_review_fixes_repair_and_and_the_broken_sentence(seed_text):
