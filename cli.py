@@ -93,8 +93,13 @@ def main() -> None:
     help="Names TSV (corpora/names format) that extends the built-in gazetteer; repeatable.",
 )
 @click.option("--src", help="The source text PATH was translated from (bilingual checks).")
+@click.option(
+    "--lm",
+    "lm_path",
+    help="Local causal LM (model folder or .gguf file) for the fluency check; implies --deep.",
+)
 def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_on, fast,
-          source_lang, encoding, gazetteers, src) -> None:  # fmt: skip
+          source_lang, encoding, gazetteers, src, lm_path) -> None:  # fmt: skip
     """Find machine-translation artifacts in PATHS (files, or - for stdin).
 
     Defaults come from mtkit.toml or [tool.mtkit] in pyproject.toml; flags override them.
@@ -114,6 +119,11 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
 
         extra = tuple(Path(g) for g in gazetteers)
         settings = replace(settings, gazetteers=settings.gazetteers + extra)
+    if lm_path:
+        from dataclasses import replace
+        from pathlib import Path
+
+        settings = replace(settings, lm_path=Path(lm_path), fast=False)
     selection = config.selection(
         _split(select), _split(ignore), config.confidence(min_confidence, 0.0)
     )

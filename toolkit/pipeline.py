@@ -46,6 +46,20 @@ class Selection:
     def keeps(self, finding: Finding, rule: Rule, check: str) -> bool:
         return finding.confidence >= self.min_confidence and self.wants(rule, check)
 
+    def named_checks(self) -> tuple[str, ...]:
+        """Checks a selector names (by check, rule code or prefix, slug or kind; not ALL):
+        these run even when they are off by default."""
+        tokens = [t for t in self.select if t != "ALL"]
+        return tuple(
+            sorted(
+                {
+                    name
+                    for code, (rule, name) in _rule_index().items()
+                    if any(t in (rule.slug, rule.kind, name) or code.startswith(t) for t in tokens)
+                }
+            )
+        )
+
 
 @functools.cache
 def _rule_index() -> dict[str, tuple[Rule, str]]:
@@ -65,15 +79,15 @@ def _known_selectors() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _checks_for(settings: Settings) -> tuple[Check, ...]:
-    return tuple(load_checks(settings))
+def _checks_for(settings: Settings, named: tuple[str, ...] = ()) -> tuple[Check, ...]:
+    return tuple(load_checks(settings, explicit=named))
 
 
 def run_checks(doc: Document, settings: Settings, selection: Selection) -> list[Finding]:
     """All kept findings of the selected checks in ``doc``, sorted by position."""
     index = _rule_index()
     findings: list[Finding] = []
-    for check in _checks_for(settings):
+    for check in _checks_for(settings, selection.named_checks()):
         if not any(selection.wants(rule, check.name) for rule in check.rules):
             continue
         findings.extend(

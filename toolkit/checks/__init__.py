@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections.abc import Collection
 
 from toolkit.checks.base import Check
 from toolkit.findings import Rule
@@ -18,6 +19,7 @@ CHECKS: dict[str, str] = {
     "encoding": "toolkit.checks.encoding:EncodingCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
     "pronouns": "toolkit.checks.pronouns:PronounCheck",
+    "fluency": "toolkit.checks.fluency:FluencyCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
     "bilingual": "toolkit.checks.bilingual:BilingualCheck",
     "names": "toolkit.checks.names:NameCheck",
@@ -32,10 +34,21 @@ def check_class(name: str) -> type[Check]:
     return getattr(importlib.import_module(module), cls)
 
 
-def load_checks(settings: Settings, names: list[str] | None = None) -> list[Check]:
-    """Instances of the named checks (all registered ones by default)."""
-    classes = [check_class(name) for name in (names or CHECKS)]
-    return [cls(settings) for cls in classes if not (settings.fast and cls.needs_model)]
+def load_checks(
+    settings: Settings, names: list[str] | None = None, explicit: Collection[str] = ()
+) -> list[Check]:
+    """Instances of the named checks (all registered ones by default).
+
+    A check that is off by default (``default_enabled = False``) runs when it is in ``names``
+    or ``explicit`` (selected by the user), or when the settings enable it.
+    """
+    classes = [(name, check_class(name)) for name in (names or CHECKS)]
+    return [
+        cls(settings)
+        for name, cls in classes
+        if not (settings.fast and cls.needs_model)
+        and (names or name in explicit or cls.enabled_by_default(settings))
+    ]
 
 
 def all_rules() -> list[Rule]:

