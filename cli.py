@@ -453,10 +453,7 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
         ignored=config.ignored,
         decide=_review(text) if interactive else None,
     )
-    click.echo(
-        f"{path}: {len(result.applied)} fix(es) applied, {len(result.skipped)} finding(s) left",
-        err=True,
-    )
+    click.echo(f"{path}: {len(result.applied)} fix(es) applied{result.skipped_summary()}", err=True)
     if dry_run:
         for edit in result.edits:
             rule = edit.finding.rule if edit.finding else "blank-lines"

@@ -87,6 +87,9 @@ def test_skips_unsafe_uncertain_stale_and_unsuggested_with_reasons():
     assert reasons["beta"].startswith("confidence 0.5 below")
     assert reasons["gamma"] == "no suggestion"
     assert reasons["epsilon"].startswith("stale")
+    summary = result.skipped_summary()
+    assert summary.startswith("; 4 left (") and "1 not marked safe" in summary
+    assert "1 below the confidence threshold" in summary and "1 stale" in summary
     assert fix(text, findings, unsafe=True, min_confidence=0.4).text.startswith("Alpha Beta")
 
 

@@ -13,6 +13,7 @@ import functools
 import re
 import sys
 import types
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -28,6 +29,14 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 MAX_ROUNDS = 4
 _NEWLINE_RUN = re.compile(r"(?:\r?\n)+")
 _NEWLINE = re.compile(r"\r?\n")
+_REASON_GROUPS = {
+    "confidence": "below the confidence threshold",
+    "overlaps": "overlapping a stronger fix",
+    "same": "duplicates",
+    "fix": "not marked safe",
+    "no": "without a suggestion",
+    "stale:": "stale",
+}
 
 # Given a finding and the replacement fix() would make, return the replacement to use or None.
 Decide = Callable[[Finding, str], "str | None"]
@@ -99,6 +108,14 @@ class FixResult:
         if old_offset < edit.end:
             return edit.new_start + min(old_offset - edit.start, len(edit.replacement))
         return edit.new_end + old_offset - edit.end
+
+    def skipped_summary(self) -> str:
+        """``"; 5 left (3 not marked safe, 2 overlapping)"`` or ``""`` when none was skipped."""
+        if not self.skipped:
+            return ""
+        reasons = Counter(_REASON_GROUPS.get(s.reason.split()[0], s.reason) for s in self.skipped)
+        details = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        return f"; {len(self.skipped)} left ({details})"
 
     def diff(self, path: str = "text", context: int = 3) -> str:
         """A unified diff from the original to the fixed text."""
