@@ -90,3 +90,16 @@ def test_every_applied_finding_was_safe_and_confident(fixed):
     assert fixed.applied
     assert all(f.safe and f.confidence >= 0.8 for f in fixed.applied)
     assert all(s.reason for s in fixed.skipped)
+
+
+@pytest.mark.parametrize(
+    "name", ["clean_news_bbc.txt", "clean_news_ntrex.txt", "ntrex_en_sample.txt"]
+)
+def test_clean_human_news_is_left_unchanged(data_dir, name):
+    text = (data_dir / name).read_text(encoding="utf-8")
+    result = fix(text, settings=FAST)
+    assert result.text == text, [(f.rule, f.text) for f in result.applied]
+
+
+def test_post_edited_reference_is_left_unchanged(reference):
+    assert fix(reference, settings=FAST).text == reference
