@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import csv
 import json
+import re
 import time
 from pathlib import Path
 
@@ -67,6 +68,35 @@ def mt_contrast() -> list[str]:
         cells = " | ".join(f"{1000 * counts[s][rule] / segments:.1f}" for s in systems)
         rows.append(f"| {rule} | {cells} |")
     return rows
+
+
+def mqm_overlap() -> str:
+    """How many surface findings on MQM-rated MT fall on a span a rater marked as an error."""
+    with (DATA / "mqm_ted_zhen_dev.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    errors: dict[tuple[str, str], list[tuple[int, int]]] = collections.defaultdict(list)
+    targets: dict[tuple[str, str], str] = {}
+    for row in rows:
+        key = (row["system"], row["seg_id"])
+        marked = row["target"]
+        targets[key] = re.sub(r"</?v>", "", marked)
+        if match := re.search(r"<v>(.*?)</v>", marked):
+            start = len(re.sub(r"</?v>", "", marked[: match.start()]))
+            errors[key].append((start, start + len(match.group(1))))
+    checks = load_checks(Settings(), SURFACE)
+    found = confirmed = 0
+    for key, target in targets.items():
+        for check in checks:
+            for finding in check.run(Document(target)):
+                found += 1
+                confirmed += any(
+                    s < finding.end + 2 and finding.start - 2 < e for s, e in errors[key]
+                )
+    return (
+        f"On Google's MQM ratings of WMT21 TED zh-en ({len(targets):,} rated system segments, "
+        f"strong MT): {found} surface findings, {confirmed} of them on or next to a span a "
+        "rater marked as an error."
+    )
 
 
 def reviewed() -> list[dict[str, str]]:
@@ -199,6 +229,8 @@ def main() -> str:
         "segments count as unbalanced): the human references A and B against two MT systems.",
         "",
         *mt_contrast(),
+        "",
+        mqm_overlap(),
     ]
     texts = [text for group in corpora.values() for text in group]
     out += [

@@ -63,3 +63,4 @@ def test_doubled_phrase_is_deleted():
 def test_phrases_repeated_with_punctuation_are_not_flagged():
     assert found("Go, go, go. It was very, very good. Step by step, day by day.") == []
     assert found("He won best performer for Measure for Measure at the National.") == []
+    assert found("It got faster and faster and louder, and more and more people came.") == []

@@ -64,10 +64,12 @@ DOUBLED_PHRASE = Rule(
     example="attacks on U.S. forces in the region in the region since October",
     fixed="attacks on U.S. forces in the region since October",
     fix_safe=True,
-    false_positives="Repeats separated by punctuation (`very, very`; `go, go, go`) and "
-    "phrases with a capitalised word (`for Measure for Measure`) are not flagged.",
+    false_positives="Repeats separated by punctuation (`very, very`; `go, go, go`), phrases "
+    "with a capitalised word (`for Measure for Measure`) and reduplication around a "
+    "conjunction (`faster and faster and`) are not flagged.",
 )
 
+_COORDINATORS = frozenset({"and", "or", "but", "nor", "then"})
 MIN_WORDS = 6
 NEAR_MIN_WORDS = 10
 NEAR_RATIO = 93.0
@@ -121,8 +123,11 @@ class RepetitionCheck(Check):
 
     def _doubled_phrases(self, doc: Document) -> Iterator[Finding]:
         for match in _DOUBLED_PHRASE.finditer(doc.text):
+            words = match.group(2).lower().split()
             if any(word[0].isupper() for word in match.group(2).split()):
                 continue  # titles and names: "for Measure for Measure"
+            if words[0] in _COORDINATORS or words[-1] in _COORDINATORS:
+                continue  # "faster and faster and", "and more and more"
             yield DOUBLED_PHRASE.at(
                 doc,
                 match.end(1),
