@@ -300,11 +300,14 @@ def batch_command(command):
 
     @functools.wraps(command)
     def run(inputs, output, resume, ordered, jobs, engine, scheduler, input_format, glob,
-            text_field, id_field, encoding, batch_size, quiet, **options):  # fmt: skip
+            text_field, id_field, source_field, encoding, batch_size, quiet,
+            **options):  # fmt: skip
         from toolkit.batch import Engine, InputSpec, run_batch
         from toolkit.batch.progress import Progress
 
-        spec = InputSpec(tuple(inputs), input_format, glob, text_field, id_field, encoding)
+        spec = InputSpec(
+            tuple(inputs), input_format, glob, text_field, id_field, encoding, source_field
+        )
         stats = run_batch(
             command(**options),
             spec,
@@ -339,6 +342,7 @@ def batch_command(command):
             click.option("--glob", default="*", help="Files to take from directories."),
             click.option("--text-field", default="text", help="JSONL/Parquet text field."),
             click.option("--id-field", default="id", help="JSONL/Parquet id field."),
+            click.option("--source-field", help="JSONL/Parquet field with the source text."),
             click.option("--encoding", help="Encoding of text files (default UTF-8/BOM)."),
             click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True),
             click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
@@ -382,6 +386,18 @@ def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
     settings = Settings(source_lang=source_lang, fast=fast)
     selection = Selection(_split(select), _split(ignore))
     return FixTask(settings, selection, min_confidence, unsafe_fixes)
+
+
+@batch.command("qe")
+@batch_command
+@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@click.option("--source-lang", help="Language the text was translated from.")
+def batch_qe(fast, source_lang):
+    """Quality estimate of each document (a line per segment): {id, ..., score, segments}."""
+    from toolkit.batch import QETask
+    from toolkit.settings import Settings
+
+    return QETask(Settings(source_lang=source_lang, fast=fast))
 
 
 @batch.command("summarize")

@@ -61,7 +61,9 @@ def test_parquet_rows_stream_with_fields(tmp_path):
     pq.write_table(table, file, row_group_size=1000)
     items = list(InputSpec((str(file),), id_field="key").items())
     assert len(items) == 2500 and items[-1].id == "k2499" and items[-1].row == 2500
-    assert items[0].text == "A sentence."
+    assert items[0].text == "A sentence." and items[0].source is None
+    (first, *_) = InputSpec((str(file),), id_field="key", source_field="key").items()
+    assert first.source == "k0"
     with pytest.raises(InputError, match="no column 'body'"):
         list(InputSpec((str(file),), text_field="body").items())
 

@@ -261,3 +261,21 @@ def test_interrupt_with_jobs_stops_workers_and_resume_finishes(feed, tmp_path):
     assert kept == order[: len(kept)]
     stats = run_batch(Flaky(), InputSpec((str(feed),)), engine, str(out), resume=True)
     assert stats.skipped == len(kept) and len({r["id"] for r in records(out)}) == 41
+
+
+def test_batch_qe_scores_segments_with_their_source(tmp_path):
+    from toolkit.batch import QETask
+
+    feed = tmp_path / "mt.jsonl"
+    rows = [
+        {"id": "a", "hyp": "He said.The minister left.\nA clean line of text.", "src": "قال\nسطر"},
+        {"id": "b", "hyp": "One line.\nTwo lines.", "src": "سطر"},
+    ]
+    feed.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n")
+    out = tmp_path / "qe.jsonl"
+    spec = InputSpec((str(feed),), text_field="hyp", source_field="src")
+    run_batch(QETask(Settings(fast=True)), spec, output=str(out))
+    a, b = records(out)
+    assert [s["line"] for s in a["segments"]] == [1, 2] and 0 <= a["score"] <= 100
+    assert a["segments"][0]["score"] < a["segments"][1]["score"]
+    assert b["error"] == "2 line(s) of text but 1 of source"

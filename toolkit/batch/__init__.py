@@ -14,7 +14,7 @@ from toolkit.batch.inputs import InputSpec, Item, batched
 from toolkit.batch.output import Writer
 from toolkit.batch.progress import Progress
 from toolkit.batch.runner import Engine, results
-from toolkit.batch.tasks import CheckTask, FixTask, SummarizeTask, Task, prepare
+from toolkit.batch.tasks import CheckTask, FixTask, QETask, SummarizeTask, Task, prepare
 
 __all__ = [
     "CheckTask",
@@ -22,6 +22,7 @@ __all__ = [
     "FixTask",
     "InputSpec",
     "Item",
+    "QETask",
     "Stats",
     "SummarizeTask",
     "Task",

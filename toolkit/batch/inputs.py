@@ -32,6 +32,7 @@ class Item:
     text: str | None = None
     error: str | None = None
     encoding: str | None = None
+    source: str | None = None
 
     @property
     def size(self) -> int:
@@ -61,6 +62,7 @@ class InputSpec:
     text_field: str = "text"
     id_field: str = "id"
     encoding: str | None = None
+    source_field: str | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -111,9 +113,14 @@ class InputSpec:
         elif fmt == "lines":
             yield from _line_items(path, self.encoding)
         elif fmt == "jsonl":
-            yield from _jsonl_items(path, self.text_field, self.id_field)
+            yield from _jsonl_items(path, self.fields)
         else:
-            yield from _parquet_items(path, self.text_field, self.id_field)
+            yield from _parquet_items(path, self.fields)
+
+    @property
+    def fields(self) -> tuple[str, str, str | None]:
+        """The text, id and source fields of JSON Lines and Parquet rows."""
+        return self.text_field, self.id_field, self.source_field
 
 
 def _estimate_file(path: str, fmt: str) -> int:
@@ -168,7 +175,7 @@ def _line_items(path: str, encoding: str | None) -> Iterator[Item]:
             yield Item(ident, path, row, text=text)
 
 
-def _jsonl_items(path: str, text_field: str, id_field: str) -> Iterator[Item]:
+def _jsonl_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[Item]:
     for row, raw in _numbered_lines(path):
         if not raw.strip():
             continue
@@ -177,10 +184,10 @@ def _jsonl_items(path: str, text_field: str, id_field: str) -> Iterator[Item]:
         except (UnicodeDecodeError, ValueError) as error:
             yield Item(f"{path}:{row}", path, row, error=f"invalid JSON: {error}")
             continue
-        yield _row_item(record, path, row, text_field, id_field)
+        yield _row_item(record, path, row, fields)
 
 
-def _parquet_items(path: str, text_field: str, id_field: str) -> Iterator[Item]:
+def _parquet_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[Item]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -190,26 +197,31 @@ def _parquet_items(path: str, text_field: str, id_field: str) -> Iterator[Item]:
     except Exception as error:
         raise InputError(f"{path}: not a Parquet file: {error}") from None
     names = set(table.schema_arrow.names)
+    text_field = fields[0]
     if text_field not in names:
         raise InputError(f"{path}: no column {text_field!r} (columns: {', '.join(sorted(names))})")
-    columns = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+    columns = [text_field, *(f for f in fields[1:] if f and f in names and f != text_field)]
     row = 0
     for batch in table.iter_batches(batch_size=1024, columns=columns):
         for record in batch.to_pylist():
             row += 1
-            yield _row_item(record, path, row, text_field, id_field)
+            yield _row_item(record, path, row, fields)
 
 
-def _row_item(record: object, path: str, row: int, text_field: str, id_field: str) -> Item:
+def _row_item(record: object, path: str, row: int, fields: tuple[str, str, str | None]) -> Item:
     if not isinstance(record, dict):
         return Item(f"{path}:{row}", path, row, error="row is not a JSON object")
+    text_field, id_field, source_field = fields
     ident = record.get(id_field)
     ident = f"{path}:{row}" if ident is None else str(ident)
     text = record.get(text_field)
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         return Item(ident, path, row, error=f"field {text_field!r} is {what}")
-    return Item(ident, path, row, text=text)
+    source = record.get(source_field) if source_field else None
+    if source is not None and not isinstance(source, str):
+        return Item(ident, path, row, error=f"field {source_field!r} is not a string")
+    return Item(ident, path, row, text=text, source=source)
 
 
 def batched(

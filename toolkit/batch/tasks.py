@@ -100,7 +100,7 @@ class CheckTask(Task):
         def run(item: Item) -> Payload:
             findings, sentences = [], 0
             for chunk in item_chunks(item):
-                doc = Document(chunk.text, lang=settings.lang)
+                doc = Document(chunk.text, lang=settings.lang, source=item.source)
                 found = run_checks(doc, settings, selection)
                 findings.extend(f.to_dict() for f in in_whole_text(found, chunk))
                 sentences += len(doc.sentences)
@@ -170,5 +170,30 @@ class SummarizeTask(Task):
             doc = Document(item_text(item))
             summary = method.summarize(doc, length, boilerplate_spans(doc))
             return summary.to_dict(), len(doc.sentences)
+
+        return run
+
+
+@dataclass(frozen=True)
+class QETask(Task):
+    """``mtkit score --qe`` on each document: each line a segment, ``source`` line-aligned."""
+
+    name: ClassVar[str] = "qe"
+    settings: Any = None
+
+    def load(self) -> Callable[[Item], Payload]:
+        from toolkit.errors import InputError
+        from toolkit.score.qe import estimate
+
+        estimate(["Warm up."], settings=self.settings)
+
+        def run(item: Item) -> Payload:
+            hyps = item_text(item).rstrip("\n").split("\n")
+            sources = item.source.rstrip("\n").split("\n") if item.source is not None else None
+            if sources is not None and len(sources) != len(hyps):
+                raise InputError(f"{len(hyps)} line(s) of text but {len(sources)} of source")
+            report = estimate(hyps, sources, item.id, self.settings)
+            segments = [segment.to_dict() for segment in report.segments]
+            return {"score": round(report.score, 2), "segments": segments}, len(hyps)
 
         return run
