@@ -156,14 +156,18 @@ class Gazetteer:
             bucket[:] = [e for e in bucket if e is not entry]
 
     @functools.cached_property
-    def _sound_index(self) -> tuple[list[str], list[str], dict[str, list[tuple[Entry, str]]]]:
-        """Skeleton of each sound, every sound, and the names by sound."""
+    def _sound_index(self) -> _SoundIndex:
         by_sound: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         for entry in self.entries.values():
             for name in entry.names:
                 by_sound[phonemes(name)].append((entry, name))
-        sounds = [s for s in by_sound if s]
-        return [skeleton_of_sound(s) for s in sounds], sounds, by_sound
+        by_skeleton: dict[str, list[str]] = defaultdict(list)
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for sound in by_sound:
+            if sound:
+                by_skeleton[skeleton_of_sound(sound)].append(sound)
+                by_length[len(sound)].append(sound)
+        return _SoundIndex(by_sound, dict(by_skeleton), list(by_skeleton), dict(by_length))
 
     @functools.cached_property
     def tokens(self) -> frozenset[str]:
@@ -190,40 +194,57 @@ class Gazetteer:
         """The gazetteer names closest to ``text`` in sound, best first, one per entity.
 
         Retrieval takes the nearest consonant skeletons (g read both as j and as q) and the
-        nearest sound strings; the weighted distance then ranks them.
+        nearest sound strings of similar length; the weighted distance then ranks them.
         """
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        skeletons, sounds, by_sound = self._sound_index
+        index = self._sound_index
         sound = phonemes(text)
         if not sound:
             return []
-        found: set[int] = set()
+        found: set[str] = set()
         for key in {skeleton_of_sound(sound), skeleton_of_sound(sound.replace("g", "q"))}:
             hits = process.extract(
                 key,
-                skeletons,
+                index.skeletons,
                 scorer=Levenshtein.normalized_similarity,
-                limit=40,
+                limit=30,
                 score_cutoff=0.5 if len(key) > 3 else 0.6,
             )
-            found.update(i for _, _, i in hits)
+            found.update(s for k, _, _ in hits for s in index.by_skeleton[k])
+        size = len(sound)
+        similar = [
+            s
+            for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2)
+            for s in index.by_length.get(n, ())
+        ]
         hits = process.extract(
-            sound, sounds, scorer=Levenshtein.normalized_similarity, limit=30, score_cutoff=0.5
+            sound, similar, scorer=Levenshtein.normalized_similarity, limit=30, score_cutoff=0.5
         )
-        found.update(i for _, _, i in hits)
-        pool = [sounds[i] for i in found]
-        near = process.extract(sound, pool, scorer=Levenshtein.normalized_similarity, limit=25)
+        found.update(s for s, _, _ in hits)
+        near = process.extract(
+            sound, sorted(found), scorer=Levenshtein.normalized_similarity, limit=25
+        )
         best: dict[int, Candidate] = {}
         for other, _, _ in near:
             gap = symbol_distance(sound, other)
-            for entry, name in by_sound[other]:
+            for entry, name in index.by_sound[other]:
                 kept = best.get(id(entry))
                 if kept is None or gap.cost < kept.distance.cost:
                     best[id(entry)] = Candidate(entry, name, gap)
         ranked = sorted(best.values(), key=lambda c: (-c.similarity, -c.entry.population))
         return ranked[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class _SoundIndex:
+    """Names by sound; sounds by skeleton and by length (the search's retrieval keys)."""
+
+    by_sound: dict[str, list[tuple[Entry, str]]]
+    by_skeleton: dict[str, list[str]]
+    skeletons: list[str]
+    by_length: dict[int, list[str]]
 
 
 def _merge(base: Entry, extra: Entry) -> Entry:

@@ -126,8 +126,12 @@ class _Resolver:
         taken |= {t.start for toks in self.sentences for t in toks if _inside(t, inside)}
         suspects: list[Suspect] = []
         if self._fuzzy_allowed(mentions):
+            # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
+            glued = {m.end + 1 for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
             for toks in self.sentences:
                 for run in runs(self.doc, toks, taken):
+                    if run.start in glued:
+                        continue
                     found = self._resolve(run)
                     if isinstance(found, Mention):
                         mentions.append(found)
@@ -234,7 +238,7 @@ class _Resolver:
         if run.cue:
             fits = entry.type in TYPE_FAMILIES.get(run.cue, {run.cue})
             score += 0.04 if fits else -0.12
-            support += fits
+            support += fits and run.cue != "place"  # "in X" alone says little
         if entry.lat is not None and self.places:
             nearest = min(
                 (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
@@ -301,7 +305,7 @@ class _Resolver:
             if len(phonemes(text)) < 5:
                 return None  # too short to tell a variant from another name
             return Mention(run.start, run.end, text, (best.entry,), listed=False)
-        plural = text.endswith("s") and not text.endswith("ss")
+        plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if plural and distance(text[:-1], best.name).is_spelling_variant:
             return self._suspect(run, text, ranked, "number", 0.85)
         if (

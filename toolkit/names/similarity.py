@@ -87,38 +87,51 @@ def distance(a: str, b: str) -> Distance:
     return symbol_distance(phonemes(a), phonemes(b))
 
 
+@functools.lru_cache(maxsize=4096)
+def _costs(a: str, y: str) -> tuple[tuple[float, float], ...]:
+    """Substitution (cost, error cost) of symbol ``a`` against each symbol of ``y``."""
+    out = []
+    for b in y:
+        cost, error = _sub(a, b)
+        out.append((cost, cost if error else 0.0))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=131072)
 def symbol_distance(x: str, y: str) -> Distance:
     """Weighted edit distance between two phoneme strings, tracking the error part.
 
     Of equally cheap alignments the one with fewer error edits wins.
     """
-    n, m = len(x), len(y)
-    del_x = [_indel(a) for a in x]
-    ins_y = [_indel(b) for b in y]
+    m = len(y)
+    ins = []
+    for b in y:
+        c, e = _indel(b)
+        ins.append((c, c if e else 0.0))
     cost = [0.0] * (m + 1)
     err = [0.0] * (m + 1)
-    for j, (c, e) in enumerate(ins_y, start=1):
-        cost[j] = cost[j - 1] + c
-        err[j] = err[j - 1] + (c if e else 0.0)
-    for i in range(n):
-        a = x[i]
-        dc, de = del_x[i]
-        dcost = dc if de else 0.0
+    for j in range(m):
+        cost[j + 1] = cost[j] + ins[j][0]
+        err[j + 1] = err[j] + ins[j][1]
+    for a in x:
+        dc, de = _indel(a)
+        de = dc if de else 0.0
+        subs = _costs(a, y)
         diag_c, diag_e = cost[0], err[0]
         cost[0] += dc
-        err[0] += dcost
-        for j in range(1, m + 1):
-            sc, se = _sub(a, y[j - 1])
-            best_c, best_e = diag_c + sc, diag_e + (sc if se else 0.0)
-            up_c, up_e = cost[j] + dc, err[j] + dcost
+        err[0] += de
+        left_c, left_e = cost[0], err[0]
+        for j in range(m):
+            sc, se = subs[j]
+            best_c, best_e = diag_c + sc, diag_e + se
+            up_c, up_e = cost[j + 1] + dc, err[j + 1] + de
             if up_c < best_c or (up_c == best_c and up_e < best_e):
                 best_c, best_e = up_c, up_e
-            ic, ie = ins_y[j - 1]
-            left_c, left_e = cost[j - 1] + ic, err[j - 1] + (ic if ie else 0.0)
-            if left_c < best_c or (left_c == best_c and left_e < best_e):
-                best_c, best_e = left_c, left_e
-            diag_c, diag_e = cost[j], err[j]
-            cost[j], err[j] = best_c, best_e
+            ic, ie = ins[j]
+            if left_c + ic < best_c or (left_c + ic == best_c and left_e + ie < best_e):
+                best_c, best_e = left_c + ic, left_e + ie
+            diag_c, diag_e = cost[j + 1], err[j + 1]
+            cost[j + 1], err[j + 1] = best_c, best_e
+            left_c, left_e = best_c, best_e
     norm = max(_weight(x), _weight(y), 1.0)
     return Distance(round(cost[m], 3), round(err[m], 3), round(max(0.0, 1 - cost[m] / norm), 3))
