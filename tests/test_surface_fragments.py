@@ -28,6 +28,11 @@ def found(text: str):
         ),
         ("The ministry issued a statement saying. Talks went on.", ("FR102", "saying.", ())),
         (
+            "IRNA quoted him as telling reporters. Talks went on.",
+            ("FR102", " as telling reporters", ("",)),
+        ),
+        ("The minister stressed, as warning. Talks went on.", ("FR102", " as warning", ("",))),
+        (
             "Tasnim quoted a commander as saying that. Drills go on.",
             ("FR102", " as saying that", ("",)),
         ),
@@ -59,6 +64,7 @@ def test_artifact_is_found(text, expected):
         "He won. It Is Very Bad. And Women Need to Wield It.",
         "Fire broke out. Stop.",
         "He left. Tomorrow's a different beast.",
+        "The talks were seen as continuing. He agreed.",
         "The minister said:\n\n“We will win.”",
         "The minister said:\n\nWe will win, and soon.",
     ],

@@ -3,7 +3,9 @@
 import pytest
 
 from toolkit import check
+from toolkit.checks import load_checks
 from toolkit.document import Document
+from toolkit.settings import Settings
 
 SURFACE = ["punctuation", "capitalisation", "fragments", "repetition", "encoding"]
 
@@ -57,3 +59,9 @@ def test_offsets_exact_with_emoji_combining_marks_and_crlf():
     text = "😀 Cafe\u0301 in Syria And Iraq.\r\nThe the attack in Syria. against factions.\r\n"
     found = {(f.rule, f.text) for f in surface(text)}
     assert {("CA101", "And"), ("RE101", " the"), ("CA102", ".")} <= found
+
+
+def test_english_only_checks_stay_quiet_on_other_languages():
+    doc = Document("Syria And Iraq. Gaza Strip. in Syria. against", lang="de")
+    for detector in load_checks(Settings(), ["capitalisation", "fragments"]):
+        assert detector.run(doc) == []

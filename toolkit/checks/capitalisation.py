@@ -64,6 +64,8 @@ class CapitalisationCheck(Check):
     rules = (CAPITALISED_FUNCTION_WORD, LOWER_CASE_RESTART)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.lang != "en":
+            return  # English capitalisation conventions
         skip = not_prose_spans(doc.text)
         if _CANDIDATE.search(doc.text):
             for sentence in doc.sentences:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -9,6 +10,7 @@ from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, ends_like_sentence, function_words, is_title_case
 from toolkit.findings import Finding, Rule
+from toolkit.resources import corpus_path, iter_tsv
 
 ORPHAN = Rule(
     code="FR101",
@@ -61,24 +63,42 @@ VERBLESS = Rule(
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
-_DANGLING = re.compile(
-    r"(?:\bas\s+(?P<as>(?:saying|stating|adding|writing|telling\s+\w+)(?:\s+that)?)"
-    r"|\b(?:statement|report|tweet|post|letter|message)\W{0,2}\s+(?P<verb>saying|stating|reading)"
-    r"|\b(?P<according>according\s+to))\s*[.:]$"
-)
-_REPORT_COLON = re.compile(
-    r"\b(?:said|says|added|adds|stated|wrote|read|reads|tweeted|declared|saying|adding|noting)"
-    r"\b[^.!?:;\"“”]{0,40}:$"
-)
-_CARRIER = re.compile(
-    r"\s+(?:He|She|They|It|The\s+\w+)\s+(?:said|added|stated|explained|noted)(?:\s+that)?(?=\s)"
-)
 _LABEL = re.compile(r"^[^.]{0,40}:|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
 _CLAUSE_OPENERS = frozenset({"preposition", "conjunction", "pronoun"})
 MAX_ORPHAN_WORDS = 4
 _MONTHS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 )
+
+
+@functools.cache
+def _reporting() -> dict[str, str]:
+    """Alternations of reporting-verb forms (past, present, participle) from the lexicon."""
+    rows = list(iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
+    forms = {form: {row[form] for row in rows} for form in ("past", "present", "participle")}
+    forms["quoted_as"] = {row["participle"] for row in rows if row["quoted_as"] == "yes"}
+    return {form: "|".join(sorted(words, key=len, reverse=True)) for form, words in forms.items()}
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Dangling clause at a sentence's end, reporting colon at a paragraph's end, and the
+    "He said" that carries the lost quote at the start of the next sentence."""
+    verbs = _reporting()
+    dangling = re.compile(
+        rf"(?:\bas\s+(?P<as>(?:telling\s+\w+|{verbs['quoted_as']})(?:\s+that)?)"
+        r"|\b(?:statement|report|tweet|post|letter|message)\W{0,2}\s+"
+        rf"(?P<verb>{verbs['participle']})"
+        r"|\b(?P<according>according\s+to))\s*[.:]$"
+    )
+    colon = re.compile(
+        rf"\b(?:{verbs['past']}|{verbs['present']}|{verbs['participle']})"
+        r"\b[^.!?:;\"“”]{0,40}:$"
+    )
+    carrier = re.compile(
+        rf"\s+(?:He|She|They|It|The\s+\w+)\s+(?:{verbs['past']})(?:\s+that)?(?=\s)"
+    )
+    return dangling, colon, carrier
 
 
 class FragmentCheck(Check):
@@ -88,6 +108,8 @@ class FragmentCheck(Check):
     rules = (ORPHAN, DANGLING_REPORT, VERBLESS)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if doc.lang != "en":
+            return  # the verb lexicon and reporting patterns are English
         groups = _by_paragraph(doc)
         for number, sentences in enumerate(groups):
             for index, sentence in enumerate(sentences):
@@ -100,7 +122,7 @@ class FragmentCheck(Check):
 
     def _cut_colon(self, doc: Document, last: Span, after: list[Span]) -> Iterator[Finding]:
         """A paragraph that ends "he said:" with no quotation after it."""
-        match = _REPORT_COLON.search(doc.text, last.start, last.end)
+        match = _patterns()[1].search(doc.text, last.start, last.end)
         if not match or any(ends_like_sentence(doc[s]) for s in after):
             return
         yield DANGLING_REPORT.at(
@@ -113,11 +135,12 @@ class FragmentCheck(Check):
 
     def _dangling(self, doc: Document, sentence: Span, following: Span | None) -> Iterator[Finding]:
         text = doc.text
-        match = _DANGLING.search(text, sentence.start, sentence.end)
+        dangling, _, carrier_start = _patterns()
+        match = dangling.search(text, sentence.start, sentence.end)
         if not match:
             return
         stop = sentence.end - 1
-        carrier = following and _CARRIER.match(text, stop + 1, following.end)
+        carrier = following and carrier_start.match(text, stop + 1, following.end)
         message = "A reporting clause without its quote: what was said is missing."
         if carrier:
             yield DANGLING_REPORT.at(
