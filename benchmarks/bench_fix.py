@@ -45,6 +45,8 @@ def seed_section() -> list[str]:
         ),
     ):
         result = fix(seed, **options)
+        if fix(result.text, **options).text != result.text:
+            label += " (NOT idempotent)"
         rows.append((label, result.text, result))
     lines = [
         "### Seed article against a human post-edit",
@@ -99,6 +101,7 @@ def clean_section() -> tuple[list[str], float]:
         "|---|---:|---:|---:|---:|---|",
     ]
     examples = []
+    idempotent: Counter[bool] = Counter()
     chars, seconds = 0, 0.0
     for name, texts in _clean_texts().items():
         sentences = changed = 0
@@ -110,19 +113,31 @@ def clean_section() -> tuple[list[str], float]:
             seconds += time.perf_counter() - started
             chars += len(text)
             if result.changed:
+                idempotent[result.text == fix(result.text).text] += 1
                 changed += 1
                 applied.extend(result.applied)
-                examples.extend((name, f) for f in result.applied)
+                examples.extend((name, text, f) for f in result.applied)
         rate = 1000 * len(applied) / sentences
         lines.append(
             f"| {name} | {sentences:,} | {changed} | {len(applied)} | {rate:.2f} | "
             f"{_rule_counts(applied)} |"
         )
     if examples:
-        lines += ["", "Every change made to clean text:", ""]
-        for name, f in examples:
+        lines += ["", "Every change made to clean text, in context (the span in [[ ]]):", ""]
+        for name, text, f in examples:
             new = f.suggestions[0] if f.suggestions else ""
-            lines.append(f"- {name.split(' (')[0]}: [{f.rule}] {f.text!r} -> {new!r}")
+            context = (
+                f"{text[max(0, f.start - 40) : f.start]}[[{f.text}]]{text[f.end : f.end + 25]}"
+            )
+            lines.append(
+                f"- {name.split(' (')[0]}: [{f.rule}] {f.text!r} -> {new!r}: "
+                f"`{' '.join(context.split())}`"
+            )
+    lines += [
+        "",
+        f"Idempotence: fixing the fixed text again changed {idempotent[False]} of the "
+        f"{sum(idempotent.values())} changed texts.",
+    ]
     return lines, chars / seconds if seconds else 0.0
 
 
