@@ -227,3 +227,16 @@ def test_rows_hold_the_whole_text_and_the_whole_fixed_text():
     fixed = "".join(plain(c, True) for kind, c in cells if kind == "fixed")
     assert original == TEXT
     assert fixed == fix(TEXT, found).text
+
+
+def test_without_javascript_everything_is_still_shown(browser, tmp_path):
+    found, html = build()
+    report = tmp_path / "nojs.html"
+    report.write_text(html, encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(report.as_uri())
+    assert page.locator("ol.findings li:visible").count() == len(found)
+    assert page.locator("mark.f.off").count() == 0
+    assert page.locator("mark.f.s-major").count() >= 2
+    context.close()
