@@ -83,13 +83,18 @@ def _checks_for(settings: Settings, named: tuple[str, ...] = ()) -> tuple[Check,
     return tuple(load_checks(settings, explicit=named))
 
 
+@functools.lru_cache(maxsize=32)
+def _active_checks(settings: Settings, selection: Selection) -> tuple[Check, ...]:
+    """The loaded checks with at least one selected rule (worked out once per run)."""
+    checks = _checks_for(settings, selection.named_checks())
+    return tuple(c for c in checks if any(selection.wants(rule, c.name) for rule in c.rules))
+
+
 def run_checks(doc: Document, settings: Settings, selection: Selection) -> list[Finding]:
     """All kept findings of the selected checks in ``doc``, sorted by position."""
     index = _rule_index()
     findings: list[Finding] = []
-    for check in _checks_for(settings, selection.named_checks()):
-        if not any(selection.wants(rule, check.name) for rule in check.rules):
-            continue
+    for check in _active_checks(settings, selection):
         findings.extend(
             f for f in check.run(doc) if selection.keeps(f, index[f.rule][0], check.name)
         )
