@@ -140,3 +140,21 @@ def test_in_place_keeps_file_mode(glued):
     run("fix", glued, "--in-place")
     assert os.stat(glued).st_mode & 0o777 == 0o640
     assert glued.read_text(encoding="utf-8") == FIXED
+
+
+def test_in_place_follows_a_symlink(glued):
+    link = glued.parent / "link.txt"
+    link.symlink_to(glued.name)
+    assert run("fix", link, "--in-place").exit_code == 0
+    assert link.is_symlink() and glued.read_text(encoding="utf-8") == FIXED
+
+
+def test_write_atomic_refuses_unencodable_text(tmp_path):
+    from toolkit.errors import InputError
+    from toolkit.textio import write_atomic
+
+    path = tmp_path / "out.txt"
+    path.write_bytes(b"old")
+    with pytest.raises(InputError, match="cannot encode"):
+        write_atomic(path, "snow \u2603", encoding="cp1252")
+    assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]

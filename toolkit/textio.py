@@ -122,18 +122,22 @@ def encoding_of(path: str, encoding: str | None = None) -> str:
         return _sniff(path, handle.read(8192), encoding)
 
 
-def write_atomic(
-    path: Path, text: str, encoding: str = "utf-8", backup: str | None = None
-) -> None:
+def write_atomic(path: Path, text: str, encoding: str = "utf-8", backup: str | None = None) -> None:
     """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename.
 
-    With ``backup`` (a suffix), the old file is first copied to ``path`` + suffix.
+    With ``backup`` (a suffix), the old file is first copied to ``path`` + suffix. A symbolic
+    link is followed (its target is replaced). Text the encoding cannot hold is an InputError.
     """
-    folder = path.resolve().parent
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        data = text.encode(encoding)
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end]
+        raise InputError(f"{path}: the text has {bad!r}, which {encoding} cannot encode") from None
+    path = path.resolve()
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
