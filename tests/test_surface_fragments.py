@@ -17,6 +17,7 @@ def found(text: str):
     [
         ("Rockets were fired overnight. West Bank.", ("FR101", "West Bank.", ("",))),
         ("Talks resumed on Monday. Doha, Qatar.", ("FR101", "Doha, Qatar.", ("",))),
+        ("Trade rose 2.5% last year. Ankara.", ("FR101", "Ankara.", ("",))),
         ("Clashes went on. The West Bank.", ("FR101", "The West Bank.", ("",))),
         (
             "Xinhua quoted a ministry spokesman as saying. He said the talks were useful.",
@@ -64,6 +65,7 @@ def test_artifact_is_found(text, expected):
         "He won. It Is Very Bad. And Women Need to Wield It.",
         "Fire broke out. Stop.",
         "He left. Tomorrow's a different beast.",
+        "The room went dark. Chaos. Then silence. Nothing. Syria.",
         "The talks were seen as continuing. He agreed.",
         "The minister said:\n\n“We will win.”",
         "The minister said:\n\nWe will win, and soon.",

@@ -45,6 +45,7 @@ def test_seed_glued_quote_is_found_with_space_suggestion(seed_text):
         ("two\u3000words", ("PU107", "\u3000", (" ",))),
         ("Abu·Bakr al-Baghdadi", ("PU107", "·", (" ",))),
         ("Iran 's guards", ("PU102", " 's", ("'s",))),
+        ("crimes in Gaza ,stressing that", ("PU102", " ,", (", ",))),
         ("they do n’t know", ("PU102", " n’t", ("n’t",))),
         ("in 1990——the end", ("PU103", "——", ("—",))),
         ("and so on……", ("PU103", "……", ("…",))),

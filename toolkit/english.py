@@ -116,3 +116,13 @@ def is_title_case(text: str) -> bool:
     if ends_like_sentence(text):
         return len(words) >= 4 and capitalised >= 0.8 * len(words)
     return capitalised >= 0.6 * len(words)
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    return frozenset(read_lines("english", "common_words.txt"))
+
+
+def is_common_word(word: str) -> bool:
+    """True when ``word`` (any case) is among the 10,000 most frequent English words."""
+    return word.lower() in _common_words()

@@ -8,7 +8,13 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
-from toolkit.english import can_be_verb, ends_like_sentence, function_words, is_title_case
+from toolkit.english import (
+    can_be_verb,
+    ends_like_sentence,
+    function_words,
+    is_common_word,
+    is_title_case,
+)
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -18,13 +24,15 @@ ORPHAN = Rule(
     kind="fragment",
     category="fluency/grammar",
     severity="major",
-    summary="A short name of two to four words standing alone as a sentence after a full "
-    "sentence (`... drone attacks. Gaza Strip.`).",
+    summary="A short name (up to four words) standing alone as a sentence after a full "
+    "sentence (`... drone attacks. Gaza Strip.`, `... up 2.5%. Ankara.`).",
     why="MT splits a trailing phrase off its sentence (often a place or a source), leaving a "
     "sentence without a verb and a clause that lost its complement.",
     example="the US military is facing escalating missile and drone attacks. Gaza Strip.",
     fixed="the US military is facing escalating missile and drone attacks over the Gaza Strip.",
-    false_positives="Headlines, datelines, labels with a colon and the first sentence of a "
+    false_positives="A one-word sentence counts only when the word is not among the 10,000 "
+    "most frequent English words (`Nothing.`, `Chaos.` pass). Headlines, datelines, labels "
+    "with a colon and the first sentence of a "
     "paragraph are skipped. The right join needs a preposition only the source knows, so the "
     "only suggestion is deletion, never applied automatically.",
 )
@@ -197,7 +205,10 @@ class FragmentCheck(Check):
 
 def _orphan(words: list[str], closed: dict[str, str]) -> bool:
     """A short run of capitalised names and function words (`Gaza Strip`, `the West Bank`)."""
-    if not 2 <= len(words) <= MAX_ORPHAN_WORDS or closed.get(words[0].lower()) == "conjunction":
+    if len(words) == 1:
+        word = words[0]
+        return word[0].isupper() and not (is_common_word(word) or can_be_verb(word))
+    if len(words) > MAX_ORPHAN_WORDS or closed.get(words[0].lower()) == "conjunction":
         return False
     if any(closed.get(w.lower()) == "auxiliary" for w in words):
         return False

@@ -126,6 +126,8 @@ _SPACE_BEFORE = re.compile(
     r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
     r"|[(\[“]([ \t\xa0]+)(?=\w)"
 )
+# "in Gaza ,stressing": the space went to the wrong side of the comma.
+_SWAPPED_SPACE = re.compile(r"(?<=\w)[ \t]+([,;])(?=[^\W\d_])")
 _SPLIT_CLITIC = re.compile(r"(?<=\w)([ \t]+)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _WORD_END = re.compile(r"[\w”\"’)]")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
@@ -164,6 +166,7 @@ class PunctuationCheck(Check):
         yield from self._missing_space(doc, skip)
         yield from self._space_before(doc, skip)
         yield from self._split_clitics(doc)
+        yield from self._swapped_spaces(doc, skip)
         yield from self._doubled(doc, skip)
         for index, paragraph in enumerate(doc.paragraphs):
             following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else None
@@ -216,6 +219,19 @@ class PunctuationCheck(Check):
                 )
                 suggestion = match.group(2) or ""
             yield SPACE_BEFORE.at(doc, start, end, message, [suggestion], confidence=0.85)
+
+    def _swapped_spaces(self, doc: Document, skip: list) -> Iterator[Finding]:
+        for match in _SWAPPED_SPACE.finditer(doc.text):
+            if inside(match.start(), skip):
+                continue
+            yield SPACE_BEFORE.at(
+                doc,
+                match.start(),
+                match.end(),
+                f"Space before {match.group(1)!r} instead of after it.",
+                [match.group(1) + " "],
+                confidence=0.85,
+            )
 
     def _split_clitics(self, doc: Document) -> Iterator[Finding]:
         for match in _SPLIT_CLITIC.finditer(doc.text):
