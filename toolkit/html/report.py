@@ -197,7 +197,7 @@ def _changes(fixed: FixResult, cuts: list[int]) -> Iterator[tuple[int, str]]:
     position = 0
     for edit in (*fixed.edits, None):
         stop = edit.start if edit else len(fixed.original)
-        kept = [c for c in cuts if position < c < stop]
+        kept = cuts[bisect.bisect_right(cuts, position) : bisect.bisect_left(cuts, stop)]
         for left, right in zip([position, *kept], [*kept, stop], strict=True):
             yield left, _esc(fixed.original[left:right])
         if edit is None:
