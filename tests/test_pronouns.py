@@ -40,6 +40,9 @@ def test_fast_mode_skips_the_check(seed_text):
         ("Iran said she would retaliate against any attack.", "she", "it"),
         ("The Defence Ministry announced that she had sent troops.", "she", "it"),
         ("Turkey and her allies met in Ankara on Monday.", "her", "its"),
+        ("The Ministry of Health announced in her statement that 40 died.", "her", "its"),
+        ("Ankara announced that she had summoned the Swedish ambassador.", "she", "it"),
+        ("Hamas said in his statement that the talks had failed.", "his", "its"),
         ("The company said he would appeal the ruling.", "he", "it"),
         ("The army announced that it had shelled the bases he used.", "he", "it"),
         (
@@ -79,6 +82,10 @@ def test_ships_are_low_confidence():
         "The spokeswoman for the ministry said she had no comment.",
         "Protesters said she had been detained by police.",
         "Kataib Hezbollah's leader said he would respond.",
+        "The Duchess of Sussex said she was thrilled.",
+        "The information commissioner says he is urgently asking for details.",
+        "After she arrived in Ankara, the minister spoke to the press.",
+        "Prime Minister Giorgia Meloni said her government would act.",
     ],
 )
 def test_people_and_speech_are_not_flagged(text):

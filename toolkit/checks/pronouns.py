@@ -157,7 +157,8 @@ class AnimacyLexicon:
         if words and (named := self.names.get(" ".join(t.lower_ for t in words))):
             return named
         word = head.lower_
-        for key in (word, head.lemma_.lower(), word[:-1], word[:-2]):
+        singulars = (word[:-1], word[:-2]) if word.endswith("s") else ()
+        for key in (word, head.lemma_.lower(), *singulars):
             if noun := self.nouns.get(key):
                 return noun
         typed = self.entity_types.get(f"spacy:{head.ent_type_}")
@@ -239,8 +240,13 @@ class PronounCheck(Check):
         gender = _GENDER[pronoun.lower_]
         if any(_GENDER.get(t.lower_) == gender for t in _tokens_before(pronoun, before)):
             return None  # a chain of pronouns: its person was named further back
+        bound = {t.i for t in pronoun.head.subtree} if pronoun.dep_ in ("nsubj", "poss") else set()
         people = [
-            m for m in (*before, *here) if not m.plural and m.referent.animacy in ("human", "maybe")
+            m
+            for m in (*before, *here)
+            if not m.plural
+            and m.referent.animacy in ("human", "maybe")
+            and not (m in here and m.head.i in bound and m.start > offset)
         ]
         if any(m.referent.gender in (None, gender) for m in people):
             return None
@@ -339,7 +345,7 @@ def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mentio
     ]
     for chunk in [*spacy_doc.noun_chunks, *extra]:
         head = chunk.root
-        if head.pos_ == "PRON":
+        if head.pos_ == "PRON" or _inside_a_name(head):
             continue
         referent = lexicon.classify(chunk)
         if referent.animacy == "none":
@@ -358,6 +364,17 @@ def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mentio
             )
         )
     return found
+
+
+def _inside_a_name(head: Any) -> bool:
+    """A proper noun that completes a longer name: "Health" in "Ministry of Health"."""
+    prep = head.head
+    return (
+        head.pos_ == "PROPN"
+        and head.dep_ == "pobj"
+        and prep.lower_ in ("of", "for")
+        and prep.head.pos_ == "PROPN"
+    )
 
 
 def _same_case(word: str, original: str) -> str:
