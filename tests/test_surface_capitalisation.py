@@ -19,6 +19,7 @@ def found(text: str):
         ("Troops moved into The region on Monday.", ("CA101", "The", ("the",))),
         ("He left the city. against the advice of aides.", ("CA102", ".", ("",))),
         ("an attack in Syria.against armed factions", ("CA102", ".", (" ",))),
+        ("an attack in Syria.\nagainst armed factions", ("CA102", ".", ("",))),
         ("Beijing said on Monday. in a statement it objected.", ("CA102", ".", ("",))),
     ],
 )

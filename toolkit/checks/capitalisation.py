@@ -49,7 +49,7 @@ LOWER_CASE_RESTART = Rule(
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
-_RESTART = re.compile(r"(?<=[^\W\d_])\.[ \t]+(?=[a-z])")
+_RESTART = re.compile(r"(?<=[^\W\d_])\.(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])")
 # "Syria.against": a full stop glued to a lower-case function word is no domain name.
 _GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
