@@ -232,3 +232,44 @@ def test_scraped_page_fix_keeps_title_and_body() -> None:
     fixed = fix(SCRAPED_HEAD_AND_TAIL, run(SCRAPED_HEAD_AND_TAIL), unsafe=True).text
     assert fixed.startswith("Iraqi parliament postpones vote on budget law\n\nThe Iraqi Council")
     assert fixed.endswith("draft budget law.\n")
+
+
+ARABIC_BODY = (
+    "أعلنت الحكومة العراقية يوم الأربعاء عن خطة جديدة لتحسين إمدادات الكهرباء في المحافظات "
+    "الجنوبية خلال فصل الصيف.\n\n"
+    "وقال المتحدث باسم وزارة الكهرباء إن الخطة تشمل إنشاء محطات جديدة وصيانة الشبكة القديمة "
+    "بالتعاون مع شركات أجنبية.\n\n"
+    "وأضاف أن العمل سيبدأ في الشهر المقبل وسيستمر لمدة عامين على الأقل حسب الجدول الزمني.\n"
+)
+
+
+def test_arabic_article_with_arabic_chrome() -> None:
+    text = (
+        "خطة حكومية جديدة للكهرباء\n\n" + ARABIC_BODY + "\nاقرأ أيضاً\n\n"
+        "البرلمان يؤجل التصويت على قانون الموازنة\n\nشارك\n\nجميع الحقوق محفوظة © 2024\n"
+    )
+    found = flagged_lines(text)
+    assert found == {
+        "اقرأ أيضاً": "BP101",
+        "البرلمان يؤجل التصويت على قانون الموازنة": "BP102",
+        "شارك": "BP101",
+        "جميع الحقوق محفوظة © 2024": "BP101",
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The source",
+        "Back to the top",
+        "Your e-mail address will not be published.",
+        "Mandatory fields are marked with *",
+        "Also read: Iraq and Turkey agree on water release",
+        "Who we are",
+        "Tuesday, 24 January 2024 - 09:15 AM",
+        "Link copied",
+    ],
+)
+def test_machine_translated_chrome_wording(line: str) -> None:
+    found = flagged_lines(BODY + "\n" + line + "\n\nLeave a Reply\n")
+    assert found[line] == "BP101"

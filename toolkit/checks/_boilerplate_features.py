@@ -71,18 +71,19 @@ class LineInfo:
     function_ratio: float
     digit_ratio: float
     linky: bool
+    latin: bool
     chrome: bool
     list_header: bool
     nav: bool
 
     @property
     def prose(self) -> bool:
-        """A sentence-like line: long enough, punctuated, with function words, no chrome."""
+        """A sentence: long, punctuated, not chrome; in Latin script, with function words."""
         return (
             self.words >= 8
             and self.ends_sentence
             and not self.chrome
-            and (self.function_ratio >= 0.15 or self.words >= 20)
+            and (self.function_ratio >= 0.15 or self.words >= 20 or not self.latin)
         )
 
     @property
@@ -125,6 +126,7 @@ def describe(line: str) -> LineInfo:
         function_ratio=(len(alpha) - len(content)) / words if words else 0.0,
         digit_ratio=sum(c.isdigit() for c in text) / len(text) if text else 0.0,
         linky=bool(_LINKY.search(text)),
+        latin=sum(c.isascii() for c in text if c.isalpha()) * 2 >= sum(c.isalpha() for c in text),
         chrome=bool(found.chrome.fullmatch(text)) and (short or not _is_sentence(text)),
         list_header=bool(found.list.fullmatch(text)),
         nav=short and bool(found.nav.fullmatch(text)),
