@@ -1,0 +1,187 @@
+"""mtkit score: sacreBLEU parity and speed on WMT22 zh-en; QE against MQM human judgements.
+
+Reads ../shared/data (wmt22_zhen/, mqm_ted_zhen_dev.tsv) relative to the repository root.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+WMT = SHARED / "wmt22_zhen"
+MQM = SHARED / "mqm_ted_zhen_dev.tsv"
+WEIGHTS = {"major": 5.0, "minor": 1.0}
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise SystemExit(f"bench_score: {path} is missing (the shared data folder)")
+    return path
+
+
+def _timed(command: list[str], runs: int = 3) -> tuple[float, str]:
+    best, out = float("inf"), ""
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        best, out = min(best, time.perf_counter() - start), done.stdout
+    return best, out
+
+
+def parity_and_speed() -> list[str]:
+    refs = [str(_need(WMT / f"ref.{x}.en")) for x in "AB"]
+    rows = ["| metric, systems | sacreBLEU CLI (s) | mtkit CLI (s) | ratio | figures equal |",
+            "|---|---|---|---|---|"]  # fmt: skip
+    for system in ("JDExploreAcademy.en", "Online-W.en"):
+        hyp = str(WMT / system)
+        sacre_cmd = [sys.executable, "-m", "sacrebleu", *refs, "-i", hyp, "-m", "bleu", "chrf",
+                     "-f", "text", "-w", "4", "-q"]  # fmt: skip
+        mtkit_cmd = [sys.executable, "cli.py", "score", "-r", refs[0], "-r", refs[1], hyp,
+                     "--width", "4", "--allow-empty"]  # fmt: skip
+        sacre_time, sacre_out = _timed(sacre_cmd)
+        mtkit_time, mtkit_out = _timed(mtkit_cmd)
+        expected = [line.strip() for line in sacre_out.splitlines()]
+        got = [line.split(": ", 1)[1] for line in mtkit_out.splitlines()]
+        rows.append(
+            f"| BLEU+chrF, {system} (1,875 lines, 2 refs) | {sacre_time:.2f} | {mtkit_time:.2f} "
+            f"| {mtkit_time / sacre_time:.2f}x | {'yes' if got == expected else 'NO'} |"
+        )
+    return rows
+
+
+def mqm_segments() -> dict[tuple[str, str], dict]:
+    """(system, seg_id) -> talk, source, target, mean MQM points over raters."""
+    per_rater: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    info: dict[tuple[str, str], dict] = {}
+    with _need(MQM).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            key = (row["system"], row["seg_id"])
+            info.setdefault(
+                key,
+                {
+                    "talk": row["doc"],
+                    "order": int(row["doc_id"]),
+                    "source": re.sub(r"</?v>", "", row["source"]),
+                    "target": re.sub(r"</?v>", "", row["target"]),
+                },
+            )
+            points = per_rater[key]
+            points[row["rater"]] += _points(row["category"], row["severity"])
+    for key, raters in per_rater.items():
+        info[key]["mqm"] = sum(raters.values()) / len(raters)
+    return info
+
+
+def _points(category: str, severity: str) -> float:
+    if category in ("No-error", "Source error"):
+        return 0.0
+    if category == "Non-translation!" or category.startswith("Non-translation"):
+        return 25.0
+    if severity.lower() == "minor" and category == "Fluency/Punctuation":
+        return 0.1
+    return WEIGHTS.get(severity.lower(), 0.0)
+
+
+def qe_correlation() -> list[str]:
+    import numpy as np
+    import sacrebleu
+    from scipy.stats import kendalltau, pearsonr
+
+    from toolkit.score.qe import estimate
+
+    segments = mqm_segments()
+    reference = {seg: v["target"] for (system, seg), v in segments.items() if system == "ref"}
+    outputs: dict[str, dict[str, str]] = defaultdict(dict)
+    documents: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for (system, seg), v in segments.items():
+        if system != "ref" and seg in reference:
+            documents[(system, v["talk"])].append((v["order"], seg))
+            outputs[seg][system] = v["target"]
+    human, talks, features, scores = [], [], [], defaultdict(list)
+    started = time.perf_counter()
+    for (system, talk), items in sorted(documents.items()):
+        items.sort()
+        hyps = [segments[(system, seg)]["target"] for _, seg in items]
+        srcs = [segments[(system, seg)]["source"] for _, seg in items]
+        others = [[t for s, t in outputs[seg].items() if s != system] for _, seg in items]
+        runs = {
+            "with source": estimate(hyps, srcs).segments,
+            "no source": estimate(hyps).segments,
+            "with source + other systems (consensus)": estimate(
+                hyps, srcs, alternatives=others
+            ).segments,
+        }
+        for index, ((_, seg), hyp) in enumerate(zip(items, hyps, strict=True)):
+            human.append(-segments[(system, seg)]["mqm"])
+            talks.append(talk)
+            for name, estimates in runs.items():
+                scores[f"mtkit QE points, {name}"].append(-estimates[index].points)
+            with_source = runs["with source"][index]
+            scores["mtkit QE per-word score, with source"].append(with_source.score)
+            scores["sentence-BLEU (has the reference)"].append(
+                sacrebleu.sentence_bleu(hyp, [reference[seg]]).score
+            )
+            scores["sentence-chrF (has the reference)"].append(
+                sacrebleu.sentence_chrf(hyp, [reference[seg]]).score
+            )
+            signals = dict(with_source.signals)
+            features.append(
+                [with_source.words, with_source.evidence - signals.get("length", 0),
+                 signals.get("length", 0)]
+            )  # fmt: skip
+    took = time.perf_counter() - started
+    # A linear model on (words, finding points, length points), fitted leave-one-talk-out.
+    x, y, groups = np.array(features, float), -np.array(human), np.array(talks)
+    fitted = np.zeros(len(y))
+    for talk in sorted(set(talks)):
+        train = groups != talk
+        design = np.c_[x[train], np.ones(train.sum())]
+        weights, *_ = np.linalg.lstsq(design, y[train], rcond=None)
+        fitted[~train] = np.c_[x[~train], np.ones((~train).sum())] @ weights
+    scores["linear fit on words + findings + length, leave-one-talk-out"] = list(-fitted)
+    rows = [
+        f"{len(human)} system-segments ({len(documents)} system×talk documents of 3 TED "
+        "talks; the reference system `ref` is left out and used as the reference for BLEU "
+        "and chrF). Human score: MQM per segment = mean over raters of the summed WMT "
+        "weights (major 5, minor 1, minor punctuation 0.1, non-translation 25; source "
+        f"errors 0). The three QE runs took {took:.0f} s.",
+        "",
+        "| scorer | Kendall tau-b | Pearson r |",
+        "|---|---|---|",
+    ]
+    for name, values in scores.items():
+        tau = kendalltau(values, human).statistic
+        r = pearsonr(values, human).statistic
+        rows.append(f"| {name} | {tau:.3f} | {r:.3f} |")
+    fired = sum(1 for f in features if f[1] > 0)
+    rows += [
+        "",
+        f"Findings or signals fired on {fired} of {len(features)} segments. QE points are "
+        "0.1 per word (prior) plus finding and signal points; with other systems' outputs, "
+        "0.05 per word plus 0.3 per word times (1 - mean chrF against them). The prior "
+        "rates (0.1; 0.05 and 0.3) were chosen on this same dev set: two numbers, but not "
+        "held out. Most of the correlation comes from segment length (longer segments "
+        "hold more MQM points); the per-word score, which removes length, barely "
+        "correlates. The leave-one-talk-out linear fit is the honest held-out figure.",
+    ]
+    return rows
+
+
+def main() -> str:
+    sys.path.insert(0, str(ROOT))
+    lines = ["## score", "", "### sacreBLEU parity and speed (WMT22 zh-en, full test set)", ""]
+    lines += parity_and_speed()
+    lines += ["", "### QE against MQM human judgements (mqm_ted_zhen_dev.tsv)", ""]
+    lines += qe_correlation()
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(main())

@@ -1,0 +1,248 @@
+"""Reference-free quality estimation: estimated MQM points per segment and per document.
+
+Each line of the hypothesis file is a segment. The whole file is checked as one Document
+(with the source, line-aligned, when given, so the bilingual checks run), and each finding
+costs MQM points on its line: critical 25, major 5, minor 1, a minor punctuation finding 0.1,
+each times the finding's confidence. Cheap signals add points: words unknown to English
+word lists (garbled names, leftovers) and, with a source, a length far from what the
+source predicts. Every segment also carries a prior of 0.1 points per word, the average
+error rate of MT in MQM studies (0.116 on mqm_ted_zhen_dev), because longer segments hold
+more errors. When other systems' outputs of the same source are given, disagreement with
+them (1 - chrF against each, averaged) replaces part of that prior: 0.05 points per word
+plus 0.3 per word times the disagreement.
+
+``points`` estimates the segment's MQM score (lower is better); ``score`` is
+``100 - 100 * points / words`` floored at 0 (higher is better), and a document's score pools
+all its points and words.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from toolkit.findings import Finding
+
+SEVERITY_POINTS = {"critical": 25.0, "major": 5.0, "minor": 1.0}
+PUNCTUATION_POINTS = 0.1
+RARE_WORD_POINTS = 1.0
+RARE_ZIPF = 1.0
+LENGTH_POINTS = 5.0
+LENGTH_TOLERANCE = math.log(1.6)
+MIN_WORDS = 5
+PRIOR_POINTS_PER_WORD = 0.1
+CONSENSUS_PRIOR_PER_WORD = 0.05
+CONSENSUS_POINTS_PER_WORD = 0.3
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class SegmentEstimate:
+    """One segment's estimate: score, MQM points, and what they came from."""
+
+    line: int
+    text: str
+    score: float
+    points: float
+    words: int
+    findings: tuple[Finding, ...] = field(default=())
+    signals: tuple[tuple[str, float], ...] = field(default=())
+
+    @property
+    def evidence(self) -> float:
+        """Points from findings and signals, without the per-word prior."""
+        return sum(map(finding_points, self.findings)) + sum(
+            p for name, p in self.signals if name not in ("prior", "disagreement")
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "score": round(self.score, 2),
+            "points": round(self.points, 2),
+            "words": self.words,
+            "findings": [f.to_dict() for f in self.findings],
+            "signals": {name: round(points, 2) for name, points in self.signals},
+        }
+
+
+@dataclass(frozen=True)
+class QEReport:
+    """Estimates for one hypothesis file; ``worst`` orders segments for triage."""
+
+    path: str
+    segments: tuple[SegmentEstimate, ...]
+    score: float
+    signature: str
+
+    @property
+    def worst(self) -> list[SegmentEstimate]:
+        """Segments with the most evidence against them first, then the most points."""
+        return sorted(self.segments, key=lambda s: (-s.evidence, -s.points, s.line))
+
+
+def finding_points(finding: Finding) -> float:
+    """MQM points of one finding (WMT weights, scaled by confidence)."""
+    if finding.kind == "punctuation" and finding.severity == "minor":
+        return PUNCTUATION_POINTS * finding.confidence
+    return SEVERITY_POINTS[finding.severity] * finding.confidence
+
+
+def score_of(points: float, words: int) -> float:
+    """``100 - 100 * points / words`` (words at least MIN_WORDS), floored at 0."""
+    return max(0.0, 100.0 - 100.0 * points / max(words, MIN_WORDS))
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def rare_words(text: str) -> list[str]:
+    """Lower-case words unknown to English frequency lists (garbled or untranslated)."""
+    return [w for w in _WORD.findall(text) if w.islower() and len(w) > 2 and _zipf(w) < RARE_ZIPF]
+
+
+def _length_points(hyps: Sequence[str], sources: Sequence[str]) -> list[float]:
+    from toolkit.align import size
+
+    ratios = [size(h) / size(s) for h, s in zip(hyps, sources, strict=True) if size(s) >= 10]
+    if len(ratios) < 5:
+        return [0.0] * len(hyps)
+    expected = statistics.median(ratios)
+    points = []
+    for hyp, src in zip(hyps, sources, strict=True):
+        if size(src) < 10:
+            points.append(0.0)
+            continue
+        excess = abs(math.log((size(hyp) + 1) / (size(src) * expected + 1))) - LENGTH_TOLERANCE
+        points.append(LENGTH_POINTS * max(0.0, excess))
+    return points
+
+
+def disagreement(hypothesis: str, others: Sequence[str]) -> float:
+    """1 - mean chrF (0..1) of a hypothesis against other systems' outputs of its source."""
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF()
+    return 1 - sum(chrf.sentence_score(hypothesis, [o]).score for o in others) / len(others) / 100
+
+
+def estimate(
+    hypotheses: Sequence[str],
+    sources: Sequence[str] | None = None,
+    path: str = "-",
+    settings=None,
+    alternatives: Sequence[Sequence[str]] | None = None,
+) -> QEReport:
+    """Estimate the quality of each segment (one per line) and of the whole file.
+
+    ``alternatives`` holds, per segment, other systems' translations of the same source.
+    """
+    from toolkit.document import Document
+    from toolkit.pipeline import Selection, run_checks, signature
+    from toolkit.settings import Settings
+
+    settings = settings or Settings()
+    selection = Selection()
+    text = "\n".join(hypotheses)
+    source = "\n".join(sources) if sources is not None else None
+    findings = run_checks(Document(text, lang=settings.lang, source=source), settings, selection)
+    by_line: dict[int, list[Finding]] = {}
+    for finding in findings:
+        by_line.setdefault(finding.line, []).append(finding)
+    lengths = _length_points(hypotheses, sources) if sources else [0.0] * len(hypotheses)
+    segments = []
+    for number, (hyp, length) in enumerate(zip(hypotheses, lengths, strict=True), 1):
+        found = tuple(by_line.get(number, ()))
+        signals = []
+        if rare := rare_words(hyp):
+            signals.append(("rare-words", RARE_WORD_POINTS * len(rare)))
+        if length >= 0.05:
+            signals.append(("length", length))
+        words = len(hyp.split())
+        others = alternatives[number - 1] if alternatives else ()
+        if others:
+            signals.append(("prior", CONSENSUS_PRIOR_PER_WORD * words))
+            signals.append(
+                ("disagreement", CONSENSUS_POINTS_PER_WORD * words * disagreement(hyp, others))
+            )
+        else:
+            signals.append(("prior", PRIOR_POINTS_PER_WORD * words))
+        points = sum(map(finding_points, found)) + sum(p for _, p in signals)
+        score = score_of(points, words)
+        segments.append(SegmentEstimate(number, hyp, score, points, words, found, tuple(signals)))
+    total_points = sum(s.points for s in segments)
+    total_words = sum(max(s.words, 1) for s in segments)
+    prior = "consensus" if alternatives else f"prior{PRIOR_POINTS_PER_WORD:g}"
+    qe_signature = f"qe:mqm-25/5/1/0.1|{prior}|source:{'yes' if sources else 'no'}|" + signature(
+        settings, selection
+    )
+    return QEReport(path, tuple(segments), score_of(total_points, total_words), qe_signature)
+
+
+def estimate_files(
+    paths: Sequence[str], src: str | None, encoding: str = "utf-8"
+) -> list[QEReport]:
+    """QE of each hypothesis file; ``src`` is line-aligned with every one of them.
+
+    With three or more files, each is also compared with the others (consensus).
+    """
+    from toolkit.score.inputs import check_aligned, read_segments
+
+    sources = read_segments(src, encoding, allow_empty=True) if src else None
+    systems = [(path, read_segments(path, encoding, allow_empty=True)) for path in paths]
+    check_aligned([*systems, *([(src, sources)] if sources is not None else [])])
+    reports = []
+    for index, (path, hyps) in enumerate(systems):
+        others = [lines for i, (_, lines) in enumerate(systems) if i != index]
+        alternatives = list(zip(*others, strict=True)) if len(others) >= 2 else None
+        reports.append(estimate(hyps, sources, path, alternatives=alternatives))
+    return reports
+
+
+def render_qe(reports: Sequence[QEReport], fmt: str = "text", limit: int | None = None) -> str:
+    """Triage view: per file its score, then segments worst first with their reasons."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(
+            [
+                {
+                    "system": r.path,
+                    "score": round(r.score, 2),
+                    "signature": r.signature,
+                    "segments": [s.to_dict() for s in r.worst],
+                }
+                for r in reports
+            ],
+            ensure_ascii=False,
+            indent=2,
+        )
+    if fmt == "tsv":
+        rows = ["system\tline\tscore\tpoints\twords\treasons"]
+        for r in reports:
+            rows.append(f"{r.path}\tall\t{r.score:.2f}\t\t\t{r.signature}")
+            rows += [f"{r.path}\t{s.line}\t{s.score:.2f}\t{s.points:.2f}\t{s.words}\t"
+                     f"{'; '.join(_reasons(s))}" for s in r.worst]  # fmt: skip
+        return "\n".join(rows)
+    out = []
+    for r in reports:
+        out.append(f"{r.path}: QE {r.score:.1f} ({len(r.segments)} segments) [{r.signature}]")
+        for s in r.worst[:limit]:
+            if s.evidence < 0.05:
+                break
+            out.append(f"{r.path}:{s.line}: {s.score:.1f} ({s.points:.1f} points) {s.text[:70]}")
+            out += [f"    {reason}" for reason in _reasons(s)]
+    return "\n".join(out)
+
+
+def _reasons(segment: SegmentEstimate) -> list[str]:
+    reasons = [f"{f.severity} {f.kind} [{f.rule}] {f.message}" for f in segment.findings]
+    return reasons + [f"{name}: {points:.1f} points" for name, points in segment.signals]
