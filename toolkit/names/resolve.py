@@ -9,6 +9,7 @@ type a cue implies ("Operation", "Brigades", "base"), the places the article men
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import weakref
@@ -122,8 +123,8 @@ class _Resolver:
         inside = [(r.start, r.end) for r in renamed]
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
         self._set_context(mentions)
-        taken = {t.start for toks in self.sentences for t in toks if self._covered(t, mentions)}
-        taken |= {t.start for toks in self.sentences for t in toks if _inside(t, inside)}
+        spans = sorted([(m.start, m.end) for m in mentions] + inside)
+        taken = {t.start for toks in self.sentences for t in toks if _inside(t, spans)}
         suspects: list[Suspect] = []
         if self._fuzzy_allowed(mentions):
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
@@ -157,6 +158,8 @@ class _Resolver:
 
     def _longest_at(self, toks: list[Token], i: int) -> Mention | None:
         head = toks[i]
+        if not head.capitalised and head.lower not in {"al", "el"} and "-" not in head.text:
+            return None
         core = [t for t in re.split(r"[^a-z0-9]+", fold(head.text)) if t]
         if not core:
             return None
@@ -206,9 +209,6 @@ class _Resolver:
                 continue  # an acronym matches only in capitals ("IS", not "Is")
             kept.append(entry)
         return tuple(kept)
-
-    def _covered(self, tok: Token, mentions: list[Mention]) -> bool:
-        return any(m.start <= tok.start < m.end for m in mentions)
 
     # Context -----------------------------------------------------------------------------
 
@@ -338,6 +338,8 @@ class _Resolver:
         """Capitalised runs of ordinary words that almost name a curated entity."""
         found = []
         for toks in self.sentences:
+            if sum(t.capitalised for t in toks) < 3:
+                continue
             for run in runs(self.doc, toks, set()):
                 content = [t for t in run.tokens if t.lower not in CONNECTORS]
                 if len(content) < 3:
@@ -364,4 +366,6 @@ def _gap(doc: Document, left: Token, right: Token) -> bool:
 
 
 def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= tok.start < e for s, e in spans)
+    """Whether the token starts inside one of the sorted, non-overlapping spans."""
+    at = bisect.bisect_right(spans, (tok.start, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= tok.start < spans[at][1]

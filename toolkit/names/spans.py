@@ -16,7 +16,6 @@ from toolkit.names.normalize import ARTICLES, LINKS, fold
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'‘ʿʾ]|-(?=\w))*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
 # Lower-case words that may sit inside a name ("Islamic State of Iraq and the Levant").
 CONNECTORS = frozenset({"of", "the", "for", "in", "de", "la", "du", "des"}) | LINKS | ARTICLES
 
@@ -55,20 +54,20 @@ class Token:
     end: int
     text: str
     first: bool  # first word of its sentence
+    lower: str
+    capitalised: bool
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    @classmethod
+    def make(cls, start: int, text: str, first: bool) -> Token:
+        return cls(start, start + len(text), text, first, text.lower(), text[:1].isupper())
 
     @property
     def name_cased(self) -> bool:
         """Capitalised, or an article joined to a capitalised word ("al-Sakhar", "ez-Zor")."""
+        if self.capitalised:
+            return True
         head, _, rest = self.text.partition("-")
-        return self.capitalised or (fold(head) in ARTICLES and rest[:1].isupper())
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+        return rest[:1].isupper() and fold(head) in ARTICLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +104,10 @@ def sentence_tokens(doc: Document) -> list[list[Token]]:
     for sentence in doc.sentences:
         toks = []
         for i, match in enumerate(_TOKEN.finditer(doc.text, sentence.start, sentence.end)):
-            end = match.end()
-            if possessive := _POSSESSIVE.search(match.group()):
-                end -= len(possessive.group())
-            toks.append(Token(match.start(), end, doc.text[match.start() : end], i == 0))
+            text = match.group()
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            toks.append(Token.make(match.start(), text, i == 0))
         out.append(toks)
     return out
 
@@ -133,7 +132,7 @@ def runs(doc: Document, tokens: list[Token], taken: set[int]) -> list[Run]:
         if tok.start in taken:
             i += 1
             continue
-        cue = _cue_before(tokens, i)
+        cue = "" if tok.capitalised else _cue_before(tokens, i)
         if cue == "operation" or _lower_article_name(tokens, i) or _lower_unknown(tok, cue):
             j = i
             while (
@@ -169,7 +168,7 @@ def runs(doc: Document, tokens: list[Token], taken: set[int]) -> list[Run]:
         while j > i and is_connector(tokens[j - 1]):
             j -= 1
         if j > i:
-            found.append(_make(doc, tokens, i, j, cue))
+            found.append(_make(doc, tokens, i, j, _cue_before(tokens, i)))
         i = max(j, i + 1)
     return found
 
@@ -215,6 +214,9 @@ def _lower_unknown(token: Token, cue: str) -> bool:
 
 
 def _cue_before(tokens: list[Token], i: int) -> str:
+    before = _cues()["before"]
+    if not any(k >= 0 and tokens[k].lower in before for k in (i - 1, i - 2)):
+        return ""
     for k in (i - 1, i - 2):
         cue = _cues()["before"].get(tokens[k].lower, "") if k >= 0 else ""
         if cue and (cue != "place" or k == i - 1 or tokens[k + 1].lower in {"of", "the"}):
