@@ -286,6 +286,31 @@ def challenge_section() -> str:
     return "\n".join(out)
 
 
+def wmt_section() -> str:
+    """Calque findings in MT output vs human references of the same WMT22 zh-en sources."""
+    folder = _require(DATA / "wmt22_zhen")
+    out = [
+        "### WMT22 zh-en: calque findings in MT output vs human references",
+        "",
+        "The same 1,875 source lines translated by two systems and by two human translators; "
+        "each file checked as one document (`--source-lang zh`).",
+        "",
+        "| translation | calque findings | per 1,000 segments | most frequent |",
+        "|---|---|---|---|",
+    ]
+    settings = Settings(source_lang="zh")
+    for name in ("ref.A.en", "ref.B.en", "JDExploreAcademy.en", "Online-W.en"):
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        found = run_checks(Document("\n\n".join(lines)), settings, Selection(("calques",)))
+        top = collections.Counter(re.sub(r"\W+$", "", f.text.lower())[:30] for f in found)
+        common = ", ".join(f"{text} ({n})" for text, n in top.most_common(3))
+        out.append(
+            f"| {name.removesuffix('.en')} | {len(found)} | "
+            f"{1000 * len(found) / len(lines):.1f} | {common} |"
+        )
+    return "\n".join(out)
+
+
 def main() -> str:
     return "\n\n".join(
         [
@@ -293,6 +318,7 @@ def main() -> str:
             seed_section(),
             challenge_section(),
             clean_section(),
+            wmt_section(),
             mqm_section(),
         ]
     )

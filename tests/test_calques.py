@@ -94,3 +94,22 @@ def test_lexicon_rows_are_well_formed():
         assert pattern.langs <= {"any", "ar", "fa", "tr", "zh"}
         assert 0 < pattern.confidence <= 1
         assert pattern.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("He stressed on the importance of dialogue.", "He stressed the importance of dialogue."),
+        ("They discussed the means of enhancing ties.", "They discussed ways of enhancing ties."),
+        ("The governor gave the following information: two died.", "The governor said: two died."),
+        (
+            "The plan will improve the people's livelihood.",
+            "The plan will improve living standards.",
+        ),
+        ("Police made an evaluation about the riots.", "Police commented on the riots."),
+        ("In a related context, the army said.", "Separately, the army said."),
+    ],
+)
+def test_lexicon_rewrites(text, fixed):
+    (finding,) = calques(text)
+    assert apply(text, finding) == fixed
