@@ -130,3 +130,23 @@ def test_clean_english_has_no_name_findings(data_dir: Path, name: str) -> None:
 def test_no_mena_context_no_fuzzy_search() -> None:
     text = "Jim Furyk and Jordan Spieth met Tony Blair and Mr Mikosz in Liverpool and Smithfield."
     assert findings(text) == []
+
+
+def test_house_style_pairs_from_config(tmp_path: Path) -> None:
+    style = tmp_path / "style.tsv"
+    style.write_text("variant\tpreferred\nHizbollah\tHezbollah\nDeir ez-Zor\tDeir Ezzor\n", "utf-8")
+    text = "Hizbollah fighters moved from Deir ez-Zor to Homs in Syria."
+    found = [(f.rule, f.text, f.suggestions) for f in findings(text, house_style=style)]
+    assert found == [
+        ("NM103", "Hizbollah", ("Hezbollah",)),
+        ("NM103", "Deir ez-Zor", ("Deir Ezzor",)),
+    ]
+
+
+def test_user_rows_without_type_join_the_entity(tmp_path: Path) -> None:
+    user = tmp_path / "glossary.tsv"
+    user.write_text("canonical\tvariants\nKata'ib Hizballah\tKataib Hezbollah\n", "utf-8")
+    found = findings(
+        "Kataib Hezbollah said it hit a base near Baghdad in Iraq.", gazetteers=(user,)
+    )
+    assert [(f.rule, f.suggestions) for f in found] == [("NM103", ("Kata'ib Hizballah",))]

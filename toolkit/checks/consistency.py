@@ -95,7 +95,7 @@ class ConsistencyCheck(Check):
     rules = (TWO_NAMES, RENAMED)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        gazetteer = load_gazetteer(tuple(self.settings.gazetteers))
+        gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
         analysis = analyse(doc, gazetteer, self.settings.source_lang)
         by_entity: dict[int, list[Mention]] = defaultdict(list)
         for mention in analysis.mentions:

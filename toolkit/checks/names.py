@@ -62,9 +62,9 @@ HOUSE_STYLE = Rule(
     example="Deir al-Zour (house style: Deir ez-Zor)",
     fixed="Deir ez-Zor",
     fix_safe=True,
-    false_positives="Only fires for entries of a --gazetteer file; the built-in list never "
-    "imposes a spelling.",
-    source="--gazetteer FILE",
+    false_positives="Only fires for names of a --gazetteer file or the configured house-style "
+    "list (variant, preferred); the built-in list never imposes a spelling.",
+    source="--gazetteer FILE; house-style in mtkit.toml",
 )
 
 
@@ -81,7 +81,7 @@ class NameCheck(Check):
     rules = (GARBLED, MANGLED, HOUSE_STYLE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        gazetteer = load_gazetteer(tuple(self.settings.gazetteers))
+        gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
         analysis = analyse(doc, gazetteer, self.settings.source_lang)
         for suspect in analysis.suspects:
             yield self._suspect(doc, suspect)

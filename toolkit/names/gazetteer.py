@@ -26,6 +26,7 @@ from toolkit.resources import corpus_path, iter_tsv
 
 COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
 PLACE_TYPES = frozenset({"place", "base", "country", "region"})
+ANY_TYPE = "any"  # a user row without a type: it joins whatever entity its names denote
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,9 @@ def _float(value: str) -> float | None:
         return None
 
 
-def parse_rows(rows: Iterable[dict[str, str]], origin: str) -> Iterator[Entry]:
+def parse_rows(
+    rows: Iterable[dict[str, str]], origin: str, default_type: str = "place"
+) -> Iterator[Entry]:
     """Entries from TSV rows (see COLUMNS); ``origin`` names the file in errors."""
     for number, row in enumerate(rows, start=2):
         canonical = (row.get("canonical") or "").strip()
@@ -94,7 +97,7 @@ def parse_rows(rows: Iterable[dict[str, str]], origin: str) -> Iterator[Entry]:
             canonical=canonical,
             variants=tuple(dict.fromkeys(v for v in variants if v)),
             original=(row.get("original") or "").strip(),
-            type=(row.get("type") or "place").strip() or "place",
+            type=(row.get("type") or "").strip() or default_type,
             country=(row.get("country") or "").strip(),
             lat=_float(row.get("lat") or ""),
             lon=_float(row.get("lon") or ""),
@@ -103,7 +106,7 @@ def parse_rows(rows: Iterable[dict[str, str]], origin: str) -> Iterator[Entry]:
         )
 
 
-def read_file(path: Path) -> list[Entry]:
+def read_file(path: Path, default_type: str = "place") -> list[Entry]:
     """Entries of a gazetteer TSV (optionally gzipped) with a header row."""
     try:
         if path.suffix == ".gz":
@@ -111,8 +114,8 @@ def read_file(path: Path) -> list[Entry]:
                 text = handle.read()
             lines = (line for line in io.StringIO(text) if line.strip() and line[0] != "#")
             rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-            return list(parse_rows(rows, str(path)))
-        return list(parse_rows(iter_tsv(path), str(path)))
+            return list(parse_rows(rows, str(path), default_type))
+        return list(parse_rows(iter_tsv(path), str(path), default_type))
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read gazetteer {path}: {error}") from error
 
@@ -143,7 +146,8 @@ class Gazetteer:
     def _same_entity(self, entry: Entry) -> Entry | None:
         for name in entry.names:
             for other in self.by_key.get(loose_key(name), ()):
-                if other.type == entry.type or (other.is_place and entry.is_place):
+                same_type = other.type == entry.type or entry.type == ANY_TYPE
+                if same_type or (other.is_place and entry.is_place):
                     near = other.km_to(entry)
                     if near is None or near < 60 or entry.house_style:
                         return other
@@ -273,13 +277,39 @@ def builtin_entries() -> tuple[Entry, ...]:
     return (*curated, *places)
 
 
+def read_house_style(path: Path) -> list[Entry]:
+    """Entries from a house-style TSV of (variant, preferred) pairs, header optional."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read house style {path}: {error}") from error
+    entries = []
+    for line in lines:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2 or not all(cells[:2]) or line.startswith("#"):
+            continue
+        if [c.lower() for c in cells[:2]] == ["variant", "preferred"]:
+            continue
+        entries.append(Entry(cells[1], (cells[0],), type=ANY_TYPE, house_style=True))
+    return entries
+
+
 @functools.lru_cache(maxsize=8)
-def load_gazetteer(user_files: tuple[Path, ...] = ()) -> Gazetteer:
-    """The built-in gazetteer extended and overridden by user TSV files (cached)."""
+def load_gazetteer(user_files: tuple[Path, ...] = (), house_style: Path | None = None) -> Gazetteer:
+    """The built-in gazetteer extended and overridden by user TSV files (cached).
+
+    User rows set the house style: their canonical form wins over the built-in one.
+    ``house_style`` is a TSV of (variant, preferred) pairs with the same effect.
+    """
     gazetteer = Gazetteer(builtin_entries())
     for path in user_files:
         if not Path(path).is_file():
             raise InputError(f"gazetteer file not found: {path}")
-        for entry in read_file(Path(path)):
+        for entry in read_file(Path(path), ANY_TYPE):
             gazetteer.add(replace(entry, house_style=True))
+    if house_style is not None:
+        if not Path(house_style).is_file():
+            raise InputError(f"house style file not found: {house_style}")
+        for entry in read_house_style(Path(house_style)):
+            gazetteer.add(entry)
     return gazetteer
