@@ -56,6 +56,10 @@ def test_seed_article(seed_text: str) -> None:
         "Hizbullah fired rockets at Kiryat Shemona from Nabatiya, near Tyre in Lebanon.",
         "Kurdish forces left Şanlıurfa and Sanliurfa province for Akçakale in Turkey.",
         "Iran's Quds Force and the Revolutionary Guards met in Isfahan and Qom, Tehran said.",
+        "Israeli troops advanced on Khan Yonis and Han Yunis, near Rafah in Gaza.",
+        "Turkish jets struck PKK targets near Kandil and Mahmour, south of Erbil, in Iraq.",
+        "The SDF said Turkish drones hit Qamishlo and Amouda, near Hasakah in Syria.",
+        "Foreign Minister Abbas Eraqchi met his Omani counterpart in Muscat, Iran said.",
     ],
 )
 def test_variant_spellings_are_not_errors(text: str) -> None:
@@ -69,6 +73,12 @@ def test_variant_spellings_are_not_errors(text: str) -> None:
         ("The convoy reached Tikrib, north of Baghdad, on Monday.", "Tikrib", "Tikrit"),
         ("Rockets fell on Kiryat Shmona and Babatiyeh, near Tyre.", "Babatiyeh", "Nabatieh"),
         ("Militants attacked Sharqat and Baiyi, north of Tikrit.", "Baiyi", "Baiji"),
+        # Persian: ق misread as ف (Qom), a dropped n (Natanz)
+        ("A drone struck near Fom, south of Tehran, in Iran.", "Fom", "Qom"),
+        ("Air defences fired near Nataz and Isfahan in Iran.", "Nataz", "Natanz"),
+        # ي misread as ب
+        ("Troops advanced on Khan Bunis and Rafah in Gaza.", "Khan Bunis", "Khan Younis"),
+        ("Operation Euphrate Shield hit Jarablus.", "Euphrate Shield", "Euphrates Shield"),
     ],
 )  # fmt: skip
 def test_garbled_names_get_the_entity_first(text: str, garbled: str, name: str) -> None:
