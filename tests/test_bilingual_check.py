@@ -30,6 +30,9 @@ def rules(target: str, source: str | None) -> list[str]:
         ("قتل ٢٥ شخصا في الهجوم.", "25 people were killed in the attack."),
         ("GDP达到121万亿元。", "GDP reached 121 trillion yuan."),
         ("二〇二二年，他在NBA打球。", "In 2022 he played in the NBA."),
+        ("فر أكثر من 5.5 ملايين سوري.", "More than 5.5 million Syrians fled."),
+        ("بلغ 1.5 مليونًا، وتوفي أكثر من 360.000 شخص.", "It hit 1.5 million; over 360,000 died."),
+        ("الحرب الكورية التي استمرت من 1950 وحتى 1953", "the 1950-53 Korean War"),
     ],
 )
 def test_faithful_translations_have_no_findings(source, target):

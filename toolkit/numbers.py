@@ -19,6 +19,7 @@ _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٫٬．",
     "0123456789" * 3 + ".,.",
 )
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _APPROX_AFTER = re.compile(r"[几多余来]")
 _NUMBER = re.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d+(?:\.\d+)?(?!\d)"
@@ -29,6 +30,7 @@ _NUMBER = re.compile(
 class Number:
     """A value found at text[start:end]; ``kind`` is digits, words, numeral or month.
 
+    ``alternative`` is a second reading ("360.000" is 360,000 with a dot for thousands).
     ``approximate`` marks ranges and round counts ("五六" five or six, "几十" dozens,
     "30余万" over 300,000, "千" thousands) that a translation may word freely.
     """
@@ -38,12 +40,22 @@ class Number:
     value: float
     kind: str
     approximate: bool = False
+    alternative: float | None = None
 
 
 @functools.cache
 def _english() -> dict[str, tuple[float, str]]:
     rows = iter_tsv(corpus_path("bilingual", "numbers_en.tsv"))
     return {row["word"]: (float(row["value"]), row["kind"]) for row in rows}
+
+
+@functools.cache
+def _scales() -> dict[str, float]:
+    """Scale words after a number: English ones plus those of the source languages."""
+    rows = iter_tsv(corpus_path("bilingual", "scale_words.tsv"))
+    foreign = {row["word"]: float(row["value"]) for row in rows}
+    english = {w: v for w, (v, kind) in _english().items() if kind == "scale"}
+    return english | foreign
 
 
 @functools.cache
@@ -58,8 +70,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     english = re.compile(
         r"(?i)\b(?:" + "|".join(words) + r")\b(?:-(?:" + "|".join(words) + r")\b)?"
     )
-    scales = [w for w, (_, kind) in _english().items() if kind == "scale"]
-    scale_after = re.compile(r"\s?(?:(" + "|".join(scales) + r")\b|[余多]?([万亿千百]+))", re.I)
+    scales = sorted(_scales(), key=len, reverse=True)
+    scale_after = re.compile(
+        r"\s?(?:(" + "|".join(scales) + r")(?:[\u064b-\u0652]?ا?[\u064b-\u0652]?)\b"
+        r"|[余多]?([万亿千百]+))",
+        re.I,
+    )
     measures = sorted(read_lines("bilingual", "measure_words_zh.txt"), key=len, reverse=True)
     numeral = re.compile(
         "[" + "".join(_chinese()) + "]+(?=" + "|".join(map(re.escape, measures)) + ")"
@@ -112,13 +128,15 @@ def find_numbers(text: str) -> list[Number]:
             word = (scale.group(1) or "").lower()
             for char in scale.group(2) or ():
                 value *= _chinese()[char][0]
-            value *= _english()[word][0] if word else 1
+            value *= _scales()[word] if word else 1
             end = scale.end()
             if scale.group(2) and (rest := re.match(r"\d+", plain[end:])):
                 value += int(rest.group())  # 2万4801 = 24801
                 end += rest.end()
         approximate = bool(_APPROX_AFTER.match(plain, match.end()))
-        found.append(Number(match.start(), end, value, "digits", approximate))
+        dotted = _DOT_THOUSANDS.fullmatch(match.group())
+        alternative = float(match.group().replace(".", "")) if dotted else None
+        found.append(Number(match.start(), end, value, "digits", approximate, alternative))
     for match in english.finditer(text):
         if any(n.start <= match.start() < n.end for n in found):
             continue

@@ -188,11 +188,21 @@ def _squash(text: str) -> str:
     return "".join(c.lower() for c in text if c.isalnum())
 
 
-def _same(source: float, target: float) -> bool:
-    """Equal values; a two-digit source year or decade ("95后", "80年代") matches 1995, 1980."""
-    if abs(source - target) <= 1e-6 * max(abs(source), abs(target), 1):
+def _equal(a: float, b: float) -> bool:
+    """Equal values; a two-digit year or decade ("95后", "1950-53") matches 1995, 1953."""
+    if abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1):
         return True
-    return 0 <= source < 100 and source.is_integer() and target in (1900 + source, 2000 + source)
+    short, full = min(a, b), max(a, b)
+    return 0 <= short < 100 and short.is_integer() and full % 100 == short and 1900 <= full < 2100
+
+
+def _same(source: Number, target: Number) -> bool:
+    return any(
+        _equal(s, t)
+        for s in (source.value, source.alternative)
+        for t in (target.value, target.alternative)
+        if s is not None and t is not None
+    )
 
 
 def _countable(number: Number, source: str) -> bool:
@@ -263,11 +273,12 @@ class BilingualCheck(Check):
         src = [n for n in find_numbers(source) if _countable(n, source)]
         tgt = find_numbers(doc.text[span.start : span.end])
         tgt = [Number(n.start + span.start, n.end + span.start, n.value, n.kind) for n in tgt]
-        missing = [n for n in src if not any(_same(n.value, t.value) for t in tgt)]
+        missing = [n for n in src if not any(_same(n, t) for t in tgt)]
+        every_source_number = find_numbers(source)
         extra = [
             t
             for t in tgt
-            if t.kind == "digits" and not any(_same(t.value, n.value) for n in find_numbers(source))
+            if t.kind == "digits" and not any(_same(n, t) for n in every_source_number)
         ]
         if len(missing) == 1 and len(extra) == 1:
             wrong, right = extra[0], missing[0]
