@@ -31,6 +31,9 @@ def found(text: str):
         ("AT&amp;T and Iran&#8217;s", ("EN106", "&amp;", ("&",), "minor")),
         ("the strike.\\nThe Pentagon", ("EN107", "\\n", ("\n",), "minor")),
         ("Iran\\u2019s proxies", ("EN107", "\\u2019", ("’",), "minor")),
+        ("Erdoğan'ın statement", ("EN108", "'ın", ("'s",), "minor")),
+        ("Türkiye’nin role", ("EN108", "’nin", ("’s",), "minor")),
+        ("talks in Ankara'da ended", ("EN108", "'da", ("",), "minor")),
     ],
 )
 def test_artifact_is_found(text, expected):
@@ -48,6 +51,7 @@ def test_artifact_is_found(text, expected):
         "See https://example.com/?a=1&amp;b=2 for more.",
         "Saved in C:\\new\\temp on Monday.",
         "Xinhua All Media+丨Beijing Youth League",
+        "Sana'a, Shi'i, Qur'an, O'Neill, rock 'n' roll, Hallowe'en, Ba'ath and Ma'an.",
     ],
 )
 def test_clean_text_is_not_flagged(text):

@@ -123,6 +123,22 @@ ESCAPE_SEQUENCE = Rule(
     "so Windows paths (`C:\\new`) pass.",
 )
 
+SOURCE_SUFFIX = Rule(
+    code="EN108",
+    slug="source-language-suffix",
+    kind="untranslated",
+    category="accuracy/untranslated",
+    severity="minor",
+    summary="A Turkish case suffix left on a name after the apostrophe (`Erdoğan'ın`, "
+    "`Ankara'da`, `Türkiye'nin`).",
+    why="Turkish writes case endings on proper names after an apostrophe; MT that copies the "
+    "name copies the ending, which English readers cannot parse.",
+    example="Erdoğan'ın statement was read in Ankara'da",
+    fixed="Erdoğan's statement was read in Ankara",
+    false_positives="Only capitalised names with a listed ending of two or more letters; "
+    "Arabic transliterations with an apostrophe (`Sana'a`, `Shi'i`, `Qur'an`) do not match.",
+)
+
 # Letters as cp1252/latin-1 shows the lead byte of a UTF-8 sequence, then a continuation.
 _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00df\u00e0-\u00ef\u00f0-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
@@ -189,6 +205,7 @@ class EncodingCheck(Check):
         SOURCE_DIGITS,
         HTML_ENTITY,
         ESCAPE_SEQUENCE,
+        SOURCE_SUFFIX,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -205,6 +222,8 @@ class EncodingCheck(Check):
             yield from self._entities(doc)
         if "\\" in text:
             yield from self._escapes(doc)
+        if doc.lang == "en" and ("'" in text or "’" in text):
+            yield from self._suffixes(doc)
 
     def _mojibake(self, doc: Document) -> Iterator[Finding]:
         from ftfy import fix_text
@@ -332,6 +351,29 @@ class EncodingCheck(Check):
                 [decoded],
                 confidence=0.85,
             )
+
+    def _suffixes(self, doc: Document) -> Iterator[Finding]:
+        pattern, english = _suffix_pattern()
+        for match in pattern.finditer(doc.text):
+            apostrophe, suffix = match.group(2), match.group(3)
+            replacement = english[suffix].replace("'", apostrophe)
+            yield SOURCE_SUFFIX.at(
+                doc,
+                match.start(2),
+                match.end(3),
+                f"Turkish case ending {apostrophe + suffix!r} left on {match.group(1)!r}.",
+                [replacement] if replacement else [""],
+                confidence=0.75,
+            )
+
+
+@functools.cache
+def _suffix_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    rows = list(iter_tsv(corpus_path("english", "turkish_suffixes.tsv")))
+    english = {row["suffix"]: row["english"] for row in rows}
+    endings = "|".join(sorted(english, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w'’])([A-ZÇĞİÖŞÜ][^\W\d_]{{2,}})(['’])({endings})(?![\w'’])")
+    return pattern, english
 
 
 def _char_name(char: str) -> str:
