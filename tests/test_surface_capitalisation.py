@@ -43,6 +43,10 @@ def test_artifact_is_found(text, expected):
         "He paused... and went on. Visit example.com. now",
         "Officials said: And that was the end.",
         "Read it on bbc.co.uk or news.sky.com today.",
+        "Add 1 tsp. olive oil and 2 Tbsp. soy sauce.",
+        "VW says it will do that with all ID. models soon.",
+        "on. meth. dot. com.",
+        "The firm praised the deal. my6sense shares rose.",
     ],
 )
 def test_not_flagged(text):

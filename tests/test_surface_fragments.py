@@ -65,6 +65,7 @@ def test_artifact_is_found(text, expected):
         "He won. It Is Very Bad. And Women Need to Wield It.",
         "Fire broke out. Stop.",
         "He left. Tomorrow's a different beast.",
+        "It is the seventh model. The VW ID. SPACE VIZZION is new.",
         "The room went dark. Chaos. Then silence. Nothing. Syria.",
         "The talks were seen as continuing. He agreed.",
         "The minister said:\n\n“We will win.”",

@@ -64,3 +64,13 @@ def test_phrases_repeated_with_punctuation_are_not_flagged():
     assert found("Go, go, go. It was very, very good. Step by step, day by day.") == []
     assert found("He won best performer for Measure for Measure at the National.") == []
     assert found("It got faster and faster and louder, and more and more people came.") == []
+
+
+def test_repeated_list_lines_are_not_flagged():
+    line = "Eat 60 to 90 minutes before your morning workout"
+    assert found(f"Plan A\n\n{line}\n\nPlan B\n\n{line}") == []
+
+
+def test_repeated_spec_lines_are_not_flagged():
+    line = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."
+    assert found(f"Meal 1\n\n{line}\n\nMeal 2\n\n{line}") == []

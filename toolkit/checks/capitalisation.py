@@ -53,6 +53,8 @@ _RESTART = re.compile(r"(?<=[^\W\d_])\.(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])")
 # "Syria.against": a full stop glued to a lower-case function word is no domain name.
 _GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
+_WORD = re.compile(r"\w+")
+MIN_CLAUSE_WORDS = 3
 _CLASSES = frozenset({"article", "preposition", "conjunction"})
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})
 
@@ -146,11 +148,14 @@ class CapitalisationCheck(Check):
             word = token.group() if token else ""
             if "." in word or word in abbreviations() or word.lower() in abbreviations():
                 continue
-            if len(word) < 2:
-                continue
-            following = re.match(r"\w+", text[match.end() :])
-            if not following or not following.group().islower():
-                continue  # iPhone, eBay
+            if len(word) < 2 or (word.isupper() and len(word) <= 5):
+                continue  # an acronym or brand that takes a dot ("ID. models")
+            following = _WORD.match(text, match.end())
+            if not following or not following.group().isalpha() or not following.group().islower():
+                continue  # iPhone, eBay, my6sense
+            clause_start = max(text.rfind(c, 0, stop) for c in ".!?\n") + 1
+            if len(_WORD.findall(text, clause_start, stop)) < MIN_CLAUSE_WORDS:
+                continue  # "on. meth. dot. com.": wordplay, not a broken sentence
             if inside(match.end(), skip):
                 continue
             yield LOWER_CASE_RESTART.at(

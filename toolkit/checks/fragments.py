@@ -205,6 +205,8 @@ class FragmentCheck(Check):
 
 def _orphan(words: list[str], closed: dict[str, str]) -> bool:
     """A short run of capitalised names and function words (`Gaza Strip`, `the West Bank`)."""
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False  # split after an acronym or a dateline ("The VW ID.", "JOSEPH, Mich.")
     if len(words) == 1:
         word = words[0]
         return word[0].isupper() and not (is_common_word(word) or can_be_verb(word))

@@ -91,14 +91,18 @@ MIXED_QUOTES = Rule(
     code="PU106",
     slug="mixed-quote-styles",
     kind="punctuation",
-    category="style/inconsistent style",
+    category="fluency/punctuation",
     severity="minor",
-    summary="Straight and curly double quotes mixed in one text; the less used style is flagged.",
-    why="Pasted quotes and MT segments keep their own typography; a publication uses one.",
-    example='called it “Iran-backed militants" and said "enough".',
+    summary="A quotation opened with a curly quote and closed with a straight one, or the "
+    'other way round (`“Boomer Submarine"`).',
+    why="Pasted quotes and MT segments keep their own typography, so one quotation ends up "
+    "with two styles of mark.",
+    example='called it “Iran-backed militants" and said “enough”.',
     fixed="called it “Iran-backed militants” and said “enough”.",
     fix_safe=True,
-    false_positives="Inch marks after digits are ignored.",
+    false_positives="Texts that use one style per quotation are not flagged, even if they "
+    "mix styles across quotations (embedded tweets, pasted statements); inch marks after "
+    "digits are ignored.",
 )
 SOURCE_PUNCTUATION = Rule(
     code="PU107",
@@ -129,9 +133,10 @@ _SPACE_BEFORE = re.compile(
 # "in Gaza ,stressing": the space went to the wrong side of the comma.
 _SWAPPED_SPACE = re.compile(r"(?<=\w)[ \t]+([,;])(?=[^\W\d_])")
 _SPLIT_CLITIC = re.compile(r"(?<=\w)([ \t]+)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
+_LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
-_CURLY = re.compile("[“”«»]")
+_DOUBLE_QUOTE = re.compile('[“”«»"]')
 _BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
 _STRAIGHT_INCH = re.compile(r"(?<=\d)\"|(?<=\d)''")
@@ -168,11 +173,9 @@ class PunctuationCheck(Check):
         yield from self._split_clitics(doc)
         yield from self._swapped_spaces(doc, skip)
         yield from self._doubled(doc, skip)
-        for index, paragraph in enumerate(doc.paragraphs):
-            following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else None
-            yield from self._quotes(doc, paragraph, following, skip)
+        yield from self._quotes(doc, skip)
+        for paragraph in doc.paragraphs:
             yield from self._brackets(doc, paragraph, skip)
-        yield from self._mixed_quotes(doc, skip)
         if doc.lang == "en":
             yield from self._source_marks(doc)
 
@@ -212,6 +215,11 @@ class PunctuationCheck(Check):
                     continue
                 if not match.group(2) and previous == "(":
                     continue
+                if closing_quote and previous in "’'":
+                    continue  # nested quotes: ’ ” with a thin gap is house style
+                line_start = text.rfind("\n", 0, start) + 1
+                if match.group(2) == ":" and _LABEL.match(text, line_start, start):
+                    continue  # "VIP : 60,000": a label at the start of a line
                 message = (
                     f"Space before {match.group(2)!r}."
                     if match.group(2)
@@ -275,41 +283,76 @@ class PunctuationCheck(Check):
                 safe=found != "..",
             )
 
-    def _quotes(
-        self, doc: Document, paragraph: Span, following: Span | None, skip: list
-    ) -> Iterator[Finding]:
+    def _quotes(self, doc: Document, skip: list) -> Iterator[Finding]:
+        """Unbalanced typographic quotes (PU104) and quotations closed in another style (PU106).
+
+        A quotation may run on over paragraphs: an opening quote left open is fine when the
+        next paragraph opens again (news style) or closes it (scraped text often drops the
+        repeated opening quote).
+        """
+        text = doc.text
+        scans = [self._scan_quotes(doc, paragraph, skip) for paragraph in doc.paragraphs]
+        yield from (mismatched for scan in scans for mismatched in scan[2])
+        for index, (opens, closes, _) in enumerate(scans):
+            previous = scans[index - 1] if index else None
+            carried = previous is not None and bool(previous[0])
+            for position in closes[1:] if carried and closes else closes:
+                if text[position] != '"':
+                    yield UNBALANCED_QUOTE.at(
+                        doc,
+                        position,
+                        position + 1,
+                        "Closing quote mark without an opening one in this paragraph.",
+                        confidence=0.6,
+                    )
+            following = scans[index + 1] if index + 1 < len(scans) else None
+            nxt = doc.paragraphs[index + 1] if following else None
+            if not opens or (nxt and (text[nxt.start] in '“"«' or following[1])):
+                continue
+            if text[opens[-1]] != '"':
+                yield UNBALANCED_QUOTE.at(
+                    doc,
+                    opens[-1],
+                    opens[-1] + 1,
+                    "Opening quote mark never closed in this paragraph.",
+                    confidence=0.6,
+                )
+
+    def _scan_quotes(
+        self, doc: Document, paragraph: Span, skip: list
+    ) -> tuple[list[int], list[int], list[Finding]]:
+        """Unmatched openings, unmatched closings and mismatched pairs of one paragraph."""
         text = doc.text
         opened: list[int] = []
-        for match in _CURLY.finditer(text, paragraph.start, paragraph.end):
+        closes: list[int] = []
+        mismatched: list[Finding] = []
+        for match in _DOUBLE_QUOTE.finditer(text, paragraph.start, paragraph.end):
             position = match.start()
-            if inside(position, skip):
+            if inside(position, skip) or _STRAIGHT_INCH.match(text, position):
                 continue
             if _opens(text, position):
                 if opened and _CONTINUED.search(text, max(0, position - 8), position):
                     opened.pop()  # a quotation continued in a new (run-in) paragraph
                 opened.append(position)
             elif opened:
-                opened.pop()
+                start = opened.pop()
+                pair = text[start] + text[position]
+                if pair in ('"”', '“"'):
+                    straight = start if text[start] == '"' else position
+                    mismatched.append(
+                        MIXED_QUOTES.at(
+                            doc,
+                            straight,
+                            straight + 1,
+                            f"Quotation opened with {text[start]} and closed with "
+                            f"{text[position]}.",
+                            ["“" if straight == start else "”"],
+                            confidence=0.8,
+                        )
+                    )
             else:
-                yield UNBALANCED_QUOTE.at(
-                    doc,
-                    position,
-                    position + 1,
-                    "Closing quote mark without an opening one in this paragraph.",
-                    confidence=0.6,
-                )
-        if not opened:
-            return
-        if following and text[following.start] in '“"«':
-            return  # a quotation that continues into the next paragraph
-        position = opened[-1]
-        yield UNBALANCED_QUOTE.at(
-            doc,
-            position,
-            position + 1,
-            "Opening quote mark never closed in this paragraph.",
-            confidence=0.6,
-        )
+                closes.append(position)
+        return opened, closes, mismatched
 
     def _brackets(self, doc: Document, paragraph: Span, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -345,38 +388,6 @@ class PunctuationCheck(Check):
                 f"{text[position]!r} is never closed in this paragraph.",
                 confidence=0.6,
             )
-
-    def _mixed_quotes(self, doc: Document, skip: list) -> Iterator[Finding]:
-        text = doc.text
-        straight = [
-            m.start()
-            for m in re.finditer('"', text)
-            if not inside(m.start(), skip) and not _STRAIGHT_INCH.match(text, m.start())
-        ]
-        curly = [m.start() for m in re.finditer("[“”]", text)]
-        if not straight or not curly:
-            return
-        if len(curly) >= len(straight):
-            for position in straight:
-                mark = "“" if _opens(text, position) else "”"
-                yield MIXED_QUOTES.at(
-                    doc,
-                    position,
-                    position + 1,
-                    "Straight quote in a text that uses curly quotes.",
-                    [mark],
-                    confidence=0.7,
-                )
-        else:
-            for position in curly:
-                yield MIXED_QUOTES.at(
-                    doc,
-                    position,
-                    position + 1,
-                    "Curly quote in a text that uses straight quotes.",
-                    ['"'],
-                    confidence=0.7,
-                )
 
     def _source_marks(self, doc: Document) -> Iterator[Finding]:
         text = doc.text

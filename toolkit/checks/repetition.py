@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
-from toolkit.english import function_words
+from toolkit.english import ends_like_sentence, function_words
 from toolkit.findings import Finding, Rule
 from toolkit.resources import read_lines
 
@@ -38,7 +38,9 @@ REPEATED_SENTENCE = Rule(
     "the repeat adds nothing.",
     example="The talks resumed on Monday in Doha. ... The talks resumed on Monday in Doha.",
     fixed="The talks resumed on Monday in Doha. ...",
-    false_positives="Sentences of fewer than six words are ignored (refrains, short answers).",
+    false_positives="Sentences of fewer than six words (refrains, short answers), lines "
+    "without final punctuation (list items, headings) and labelled spec lines (`Size: 20mm.`) "
+    "are ignored.",
 )
 REPEATED_PARAGRAPH = Rule(
     code="RE103",
@@ -50,7 +52,8 @@ REPEATED_PARAGRAPH = Rule(
     why="Scraped pages repeat a block (a teaser and the body, a pasted paragraph twice).",
     example="(the same paragraph twice)",
     fixed="(the paragraph once)",
-    false_positives="Paragraphs of fewer than six words are ignored.",
+    false_positives="Paragraphs of fewer than six words, or without final punctuation (list "
+    "items, recipe lines, headings), are ignored.",
 )
 
 DOUBLED_PHRASE = Rule(
@@ -79,6 +82,7 @@ _DOUBLED_PHRASE = re.compile(
     r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
 _TOKENS = re.compile(r"\w+")
+_LABELLED = re.compile(r"[^.:\n]{1,40}:\s")
 
 
 @functools.cache
@@ -144,8 +148,10 @@ class RepetitionCheck(Check):
         earlier: list[str] = []
         for span in spans:
             words = _TOKENS.findall(doc[span].lower())
-            if len(words) < MIN_WORDS:
-                continue
+            if len(words) < MIN_WORDS or not ends_like_sentence(doc[span]):
+                continue  # short lines, list items and headings repeat legitimately
+            if _LABELLED.match(doc.text, span.start, span.end):
+                continue  # "Portion Fix Containers: 1 Green, 1 tsp.": a spec line
             key = " ".join(words)
             first = seen.get(key)
             if first is None and near and len(words) >= NEAR_MIN_WORDS:
