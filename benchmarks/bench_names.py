@@ -4,8 +4,9 @@ Noise model (what MT and transliteration do to a name), applied with a seeded RN
 
 * script misreadings: Arabic letters that differ only by dots are swapped in the Arabic
   original (ب ت ث ن ي; ج ح خ; د ذ; ر ز; س ش; ص ض; ط ظ; ع غ; ف ق) before romanization;
-* on a romanized name: dialect and romanizer confusions (j->y, j->g, q->g, q->k, kh->q,
-  kh->h, r<->l, n<->m, s->z, d->dh), the article dropped or respelled (al- -> el-/-/""),
+* on a romanized name: dot and dialect confusions (j->y, kh->q, b<->t, b->n, t->n, f->q,
+  z->r, q->g(h)), liquids and nasals (r<->l, n<->m); variant edits (j->g, q->g, q->k, kh->h,
+  d->dh, s->z, vowels, doubling), the article dropped or respelled (al- -> el-/-/""),
   words merged or split, vowels changed or dropped, and the MT number/case slips
   (lower-cased, plural -s).
 
@@ -25,6 +26,10 @@ flagged. Sets:
 * D: clean English (BBC articles, NTREX sentences in 15-sentence chunks): name and
   consistency findings per 1,000 sentences.
 * E: speed of the names and consistency checks against the whole ``check``.
+* F: calibration: the consonant substitutions that letter-by-letter romanization of the
+  train split's Arabic needs to reach the English name (plain Levenshtein alignment of
+  sound strings), most frequent first, next to the cost the distance gives them. The
+  frequent ones (gh/g, f/v, b/p, g/j, s/z, sh/ch, q/k) are priced as spelling edits.
 """
 
 from __future__ import annotations
@@ -92,13 +97,13 @@ ROMAN = dict(
 )
 ERROR_EDITS = [
     ("j", "y"), ("J", "Y"), ("kh", "q"), ("Kh", "Q"), ("r", "l"),
-    ("l", "r"), ("n", "m"), ("m", "n"), ("b", "t"), ("t", "b"), ("s", "z"), ("f", "q"),
+    ("l", "r"), ("n", "m"), ("m", "n"), ("b", "t"), ("t", "b"), ("f", "q"),
     ("Q", "G"), ("z", "r"), ("b", "n"), ("t", "n"),
 ]  # fmt: skip
 VARIANT_EDITS = [
     ("al-", "el-"), ("al-", "al "), ("ou", "u"), ("u", "ou"), ("i", "ee"), ("a", "e"),
     ("kh", "h"), ("q", "k"), ("ss", "s"), ("s", "ss"), ("iya", "iyah"), ("ah", "a"),
-    ("j", "g"), ("q", "g"), ("d", "dh"), ("h", "kh"), ("H", "Kh"),
+    ("j", "g"), ("q", "g"), ("d", "dh"), ("h", "kh"), ("H", "Kh"), ("s", "z"),
 ]  # fmt: skip
 
 
@@ -356,6 +361,41 @@ def set_d_e() -> tuple[list[str], list[str], list[str]]:
     return lines, listing, speed
 
 
+def set_f() -> list[str]:
+    from rapidfuzz.distance import Levenshtein
+
+    from toolkit.names.normalize import VOWELS, phonemes
+    from toolkit.names.similarity import _sub
+
+    rows = csv.reader(
+        (DATA / "translit_ar_en_dev.tsv").open(encoding="utf-8"),
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+    )
+    counts: dict[tuple[str, str], int] = {}
+    pairs = 0
+    for arabic, english, split in list(rows)[1:]:
+        if not split.endswith("train"):
+            continue
+        pairs += 1
+        x, y = phonemes(romanize(arabic)), phonemes(english)
+        for op, i, j in Levenshtein.editops(x, y):
+            if op == "replace" and x[i] not in VOWELS and y[j] not in VOWELS:
+                key = tuple(sorted((x[i], y[j])))
+                counts[key] = counts.get(key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:12]
+    cells = []
+    for (a, b), n in top:
+        cost, error = _sub(a, b)
+        cells.append(f"{a}/{b} {n}: {cost:g}{' error' if error else ''}")
+    return [
+        f"| F: most frequent consonant substitutions in {pairs} train pairs "
+        "(symbol pair, count: model cost; x=kh S=sh C=ch T=th D=dh G=gh) | "
+        + "; ".join(cells)
+        + " |"
+    ]
+
+
 def main() -> str:
     if not DATA.is_dir():
         raise SystemExit(f"shared data not found at {DATA}")
@@ -370,7 +410,7 @@ def main() -> str:
     c_rows, c_examples = set_c(rng)
     rows += c_rows
     d_rows, listing, e_rows = set_d_e()
-    rows += d_rows + e_rows
+    rows += d_rows + e_rows + set_f()
     rows.append(f"| E: gazetteer load and index (once per process) | {1000 * load:.0f} ms |")
     seed_doc = Document((ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"))
     seed = analyse(seed_doc, gaz)

@@ -209,7 +209,7 @@ def _lower_unknown(token: Token, cue: str) -> bool:
         cue == "place"
         and token.text[:1].islower()
         and len(token.text) >= 4
-        and zipf(token.lower) < 1.0
+        and zipf(token.lower) < 2.5
     )
 
 
