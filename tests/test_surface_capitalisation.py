@@ -20,6 +20,7 @@ def found(text: str):
         ("He left the city. against the advice of aides.", ("CA102", ".", ("",))),
         ("an attack in Syria.against armed factions", ("CA102", ".", (" ",))),
         ("an attack in Syria.\nagainst armed factions", ("CA102", ".", ("",))),
+        ("Thank you. thank you all.", ("CA102", ".", ("",))),
         ("Beijing said on Monday. in a statement it objected.", ("CA102", ".", ("",))),
     ],
 )

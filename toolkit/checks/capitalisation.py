@@ -54,7 +54,7 @@ _RESTART = re.compile(r"(?<=[^\W\d_])\.(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])")
 _GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
 _WORD = re.compile(r"\w+")
-MIN_CLAUSE_WORDS = 3
+MIN_CLAUSE_WORDS = 2
 _CLASSES = frozenset({"article", "preposition", "conjunction"})
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})
 
