@@ -114,7 +114,11 @@ class NameCheck(Check):
                 and best.similarity >= 0.9
                 and len(suggestions) == 1,
             )
-        problem = "in the plural" if suspect.reason == "number" else "without its capitals"
+        uncapitalised = suspect.text[:1].islower() and best.entry.canonical[:1].isupper()
+        problem = {
+            (True, True): "in the plural and without its capitals",
+            (True, False): "in the plural",
+        }.get((suspect.reason == "number", uncapitalised), "without its capitals")
         return MANGLED.at(
             doc,
             suspect.start,
