@@ -160,3 +160,15 @@ def test_user_rows_without_type_join_the_entity(tmp_path: Path) -> None:
         "Kataib Hezbollah said it hit a base near Baghdad in Iraq.", gazetteers=(user,)
     )
     assert [(f.rule, f.suggestions) for f in found] == [("NM103", ("Kata'ib Hizballah",))]
+
+
+def test_short_forms_in_any_spelling_are_not_two_names() -> None:
+    text = (
+        "Hezbollah leader Hassan Nasrullah spoke in Beirut, Lebanon. "
+        "Nasrallah said the group would respond to Israel."
+    )
+    assert findings(text) == []
+    two = findings(text.replace("Nasrallah said", "Later Hassan Nasrallah said"))
+    assert [(f.rule, f.text, f.suggestions) for f in two] == [
+        ("CO101", "Hassan Nasrullah", ("Hassan Nasrallah",))
+    ]

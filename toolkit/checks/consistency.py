@@ -15,7 +15,7 @@ from toolkit.checks.names import describe
 from toolkit.document import Document
 from toolkit.findings import Finding, Rule
 from toolkit.names.gazetteer import load_gazetteer
-from toolkit.names.normalize import core_tokens, loose_key
+from toolkit.names.normalize import core_tokens, loose_key, skeleton
 from toolkit.names.resolve import Mention, analyse
 
 TWO_NAMES = Rule(
@@ -59,7 +59,10 @@ _GLOSS = re.compile(
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(t[:-1] if t.endswith("s") and len(t) > 3 else t for t in core_tokens(text))
+    """Words of a name by sound, so a short form matches in any spelling (Nasrallah, Nasrullah)."""
+    return frozenset(
+        skeleton(t[:-1] if t.endswith("s") and len(t) > 3 else t) for t in core_tokens(text)
+    )
 
 
 def _glossed(text: str, mentions: list[Mention]) -> set[int]:
