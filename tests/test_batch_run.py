@@ -279,3 +279,28 @@ def test_batch_qe_scores_segments_with_their_source(tmp_path):
     assert [s["line"] for s in a["segments"]] == [1, 2] and 0 <= a["score"] <= 100
     assert "PU101" in {f["rule"] for f in a["segments"][0]["findings"]}
     assert b["error"] == "2 line(s) of text but 1 of source"
+
+
+@dataclass(frozen=True)
+class CountsLoads(Task):
+    """Appends its process id to ``log`` each time it loads."""
+
+    name: ClassVar[str] = "counts-loads"
+    log: str = ""
+
+    def load(self) -> Callable[[Item], tuple[dict, int]]:
+        import os
+
+        with open(self.log, "a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return lambda item: ({}, 1)
+
+
+def test_workers_do_not_reload_the_task_per_batch(feed, tmp_path):
+    log = tmp_path / "loads.txt"
+    out = tmp_path / "out.jsonl"
+    run_batch(
+        CountsLoads(str(log)), InputSpec((str(feed),)), Engine(jobs=2), str(out), batch_size=2
+    )
+    assert len(records(out)) == 41
+    assert len(log.read_text().split()) == 1  # loaded once, before the workers fork
