@@ -43,15 +43,42 @@ def _pages() -> list[Page]:
         return [json.loads(line) for line in handle]
 
 
-def _check_predictor(page: Page) -> list[bool]:
-    """Lines the full check flags, via findings on the joined page text."""
+def _check_rules(page: Page) -> list[str]:
+    """Per line, the rule code the full check flags it with ("" when not flagged)."""
     texts = [item["text"] for item in page["lines"]]
     doc = Document("\n".join(texts) + "\n")
-    flagged = [False] * len(texts)
+    rules = [""] * len(texts)
     for finding in BoilerplateCheck().run(doc):
-        skip = len(finding.text) - len(finding.text.lstrip())
-        flagged[doc.line_col(finding.start + skip)[0] - 1] = True
-    return flagged
+        rules[finding.line - 1] = finding.rule
+    return rules
+
+
+def _check_predictor(page: Page) -> list[bool]:
+    return [bool(rule) for rule in _check_rules(page)]
+
+
+def _by_rule(pages: list[Page]) -> list[str]:
+    counts: dict[str, list[int]] = {}
+    for page in pages:
+        for rule, item in zip(_check_rules(page), page["lines"], strict=True):
+            if rule:
+                counts.setdefault(rule, [0, 0])[item["body"]] += 1
+    return [
+        f"| {rule} | {right + wrong} | {right / (right + wrong):.3f} |"
+        for rule, (right, wrong) in sorted(counts.items())
+    ]
+
+
+def _worst(pages: list[Page], scores: list[float], folds: dict[str, list[bool]]) -> list[str]:
+    rows = []
+    for score, page in sorted(zip(scores, pages, strict=True), key=lambda pair: pair[0])[:5]:
+        body = [item["body"] for item in page["lines"]]
+        flagged = folds[page["id"]]
+        wrong = sum(f and b for f, b in zip(flagged, body, strict=True))
+        missed = sum(not f and not b for f, b in zip(flagged, body, strict=True))
+        host = page["url"].split("/")[2]
+        rows.append(f"| {host} | {len(body)} | {sum(body)} | {score:.3f} | {wrong} | {missed} |")
+    return rows
 
 
 def _pattern_predictor(page: Page) -> list[bool]:
@@ -165,7 +192,17 @@ def main() -> str:
         "Per-page F1 of the cross-validated check: "
         f"median {statistics.median(cv_pages):.3f}, lowest quartile "
         f"{statistics.quantiles(cv_pages, n=4)[0]:.3f}, minimum {min(cv_pages):.3f}; "
-        f"{sum(f < 0.8 for f in cv_pages)} of {len(pages)} pages below 0.8.",
+        f"{sum(f < 0.8 for f in cv_pages)} of {len(pages)} pages below 0.8. The five lowest:",
+        "",
+        "| site | lines | body lines | F1 | body lines flagged | boilerplate missed |",
+        "|---|---|---|---|---|---|",
+        *_worst(pages, cv_pages, folds),
+        "",
+        "Flagged lines by rule (shipped weights) and the share that are boilerplate:",
+        "",
+        "| rule | lines flagged | precision |",
+        "|---|---|---|",
+        *_by_rule(pages),
         "",
         "False alarms on clean human text (every finding there is a false positive):",
         "",

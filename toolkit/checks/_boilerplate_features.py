@@ -16,19 +16,26 @@ from dataclasses import dataclass
 from toolkit.resources import corpora_dir, iter_tsv, read_lines
 
 PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr")
-_DECORATION = re.compile(r"^[\s•·\-–—*>»›|#→◄►▶…]+|[\s»›>→|◄►▶]+$")
-_SPACES = re.compile(r"\s+")
+_LEADING_DECORATION = " •·-–—*>»›|#→◄►▶…"
+_TRAILING_DECORATION = " »›>→|◄►▶"
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…؟。！？][\"'”’»)\]]*$")
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w|#\w|\s[|/•·]\s|[»›]")
+_DIGIT = re.compile(r"\d")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
 _STRONG_CHROME_WORDS = 12
+_NOTICE = re.compile(
+    r"cookie|©|rights reserved|will not be published|newsletter|ملفات تعريف|محفوظة", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    """Compiled chrome regexes, one alternation per class (chrome, list, nav)."""
+    """Compiled chrome regexes, one alternation per class; ``chrome`` includes ``end``."""
 
     chrome: re.Pattern[str]
+    end: re.Pattern[str]
     list: re.Pattern[str]
     nav: re.Pattern[str]
 
@@ -36,7 +43,7 @@ class Patterns:
 @functools.cache
 def patterns() -> Patterns:
     """The chrome patterns of every language under corpora/boilerplate/, compiled once."""
-    by_class: dict[str, list[str]] = {"chrome": [], "list": [], "nav": []}
+    by_class: dict[str, list[str]] = {"chrome": [], "end": [], "list": [], "nav": []}
     for lang in PATTERN_LANGS:
         path = corpora_dir() / "boilerplate" / f"chrome_{lang}.tsv"
         if path.exists():
@@ -44,10 +51,15 @@ def patterns() -> Patterns:
                 by_class[row["class"]].append(row["pattern"])
     flags = re.IGNORECASE | re.UNICODE
 
-    def compile_class(name: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in by_class[name]), flags)
+    def compile_class(*names: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for n in names for p in by_class[n]), flags)
 
-    return Patterns(compile_class("chrome"), compile_class("list"), compile_class("nav"))
+    return Patterns(
+        compile_class("chrome", "end"),
+        compile_class("end"),
+        compile_class("list"),
+        compile_class("nav"),
+    )
 
 
 @functools.cache
@@ -57,7 +69,8 @@ def function_words() -> frozenset[str]:
 
 def normalise(line: str) -> str:
     """A line as the patterns see it: trimmed, single-spaced, without bullets or arrows."""
-    return _DECORATION.sub("", _SPACES.sub(" ", line)).strip()
+    text = " ".join(line.split())
+    return text.lstrip(_LEADING_DECORATION).rstrip(_TRAILING_DECORATION).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +86,7 @@ class LineInfo:
     linky: bool
     latin: bool
     chrome: bool
+    ends_article: bool
     list_header: bool
     nav: bool
 
@@ -118,16 +132,18 @@ def describe(line: str) -> LineInfo:
     capitalised = sum(1 for t in content if t[0].isupper())
     found = patterns()
     short = words <= _STRONG_CHROME_WORDS
+    chrome = (short or not _is_sentence(text)) and bool(found.chrome.fullmatch(text))
     return LineInfo(
         text=text,
         words=words,
         ends_sentence=bool(_SENTENCE_END.search(text)),
         title_ratio=capitalised / len(content) if content else 0.0,
         function_ratio=(len(alpha) - len(content)) / words if words else 0.0,
-        digit_ratio=sum(c.isdigit() for c in text) / len(text) if text else 0.0,
+        digit_ratio=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
         linky=bool(_LINKY.search(text)),
-        latin=sum(c.isascii() for c in text if c.isalpha()) * 2 >= sum(c.isalpha() for c in text),
-        chrome=bool(found.chrome.fullmatch(text)) and (short or not _is_sentence(text)),
+        latin=len(_ASCII_LETTER.findall(text)) * 2 >= len(_LETTER.findall(text)),
+        chrome=chrome,
+        ends_article=chrome and bool(found.end.fullmatch(text)),
         list_header=bool(found.list.fullmatch(text)),
         nav=short and bool(found.nav.fullmatch(text)),
     )
@@ -135,16 +151,20 @@ def describe(line: str) -> LineInfo:
 
 def _is_sentence(text: str) -> bool:
     """A long line that ends like a sentence and does not announce itself as a notice."""
-    return bool(_SENTENCE_END.search(text)) and not re.search(
-        r"cookie|©|rights reserved|will not be published|newsletter|ملفات تعريف|محفوظة", text, re.I
-    )
+    return bool(_SENTENCE_END.search(text)) and not _NOTICE.search(text)
 
 
 def core_bounds(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """[first, last] indices of the maximum-weight run of lines, or None without prose."""
+    """[first, last] indices of the maximum-weight run of lines, or None without prose.
+
+    The run never crosses a line that ends an article (copyright, comment form).
+    """
     best, best_span = 0.0, None
     running, start = 0.0, 0
     for i, info in enumerate(infos):
+        if info.ends_article:
+            running = 0.0
+            continue
         if running <= 0:
             running, start = 0.0, i
         running += info.weight
