@@ -154,9 +154,11 @@ def title_of(doc: Document) -> str:
     return "" if not first or is_body(first) or len(first) > 200 else first
 
 
-def select(ranked: Sequence[tuple[int, float]], units: Sequence[Unit], length: Length) -> list:
+def select(
+    ranked: Sequence[tuple[int, float]], units: Sequence[Unit], length: Length
+) -> list[tuple[int, float]]:
     """The best sentences for ``length`` from ``ranked`` (unit index, score; best first),
-    in document order."""
+    in document order. A word budget always keeps the first pick, even when it is longer."""
     if length.words is not None:
         chosen, budget = [], length.words
         for index, score in ranked:
