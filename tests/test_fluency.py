@@ -13,7 +13,7 @@ CORPUS = [
     "the army said a short range missile hit the base near the city",
     "officials said the talks would resume next week in the capital",
 ]
-TEXT = "The army said the talks would resume next week. Officials met the delegation."
+TEXT = "The army said the talks, they would resume next week. Officials met the short-range team."
 
 
 @pytest.fixture(scope="module")
@@ -62,10 +62,12 @@ def test_flags_pairs_of_common_lowercase_words_above_threshold(tiny_lm, monkeypa
     assert "the talks" in {f.text for f in found}
     for finding in found:
         first, second = finding.text.split()
-        assert first.islower() and second.islower()
+        assert first.isalpha() and first.islower() and second.isalpha() and second.islower()
         assert finding.rule == "FL101" and finding.suggestions == ()
         assert 0 < finding.confidence <= 0.5
     assert not any(f.text.startswith("The army") for f in found)  # sentence start: no context
+    assert "they would" in {f.text for f in found}
+    assert not any("," in f.text or "-" in f.text for f in found)  # no pair across punctuation
     monkeypatch.setattr(FluencyCheck, "THRESHOLD", 1000.0)
     assert FluencyCheck(settings).run(Document(TEXT)) == []
 

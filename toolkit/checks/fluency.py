@@ -34,6 +34,7 @@ IMPROBABLE_COLLOCATION = Rule(
     "quotations improbable: the findings are leads with low confidence, never fixes.",
 )
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+_PLAIN = re.compile(r"[a-z]+")  # hyphenated compounds have no reliable unigram frequency
 _LOG2_10 = math.log2(10)
 
 
@@ -44,7 +45,8 @@ class FluencyCheck(Check):
     rules = (IMPROBABLE_COLLOCATION,)
     needs_model = True
     default_enabled = False
-    # Bits by which a word's surprisal in context exceeds its surprisal out of context.
+    # Bits by which a word's surprisal in context exceeds its surprisal out of context;
+    # with SmolLM2-135M, 9 left no finding in six BBC articles (plain lower-case pairs).
     THRESHOLD: ClassVar[float] = 9.0
     MIN_ZIPF: ClassVar[float] = 3.5  # both words of the pair at least this common (wordfreq)
     MAX_WORDS: ClassVar[int] = 60
@@ -66,8 +68,10 @@ class FluencyCheck(Check):
                 continue
             tokens = lm.surprisal(text)
             for previous, word in itertools.pairwise(words[1:]):
-                if not (word.group().islower() and previous.group().islower()):
+                if not (_PLAIN.fullmatch(word.group()) and _PLAIN.fullmatch(previous.group())):
                     continue
+                if text[previous.end() : word.start()].strip():
+                    continue  # punctuation between: not a collocation
                 zipfs = [zipf_frequency(w.group(), "en") for w in (previous, word)]
                 if min(zipfs) < self.MIN_ZIPF:
                     continue
