@@ -126,3 +126,10 @@ def test_spelling_variants_of_a_known_name_are_the_same_name() -> None:
     source = "Strikes hit Jurf al-Sakhar, south of Baghdad."
     assert unsupported("Strikes hit Jurf al-Sakhr.", source) == []
     assert unsupported("Strikes hit Jurf Ferhat.", source) == ["Jurf Ferhat"]
+
+
+def test_sentences_asked_of_the_model() -> None:
+    count = ab.AbstractiveSummarizer._sentence_count
+    assert count(Length(sentences=2), 40) == 2
+    assert count(Length(words=60), 40) == 3
+    assert count(Length(ratio=0.5), 400) == ab.AbstractiveSummarizer.MAX_SENTENCES

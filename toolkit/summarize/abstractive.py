@@ -176,6 +176,7 @@ class AbstractiveSummarizer(Summarizer):
     MAX_INPUT_TOKENS = 1536
     TOKENS_PER_SENTENCE = 40
     PROMPT_TOKENS = 64
+    MAX_SENTENCES = 10
 
     def __init__(self, lang: str = "auto", model: str | None = None) -> None:
         super().__init__(lang)
@@ -226,10 +227,13 @@ class AbstractiveSummarizer(Summarizer):
                 return ""
             chunks = regrouped if len(regrouped) < len(chunks) else [" ".join(regrouped)]
 
-    @staticmethod
-    def _sentence_count(length: Length, total: int) -> int:
+    @classmethod
+    def _sentence_count(cls, length: Length, total: int) -> int:
+        """Sentences to ask the model for (at most ``MAX_SENTENCES``)."""
         if length.sentences is not None:
-            return length.sentences
-        if length.words is not None:
-            return max(1, round(length.words / 20))
-        return max(1, round(length.ratio * total))
+            wanted = length.sentences
+        elif length.words is not None:
+            wanted = round(length.words / 20)
+        else:
+            wanted = round(length.ratio * total)
+        return min(cls.MAX_SENTENCES, max(1, wanted))
