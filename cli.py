@@ -375,7 +375,7 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="Default: fix's own (0.8).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
-@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
     """Fixed text of each document: {id, ..., text, changed, applied, skipped}."""
@@ -390,7 +390,7 @@ def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
 
 @batch.command("qe")
 @batch_command
-@click.option("--fast", is_flag=True, help="Leave out checks that need a model.")
+@FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_qe(fast, source_lang):
     """Quality estimate of each document (a line per segment): {id, ..., score, segments}."""
