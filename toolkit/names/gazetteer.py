@@ -228,7 +228,7 @@ class Gazetteer:
         )
         found.update(s for s, _, _ in hits)
         near = process.extract(
-            sound, sorted(found), scorer=Levenshtein.normalized_similarity, limit=25
+            sound, sorted(found), scorer=Levenshtein.normalized_similarity, limit=12
         )
         best: dict[int, Candidate] = {}
         for other, _, _ in near:
