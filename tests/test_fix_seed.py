@@ -11,7 +11,7 @@ from toolkit.fix import fix
 from toolkit.pipeline import check
 from toolkit.settings import Settings
 
-FAST = Settings(fast=True)  # model checks load slowly; bench_fix runs them all
+FAST = Settings(fast=True)  # the default; bench_fix also runs the model checks (--deep)
 CHROME = ("Source link", "Related Articles", "Leave a Reply", "Your email", "Back to top")
 
 
