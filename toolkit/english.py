@@ -67,7 +67,9 @@ def not_prose_spans(text: str) -> list[tuple[int, int]]:
     for match in _ADDRESS_MARK.finditer(text):
         if match.start() < end:
             continue
-        start = max(text.rfind(c, 0, match.start()) for c in " \t\n\r\xa0") + 1
+        reach = max(0, match.start() - 2000)
+        start = max(text.rfind(c, reach, match.start()) for c in " \t\n\r\xa0") + 1
+        start = max(start, reach)
         space = _SPACE.search(text, match.end())
         end = space.start() if space else len(text)
         spans.append((start, end))

@@ -55,6 +55,10 @@ _GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
 _WORD = re.compile(r"\w+")
 MIN_CLAUSE_WORDS = 2
+CONTEXT = 120  # characters looked at around a candidate word (keeps long texts linear)
+TITLE_WORDS = 12  # longest run of capitalised words looked at for a title
+_CAPITALISED_BEFORE = re.compile(r"(?<!\S)([A-Z][\w'’-]*)[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CLASSES = frozenset({"article", "preposition", "conjunction"})
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})
 
@@ -87,10 +91,11 @@ class CapitalisationCheck(Check):
             if classes[word.lower()] == "conjunction" and word.lower() not in _COORDINATORS:
                 continue  # "That", "While", "If" open clauses in titles and quotes
             start, end = match.span()
-            before = text[sentence.start : start]
+            window = max(sentence.start, start - CONTEXT)
+            before = text[window:start]
             if not re.search(r"[\w,][ \t]+$", before):
                 continue  # sentence start, or after a quote, colon, dash or bracket
-            after = text[end : sentence.end]
+            after = text[end : min(sentence.end, end + CONTEXT)]
             if word.lower() in _COORDINATORS:
                 if not re.match(r"[ \t]+[A-Za-z]", after):
                     continue
@@ -113,7 +118,7 @@ class CapitalisationCheck(Check):
                     confidence=0.8,
                 )
                 continue
-            gap = sentence.start + previous.end(1)
+            gap = window + previous.end(1)
             suggestions = [". " + word, " " + word.lower()]
             if word not in ("The", "A", "An"):
                 suggestions.reverse()
@@ -153,7 +158,8 @@ class CapitalisationCheck(Check):
             following = _WORD.match(text, match.end())
             if not following or not following.group().isalpha() or not following.group().islower():
                 continue  # iPhone, eBay, my6sense
-            clause_start = max(text.rfind(c, 0, stop) for c in ".!?\n") + 1
+            reach = max(0, stop - CONTEXT)
+            clause_start = max(reach, *(text.rfind(c, reach, stop) + 1 for c in ".!?\n"))
             if len(_WORD.findall(text, clause_start, stop)) < MIN_CLAUSE_WORDS:
                 continue  # "on. meth. dot. com.": wordplay, not a broken sentence
             if inside(match.end(), skip):
@@ -171,13 +177,17 @@ class CapitalisationCheck(Check):
 def _in_title(text: str, sentence: Span, start: int, end: int) -> bool:
     """Whether the word at [start, end) belongs to a title-cased name of a work."""
     left = start
-    while match := re.search(
-        r"(?:^|(?<=[ \t]))([A-Z][\w'’-]*)[ \t]+$", text[sentence.start : left]
-    ):
-        left = sentence.start + match.start(1)
+    for _ in range(TITLE_WORDS):
+        match = _CAPITALISED_BEFORE.search(text, max(sentence.start, left - 40), left)
+        if not match:
+            break
+        left = match.start(1)
     right = end
-    while match := re.match(r"[ \t]+([A-Z][\w'’-]*)", text[right : sentence.end]):
-        right += match.end()
+    for _ in range(TITLE_WORDS):
+        match = _CAPITALISED_AFTER.match(text, right, sentence.end)
+        if not match:
+            break
+        right = match.end()
     if left > sentence.start and text[left - 1] in "“\"‘'«*_":
         return True
     run = text[left:right].split()

@@ -217,7 +217,7 @@ class PunctuationCheck(Check):
                     continue
                 if closing_quote and previous in "’'":
                     continue  # nested quotes: ’ ” with a thin gap is house style
-                line_start = text.rfind("\n", 0, start) + 1
+                line_start = text.rfind("\n", max(0, start - 200), start) + 1
                 if match.group(2) == ":" and _LABEL.match(text, line_start, start):
                     continue  # "VIP : 60,000": a label at the start of a line
                 message = (

@@ -108,12 +108,13 @@ class RepetitionCheck(Check):
 
     def _doubled_words(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
+        sentence_starts = {s.start for s in doc.sentences}
         for match in _DOUBLED.finditer(text):
             first, second = match.group(1), match.group(3)
             if first.lower() in _allowed():
                 continue
             if second[0].isupper() and not (
-                _sentence_initial(doc, match) and first.lower() in function_words()
+                match.start() in sentence_starts and first.lower() in function_words()
             ):
                 continue  # a doubled name: Duran Duran, Bora Bora
             yield DOUBLED_WORD.at(
@@ -178,8 +179,3 @@ class RepetitionCheck(Check):
 
         best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
         return seen[best[0]] if best else None
-
-
-def _sentence_initial(doc: Document, match: re.Match) -> bool:
-    sentence = doc.sentence_at(match.start())
-    return sentence is not None and sentence.start == match.start()
