@@ -459,6 +459,7 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
     if output and path != "-" and Path(output).resolve() == Path(path).resolve():
         raise UsageError(f"{output} is the input; use --in-place to replace it")
     config = discover([path], options["config_path"])
+    read_stat = os.stat(path) if in_place else None
     text = read_text(path, encoding)
     result = fix(
         text,
@@ -488,7 +489,7 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
     content = result.diff(path) if show_diff else result.text
     if in_place:
         if result.changed:
-            write_atomic(Path(path), content, encoding_of(path, encoding), backup)
+            write_atomic(Path(path), content, encoding_of(path, encoding), backup, read_stat)
     elif output:
         write_atomic(Path(output), content, encoding_of(path, encoding))
     else:

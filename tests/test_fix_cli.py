@@ -158,3 +158,18 @@ def test_write_atomic_refuses_unencodable_text(tmp_path):
     with pytest.raises(InputError, match="cannot encode"):
         write_atomic(path, "snow \u2603", encoding="cp1252")
     assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_in_place_refuses_when_the_file_changed_meanwhile(glued, monkeypatch):
+    import toolkit.fix
+
+    real_fix = toolkit.fix.fix
+
+    def fix_while_someone_saves(text, **kwargs):
+        glued.write_text("Edited by a person.\n", encoding="utf-8")
+        return real_fix(text, **kwargs)
+
+    monkeypatch.setattr(toolkit.fix, "fix", fix_while_someone_saves)
+    result = run("fix", glued, "--in-place")
+    assert result.exit_code == 2 and "changed while it was being fixed" in result.stderr
+    assert glued.read_text(encoding="utf-8") == "Edited by a person.\n"

@@ -122,11 +122,18 @@ def encoding_of(path: str, encoding: str | None = None) -> str:
         return _sniff(path, handle.read(8192), encoding)
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8", backup: str | None = None) -> None:
+def write_atomic(
+    path: Path,
+    text: str,
+    encoding: str = "utf-8",
+    backup: str | None = None,
+    unchanged_since: os.stat_result | None = None,
+) -> None:
     """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename.
 
     With ``backup`` (a suffix), the old file is first copied to ``path`` + suffix. A symbolic
-    link is followed (its target is replaced). Text the encoding cannot hold is an InputError.
+    link is followed (its target is replaced). Text the encoding cannot hold is an InputError,
+    and so is a file modified since ``unchanged_since`` (its stat when it was read).
     """
     try:
         data = text.encode(encoding)
@@ -140,6 +147,8 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", backup: str | N
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if unchanged_since is not None and _changed(path, unchanged_since):
+            raise InputError(f"{path}: changed while it was being fixed; nothing written")
         if path.exists():
             os.chmod(temp, path.stat().st_mode & 0o7777)
             if backup:
@@ -152,3 +161,15 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", backup: str | N
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _changed(path: Path, before: os.stat_result) -> bool:
+    try:
+        now = path.stat()
+    except FileNotFoundError:
+        return True
+    return (now.st_mtime_ns, now.st_size, now.st_ino) != (
+        before.st_mtime_ns,
+        before.st_size,
+        before.st_ino,
+    )
