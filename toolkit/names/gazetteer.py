@@ -140,7 +140,7 @@ class Gazetteer:
             bucket = self.by_key[loose_key(name)]
             if not any(e is entry for e in bucket):
                 bucket.append(entry)
-        for cached in ("_sound_index", "first_tokens", "words", "tokens"):
+        for cached in ("_sound_index", "first_tokens", "words", "tokens", "by_short_key"):
             self.__dict__.pop(cached, None)
 
     def _same_entity(self, entry: Entry) -> Entry | None:
@@ -190,9 +190,29 @@ class Gazetteer:
 
         return WordIndex(self.entries.values())
 
+    @functools.cached_property
+    def by_short_key(self) -> dict[str, list[Entry]]:
+        """Keys of names without their trailing type words ("Nevatim" for Nevatim Airbase),
+        where no full name has that key."""
+        from toolkit.names.spans import suffix_words
+
+        generic = suffix_words()
+        short: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries.values():
+            for name in entry.names:
+                words = loose_key(name).split()
+                while len(words) > 1 and words[-1] in generic:
+                    words.pop()
+                key = " ".join(words)
+                if key not in self.by_key and not any(e is entry for e in short[key]):
+                    short[key].append(entry)
+        return dict(short)
+
     def exact(self, text: str) -> list[Entry]:
-        """Entities with a name equal to ``text`` up to case, marks, article and doubling."""
-        return list(self.by_key.get(loose_key(text), ()))
+        """Entities with a name equal to ``text`` up to case, marks, article and doubling
+        (or to a name without its trailing type word: "Kharg" for Kharg Island)."""
+        key = loose_key(text)
+        return list(self.by_key.get(key) or self.by_short_key.get(key, ()))
 
     def search(self, text: str, limit: int = 10) -> list[Candidate]:
         """The gazetteer names closest to ``text`` in sound, best first, one per entity.

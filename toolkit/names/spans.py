@@ -30,6 +30,12 @@ def _cues() -> dict[str, dict[str, str]]:
 
 
 @functools.cache
+def suffix_words() -> frozenset[str]:
+    """Type words that may follow a place or base name ("base", "Air Base", "Corridor")."""
+    return frozenset(w for w, t in _cues()["after"].items() if t in {"base", "place"})
+
+
+@functools.cache
 def _stopwords() -> frozenset[str]:
     return frozenset(read_lines("stopwords", "en.txt")) | frozenset(_cues()["stop"])
 
