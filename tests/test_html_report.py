@@ -240,3 +240,31 @@ def test_without_javascript_everything_is_still_shown(browser, tmp_path):
     assert page.locator("mark.f.off").count() == 0
     assert page.locator("mark.f.s-major").count() >= 2
     context.close()
+
+
+def test_seed_report_from_the_cli_in_the_browser(browser, tmp_path, seed_text):
+    from click.testing import CliRunner
+
+    from cli import main
+    from toolkit.pipeline import check
+
+    seed = tmp_path / "seed.txt"
+    seed.write_text(seed_text, encoding="utf-8")
+    report = tmp_path / "seed.html"
+    result = CliRunner().invoke(main, ["fix", str(seed), "--report", str(report)])
+    assert result.exit_code == 0
+    found = check(seed_text)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(report.as_uri())
+    ids = page.eval_on_selector_all("mark.f", "ms => ms.map(m => m.dataset.f)")
+    assert len({i for group in ids for i in group.split()}) == len(found)
+    kinds = {f.kind for f in found}
+    for kind in kinds:
+        page.uncheck(f"input[data-filter=kind][value={kind}]")
+    assert page.locator("ol.findings li:visible").count() == 0
+    assert page.locator("mark.f:not(.off)").count() == 0
+    page.check("input[data-filter=kind][value=punctuation]")
+    visible = sum(f.kind == "punctuation" for f in found)
+    assert page.locator("ol.findings li:visible").count() == visible
+    page.screenshot(path=str(tmp_path / "seed.png"), full_page=True)
+    page.close()
