@@ -64,6 +64,19 @@ def test_gender_mismatch_with_a_title():
     assert (finding.rule, finding.text, finding.suggestions) == ("PR102", "he", ("she",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the abandoned ship to open a hotel, the heroine his brother how to get a license?",
+        "The queen and his son met the press.",
+    ],
+)
+def test_gender_mismatch_in_real_mt_shapes(text):
+    """From WMT22 zh-en Online-W output: the possessed noun is not the antecedent."""
+    finding = one(text)
+    assert (finding.rule, finding.text, finding.suggestions) == ("PR102", "his", ("her",))
+
+
 def test_ships_are_low_confidence():
     assert one("The tanker sank after she hit a mine.").confidence < 0.5
 
@@ -84,6 +97,7 @@ def test_ships_are_low_confidence():
         "Kataib Hezbollah's leader said he would respond.",
         "The Duchess of Sussex said she was thrilled.",
         "The information commissioner says he is urgently asking for details.",
+        "Perhaps the wrong Cromwell would be sacrificed for the actions of his ancestor Thomas.",
         "After she arrived in Ankara, the minister spoke to the press.",
         "Prime Minister Giorgia Meloni said her government would act.",
     ],

@@ -173,8 +173,12 @@ class AnimacyLexicon:
 
 def _surely_not_a_person(chunk: Any) -> bool:
     """A name the parser typed as a place or body that cannot be a person's: "the Pentagon",
-    an acronym ("NATO", "U.S."). Bare names ("Ford", "Fleetwood") may be people."""
-    return any(t.lower_ == "the" for t in chunk) or bool(_ACRONYM.fullmatch(chunk.root.text))
+    an acronym ("NATO", "U.S."). Bare names ("Ford", "Fleetwood") and "the wrong Cromwell"
+    may be people."""
+    if _ACRONYM.fullmatch(chunk.root.text):
+        return True
+    words = [t for t in chunk if not t.is_punct]
+    return len(words) > 1 and words[0].lower_ == "the" and all(t.pos_ == "PROPN" for t in words[1:])
 
 
 def _gazetteer_names(types: dict[str, Referent]) -> dict[str, Referent]:
@@ -247,6 +251,7 @@ class PronounCheck(Check):
             if not m.plural
             and m.referent.animacy in ("human", "maybe")
             and not (m in here and m.head.i in bound and m.start > offset)
+            and not m.start <= offset < m.end  # "his brother" is not the antecedent of "his"
         ]
         if any(m.referent.gender in (None, gender) for m in people):
             return None
@@ -343,6 +348,11 @@ def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mentio
         for t in spacy_doc
         if t.pos_ == "PROPN" and t.dep_ in ("poss", "conj", "appos") and t.i not in roots
     ]
+    extra += [
+        _noun_phrase(t)
+        for t in spacy_doc
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "appos") and t.i not in roots
+    ]
     for chunk in [*spacy_doc.noun_chunks, *extra]:
         head = chunk.root
         if head.pos_ == "PRON" or _inside_a_name(head):
@@ -364,6 +374,16 @@ def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mentio
             )
         )
     return found
+
+
+def _noun_phrase(head: Any) -> Any:
+    """A noun with its determiner and modifiers on the left ("the heroine")."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.i != start - 1 or child.dep_ not in ("det", "amod", "compound", "nummod"):
+            break
+        start = child.i
+    return head.doc[start : head.i + 1]
 
 
 def _inside_a_name(head: Any) -> bool:
