@@ -21,6 +21,14 @@ def found(text: str):
         ("an attack in Syria.against armed factions", ("CA102", ".", (" ",))),
         ("an attack in Syria.\nagainst armed factions", ("CA102", ".", ("",))),
         ("Thank you. thank you all.", ("CA102", ".", ("",))),
+        (
+            "the first time the U.S. has directed an attack in Syria.\n\nagainst armed factions.",
+            ("CA103", ".\n\n", (" ",)),
+        ),
+        (
+            "widgets give publishers an\n\neffective way to recirculate content.",
+            ("CA103", "\n\n", (" ",)),
+        ),
         ("Beijing said on Monday. in a statement it objected.", ("CA102", ".", ("",))),
     ],
 )
@@ -48,6 +56,10 @@ def test_artifact_is_found(text, expected):
         "VW says it will do that with all ID. models soon.",
         "on. meth. dot. com.",
         "The firm praised the deal. my6sense shares rose.",
+        "This could occur:\n\nif the charity grows fast enough",
+        "Arrowhead bottled water\n\nbaby carrier for sale now",
+        "He bought a new phone.\n\niPhone sales rose fast.",
+        "Tickets are on sale now.\n\nwww.example.com has the details.",
     ],
 )
 def test_not_flagged(text):

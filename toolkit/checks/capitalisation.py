@@ -46,6 +46,23 @@ LOWER_CASE_RESTART = Rule(
     "names that start lower-case (`iPhone`) are skipped.",
 )
 
+BROKEN_PARAGRAPH = Rule(
+    code="CA103",
+    slug="paragraph-starts-lower-case",
+    kind="fragment",
+    category="fluency/grammar",
+    severity="major",
+    summary="A paragraph that starts with a lower-case word after a paragraph of prose: one "
+    "sentence split over two paragraphs.",
+    why="MT segmenters and scrapers break paragraphs inside a sentence; the reader sees two "
+    "fragments.",
+    example="the first time the U.S. has directed an attack in Syria.\n\nagainst armed "
+    "factions in Iraq.",
+    fixed="the first time the U.S. has directed an attack in Syria against armed factions in Iraq.",
+    false_positives="Items of lists (short lines, or after a colon), URLs and brand names that "
+    "start lower-case (`iPhone`) are skipped.",
+)
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
@@ -54,6 +71,7 @@ _RESTART = re.compile(r"(?<=[^\W\d_])\.(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])")
 _GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
 _WORD = re.compile(r"\w+")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_CLAUSE_WORDS = 2
 CONTEXT = 120  # characters looked at around a candidate word (keeps long texts linear)
 TITLE_WORDS = 12  # longest run of capitalised words looked at for a title
@@ -67,7 +85,7 @@ class CapitalisationCheck(Check):
     """Capitalisation that breaks English conventions in running prose."""
 
     name = "capitalisation"
-    rules = (CAPITALISED_FUNCTION_WORD, LOWER_CASE_RESTART)
+    rules = (CAPITALISED_FUNCTION_WORD, LOWER_CASE_RESTART, BROKEN_PARAGRAPH)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.lang != "en":
@@ -80,6 +98,7 @@ class CapitalisationCheck(Check):
                 ):
                     yield from self._function_words(doc, sentence)
         yield from self._restarts(doc, skip)
+        yield from self._broken_paragraphs(doc, skip)
 
     def _function_words(self, doc: Document, sentence: Span) -> Iterator[Finding]:
         text = doc.text
@@ -130,6 +149,38 @@ class CapitalisationCheck(Check):
                 "have lost its full stop here.",
                 suggestions,
                 confidence=0.7,
+            )
+
+    def _broken_paragraphs(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        for previous, paragraph in zip(doc.paragraphs, doc.paragraphs[1:], strict=False):
+            first = _WORD.match(text, paragraph.start)
+            if not first or not first.group().isalpha() or not first.group().islower():
+                continue
+            if inside(paragraph.start, skip) or text[previous.end - 1] not in ".,;" + _LETTERS:
+                continue
+            if (
+                len(_WORD.findall(text, max(previous.start, previous.end - CONTEXT), previous.end))
+                < 4
+            ):
+                continue  # a list of short items
+            if (
+                len(
+                    _WORD.findall(
+                        text, paragraph.start, min(paragraph.end, paragraph.start + CONTEXT)
+                    )
+                )
+                < 3
+            ):
+                continue
+            stop = previous.end - 1 if text[previous.end - 1] in ".," else previous.end
+            yield BROKEN_PARAGRAPH.at(
+                doc,
+                stop,
+                paragraph.start,
+                "The paragraph starts lower-case: a sentence is split over two paragraphs.",
+                [" "],
+                confidence=0.75,
             )
 
     def _restarts(self, doc: Document, skip: list) -> Iterator[Finding]:
