@@ -45,6 +45,8 @@ def test_exact_lookup_covers_variants(gazetteer) -> None:
         ("Iraqi Hezbollah Brigades", "Kataib Hezbollah"),
         ("Hama", "Hamah"),  # GeoNames alternate name
         ("Baghdad", "Baghdad"),
+        ("Philadelphi", "Philadelphi Corridor"),  # without its type word
+        ("Kharg", "Kharg Island"),
     ]:
         assert canonical in [e.canonical for e in gazetteer.exact(text)], text
 

@@ -196,7 +196,7 @@ class Gazetteer:
         where no full name has that key."""
         from toolkit.names.spans import suffix_words
 
-        generic = suffix_words()
+        generic = {loose_key(w) for w in suffix_words()}  # "coridor": keys drop doubling
         short: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries.values():
             for name in entry.names:
