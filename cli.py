@@ -143,7 +143,8 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
             )
             if fmt in ("json", "html"):
                 found.extend(findings)
-                texts[path] = texts.get(path, "") + chunk.text if fmt == "html" else ""
+                if fmt == "html":  # a path given twice starts again at offset 0
+                    texts[path] = (texts[path] if chunk.offset else "") + chunk.text
             elif fmt == "text" and findings:
                 click.echo("\n".join(text_lines(path, chunk, findings)))
             elif findings:

@@ -268,3 +268,21 @@ def test_seed_report_from_the_cli_in_the_browser(browser, tmp_path, seed_text):
     assert page.locator("ol.findings li:visible").count() == visible
     page.screenshot(path=str(tmp_path / "seed.png"), full_page=True)
     page.close()
+
+
+def test_check_html_with_a_path_given_twice(tmp_path):
+    import html as stdlib_html
+
+    from click.testing import CliRunner
+
+    from cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("It said.”in fact.\n\nMore.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "html", str(article), str(article)])
+    sections = result.stdout.split('<section class="file"')[1:]
+    assert len(sections) == 2
+    for section in sections:
+        cells = re.findall(r'<div class="text original">(.*?)</div>', section, re.S)
+        text = stdlib_html.unescape(re.sub(r"<[^>]+>", "", "".join(cells)))
+        assert text == "It said.”in fact.\n\nMore.\n"
