@@ -295,20 +295,28 @@ def wmt_section() -> str:
         "The same 1,875 source lines translated by two systems and by two human translators; "
         "each file checked as one document (`--source-lang zh`).",
         "",
-        "| translation | calque findings | per 1,000 segments | most frequent |",
-        "|---|---|---|---|",
+        "| translation | calque findings | per 1,000 segments | most frequent | pronoun findings |",
+        "|---|---|---|---|---|",
     ]
-    settings = Settings(source_lang="zh")
+    settings = Settings(source_lang="zh", fast=False)
+    pronoun_lines = []
     for name in ("ref.A.en", "ref.B.en", "JDExploreAcademy.en", "Online-W.en"):
         lines = (folder / name).read_text(encoding="utf-8").splitlines()
-        found = run_checks(Document("\n\n".join(lines)), settings, Selection(("calques",)))
-        top = collections.Counter(re.sub(r"\W+$", "", f.text.lower())[:30] for f in found)
+        doc = Document("\n\n".join(lines))
+        found = run_checks(doc, settings, Selection(LINGUISTIC))
+        calques = [f for f in found if f.rule.startswith("CQ")]
+        top = collections.Counter(re.sub(r"\W+$", "", f.text.lower())[:30] for f in calques)
         common = ", ".join(f"{text} ({n})" for text, n in top.most_common(3))
+        pronouns = [f for f in found if f.rule.startswith("PR")]
         out.append(
-            f"| {name.removesuffix('.en')} | {len(found)} | "
-            f"{1000 * len(found) / len(lines):.1f} | {common} |"
+            f"| {name.removesuffix('.en')} | {len(calques)} | "
+            f"{1000 * len(calques) / len(lines):.1f} | {common} | {len(pronouns)} |"
         )
-    return "\n".join(out)
+        for f in pronouns:
+            sentence = doc.sentence_at(f.start)
+            pronoun_lines.append(f"- {name} {f.rule} `{f.text}` -> {list(f.suggestions)}: "
+                                 f"“{doc[sentence] if sentence else f.text}”")  # fmt: skip
+    return "\n".join(out + ["", "Pronoun findings:", ""] + (pronoun_lines or ["- none"]))
 
 
 def main() -> str:
