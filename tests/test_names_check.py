@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import check
 from toolkit.settings import Settings
@@ -172,3 +174,19 @@ def test_short_forms_in_any_spelling_are_not_two_names() -> None:
     assert [(f.rule, f.text, f.suggestions) for f in two] == [
         ("CO101", "Hassan Nasrullah", ("Hassan Nasrallah",))
     ]
+
+
+PIECES = [
+    "Youlf", "Saqr", "al", "al-", "Baghdad", "south of", "Operation", "floods", "Kataib",
+    "Hezbollah", "Brigades", ",", ".", "(", ")", "\n\n", "near", "and", "Şanlıurfa", "’s",
+    "Deir", "ez-Zor", "Iraqi", "of", "Iraq", "the", "جرف", "Ain", "Asad", "base", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_any_text_gives_valid_spans(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for finding in findings(text, source_lang="ar"):
+        assert text[finding.start : finding.end] == finding.text
+        assert finding.text == finding.text.strip() and finding.text
