@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from cli import main
 
 DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
 REF, HYP = str(DATA / "ref.A.en"), str(DATA / "JDExploreAcademy.en")
+HAS_MECAB = importlib.util.find_spec("MeCab") is not None
 
 
 def run(*args: str):
@@ -56,6 +58,11 @@ def test_wrong_encoding_names_line_and_column(tmp_path):
         (["score", "-r", REF, HYP, "--metrics", "bleu,meteor"], "unknown metric 'meteor'"),
         (["score", "-r", REF, HYP, "--tokenize", "spm"], "needs --spm-model"),
         (["score", "-r", REF, HYP, "--tokenize", "moses"], "unknown tokenizer"),
+        pytest.param(
+            ["score", "-r", REF, HYP, "--tokenize", "ja-mecab"],
+            "pip install 'sacrebleu[ja]'",
+            marks=pytest.mark.skipif(HAS_MECAB, reason="sacrebleu[ja] is installed"),
+        ),
         (["score", "-r", REF, "missing.txt"], "missing.txt: no such file"),
         (["score", "-r", REF, HYP, "--paired", "bs"], "at least two systems"),
     ],
@@ -63,6 +70,7 @@ def test_wrong_encoding_names_line_and_column(tmp_path):
 def test_usage_errors_exit_2(args, message):
     result = run(*args)
     assert result.exit_code == 2 and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_line_split_like_sacrebleu(tmp_path):

@@ -32,11 +32,10 @@ class BleuScorer(Scorer):
                 effective_order=sentence_level,
                 references=None if spm else self.references,
             )
-        except (ImportError, RuntimeError) as error:
+        except (ImportError, RuntimeError):
             extra = options.tokenize.split("-")[0]
             raise ModelError(
-                f"tokenizer {options.tokenize} is not installed (pip install 'sacrebleu[{extra}]'):"
-                f" {error}"
+                f"tokenizer {options.tokenize} needs: pip install 'sacrebleu[{extra}]'"
             ) from None
         if spm:
             from toolkit.spm import SpmTokenizer
