@@ -29,8 +29,10 @@ class FileReport:
     fixed: FixResult | None = None
 
 
-def render_report(reports: Sequence[FileReport], title: str = "mtkit report") -> str:
-    """The whole HTML page for ``reports``."""
+def render_report(reports: Sequence[FileReport], title: str | None = None) -> str:
+    """The whole HTML page for ``reports`` (titled after the file when there is one)."""
+    if title is None:
+        title = f"mtkit report: {reports[0].path}" if len(reports) == 1 else "mtkit report"
     every = [f for r in reports for f in r.findings]
     kinds = Counter(f.kind for f in every)
     severities = Counter(f.severity for f in every)
