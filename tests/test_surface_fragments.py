@@ -15,10 +15,10 @@ def found(text: str):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Rockets were fired overnight. West Bank.", ("FR101", "West Bank.", ("",))),
-        ("Talks resumed on Monday. Doha, Qatar.", ("FR101", "Doha, Qatar.", ("",))),
-        ("Trade rose 2.5% last year. Ankara.", ("FR101", "Ankara.", ("",))),
-        ("Clashes went on. The West Bank.", ("FR101", "The West Bank.", ("",))),
+        ("Rockets were fired overnight. West Bank.", ("FR101", "West Bank.", ())),
+        ("Talks resumed on Monday. Doha, Qatar.", ("FR101", "Doha, Qatar.", ())),
+        ("Trade rose 2.5% last year. Ankara.", ("FR101", "Ankara.", ())),
+        ("Clashes went on. The West Bank.", ("FR101", "The West Bank.", ())),
         (
             "Xinhua quoted a ministry spokesman as saying. He said the talks were useful.",
             ("FR102", ". He said", ("",)),

@@ -32,9 +32,8 @@ ORPHAN = Rule(
     fixed="the US military is facing escalating missile and drone attacks over the Gaza Strip.",
     false_positives="A one-word sentence counts only when the word is not among the 10,000 "
     "most frequent English words (`Nothing.`, `Chaos.` pass). Headlines, datelines, labels "
-    "with a colon and the first sentence of a "
-    "paragraph are skipped. The right join needs a preposition only the source knows, so the "
-    "only suggestion is deletion, never applied automatically.",
+    "with a colon and the first sentence of a paragraph are skipped. The right join needs a "
+    "preposition only the source knows, so no correction is suggested.",
 )
 DANGLING_REPORT = Rule(
     code="FR102",
@@ -185,8 +184,7 @@ class FragmentCheck(Check):
                 sentence.start,
                 sentence.end,
                 "A name or phrase standing alone as a sentence: it was probably split off the "
-                "sentence before.",
-                [""],
+                "sentence before; join it there with the preposition the source implies.",
                 confidence=0.75,
             )
         elif (
