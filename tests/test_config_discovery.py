@@ -119,3 +119,15 @@ def test_check_ignore_file_and_explicit_config(tmp_path):
 
 def test_empty_config_when_none_found(tmp_path):
     assert discover([str(tmp_path / "x.txt")]) == Config()
+
+
+def test_house_style_from_config_reaches_check_and_fix(tmp_path):
+    (tmp_path / "style.tsv").write_text("Al-Qaeda\tal-Qaida\n", encoding="utf-8")
+    (tmp_path / "mtkit.toml").write_text('house-style = "style.tsv"\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The group Al-Qaeda said on Monday that it would fight.\n")
+    found = run("check", "--format", "json", article)
+    rules = {f["rule"] for f in json.loads(found.stdout)["files"][0]["findings"]}
+    assert "NM103" in rules
+    fixed = run("fix", article)
+    assert fixed.stdout == "The group al-Qaida said on Monday that it would fight.\n"
