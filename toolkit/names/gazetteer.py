@@ -18,11 +18,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.errors import InputError
 from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
 from toolkit.names.similarity import Distance, symbol_distance
 from toolkit.resources import corpus_path, iter_tsv
+
+if TYPE_CHECKING:
+    from toolkit.names.words import WordIndex  # imports this module
 
 COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
 PLACE_TYPES = frozenset({"place", "base", "country", "region"})
@@ -140,7 +144,7 @@ class Gazetteer:
             bucket = self.by_key[loose_key(name)]
             if not any(e is entry for e in bucket):
                 bucket.append(entry)
-        for cached in ("_sound_index", "first_tokens", "words", "tokens", "by_short_key"):
+        for cached in ("_sound_index", "first_tokens", "words", "by_short_key"):
             self.__dict__.pop(cached, None)
 
     def _same_entity(self, entry: Entry) -> Entry | None:
@@ -174,17 +178,12 @@ class Gazetteer:
         return _SoundIndex(by_sound, dict(by_skeleton), list(by_skeleton), dict(by_length))
 
     @functools.cached_property
-    def tokens(self) -> frozenset[str]:
-        """Every word of every name (folded, article removed)."""
-        return frozenset(t for key in self.by_key for t in key.split())
-
-    @functools.cached_property
     def first_tokens(self) -> frozenset[str]:
         """The first word of every name (folded, article removed): a cheap pre-filter."""
         return frozenset(key.split()[0] for key, found in self.by_key.items() if key and found)
 
     @functools.cached_property
-    def words(self):  # -> WordIndex (imported lazily: it depends on this module)
+    def words(self) -> WordIndex:
         """Curated multi-word names by content word, for translated names."""
         from toolkit.names.words import WordIndex
 
