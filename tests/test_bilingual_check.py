@@ -33,6 +33,8 @@ def rules(target: str, source: str | None) -> list[str]:
         ("فر أكثر من 5.5 ملايين سوري.", "More than 5.5 million Syrians fled."),
         ("بلغ 1.5 مليونًا، وتوفي أكثر من 360.000 شخص.", "It hit 1.5 million; over 360,000 died."),
         ("الحرب الكورية التي استمرت من 1950 وحتى 1953", "the 1950-53 Korean War"),
+        ("Enflasyon yüzde 2,5 oldu; 1.500.000 kişi.", "Inflation was 2.5%; 1,500,000 people."),
+        ("Bütçe 1.250,75 lira ve 3,5 milyar dolar.", "The budget: 1,250.75 lira and $3.5 billion."),
         ("已经安装了windows11，胖MM也可以。", "Windows 11 is installed; fat girls can too."),
         (
             "<seg id=1>استضافته منظمة تحالف طاقة المستهلك(CEA)",

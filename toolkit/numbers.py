@@ -22,7 +22,11 @@ _DIGITS = str.maketrans(
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _APPROX_AFTER = re.compile(r"[几多余来]")
 _NUMBER = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d+(?:\.\d+)?(?!\d)"
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"  # 1.500,25: dot thousands, comma decimal
+    r"|(?<![\d.,])\d+,\d{1,2}(?![\d,])"  # 2,5 (Turkish, European decimal comma)
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.500.000
+    r"|(?<![\d.,])\d+(?:\.\d+)?(?!\d)"
 )
 
 
@@ -83,6 +87,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return english, scale_after, numeral
 
 
+def _digits_value(text: str) -> float:
+    """1,500.25, 1.500,25, 1.500.000 and 2,5 (a comma before one or two final digits is a
+    decimal comma)."""
+    if re.search(r",\d{1,2}$", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if text.count(".") > 1:
+        return float(text.replace(".", ""))
+    return float(text.replace(",", ""))
+
+
 def _chinese_value(text: str) -> int:
     table = _chinese()
     if len(text) > 1 and all(table[c][1] == "digit" for c in text):
@@ -123,7 +137,7 @@ def find_numbers(text: str) -> list[Number]:
     for match in _NUMBER.finditer(plain):
         if found and match.start() < found[-1].end:
             continue
-        value, end = float(match.group().replace(",", "")), match.end()
+        value, end = _digits_value(match.group()), match.end()
         if scale := scale_after.match(plain, end):
             word = (scale.group(1) or "").lower()
             for char in scale.group(2) or ():
