@@ -30,6 +30,9 @@ flagged. Sets:
   train split's Arabic needs to reach the English name (plain Levenshtein alignment of
   sound strings), most frequent first, next to the cost the distance gives them. The
   frequent ones (gh/g, f/v, b/p, g/j, s/z, sh/ch, q/k) are priced as spelling edits.
+* G: whether letter sequences alone tell a garbled name: a character trigram model of the
+  gazetteer's name words scores held-out real name words and garbled ones (A's noise); the
+  AUC says how well "implausible spelling" would separate them without a gazetteer match.
 """
 
 from __future__ import annotations
@@ -396,6 +399,43 @@ def set_f() -> list[str]:
     ]
 
 
+def set_g(gaz: Gazetteer, rng: random.Random) -> list[str]:
+    import math
+    from collections import Counter
+
+    from toolkit.names.normalize import tokens
+
+    words = sorted({t for e in gaz.entries.values() for n in e.names for t in tokens(n)})
+    words = [w for w in words if len(w) >= 3 and w.isalpha()]
+    rng.shuffle(words)
+    held, train = words[:1500], words[1500:]
+    tri: Counter = Counter()
+    bi: Counter = Counter()
+    for word in train:
+        padded = "^^" + word + "$"
+        for i in range(2, len(padded)):
+            tri[padded[i - 2 : i + 1]] += 1
+            bi[padded[i - 2 : i]] += 1
+
+    def score(word: str) -> float:
+        padded = "^^" + word + "$"
+        logp = sum(
+            math.log((tri[padded[i - 2 : i + 1]] + 0.1) / (bi[padded[i - 2 : i]] + 2.8))
+            for i in range(2, len(padded))
+        )
+        return logp / (len(padded) - 2)
+
+    real = [score(w) for w in held]
+    garbled = [score(t) for w in held if (g := garble(w, rng)) for t in tokens(g)]
+    wins = sum((r > g) + 0.5 * (r == g) for r in real for g in garbled)
+    auc = wins / (len(real) * len(garbled))
+    return [
+        f"| G: letter-trigram plausibility, real vs garbled name words (AUC; 0.5 = chance) | "
+        f"{auc:.2f} ({len(real)} real, {len(garbled)} garbled; 'youlf' {score('youlf'):.2f}, "
+        f"real median {statistics.median(real):.2f} per letter) |"
+    ]
+
+
 def main() -> str:
     if not DATA.is_dir():
         raise SystemExit(f"shared data not found at {DATA}")
@@ -409,7 +449,7 @@ def main() -> str:
     c_rows, c_examples = set_c(random.Random(6))
     rows += c_rows
     d_rows, listing, e_rows = set_d_e()
-    rows += d_rows + e_rows + set_f()
+    rows += d_rows + e_rows + set_f() + set_g(gaz, random.Random(7))
     rows.append(f"| E: gazetteer load and index (once per process) | {1000 * load:.0f} ms |")
     seed_doc = Document((ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8"))
     seed = analyse(seed_doc, gaz)
