@@ -507,7 +507,8 @@ def _review(text: str):
     answers = {"rest": None}
     help_text = "y apply, n skip, e edit the replacement, a apply this and the rest, q skip rest"
 
-    def decide(finding, replacement):
+    def decide(proposal):
+        finding, replacement = proposal.finding, proposal.replacement
         if answers["rest"] is not None:
             return replacement if answers["rest"] else None
         start = text.rfind("\n", 0, finding.start) + 1
@@ -515,7 +516,7 @@ def _review(text: str):
         end = len(text) if end < 0 else end
         before = text[max(start, finding.start - 60) : finding.start]
         after = text[finding.end : min(end, finding.end + 60)]
-        click.echo(f"\n{finding}", err=True)
+        click.echo(f"\n({proposal.number}/{proposal.total}) {finding}", err=True)
         click.echo(click.style(f"- {before}{finding.text}{after}", fg="red"), err=True)
         click.echo(click.style(f"+ {before}{replacement}{after}", fg="green"), err=True)
         while True:

@@ -98,7 +98,7 @@ def test_interactive_accept_reject_and_edit(glued):
     result = run("fix", glued, "--interactive", input="n\ne\n.”  \n")
     assert result.exit_code == 0
     assert result.stdout == "It said.”in fact no.\n\nThen it rained.”  and stopped.\n"
-    assert "Apply this change" in result.stderr
+    assert "Apply this change" in result.stderr and "(2/2)" in result.stderr
 
 
 def test_interactive_apply_rest_and_help(glued):

@@ -181,7 +181,14 @@ def test_decide_can_reject_or_edit():
     text = "one two three"
     findings = [at(text, MINOR, "one", "1"), at(text, MINOR, "two", "2")]
     answers = iter([None, "II"])
-    result = fix(text, findings, decide=lambda f, r: next(answers))
+    seen = []
+
+    def decide(proposal):
+        seen.append((proposal.finding.text, proposal.replacement, proposal.number, proposal.total))
+        return next(answers)
+
+    result = fix(text, findings, decide=decide)
+    assert seen == [("one", "1", 1, 2), ("two", "2", 2, 2)]
     assert result.text == "one II three"
     assert result.skipped[0].reason == "rejected in review"
 

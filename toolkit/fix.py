@@ -36,8 +36,19 @@ _REASON_GROUPS = {
     "stale:": "stale",
 }
 
-# Given a finding and the replacement fix() would make, return the replacement to use or None.
-Decide = Callable[[Finding, str], "str | None"]
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A change fix() would make, offered for review: the ``number``-th of ``total``."""
+
+    finding: Finding
+    replacement: str
+    number: int
+    total: int
+
+
+# A reviewer: the replacement to make for a proposal (possibly edited), or None to reject it.
+Decide = Callable[[Proposal], "str | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +185,10 @@ def _fix_once(
     chosen = _resolve(candidates, skipped)
     changes: list[Change] = []
     applied = []
-    for finding in sorted(chosen, key=lambda f: f.sort_key):
+    for number, finding in enumerate(sorted(chosen, key=lambda f: f.sort_key), 1):
         replacement = finding.suggestions[0]
         if decide is not None:
-            replacement = decide(finding, replacement)
+            replacement = decide(Proposal(finding, replacement, number, len(chosen)))
             if replacement is None:
                 skipped.append(Skipped(finding, "rejected in review"))
                 continue
