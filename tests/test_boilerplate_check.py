@@ -273,3 +273,17 @@ def test_arabic_article_with_arabic_chrome() -> None:
 def test_machine_translated_chrome_wording(line: str) -> None:
     found = flagged_lines(BODY + "\n" + line + "\n\nLeave a Reply\n")
     assert found[line] == "BP101"
+
+
+def test_teasers_after_the_copyright_line_are_not_article() -> None:
+    teasers = (
+        "Some people thought the striped cattle in a pasture were a joke, but the paint "
+        "keeps flies away, researchers said.\n"
+        "Lawmakers in two cities want to cut ties with companies that supply the border "
+        "agency, officials told reporters.\n"
+    )
+    text = BODY + "\n© 2024 Example Media Inc. All Rights Reserved.\n" + teasers
+    found = flagged_lines(text)
+    assert found["© 2024 Example Media Inc. All Rights Reserved."] == "BP101"
+    assert all(line in found for line in teasers.splitlines())
+    assert not any(line in found for line in BODY.splitlines() if line)

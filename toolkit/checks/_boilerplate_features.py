@@ -25,6 +25,7 @@ _DIGIT = re.compile(r"\d")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _STRONG_CHROME_WORDS = 12
+_BEFORE_END_SHARE = 0.5
 _NOTICE = re.compile(
     r"cookie|©|rights reserved|will not be published|newsletter|ملفات تعريف|محفوظة", re.IGNORECASE
 )
@@ -155,22 +156,42 @@ def _is_sentence(text: str) -> bool:
 
 
 def core_bounds(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """[first, last] indices of the maximum-weight run of lines, or None without prose.
+    """[first, last] indices of the article core, or None without prose.
 
-    The run never crosses a line that ends an article (copyright, comment form).
+    The core is the maximum-weight run of lines that crosses no line ending an article
+    (copyright, comment form). Pages put those after the article, so the best run before
+    the first of them wins when it holds at least half the best run's weight.
     """
-    best, best_span = 0.0, None
-    running, start = 0.0, 0
-    for i, info in enumerate(infos):
-        if info.ends_article:
-            running = 0.0
+    runs = _best_runs(infos)
+    if not runs:
+        return None
+    best = max(runs, key=lambda run: run[0])
+    first_block = [run for run in runs if run[1][1] < _first_end(infos)]
+    if first_block and first_block[0][0] >= _BEFORE_END_SHARE * best[0]:
+        return first_block[0][1]
+    return best[1]
+
+
+def _first_end(infos: list[LineInfo]) -> int:
+    return next((i for i, info in enumerate(infos) if info.ends_article), len(infos))
+
+
+def _best_runs(infos: list[LineInfo]) -> list[tuple[float, tuple[int, int]]]:
+    """The best (weight, [first, last]) run of each stretch between article-ending lines."""
+    runs: list[tuple[float, tuple[int, int]]] = []
+    best, best_span, running, start = 0.0, None, 0.0, 0
+    for i, info in enumerate([*infos, None]):
+        if info is None or info.ends_article:
+            if best_span is not None:
+                runs.append((best, best_span))
+            best, best_span, running = 0.0, None, 0.0
             continue
         if running <= 0:
             running, start = 0.0, i
         running += info.weight
         if running > best:
             best, best_span = running, (start, i)
-    return best_span
+    return runs
 
 
 def _stems(text: str) -> set[str]:
