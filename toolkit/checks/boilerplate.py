@@ -43,8 +43,8 @@ CHROME_LINE = Rule(
     "newsletter, 'Read more', 'Related articles', tags, menu) scraped with the article.",
     why="Scraped chrome is not part of the article: it misleads readers, pollutes summaries "
     "and inflates MT scores; MT also translates it into odd English ('Source link').",
-    example="About 2,500 U.S. troops are deployed in Iraq.\n\nSource link\n\nLeave a Reply",
-    fixed="About 2,500 U.S. troops are deployed in Iraq.",
+    example="…about 900 in Syria. ⏎ Source link ⏎ Leave a Reply ⏎ Back to top button",
+    fixed="…about 900 in Syria.",
     fix_safe=True,
     false_positives="A pattern line quoted inside the article ('Click here', said the "
     "banner) can match; inside the article body only short lines count, and only lines "
@@ -60,9 +60,8 @@ LEAKED_HEADLINE = Rule(
     summary="The headline of another article (a 'related' link) left after the end of the body.",
     why="A stray headline reads as the article's last sentence and confuses readers and "
     "summarizers about what the article reports.",
-    example="About 2,500 U.S. troops are deployed in Iraq.\n\n"
-    "What we know so far about the hostage release\n\nSource link",
-    fixed="About 2,500 U.S. troops are deployed in Iraq.",
+    example="…about 900 in Syria. ⏎ What we know so far about the hostage release ⏎ Source link",
+    fixed="…about 900 in Syria.",
     fix_safe=True,
     false_positives="A short unpunctuated closing line of the article itself (a sign-off, "
     "a subheading) next to chrome; the document's first line (its own title) is never flagged.",
@@ -77,9 +76,8 @@ CHROME_BLOCK = Rule(
     "shape and neighbours rather than a known phrase.",
     why="Menus, teaser lists and footers come in blocks of short, unpunctuated lines; the "
     "learned line classifier recognises them on sites whose wording no list covers.",
-    example="About 2,500 U.S. troops are deployed in Iraq.\n\nPrivacy Policy\nCareers\n"
-    "Our Journalists",
-    fixed="About 2,500 U.S. troops are deployed in Iraq.\n\nPrivacy Policy\nCareers",
+    example="…about 900 in Syria. ⏎ Tags ⏎ Iraq ⏎ Syria ⏎ Pentagon",
+    fixed="…about 900 in Syria. ⏎ Tags",
     fix_safe=False,
     false_positives="Photo captions, data lines and subheadings near the article's edges.",
     source="Weights: corpora/boilerplate/line_weights.tsv (scripts/train_boilerplate.py).",
