@@ -15,7 +15,7 @@ from toolkit.checks.names import describe
 from toolkit.document import Document
 from toolkit.findings import Finding, Rule
 from toolkit.names.gazetteer import load_gazetteer
-from toolkit.names.normalize import core_tokens, loose_key, skeleton
+from toolkit.names.normalize import core_tokens, phonemes, skeleton
 from toolkit.names.resolve import Mention, analyse
 
 TWO_NAMES = Rule(
@@ -82,8 +82,8 @@ def _distinct_forms(text: str, mentions: list[Mention]) -> dict[str, list[Mentio
         if i in glossed or (i + 1 in glossed):
             continue
         if not (mention.text.isupper() and " " not in mention.text):
-            forms[loose_key(mention.text)].append(mention)
-    words = {key: _words(key) for key in forms}
+            forms[phonemes(mention.text)].append(mention)  # "Diriya" = "Diriyah"
+    words = {key: _words(found[0].text) for key, found in forms.items()}
     return {
         key: found
         for key, found in forms.items()
@@ -109,7 +109,7 @@ class ConsistencyCheck(Check):
             if len(forms) < 2:
                 continue
             entry = mentions[0].entry
-            canonical = loose_key(entry.canonical)
+            canonical = phonemes(entry.canonical)
             others = sorted(forms, key=lambda k: (k != canonical, -len(forms[k])))
             preferred = others[0]
             shown = forms[preferred][0].text

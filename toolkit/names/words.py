@@ -62,14 +62,16 @@ class WordIndex:
         )
 
     def best(self, text: str) -> tuple[Entry, float] | None:
+        """The entity whose name ``text`` most nearly translates: most words shared, at most
+        one word too many, and not merely a short form of the name."""
         words = self.words(text)
-        seen = {i for w in words for i in self.postings.get(w, ())}
+        seen = sorted({i for w in words for i in self.postings.get(w, ())})
         best: tuple[Entry, float] | None = None
         countries = {w for w in words if w.isupper()}
         for i in seen:
             entry, other = self.names[i]
             shared = words & other
-            if len(shared) < 2:
+            if len(shared) < 2 or len(words - shared) > 1 or words <= other:
                 continue
             w = self.weight
             score = (
