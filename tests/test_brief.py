@@ -100,3 +100,16 @@ def test_digest_merges_duplicates_and_groups(seed_brief, seed_text: str) -> None
 def test_html_escapes() -> None:
     b = brief("<b>Bold</b> claims\n\nThe minister said <script>alert(1)</script> was fine today.")
     assert "<script>alert" not in html_page(digest([b]))
+
+
+def test_brief_of_an_arabic_article_and_of_untitled_text() -> None:
+    arabic = (
+        "ارتفعت مياه الفيضانات في مدينة الموصل يوم الاثنين بعد أمطار غزيرة. "
+        "قال المسؤولون إن مستوى النهر هو الأعلى منذ عشرين عاما. "
+        "نقلت فرق الإنقاذ العائلات من المنازل التي غمرتها المياه قرب النهر."
+    )
+    b = brief(arabic, "ar.txt")
+    assert len(b.summary) == 2 and all(s in arabic for s in b.summary)
+    assert b.title and b.title.split()[0] in arabic
+    untitled = brief(OTHER.split("\n\n", 1)[1])
+    assert untitled.title.startswith("Flood waters rose across the northern city")
