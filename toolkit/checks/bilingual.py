@@ -138,19 +138,14 @@ _LIST_MARKER = re.compile(r"\s*[、.)）:：]")
 _DATE_AFTER = re.compile(r"\s?(?:年|月|日|号)")
 MIN_SOURCE_SIZE = 15
 OUTLIER_FACTOR = 2.5
-MERGED_SHORT = 0.65
 
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """One aligned unit: source text and target spans (either side may be empty).
-
-    ``parts`` are the source sentences the alignment merged into this unit.
-    """
+    """One aligned unit: source text and target spans (either side may be empty)."""
 
     source: str
     target: tuple[Span, ...]
-    parts: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -181,11 +176,7 @@ def pairs(doc: Document) -> list[Pair]:
     targets = doc.sentences
     beads: list[Bead] = align(sources, [doc[t] for t in targets])
     return [
-        Pair(
-            " ".join(sources[i] for i in b.source),
-            tuple(targets[j] for j in b.target),
-            tuple(sources[i] for i in b.source),
-        )
+        Pair(" ".join(sources[i] for i in b.source), tuple(targets[j] for j in b.target))
         for b in beads
     ]
 
@@ -261,7 +252,6 @@ class BilingualCheck(Check):
             yield from self._names(doc, unit.source, span)
             if ratio:
                 yield from self._length(doc, unit.source, span, ratio)
-                yield from self._merged(doc, unit, span, ratio)
 
     def _copied(self, doc: Document, source: str, span: Span) -> Iterator[Finding]:
         target = doc.text[span.start : span.end]
@@ -363,31 +353,6 @@ class BilingualCheck(Check):
                 "expect: something may have been added.",
                 confidence=0.4,
             )  # fmt: skip
-
-    def _merged(self, doc: Document, unit: Pair, span: Span, ratio: float) -> Iterator[Finding]:
-        """Two source sentences aligned to one short translation: one was likely dropped."""
-        if len(unit.parts) != 2 or len(unit.target) != 1:
-            return
-        observed = size(doc.text[span.start : span.end]) / (size(unit.source) * ratio)
-        if not 1 / OUTLIER_FACTOR <= observed < MERGED_SHORT:
-            return  # shorter ones are BI105's
-        expected = [size(part) * ratio for part in unit.parts]
-        translated = size(doc.text[span.start : span.end])
-        lost = (
-            unit.parts[0]
-            if abs(expected[1] - translated) < abs(expected[0] - translated)
-            else unit.parts[1]
-        )
-        if size(lost) < 10:
-            return
-        yield SENTENCE_OMITTED.at(
-            doc,
-            span.start,
-            span.end,
-            f"Two source sentences meet this one, which is {observed:.0%} of their expected "
-            f"length: {lost[:60]!r} seems untranslated.",
-            confidence=0.45,
-        )
 
     def _omitted(
         self, doc: Document, unit: Pair, previous: Span | None, rest: list[Pair]
