@@ -24,8 +24,12 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from toolkit.findings import Finding
+
+if TYPE_CHECKING:
+    from toolkit.settings import Settings
 
 SEVERITY_POINTS = {"critical": 25.0, "major": 5.0, "minor": 1.0}
 PUNCTUATION_POINTS = 0.1
@@ -59,7 +63,7 @@ class SegmentEstimate:
             p for name, p in self.signals if name not in ("prior", "disagreement")
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line,
             "score": round(self.score, 2),
@@ -138,7 +142,7 @@ def estimate(
     hypotheses: Sequence[str],
     sources: Sequence[str] | None = None,
     path: str = "-",
-    settings=None,
+    settings: Settings | None = None,
     alternatives: Sequence[Sequence[str]] | None = None,
 ) -> QEReport:
     """Estimate the quality of each segment (one per line) and of the whole file.
