@@ -165,3 +165,11 @@ def test_json_form(seed_text: str) -> None:
     data = summarize(seed_text, 2).to_dict()
     assert data["method"] == "mmr" and len(data["sentences"]) == 2
     assert set(data["sentences"][0]) == {"start", "end", "text", "score"}
+
+
+def test_language_codes() -> None:
+    assert summarize(NEWS, 1, lang="fr").lang == "fr"
+    assert summarize(NEWS, 1, lang="xx").sentences  # no stop words for it: still works
+    for bad in ("../names/curated", "EN", "english"):
+        with pytest.raises(UsageError):
+            summarize(NEWS, 1, lang=bad)

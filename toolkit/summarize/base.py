@@ -122,7 +122,11 @@ class Summary:
 
 def resolve_lang(lang: str, doc: Document) -> str:
     """``lang`` itself, or the language guessed from the text when it is "auto"."""
-    return detect_lang(doc.text) if lang == "auto" else lang
+    if lang == "auto":
+        return detect_lang(doc.text)
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        raise UsageError(f"language must be auto or a code such as en, ar, zh, not {lang!r}")
+    return lang
 
 
 def is_body(text: str) -> bool:
