@@ -108,8 +108,21 @@ def test_lexicon_rows_are_well_formed():
         ),
         ("Police made an evaluation about the riots.", "Police commented on the riots."),
         ("In a related context, the army said.", "Separately, the army said."),
+        (
+            "Police launched an arrest campaign in Izmir.",
+            "Police launched a wave of arrests in Izmir.",
+        ),
+        ("The arrest campaign continued.", "The wave of arrests continued."),
     ],
 )
 def test_lexicon_rewrites(text, fixed):
     (finding,) = calques(text)
     assert apply(text, finding) == fixed
+
+
+def test_relative_date_fix_is_safe_and_applied_by_fix(seed_text):
+    from toolkit.fix import fix
+
+    fixed = fix(seed_text).text
+    assert "\nOn Tuesday, U.S. officials said" in fixed
+    assert "the attack on Tuesday night, which targeted" in fixed

@@ -46,6 +46,7 @@ RELATIVE_DATE = Rule(
     "'yesterday' goes stale the day after publication.",
     example="Yesterday, on Tuesday, U.S. officials said a U.S. warplane responded.",
     fixed="On Tuesday, U.S. officials said a U.S. warplane responded.",
+    fix_safe=True,
     false_positives="A list of days ('today, Monday and Tuesday are holidays') can match.",
 )
 COLLOCATION = Rule(
