@@ -122,7 +122,6 @@ SOURCE_PUNCTUATION = Rule(
     "text rule.",
 )
 
-_QUOTE = "\"'”’»)"
 # Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 _GLUED = re.compile(r"(?<=[a-z\d%)])([.!?,;:]+[”\"’»)]*|[”»])(?=[A-Za-z][a-z])")
