@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import check
 from toolkit.checks.calques import CalqueCheck, load_patterns
@@ -126,3 +128,41 @@ def test_relative_date_fix_is_safe_and_applied_by_fix(seed_text):
     fixed = fix(seed_text).text
     assert "\nOn Tuesday, U.S. officials said" in fixed
     assert "the attack on Tuesday night, which targeted" in fixed
+
+
+_PIECES = [
+    "Yesterday",
+    ", on ",
+    "Tuesday",
+    " (",
+    ")",
+    "In the same context",
+    ", ",
+    "the",
+    " ",
+    "\n\n",
+    ". ",
+    "It is worth noting that",
+    "last night",
+    "close-range missile",
+    "“",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=20))
+@settings(max_examples=150, deadline=None)
+def test_spans_and_suggestions_stay_consistent(pieces):
+    text = "".join(pieces)
+    for finding in calques(text):
+        assert text[finding.start : finding.end] == finding.text
+        assert finding.text == finding.text.strip() or finding.text[0] == " "
+        for suggestion in finding.suggestions:
+            assert "<delete>" not in suggestion and "\\g<" not in suggestion
+
+
+def test_deletion_never_crosses_a_line_break():
+    (finding,) = calques("Intro.\n\nIn the same context")
+    assert finding.text == "In the same context"
+    assert finding.suggestions == ("Meanwhile", "Separately")
+    (finding,) = calques("Officials said\nit is worth noting that prices rose.")
+    assert "\n" not in finding.text and finding.suggestions == ()

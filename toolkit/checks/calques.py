@@ -164,23 +164,21 @@ class CalqueCheck(Check):
         rewrites = [_match_case(match.expand(t), match.group()) for t in pattern.templates]
         if _DELETE in pattern.templates:
             # Deleting needs a neighbour in the span: the next word's capital at a sentence
-            # start ("In this context, the" -> "The"), the space before it elsewhere.
-            if at_start and (tail := re.match(r"[\s,;:]*(\w)", text[end:])):
-                new_end = end + tail.end()
-                kept = text[end:new_end]
-                rewrites = [
-                    kept[-1].upper() if t == _DELETE else r + kept
-                    for t, r in zip(pattern.templates, rewrites, strict=True)
-                ]
-                end = new_end
+            # start ("In this context, the" -> "The"), the spaces before it elsewhere.
+            # Never across a line break; with no such neighbour, no deletion is offered.
+            tail = re.match(r"[ \t,;:]*(\w)", text[end:]) if at_start else None
+            lead = None if at_start else re.search(r"[ \t]+$", text[:start])
+            pairs = list(zip(pattern.templates, rewrites, strict=True))
+            if tail:
+                kept = text[end : end + tail.end()]
+                rewrites = [kept[-1].upper() if t == _DELETE else r + kept for t, r in pairs]
+                end += tail.end()
+            elif lead:
+                spaces = lead.group()
+                rewrites = ["" if t == _DELETE else spaces + r for t, r in pairs]
+                start = lead.start()
             else:
-                new_start = len(text[:start].rstrip())
-                lead = text[new_start:start]
-                rewrites = [
-                    "" if t == _DELETE else lead + r
-                    for t, r in zip(pattern.templates, rewrites, strict=True)
-                ]
-                start = new_start
+                rewrites = [r for t, r in pairs if t != _DELETE]
         return pattern.rule.at(
             doc,
             start,
