@@ -24,7 +24,7 @@ SEED = ROOT / "examples" / "seed_article.txt"
 # (sentences, extra options) of the streaming runs, normal and --quick.
 SLOW = ("--ignore", "names,consistency")  # about 200 sentences/s together today
 STREAMS = {
-    False: ((20_000, ()), (1_000_000, SLOW)),
+    False: ((20_000, ()), (200_000, SLOW), (1_000_000, ("--select", "punctuation"))),
     True: ((5_000, ()), (100_000, SLOW)),
 }
 HEAVY = ("torch", "transformers", "spacy", "sentence_transformers", "dask", "pyarrow", "sumy")
@@ -180,10 +180,11 @@ def main() -> str:
         )
     lines += [
         "",
-        "Goal: peak RSS under 500 MB and flat over 1,000,000 sentences. The million-sentence "
-        "stream leaves out the names and consistency checks (which share the name analysis), "
-        "too slow for it today (see the table above); the shorter stream runs every "
-        "non-model check.",
+        "Goal: peak RSS under 500 MB and flat over 1,000,000 sentences. Only the shortest "
+        "stream runs every default check: names and consistency (which share the name "
+        "analysis) are too slow for longer ones today (see the table above), and the "
+        "million-sentence stream runs the punctuation check alone, to measure the streaming "
+        "itself (reading, chunking, sentence splitting, output).",
     ]
     return "\n".join(lines)
 
