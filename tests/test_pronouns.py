@@ -43,6 +43,7 @@ def test_fast_mode_skips_the_check(seed_text):
         ("The Ministry of Health announced in her statement that 40 died.", "her", "its"),
         ("Ankara announced that she had summoned the Swedish ambassador.", "she", "it"),
         ("Hamas said in his statement that the talks had failed.", "his", "its"),
+        ("He rejected the statement that she issued the ministry on Monday.", "that", "issued by"),
         ("The company said he would appeal the ruling.", "he", "it"),
         ("The army announced that it had shelled the bases he used.", "he", "it"),
         (

@@ -275,15 +275,19 @@ class PronounCheck(Check):
         if antecedent.referent.animacy != "nonhuman":
             return None  # a plural group of people: the referent may be further back
         confidence = lexicon.class_confidence.get(antecedent.referent.cls, 0.7)
+        start = offset
         if rewrite is not None:
             verb = pronoun.head
             end = offset + (verb.idx + len(verb.text) - pronoun.idx)
             suggestions = [f"{verb.text} by"]
+            relativizer = pronoun.nbor(-1) if pronoun.i > 0 else None
+            if relativizer is not None and relativizer.lower_ in ("that", "which"):
+                start = offset - (pronoun.idx - relativizer.idx)  # "that she issued" -> "issued by"
         else:
             suggestions = [_same_case(forms[1] if antecedent.plural else forms[0], pronoun.text)]
         return NONHUMAN_ANTECEDENT.at(
             doc,
-            offset,
+            start,
             end,
             f"'{pronoun.text}' refers to {antecedent.text!r}, which is not a person: the "
             "source language's grammatical gender leaked into English.",
