@@ -287,3 +287,16 @@ def test_teasers_after_the_copyright_line_are_not_article() -> None:
     assert found["© 2024 Example Media Inc. All Rights Reserved."] == "BP101"
     assert all(line in found for line in teasers.splitlines())
     assert not any(line in found for line in BODY.splitlines() if line)
+
+
+def test_chinese_chrome_left_untranslated() -> None:
+    text = BODY + "\n责任编辑：张三\n相关新闻\n版权所有 © 2024 新华网\n"
+    found = flagged_lines(text)
+    assert set(found) == {"责任编辑：张三", "相关新闻", "版权所有 © 2024 新华网"}
+
+
+def test_title_case_question_headline_leaks_but_a_closing_question_does_not() -> None:
+    leaked = BODY + "\nIs Iran Ready For A Wider War?\n\nSource link\n"
+    assert flagged_lines(leaked)["Is Iran Ready For A Wider War?"] == "BP102"
+    closing = BODY + "\nWill the ceasefire hold?\n\nSource link\n"
+    assert "Will the ceasefire hold?" not in flagged_lines(closing)

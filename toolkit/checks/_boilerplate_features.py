@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from toolkit.resources import corpora_dir, iter_tsv, read_lines
 
-PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr")
+PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr", "zh")
 _LEADING_DECORATION = " •·-–—*>»›|#→◄►▶…"
 _TRAILING_DECORATION = " »›>→|◄►▶"
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -103,10 +103,11 @@ class LineInfo:
 
     @property
     def headline_like(self) -> bool:
-        """Short and unpunctuated, as a headline or a link to another article is."""
+        """Short and unpunctuated (or a Title-Case question), as a headline is."""
+        question = self.text.endswith("?") and self.words >= 4 and self.title_ratio >= 0.6
         return (
             3 <= self.words <= 20
-            and not self.ends_sentence
+            and (question or not self.ends_sentence)
             and not self.chrome
             and not self.text.endswith(":")
         )

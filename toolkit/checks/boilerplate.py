@@ -49,7 +49,7 @@ CHROME_LINE = Rule(
     false_positives="A pattern line quoted inside the article ('Click here', said the "
     "banner) can match; inside the article body only short lines count, and only lines "
     "after the body are fixed without review.",
-    source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr}.tsv.",
+    source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr,zh}.tsv.",
 )
 LEAKED_HEADLINE = Rule(
     code="BP102",
@@ -134,6 +134,9 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
     probabilities = [_probability(v, weights) for v in feature_vectors(infos)]
     zones = _chrome_zones(infos, first, last)
     title = title_index(infos, first)
+    closing = last + 1  # short sentences right after the core still close the article
+    while closing < len(infos) and infos[closing].ends_sentence and not infos[closing].chrome:
+        closing += 1
     verdicts: list[Verdict] = []
     for i, (info, p) in enumerate(zip(infos, probabilities, strict=True)):
         tail, core = i > last, first <= i <= last
@@ -142,7 +145,7 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
             verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, tail) if confident else None)
         elif tail and i > 0 and info.headline_like and _next_to_chrome(infos, i, last):
             verdicts.append((LEAKED_HEADLINE, max(0.75, p), p >= 0.8))
-        elif i in (0, title):
+        elif i in (0, title) or last < i < closing:
             verdicts.append(None)
         elif zones[i] and p >= (_CORE_THRESHOLD if core else _BLOCK_THRESHOLD):
             verdicts.append((CHROME_BLOCK, p, False))
