@@ -55,6 +55,8 @@ def test_relative_date_rule_generalizes(text, fixed):
         "In this context the letter w is a vowel.",
         "He spoke at close range to the crowd.",
         "And he said that there was one figure from his past.",
+        "She returned the next Tuesday with her lawyer.",
+        "The past few weeks were hard.",
         "The ministry said the relevant figure was 12%.",
     ],
 )
@@ -115,6 +117,9 @@ def test_lexicon_rows_are_well_formed():
             "Police launched a wave of arrests in Izmir.",
         ),
         ("The arrest campaign continued.", "The wave of arrests continued."),
+        ("Talks began the past Tuesday in Doha.", "Talks began last Tuesday in Doha."),
+        ("The vote is due the coming Sunday.", "The vote is due next Sunday."),
+        ("For his part, the minister said no.", "The minister said no."),
     ],
 )
 def test_lexicon_rewrites(text, fixed):
