@@ -26,7 +26,8 @@ CAPITALISED_FUNCTION_WORD = Rule(
     "(a capitalised run with two or more capitalised function words, `Gone With The Wind`, or "
     "one opened by a quote mark). Prepositions and articles are flagged only between lower-case "
     "words (`attacks On the base`), so names of groups and works (`Tories Against Brexit`, `The "
-    "Hague`) pass; `And`/`Or`/`But`/`Nor` also between names (`Syria And Iraq`). After a "
+    "Hague`) pass; `And`/`Or`/`But`/`Nor` and `Of` also between names (`Syria And Iraq`, "
+    "`Ministry Of Defense`). After a "
     "content word the capital may instead mark a lost full stop (`to coalesce The third is`): "
     "then the span includes the space before and both corrections are offered.",
 )
@@ -115,9 +116,14 @@ class CapitalisationCheck(Check):
             if not re.search(r"[\w,][ \t]+$", before):
                 continue  # sentence start, or after a quote, colon, dash or bracket
             after = text[end : min(sentence.end, end + CONTEXT)]
+            joins_names = re.search(r"[A-Z][\w'’-]*[ \t]+$", before) and re.match(
+                r"[ \t]+[A-Z]", after
+            )
             if word.lower() in _COORDINATORS:
                 if not re.match(r"[ \t]+[A-Za-z]", after):
                     continue
+            elif word == "Of" and joins_names:
+                pass  # "Ministry Of Defense": news style keeps "of" lower-case in names
             elif not (_AFTER_LOWER.search(before) and re.match(r"[ \t]+[a-z]", after)):
                 continue  # names of groups and works ("Tories Against Brexit", "The Hague")
             if _in_title(text, sentence, start, end):
@@ -125,6 +131,7 @@ class CapitalisationCheck(Check):
             previous = re.search(r"(\w+)[ \t]+$", before)
             if (
                 word.lower() in _COORDINATORS
+                or word == "Of"
                 or previous is None  # after a comma: no lost full stop, just the case
                 or previous.group(1).lower() in classes
             ):
