@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from toolkit.names.gazetteer import COLUMNS
+from toolkit.names.normalize import loose_key
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "geonames_mena.tsv"
@@ -54,7 +55,10 @@ def place_row(row: dict[str, str]) -> dict[str, str]:
     alternates = [a.strip() for a in row["alternatenames"].split(",") if a.strip()]
     canonical = row["asciiname"] or row["name"]
     variants = [n for n in [row["name"], *alternates] if _good_variant(n) and n != canonical]
-    variants = sorted(dict.fromkeys(variants), key=lambda n: not n.isascii())[:MAX_VARIANTS]
+    by_key: dict[str, str] = {loose_key(canonical): canonical}
+    for name in sorted(dict.fromkeys(variants), key=lambda n: not n.isascii()):
+        by_key.setdefault(loose_key(name), name)  # "Jarābulus" adds nothing to "Jarabulus"
+    variants = [n for n in by_key.values() if n != canonical][:MAX_VARIANTS]
     arabic = next((a for a in alternates if _script(a) == "arabic"), "")
     original = row["name"] if row["country"] == "TR" else arabic
     return {
