@@ -30,6 +30,7 @@ CAPITALISED_FUNCTION_WORD = Rule(
     "`Ministry Of Defense`). After a "
     "content word the capital may instead mark a lost full stop (`to coalesce The third is`): "
     "then the span includes the space before and both corrections are offered.",
+    fix_safe=True,
 )
 LOWER_CASE_RESTART = Rule(
     code="CA102",
@@ -45,6 +46,7 @@ LOWER_CASE_RESTART = Rule(
     fixed="the first time the U.S. has directed an attack in Syria against armed factions",
     false_positives="Abbreviations (`approx.`, `et al.`, `U.S.`), ellipses, URLs and brand "
     "names that start lower-case (`iPhone`) are skipped.",
+    fix_safe=True,
 )
 
 BROKEN_PARAGRAPH = Rule(
@@ -156,6 +158,7 @@ class CapitalisationCheck(Check):
                 "have lost its full stop here.",
                 suggestions,
                 confidence=0.7,
+                safe=False,
             )
 
     def _broken_paragraphs(self, doc: Document, skip: list) -> Iterator[Finding]:
