@@ -55,18 +55,25 @@ def test_consensus_penalises_the_outlier():
 
 
 def test_qe_cli_json_triage_and_consensus(tmp_path):
-    paths = [str(DATA / name) for name in ("Online-W.en", "JDExploreAcademy.en", "ref.B.en")]
+    paths = []
+    for name in ("Online-W.en", "JDExploreAcademy.en", "ref.B.en", "src.zh"):
+        lines = (DATA / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        (tmp_path / name).write_text("".join(lines[:30]), encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    *systems, source = paths
     result = CliRunner().invoke(
-        main, ["score", "--qe", "--src", str(DATA / "src.zh"), *paths, "--format", "json"]
+        main, ["score", "--qe", "--src", source, *systems, "--format", "json"]
     )
     assert result.exit_code == 0, result.output
     reports = json.loads(result.stdout)
-    assert [r["system"] for r in reports] == paths
+    assert [r["system"] for r in reports] == systems
     first = reports[0]
     assert "consensus" in first["signature"] and "source:yes" in first["signature"]
     segments = first["segments"]
-    assert len(segments) == 120 and sorted(s["line"] for s in segments) == list(range(1, 121))
-    assert segments[0]["findings"] or segments[0]["signals"]
+    assert sorted(s["line"] for s in segments) == list(range(1, 31))
+    evidence = [sum(v for k, v in s["signals"].items() if k not in ("prior", "disagreement"))
+                + len(s["findings"]) for s in segments]  # fmt: skip
+    assert evidence[0] > 0 and evidence[-1] == 0
     assert 0 <= first["score"] <= 100
 
 
