@@ -78,6 +78,19 @@ def test_gender_mismatch_in_real_mt_shapes(text):
     assert (finding.rule, finding.text, finding.suggestions) == ("PR102", "his", ("her",))
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("President Recep Tayyip Erdogan said she would visit Baku.", "she", "he"),
+        ("Zeynep Kaya said he had been fired.", "he", "she"),
+        ("Ali Khamenei said in her speech that Iran would respond.", "her", "his"),
+    ],
+)
+def test_gender_mismatch_with_a_given_name(text, span, suggestion):
+    finding = one(text)
+    assert (finding.rule, finding.text, finding.suggestions) == ("PR102", span, (suggestion,))
+
+
 def test_ships_are_low_confidence():
     assert one("The tanker sank after she hit a mine.").confidence < 0.5
 
@@ -98,6 +111,8 @@ def test_ships_are_low_confidence():
         "Kataib Hezbollah's leader said he would respond.",
         "The Duchess of Sussex said she was thrilled.",
         "The information commissioner says he is urgently asking for details.",
+        "Sarah Palin linked her son's behaviour to PTSD stemming from his service in Iraq.",
+        "Joan Puig, a mechanic recording the protest on his phone, said it was calm.",
         "Perhaps the wrong Cromwell would be sacrificed for the actions of his ancestor Thomas.",
         "After she arrived in Ankara, the minister spoke to the press.",
         "Prime Minister Giorgia Meloni said her government would act.",

@@ -45,7 +45,7 @@ GENDER_MISMATCH = Rule(
     category="accuracy/mistranslation",
     severity="major",
     summary="'he' for a woman or 'she' for a man, where every person nearby has a gender the "
-    "text states (Mr, Mrs, mother, spokesman).",
+    "text states (Mr, Mrs, mother, spokesman) or a given name implies (Recep, Zeynep).",
     why="Turkish, Persian and Chinese have one third-person pronoun (o, او, 他/她 sound alike); "
     "MT guesses the gender and often guesses wrong.",
     example="Mrs. Karimi told reporters he would resign next week.",
@@ -107,13 +107,15 @@ _MAYBE = Referent("maybe")
 
 @dataclass(frozen=True)
 class AnimacyLexicon:
-    """Animacy and gender of nouns, entity types and gazetteer names (corpora/animacy/)."""
+    """Animacy and gender of nouns, given names, entity types and gazetteer names
+    (corpora/animacy/)."""
 
     nouns: dict[str, Referent]
     entity_types: dict[str, Referent]
     names: dict[str, Referent]
     class_confidence: dict[str, float]
     human_suffixes: tuple[str, ...]
+    given_names: dict[str, str]
 
     @classmethod
     @functools.cache
@@ -144,6 +146,10 @@ class AnimacyLexicon:
             names=_gazetteer_names(types),
             class_confidence=confidence,
             human_suffixes=tuple(read_lines("animacy", "human_suffixes.txt")),
+            given_names={
+                row["name"]: row["gender"]
+                for row in iter_tsv(corpus_path("animacy", "given_names.tsv"))
+            },
         )
 
     def classify(self, chunk: Any) -> Referent:
@@ -154,6 +160,10 @@ class AnimacyLexicon:
             if noun and noun.cls == "title":
                 return noun
         words = [t for t in chunk if t.dep_ != "det" and t.tag_ != "POS"]
+        if head.ent_type_ == "PERSON" or (words and all(t.pos_ == "PROPN" for t in words)):
+            for token in words:
+                if token.is_title and (gender := self.given_names.get(token.lower_)):
+                    return Referent("human", gender, "person")
         if words and (named := self.names.get(" ".join(t.lower_ for t in words))):
             return named
         word = head.lower_
@@ -355,7 +365,7 @@ def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mentio
     extra += [
         _noun_phrase(t)
         for t in spacy_doc
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "appos") and t.i not in roots
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "appos", "poss") and t.i not in roots
     ]
     for chunk in [*spacy_doc.noun_chunks, *extra]:
         head = chunk.root
