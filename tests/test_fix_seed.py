@@ -55,10 +55,10 @@ def test_every_safe_confident_finding_is_applied_unless_overlapped(fixed):
             assert item.reason.startswith(("overlaps", "same change")), item
 
 
-def test_name_correction_applied_at_its_confidence(seed_text):
+def test_name_corrections_applied_by_default(fixed):
     needs("names")
-    result = fix(seed_text, settings=FAST, unsafe=True)
-    assert "Jurf al-Sakhar" in result.text and "Youlf" not in result.text
+    assert "Jurf al-Sakhar" in fixed.text and "Youlf" not in fixed.text
+    assert "Operation Al-Aqsa Flood October" in fixed.text
 
 
 def test_default_fix_repairs_and_and_the_broken_sentence(fixed):

@@ -29,7 +29,7 @@ GARBLED = Rule(
     "or dropped the article.",
     example="near Anbar and Youlf Saqr, south of Baghdad",
     fixed="near Anbar and Jurf al-Sakhar, south of Baghdad",
-    fix_safe=False,
+    fix_safe=False,  # safe only per finding: confidence >= 0.95 and a single candidate
     false_positives="A real but unlisted name that sounds like a listed one; suggestions are "
     "ranked by sound, entity type and the places the article mentions, and only offered when "
     "the text is about the region (or --source-lang is ar, fa, tr, ku).",
@@ -46,7 +46,7 @@ MANGLED = Rule(
     "'Al-Aqsa' loses its capitals, so the name no longer reads as one.",
     example="since Operation al aqsa floods October 7",
     fixed="since Operation Al-Aqsa Flood October 7",
-    fix_safe=False,
+    fix_safe=True,
     false_positives="A plural that is part of a different, unlisted name.",
     source="corpora/names/curated.tsv",
 )
@@ -110,9 +110,7 @@ class NameCheck(Check):
                 f"similarity {best.similarity:.2f}{others}.",
                 suggestions,
                 confidence=suspect.confidence,
-                safe=suspect.confidence >= 0.95
-                and best.similarity >= 0.9
-                and len(suggestions) == 1,
+                safe=suspect.confidence >= 0.95 and len(suggestions) == 1,
             )
         uncapitalised = suspect.text[:1].islower() and best.entry.canonical[:1].isupper()
         problem = {
