@@ -45,7 +45,7 @@ def timed(command: list[str]) -> tuple[float, float, float]:
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def cold_start(*options: str, runs: int = 5) -> tuple[float, float]:
+def cold_start(*options: str, runs: int = 3) -> tuple[float, float]:
     """Median wall and CPU seconds of `mtkit check` on the seed article, in a fresh process."""
     command = [*mtkit(), "check", *options, "--fail-on", "never", str(SEED)]
     runs_ = [timed(command) for _ in range(runs)]
@@ -57,12 +57,13 @@ def heavy_imports(*options: str) -> str:
         "import sys\nfrom cli import main\n"
         f"try:\n    main(['check', *{list(options)!r}, {str(SEED)!r}])\n"
         "except SystemExit:\n    pass\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
+        f"print('heavy:' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False
     )
-    return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+    marked = [line for line in done.stderr.splitlines() if line.startswith("heavy:")]
+    return marked[-1].removeprefix("heavy:") if marked else "(probe failed)"
 
 
 def throughput(*options: str) -> tuple[int, float, float, dict[str, float]]:
@@ -138,7 +139,7 @@ def main() -> str:
         "inflate wall-clock times; CPU times are the steadier measure).",
         "",
         "Cold start, `mtkit check` on the seed article (default detectors, no model; median "
-        f"of 5): **{cold:.2f} s** wall, **{cold_cpu:.2f} s** CPU (goal < 1 s). Heavy modules "
+        f"of 3): **{cold:.2f} s** wall, **{cold_cpu:.2f} s** CPU (goal < 1 s). Heavy modules "
         f"imported: {heavy_imports() or 'none'}.",
         "",
         "| detectors | sentences | wall s | CPU s | sentences per CPU-second (one core) |",
