@@ -33,6 +33,7 @@ DEEP = Settings(fast=False)
 LINGUISTIC = ("calques", "pronouns")
 TARGET = 2.0  # findings per 1,000 clean sentences
 NTREX_CHUNK = 40
+FLUENCY_LINES = 100
 _MARK = re.compile(r"</?v>")
 
 
@@ -319,6 +320,44 @@ def wmt_section() -> str:
     return "\n".join(out + ["", "Pronoun findings:", ""] + (pronoun_lines or ["- none"]))
 
 
+def fluency_section() -> str:
+    """FL101 with the default SmolLM2 model on small samples (slow: set MTKIT_BENCH_LM=1)."""
+    import os
+
+    title = "### Fluency outliers (FL101, SmolLM2-135M GGUF)"
+    if not os.environ.get("MTKIT_BENCH_LM"):
+        return f"{title}\n\nNot run: set MTKIT_BENCH_LM=1 (about 2 s per sentence on this machine)."
+    from toolkit.checks.fluency import FluencyCheck
+
+    check = FluencyCheck(DEEP)
+    folder = _require(DATA / "wmt22_zhen")
+    samples = {
+        "seed article": [(ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8")],
+        "BBC (first 8 articles)": clean_documents()["BBC News Summary (60 articles)"][:8],
+    }
+    for name in ("ref.A.en", "Online-W.en"):
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()[:FLUENCY_LINES]
+        samples[f"WMT22 zh-en {name.removesuffix('.en')} (first {FLUENCY_LINES} lines)"] = lines
+    out = [
+        title,
+        "",
+        "| sample | sentences | findings | per 1,000 sentences | found |",
+        "|---|---|---|---|---|",
+    ]
+    for name, texts in samples.items():
+        sentences, found = 0, []
+        for text in texts:
+            doc = Document(text)
+            sentences += len(doc.sentences)
+            found += [f.text for f in check.run(doc)]
+        shown = ", ".join(f"`{t}`" for t in found[:8]) or "—"
+        out.append(
+            f"| {name} | {sentences} | {len(found)} | "
+            f"{1000 * len(found) / sentences:.1f} | {shown} |"
+        )
+    return "\n".join(out)
+
+
 def main() -> str:
     return "\n\n".join(
         [
@@ -328,6 +367,7 @@ def main() -> str:
             clean_section(),
             wmt_section(),
             mqm_section(),
+            fluency_section(),
         ]
     )
 
