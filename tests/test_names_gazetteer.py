@@ -111,3 +111,26 @@ def test_build_from_geonames_sample(tmp_path: Path, data_dir: Path) -> None:
     assert "Hama" in hamah[1].split("|") and hamah[2] == "حماة"
     entries = read_file(out)
     assert {e.canonical for e in entries} == {"Baghdad", "Basrah", "Jarabulus", "Hamah"}
+
+
+def test_build_drops_english_phrases_and_other_places_names() -> None:
+    """Bug: GeoNames lists "White House" for Casablanca and "Philadelphia" for Amman; briefs
+    then typed the White House as a Moroccan city."""
+    from toolkit.names.build import _drop_other_places_names, place_row
+
+    def row(name: str, alternates: str) -> dict[str, str]:
+        return {
+            "geonameid": "1", "name": name, "asciiname": name, "country": "MA",
+            "feature_code": "PPLA", "population": "10", "lat": "0", "lon": "0",
+            "alternatenames": alternates,
+        }  # fmt: skip
+
+    rows = [
+        place_row(row("Casablanca", "White House,Dar el Beida,Gaza City")),
+        place_row(row("Gaza", "Gaza City,Ghazzah")),
+        place_row(row("Amman", "Philadelphia,Casablanca")),
+    ]
+    _drop_other_places_names(rows)
+    assert rows[0]["variants"] == "Dar el Beida"
+    assert "Gaza City" in rows[1]["variants"].split("|")
+    assert rows[2]["variants"] == ""

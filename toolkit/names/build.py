@@ -5,7 +5,8 @@
 The input is GeoNames' cities export (columns geonameid, name, asciiname, country,
 feature_code, population, lat, lon, alternatenames), by default
 ``../shared/data/geonames_mena.tsv``. Each place keeps its ASCII name as canonical, its
-Latin-script alternate names as variants, and its first Arabic-script alternate name as
+Latin-script alternate names as variants (not English phrases such as "White House" for
+Casablanca, nor other places' names), and its first Arabic-script alternate name as
 the original (Turkish places keep their Turkish name). The output is a gzipped TSV in the
 gazetteer format, sorted by population, byte-identical between runs.
 """
@@ -18,6 +19,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from toolkit.english import is_common_word
 from toolkit.names.gazetteer import COLUMNS
 from toolkit.names.normalize import loose_key
 
@@ -50,11 +52,24 @@ def _good_variant(name: str) -> bool:
     )
 
 
+def _translation(name: str, canonical: str) -> bool:
+    """Whether a variant is an English phrase rather than a rendering ("White House" for
+    Casablanca, "Philadelphia" for Amman): all its words are common English words and it
+    shares none with the canonical name."""
+    words = name.replace("-", " ").split()
+    shared = set(words) & set(canonical.replace("-", " ").split())
+    return not shared and all(is_common_word(w) for w in words)
+
+
 def place_row(row: dict[str, str]) -> dict[str, str]:
     """One gazetteer row from one GeoNames row."""
     alternates = [a.strip() for a in row["alternatenames"].split(",") if a.strip()]
     canonical = row["asciiname"] or row["name"]
-    variants = [n for n in [row["name"], *alternates] if _good_variant(n) and n != canonical]
+    variants = [
+        n
+        for n in [row["name"], *alternates]
+        if _good_variant(n) and n != canonical and not _translation(n, canonical)
+    ]
     by_key: dict[str, str] = {loose_key(canonical): canonical}
     for name in sorted(dict.fromkeys(variants), key=lambda n: not n.isascii()):
         by_key.setdefault(loose_key(name), name)  # "Jarābulus" adds nothing to "Jarabulus"
@@ -74,12 +89,22 @@ def place_row(row: dict[str, str]) -> dict[str, str]:
     }
 
 
+def _drop_other_places_names(rows: list[dict[str, str]]) -> None:
+    """A variant that is another place's canonical name ("Alexandria" among Mashhad's
+    historical names) would make that place's name look like this one: drop it."""
+    canonicals = {r["canonical"] for r in rows}
+    for row in rows:
+        kept = [v for v in row["variants"].split("|") if v and v not in canonicals]
+        row["variants"] = "|".join(kept)
+
+
 def build(source: Path = DEFAULT_INPUT, output: Path = DEFAULT_OUTPUT) -> int:
     """Write the places file; returns the number of places."""
     if not source.is_file():
         raise SystemExit(f"GeoNames extract not found: {source}")
     with source.open(encoding="utf-8", newline="") as handle:
         rows = [place_row(r) for r in csv.DictReader(handle, delimiter="\t", quoting=3)]
+    _drop_other_places_names(rows)
     rows.sort(key=lambda r: (-int(r["population"] or 0), r["canonical"]))
     fields = [*COLUMNS, "population"]
     lines = ["\t".join(fields)] + ["\t".join(r[f] for f in fields) for r in rows]
