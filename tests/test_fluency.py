@@ -82,6 +82,13 @@ def test_off_by_default_on_when_selected_or_given_a_model(tiny_lm):
     assert "fluency" not in names(Settings(fast=True, lm_path=tiny_lm))
 
 
+def test_selecting_a_model_check_opts_in_without_deep():
+    """Bug: `--select fluency` (or pronouns) without --deep quietly ran nothing."""
+    selected = {c.name for c in load_checks(Settings(fast=True), explicit=("fluency", "pronouns"))}
+    assert {"fluency", "pronouns"} <= selected
+    assert not {"fluency", "pronouns"} & {c.name for c in load_checks(Settings(fast=True))}
+
+
 def test_selecting_the_rule_runs_it(tiny_lm, monkeypatch):
     monkeypatch.setattr(FluencyCheck, "THRESHOLD", -1000.0)
     settings = Settings(fast=False, lm_path=tiny_lm)

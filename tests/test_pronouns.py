@@ -28,8 +28,10 @@ def test_seed_pronoun_found_with_rewrite(seed_text):
     assert "the attacks suffered by U.S. bases throughout Syria" in fixed
 
 
-def test_fast_mode_skips_the_check(seed_text):
-    assert check(seed_text, rules=["pronouns"], settings=Settings(fast=True)) == []
+def test_fast_mode_skips_the_check_unless_selected(seed_text):
+    assert not [f for f in check(seed_text, settings=Settings(fast=True)) if f.kind == "pronoun"]
+    selected = check(seed_text, rules=["pronouns"], settings=Settings(fast=True))
+    assert [f.rule for f in selected] == ["PR101"]
 
 
 @pytest.mark.parametrize(

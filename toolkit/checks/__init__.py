@@ -39,15 +39,17 @@ def load_checks(
 ) -> list[Check]:
     """Instances of the named checks (all registered ones by default).
 
-    A check that is off by default (``default_enabled = False``) runs when it is in ``names``
-    or ``explicit`` (selected by the user), or when the settings enable it.
+    A check named in ``names`` or ``explicit`` (selected by the user) always runs: selecting
+    a model-backed or off-by-default check opts in to it. Otherwise a check runs when it is on
+    by default (``enabled_by_default``) and, with ``settings.fast``, needs no model.
     """
     classes = [(name, check_class(name)) for name in (names or CHECKS)]
     return [
         cls(settings)
         for name, cls in classes
-        if not (settings.fast and cls.needs_model)
-        and (names or name in explicit or cls.enabled_by_default(settings))
+        if names
+        or name in explicit
+        or (cls.enabled_by_default(settings) and not (settings.fast and cls.needs_model))
     ]
 
 

@@ -14,7 +14,7 @@ from toolkit.settings import Settings
 class Check(ABC):
     """A detector family. Subclasses set ``name`` and ``rules`` and implement ``check``.
 
-    ``needs_model`` marks checks that load a model; they run only with ``--deep``.
+    ``needs_model`` marks checks that load a model; they run with ``--deep`` or when selected.
     ``default_enabled = False`` marks checks that run only when selected by name, rule or
     kind, or when ``enabled_by_default(settings)`` says the settings ask for them.
     """
