@@ -2,9 +2,11 @@
 
 Arabic, Persian, Turkish and Chinese MT leaves "she" for countries, bases and ministries
 (Arabic nouns are feminine) and he/she slips where the source has one pronoun. A cheap
-lexical pass finds sentences with a gendered pronoun; only those and the two before them
-are parsed with spaCy. Each pronoun is matched against the noun phrases around it, whose
-animacy and gender come from data: corpora/animacy/ and, if present, corpora/names/.
+lexical pass finds sentences with a gendered pronoun; with ``--deep`` only those and the two
+before them are parsed with spaCy, and by default a model-free resolver
+(_pronouns_lexical.py) judges them from the same data, more cautiously. Each pronoun is
+matched against the noun phrases around it, whose animacy and gender come from data:
+corpora/animacy/ and, if present, corpora/names/.
 """
 
 from __future__ import annotations
@@ -214,9 +216,17 @@ class PronounCheck(Check):
 
     name = "pronouns"
     rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH)
-    needs_model = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if self.settings.fast:
+            from toolkit.checks._pronouns_lexical import lexical_findings
+
+            yield from lexical_findings(doc, AnimacyLexicon.load())
+            return
+        yield from self._parsed(doc)
+
+    def _parsed(self, doc: Document) -> Iterator[Finding]:
+        """Findings from a spaCy parse of the sentences around each gendered pronoun."""
         sentences = doc.sentences
         targets = [i for i, s in enumerate(sentences) if _GENDERED.search(doc.text, s.start, s.end)]
         if not targets:

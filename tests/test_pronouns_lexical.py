@@ -1,0 +1,113 @@
+"""The model-free pronoun resolver that `mtkit check` uses without --deep."""
+
+from pathlib import Path
+
+import pytest
+
+from toolkit import check
+from toolkit.checks.pronouns import AnimacyLexicon, PronounCheck
+from toolkit.document import Document
+from toolkit.resources import iter_tsv
+from toolkit.settings import Settings
+
+DATA = Path(__file__).resolve().parent / "data"
+CLEAN = (
+    "clean_news_bbc.txt",
+    "boilerplate_bbc_clean.txt",
+    "clean_news_ntrex.txt",
+    "ntrex_en_sample.txt",
+    "names_clean_syria_ntrex.txt",
+)
+
+
+def findings(text: str):
+    return PronounCheck(Settings(fast=True)).run(Document(text))
+
+
+def test_seed_pronoun_found_by_default(seed_text, monkeypatch):
+    def fail():
+        raise AssertionError("spaCy loaded")
+
+    monkeypatch.setattr("toolkit.nlp.english_pipeline", fail)
+    (finding,) = [f for f in check(seed_text) if f.kind == "pronoun"]
+    assert (finding.rule, finding.text, finding.suggestions) == (
+        "PR101",
+        "she suffered",
+        ("suffered by",),
+    )
+    fixed = seed_text[: finding.start] + finding.suggestions[0] + seed_text[finding.end :]
+    assert "the attacks suffered by U.S. bases throughout Syria" in fixed
+
+
+def test_lexical_is_less_confident_than_parsed(seed_text):
+    (fast,) = check(seed_text, rules=["PR"], settings=Settings(fast=True))
+    base = AnimacyLexicon.load().class_confidence["base"]  # "U.S. bases", the parsed path's
+    assert fast.confidence == round(base - 0.1, 2)
+
+
+def test_challenge_set():
+    rows = list(iter_tsv(DATA / "linguistic_challenge.tsv"))
+    expected = [r for r in rows if r["rule"].startswith("PR")]
+    found = [
+        (r["rule"], r["span"]) in {(f.rule, f.text) for f in findings(r["text"])} for r in expected
+    ]
+    assert sum(found) >= 16, f"{sum(found)} of {len(expected)}"
+    controls = [r["text"] for r in rows if not r["rule"]]
+    assert [t for t in controls if findings(t)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("The ministry said in her statement that talks would resume.", "her", "its"),
+        ("Lebanon announced that she would not extend the truce.", "she", "it"),
+        ("Turkey and her allies met in Ankara on Monday.", "her", "its"),
+        ("The company said he would appeal the ruling.", "he", "it"),
+        ("Hamas said in his statement that the talks had failed.", "his", "its"),
+        ("The ministries said that she had closed the crossing.", "she", "they"),
+        (
+            "Officials counted the losses she suffered the Iraqi army.",
+            "she suffered",
+            "suffered by",
+        ),
+    ],
+)
+def test_gendered_pronoun_for_nonhuman(text, span, suggestion):
+    (finding,) = findings(text)
+    assert (finding.rule, finding.text, finding.suggestions[0]) == ("PR101", span, suggestion)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "suggestion"),
+    [
+        ("Mrs. Karimi told the court he would resign next week.", "he", "she"),
+        ("President Recep Tayyip Erdogan said she would visit Baku.", "she", "he"),
+    ],
+)
+def test_trivial_gender_mismatch(text, span, suggestion):
+    (finding,) = findings(text)
+    assert (finding.rule, finding.text, finding.suggestions) == ("PR102", span, (suggestion,))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The woman said she was attacked.",
+        "Sarah Smith left the company in May. She said the firm had cut her pay.",
+        "“We do not see any response from the U.S.,” she said.",
+        "After she arrived in Ankara, the minister spoke to the press.",
+        "Protesters said she had been detained by police.",
+        "The ministry said Kowalczyk would appeal. The court said he had no case.",
+        "It also inspired his first song choice - Proud by Heather Small.",
+        "The actress said that he would return to the stage next year.",
+        "The documents she sent were lost.",
+        "His Majesty the King visited the army base.",
+    ],
+)
+def test_possible_people_block(text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_samples_have_no_pronoun_findings(name):
+    assert findings((DATA / name).read_text(encoding="utf-8")) == []

@@ -1,0 +1,342 @@
+"""The model-free resolver of the pronoun check (used by default, without ``--deep``).
+
+Candidate antecedents are found without a parser: lexicon nouns, gazetteer names and
+capitalised sequences in the pronoun's sentence and the two before it. Any possible person
+(a human noun, a title, a given name, an unknown capitalised name, an earlier pronoun of the
+same gender) blocks a finding, so this resolver flags less than the spaCy one, and with
+lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.checks.pronouns import (
+    _FORMS,
+    _GENDER,
+    _GENDERED,
+    _MAYBE,
+    _UNKNOWN,
+    _WINDOW,
+    GENDER_MISMATCH,
+    NONHUMAN_ANTECEDENT,
+    AnimacyLexicon,
+    Referent,
+    _in_speech,
+    _same_case,
+)
+from toolkit.document import Document, Span
+from toolkit.english import can_be_verb, function_words, is_common_word
+from toolkit.findings import Finding
+
+_CONNECTORS = ("of", "for")  # inside a name: "Ministry of Health"
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
+_RELATIVIZERS = ("that", "which")
+_NOUN_PHRASE_OPENERS = ("the", "a", "an")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    referent: Referent
+    plural: bool
+    titled: bool = False
+
+
+def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
+    """PR101 and (only in trivial cases) PR102 findings, without a parser."""
+    sentences = doc.sentences
+    for i, sentence in enumerate(sentences):
+        pronouns = list(_GENDERED.finditer(doc.text, sentence.start, sentence.end))
+        if not pronouns:
+            continue
+        window = Span(sentences[max(0, i - _WINDOW)].start, sentence.end)
+        words = doc.words_in(window)
+        mentions = _mentions(doc, words, lexicon)
+        for match in pronouns:
+            found = _judge(doc, match, sentence, words, mentions, lexicon)
+            if found:
+                yield found
+
+
+def _judge(
+    doc: Document,
+    match: re.Match[str],
+    sentence: Span,
+    words: list[Span],
+    mentions: list[_Mention],
+    lexicon: AnimacyLexicon,
+) -> Finding | None:
+    offset, end = match.span()
+    pronoun = match.group()
+    if (pronoun[0].isupper() and offset != sentence.start) or _in_speech(doc, offset):
+        return None  # "His Majesty"; quoted speech
+    gender = _GENDER[pronoun.lower()]
+    earlier = doc.text[words[0].start : offset] if words else ""
+    if any(_GENDER.get(w.lower()) == gender for w in re.findall(r"\w+", earlier)):
+        return None  # a chain of pronouns: its person was named further back
+    index = next(k for k, w in enumerate(words) if w.start == offset)
+    following = [doc[w] for w in words[index + 1 : index + 3]]
+    possessive = _is_determiner(pronoun, following)
+    possessed = words[index + 1].start if possessive and index + 1 < len(words) else -1
+    context = [m for m in mentions if m.end <= offset or (m.start >= end and m.start != possessed)]
+    context = [m for m in context if m.end <= offset or m.start < sentence.end]
+    people = [
+        m
+        for m in context
+        if not m.plural
+        and (m.referent.animacy == "human" or (m.referent.animacy == "maybe" and m.end <= offset))
+    ]  # after the pronoun, only a known person: "After she arrived, the minister spoke"
+    before = [m for m in context if m.end <= offset]
+    groups = [m for m in before if m.referent.animacy == "human" and m.start >= sentence.start]
+    forms = _FORMS[(pronoun.lower(), possessive)]
+    if people:
+        return _mismatch(doc, offset, end, pronoun, gender, people, forms)
+    relative = _relative_clause(doc, words, index, mentions, sentence)
+    if relative is not None:
+        start, stop, verb, subject = relative
+        return NONHUMAN_ANTECEDENT.at(
+            doc,
+            start,
+            stop,
+            f"'{pronoun}' makes the source's verb-subject order a relative clause: "
+            f"{subject.text!r} after '{verb}' is its subject, not a person.",
+            [f"{verb} by"],
+            confidence=_confidence(subject, lexicon),
+        )
+    things = [m for m in before if m.referent.animacy == "nonhuman"]
+    if groups or not things or any(m.referent.animacy == "unknown" for m in before[-1:]):
+        return None  # a plural group of people may be the antecedent
+    here = [m for m in things if m.start >= sentence.start]
+    antecedent = here[0] if here else things[-1]
+    return NONHUMAN_ANTECEDENT.at(
+        doc,
+        offset,
+        end,
+        f"'{pronoun}' seems to refer to {antecedent.text!r}, which is not a person: the "
+        "source language's grammatical gender leaked into English.",
+        [_same_case(forms[1] if antecedent.plural else forms[0], pronoun)],
+        confidence=_confidence(antecedent, lexicon),
+    )
+
+
+def _confidence(antecedent: _Mention, lexicon: AnimacyLexicon) -> float:
+    """The parsed path's confidence for the antecedent's class, less 0.1."""
+    return round(lexicon.class_confidence.get(antecedent.referent.cls, 0.7) - 0.1, 2)
+
+
+def _mismatch(
+    doc: Document,
+    offset: int,
+    end: int,
+    pronoun: str,
+    gender: str,
+    people: list[_Mention],
+    forms: tuple[str, str, str],
+) -> Finding | None:
+    """PR102 only when the one possible person is singular with a stated other gender."""
+    if len(people) != 1:
+        return None
+    (person,) = people
+    if (
+        person.end > offset
+        or person.plural
+        or person.referent.gender in (None, gender)
+        or not person.titled
+    ):
+        return None
+    return GENDER_MISMATCH.at(
+        doc,
+        offset,
+        end,
+        f"'{pronoun}' seems to refer to {person.text!r}, whose gender the text gives as the "
+        "other one.",
+        [_same_case(forms[2], pronoun)],
+        confidence=0.5,
+    )
+
+
+def _is_determiner(pronoun: str, following: list[str]) -> bool:
+    """ "her statement" (a determiner) against "told her that" (an object)."""
+    lower = pronoun.lower()
+    if lower not in ("her", "his"):
+        return False
+    nxt = following[0] if following else ""
+    if not nxt or function_words().get(nxt.lower()):
+        return False
+    return lower == "his" or not nxt[0].isupper()
+
+
+def _relative_clause(
+    doc: Document, words: list[Span], index: int, mentions: list[_Mention], sentence: Span
+) -> tuple[int, int, str] | None:
+    """ "the attacks she suffered U.S. bases": a plural noun, she/he, a past form, then a
+    non-human noun phrase (the real subject). Returns the span to replace and the verb."""
+    pronoun = doc[words[index]].lower()
+    if pronoun not in ("she", "he") or index + 2 >= len(words):
+        return None
+    start = words[index].start
+    noun = index - 1
+    if noun >= 0 and doc[words[noun]].lower() in _RELATIVIZERS:
+        start, noun = words[noun].start, noun - 1
+    if noun < 1 or doc[words[noun - 1]].lower() not in ("the", "these", "those"):
+        return None
+    head = doc[words[noun]].lower()
+    if not head.endswith("s") or function_words().get(head):
+        return None
+    verb = words[index + 1]
+    verb_text = doc[verb]
+    if not (verb_text.endswith("ed") and can_be_verb(verb_text)):
+        return None
+    if doc.text[verb.end : words[index + 2].start].strip():
+        return None  # punctuation after the verb: not an object
+    nxt = words[index + 2]
+    opener = doc[nxt].lower() in _NOUN_PHRASE_OPENERS or doc[nxt][0].isupper()
+    if not opener:
+        return None
+    limit = words[min(index + 5, len(words) - 1)].end
+    subject = [
+        m
+        for m in mentions
+        if nxt.start <= m.start < limit
+        and m.end <= sentence.end
+        and m.referent.animacy == "nonhuman"
+    ]
+    return (start, verb.end, verb_text, subject[0]) if subject else None
+
+
+def _mentions(doc: Document, words: list[Span], lexicon: AnimacyLexicon) -> list[_Mention]:
+    """Candidate antecedents among ``words``: lexicon nouns and capitalised sequences."""
+    found: list[_Mention] = []
+    starts = {s.start for s in doc.sentences}
+    k = 0
+    while k < len(words):
+        text = _bare(doc[words[k]])
+        if text[:1].isupper():
+            stop = _name_end(doc, words, k, lexicon)
+            mention = _name(doc, words[k:stop], lexicon, words[k].start in starts)
+            modifier = stop < len(words) and _is_noun(doc[words[stop]], lexicon)
+            possessive = doc[words[stop - 1]].lower().endswith(("'s", "’s"))
+            if mention is not None and (possessive or not modifier):
+                found.append(mention)
+            if mention is not None or words[k].start not in starts:
+                k = stop
+                continue
+            text = text.lower()  # a common word opening the sentence
+        noun = _noun(text.lower(), lexicon)
+        if noun is not None:
+            referent, plural = noun
+            span = words[k]
+            found.append(_Mention(span.start, span.end, doc[span], referent, plural))
+        elif _may_name_a_person(text.lower(), lexicon):
+            span = words[k]
+            found.append(_Mention(span.start, span.end, doc[span], _MAYBE, False))
+        k += 1
+    return found
+
+
+def _name_end(doc: Document, words: list[Span], k: int, lexicon: AnimacyLexicon) -> int:
+    """The end of the capitalised sequence starting at ``k`` ("Ministry of Health")."""
+    stop = k + 1
+    while stop < len(words):
+        gap = doc.text[words[stop - 1].end : words[stop].start]
+        previous = doc[words[stop - 1]].lower()
+        if (gap.strip() and not (gap.strip() == "." and _is_title(previous, lexicon))) or (
+            previous.endswith(("'s", "’s"))
+        ):
+            break
+        text = doc[words[stop]]
+        if text[0].isupper() and text.lower() != "and":
+            stop += 1
+        elif (
+            text in _CONNECTORS
+            and stop + 1 < len(words)
+            and doc[words[stop + 1]][0].isupper()
+            and not doc.text[words[stop].end : words[stop + 1].start].strip()
+        ):
+            stop += 2
+        else:
+            break
+    return stop
+
+
+def _name(
+    doc: Document, span: list[Span], lexicon: AnimacyLexicon, opens_sentence: bool
+) -> _Mention | None:
+    """The mention a capitalised sequence makes, or None when it is a common word opening a
+    sentence ("The", "Protesters")."""
+    parts = [_bare(doc[w]) for w in span]
+    while parts and function_words().get(parts[0].lower()):
+        span, parts = span[1:], parts[1:]  # "The", or "And" in a headline
+    if not parts:
+        return None
+    lower = [p.lower().rstrip(".") for p in parts]
+    first, last = span[0].start, span[-1].end
+    text = doc.text[first:last]
+
+    def mention(referent: Referent, plural: bool = False, titled: bool = False) -> _Mention:
+        return _Mention(first, last, text, referent, plural, titled)
+
+    if named := lexicon.names.get(" ".join(p.lower() for p in parts)):
+        return mention(named)
+    titles = [lexicon.nouns[w] for w in lower if _is_title(w, lexicon)]
+    given = [lexicon.given_names[w] for w in lower if w in lexicon.given_names]
+    human = [lexicon.nouns[w] for w in lower if _human_noun(w, lexicon)]
+    gender = next((r.gender for r in (*titles, *human) if r.gender), None)
+    gender = gender or (given[0] if given else None)
+    if titles or given or human:
+        return mention(Referent("human", gender, "person"), titled=bool(titles or given or gender))
+    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    if (noun := _noun(head, lexicon)) is not None:
+        return mention(noun[0], noun[1])
+    if opens_sentence and len(parts) == 1 and is_common_word(parts[0]):
+        return None
+    if all(_ACRONYM.fullmatch(p) for p in parts):
+        return mention(_UNKNOWN)
+    return mention(_MAYBE)
+
+
+def _noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
+    """A lexicon noun and whether the word is its plural ("bases", "ministries")."""
+    if word in lexicon.nouns:
+        return lexicon.nouns[word], False
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("men", "man")):
+        if (
+            word.endswith(suffix)
+            and (singular := word[: -len(suffix)] + replacement) in lexicon.nouns
+        ):
+            return lexicon.nouns[singular], True
+    return None
+
+
+def _is_noun(word: str, lexicon: AnimacyLexicon) -> bool:
+    return not word[:1].isupper() and _noun(word.lower(), lexicon) is not None
+
+
+def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:
+    noun = lexicon.nouns.get(word)
+    return noun is not None and noun.cls == "title"
+
+
+def _human_noun(word: str, lexicon: AnimacyLexicon) -> bool:
+    noun = lexicon.nouns.get(word)
+    return noun is not None and noun.animacy == "human"
+
+
+def _may_name_a_person(word: str, lexicon: AnimacyLexicon) -> bool:
+    """An unknown noun with a people-naming ending ("commissioner", "novelist")."""
+    return (
+        len(word) > 5
+        and word.endswith(lexicon.human_suffixes)
+        and not function_words().get(word)
+        and not can_be_verb(word)
+    )
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending."""
+    return re.sub(r"['’]s$", "", word)
