@@ -8,6 +8,7 @@
 2. Clean human news (BBC, NTREX English): pronoun and calque findings per 1,000 sentences,
    each one listed (each is a false positive unless the human writer slipped).
 3. The seed article's pronoun and calque findings with their suggestions.
+4. The pronoun check's default, parser-free resolver beside the spaCy one (--deep).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT.parent / "shared" / "data"
 DEEP = Settings(fast=False)
+FAST = Settings(fast=True)
 LINGUISTIC = ("calques", "pronouns")
 TARGET = 2.0  # findings per 1,000 clean sentences
 NTREX_CHUNK = 40
@@ -287,6 +289,40 @@ def challenge_section() -> str:
     return "\n".join(out)
 
 
+def pronoun_paths_section() -> str:
+    """PR findings of the lexical resolver (default) and the spaCy one (--deep), side by side."""
+    from toolkit.resources import iter_tsv
+
+    rows = list(iter_tsv(ROOT / "tests" / "data" / "linguistic_challenge.tsv"))
+    selection = Selection(("pronouns",))
+    out = [
+        "### Pronouns: lexical resolver (default) beside spaCy (--deep)",
+        "",
+        "| path | challenge PR found | controls flagged | clean findings | clean sentences |",
+        "|---|---|---|---|---|",
+    ]
+    clean = [Document(t) for texts in clean_documents().values() for t in texts]
+    sentences = sum(len(doc.sentences) for doc in clean)
+    for label, settings in (("lexical (default)", FAST), ("spaCy (--deep)", DEEP)):
+        expected = [r for r in rows if r["rule"].startswith("PR")]
+        found = sum(
+            (r["rule"], r["span"])
+            in {(f.rule, f.text) for f in run_checks(Document(r["text"]), settings, selection)}
+            for r in expected
+        )
+        alarms = sum(
+            bool(run_checks(Document(r["text"]), settings, selection))
+            for r in rows
+            if not r["rule"]
+        )
+        noise = sum(len(run_checks(doc, settings, selection)) for doc in clean)
+        out.append(
+            f"| {label} | {found}/{len(expected)} | {alarms}/{sum(not r['rule'] for r in rows)} "
+            f"| {noise} | {sentences} |"
+        )
+    return "\n".join(out)
+
+
 def wmt_section() -> str:
     """Calque findings in MT output vs human references of the same WMT22 zh-en sources."""
     folder = _require(DATA / "wmt22_zhen")
@@ -364,6 +400,7 @@ def main() -> str:
             "## Linguistic detectors (calques, pronouns)",
             seed_section(),
             challenge_section(),
+            pronoun_paths_section(),
             clean_section(),
             wmt_section(),
             mqm_section(),

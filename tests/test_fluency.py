@@ -86,7 +86,7 @@ def test_selecting_a_model_check_opts_in_without_deep():
     """Bug: `--select fluency` (or pronouns) without --deep quietly ran nothing."""
     selected = {c.name for c in load_checks(Settings(fast=True), explicit=("fluency", "pronouns"))}
     assert {"fluency", "pronouns"} <= selected
-    assert not {"fluency", "pronouns"} & {c.name for c in load_checks(Settings(fast=True))}
+    assert "fluency" not in {c.name for c in load_checks(Settings(fast=True))}
 
 
 def test_selecting_the_rule_runs_it(tiny_lm, monkeypatch):

@@ -102,6 +102,7 @@ def test_trivial_gender_mismatch(text, span, suggestion):
         "The actress said that he would return to the stage next year.",
         "The documents she sent were lost.",
         "His Majesty the King visited the army base.",
+        "They want power.\nDemocrats, he said, are on a mission to resist the ministry.",
     ],
 )
 def test_possible_people_block(text):

@@ -9,6 +9,7 @@ lower confidence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from toolkit.checks.pronouns import (
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_common_word
 from toolkit.findings import Finding
+from toolkit.resources import corpus_path, iter_tsv
 
 _CONNECTORS = ("of", "for")  # inside a name: "Ministry of Health"
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
@@ -75,6 +77,8 @@ def _judge(
     pronoun = match.group()
     if (pronoun[0].isupper() and offset != sentence.start) or _in_speech(doc, offset):
         return None  # "His Majesty"; quoted speech
+    if _speaker(doc, offset, end):
+        return None
     gender = _GENDER[pronoun.lower()]
     earlier = doc.text[words[0].start : offset] if words else ""
     if any(_GENDER.get(w.lower()) == gender for w in re.findall(r"\w+", earlier)):
@@ -158,6 +162,22 @@ def _mismatch(
         [_same_case(forms[2], pronoun)],
         confidence=0.5,
     )
+
+
+def _speaker(doc: Document, start: int, end: int) -> bool:
+    """ "Democrats, he said, are ...": a speaker set off by commas, quoting someone."""
+    after = re.match(r"\s+(\w+)", doc.text[end : end + 20])
+    return (
+        doc.text[:start].rstrip().endswith(",")
+        and after is not None
+        and after.group(1).lower() in _reporting_verbs()
+    )
+
+
+@functools.cache
+def _reporting_verbs() -> frozenset[str]:
+    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
+    return frozenset(form for row in rows for form in (row["past"], row["present"]))
 
 
 def _is_determiner(pronoun: str, following: list[str]) -> bool:
