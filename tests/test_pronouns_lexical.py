@@ -103,6 +103,13 @@ def test_trivial_gender_mismatch(text, span, suggestion):
         "The documents she sent were lost.",
         "His Majesty the King visited the army base.",
         "They want power.\nDemocrats, he said, are on a mission to resist the ministry.",
+        # WMT22 zh-en MT and references: a name or "You" opening a sentence before a verb,
+        # an irregular plural ("children"), a candidate only inside a quotation
+        'The United States hopes countries act.\nBiden said, "let all our countries report."\n'
+        "OK, I'm afraid he sent me the wrong address",
+        "The law of our country covers selling children; if it is serious, he may be jailed.",
+        "“If you have time, we can discuss it at our company, and the salary is fine. ”\n"
+        "You followed him to the company in a haze.",
     ],
 )
 def test_possible_people_block(text):

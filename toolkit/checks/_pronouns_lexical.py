@@ -83,7 +83,9 @@ def _judge(
     earlier = doc.text[words[0].start : offset] if words else ""
     if any(_GENDER.get(w.lower()) == gender for w in re.findall(r"\w+", earlier)):
         return None  # a chain of pronouns: its person was named further back
-    index = next(k for k, w in enumerate(words) if w.start == offset)
+    index = next((k for k, w in enumerate(words) if w.start == offset), None)
+    if index is None:
+        return None  # inside a longer word: "co-her"
     following = [doc[w] for w in words[index + 1 : index + 3]]
     possessive = _is_determiner(pronoun, following)
     possessed = words[index + 1].start if possessive and index + 1 < len(words) else -1
@@ -96,7 +98,7 @@ def _judge(
         and (m.referent.animacy == "human" or (m.referent.animacy == "maybe" and m.end <= offset))
     ]  # after the pronoun, only a known person: "After she arrived, the minister spoke"
     before = [m for m in context if m.end <= offset]
-    groups = [m for m in before if m.referent.animacy == "human" and m.start >= sentence.start]
+    groups = [m for m in before if m.referent.animacy == "human"]
     forms = _FORMS[(pronoun.lower(), possessive)]
     if people:
         return _mismatch(doc, offset, end, pronoun, gender, people, forms)
@@ -112,7 +114,9 @@ def _judge(
             [f"{verb} by"],
             confidence=_confidence(subject, lexicon),
         )
-    things = [m for m in before if m.referent.animacy == "nonhuman"]
+    things = [
+        m for m in before if m.referent.animacy == "nonhuman" and not _in_speech(doc, m.start)
+    ]
     if groups or not things or any(m.referent.animacy == "unknown" for m in before[-1:]):
         return None  # a plural group of people may be the antecedent
     here = [m for m in things if m.start >= sentence.start]
@@ -238,7 +242,8 @@ def _mentions(doc: Document, words: list[Span], lexicon: AnimacyLexicon) -> list
         text = _bare(doc[words[k]])
         if text[:1].isupper():
             stop = _name_end(doc, words, k, lexicon)
-            mention = _name(doc, words[k:stop], lexicon, words[k].start in starts)
+            subject = stop < len(words) and can_be_verb(doc[words[stop]])
+            mention = _name(doc, words[k:stop], lexicon, words[k].start in starts, subject)
             modifier = stop < len(words) and _is_noun(doc[words[stop]], lexicon)
             possessive = doc[words[stop - 1]].lower().endswith(("'s", "’s"))
             if mention is not None and (possessive or not modifier):
@@ -285,7 +290,7 @@ def _name_end(doc: Document, words: list[Span], k: int, lexicon: AnimacyLexicon)
 
 
 def _name(
-    doc: Document, span: list[Span], lexicon: AnimacyLexicon, opens_sentence: bool
+    doc: Document, span: list[Span], lexicon: AnimacyLexicon, opens_sentence: bool, subject: bool
 ) -> _Mention | None:
     """The mention a capitalised sequence makes, or None when it is a common word opening a
     sentence ("The", "Protesters")."""
@@ -313,8 +318,8 @@ def _name(
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
     if (noun := _noun(head, lexicon)) is not None:
         return mention(noun[0], noun[1])
-    if opens_sentence and len(parts) == 1 and is_common_word(parts[0]):
-        return None
+    if opens_sentence and len(parts) == 1 and is_common_word(parts[0]) and not subject:
+        return None  # a common word opening the sentence, unless a verb follows: "Biden said"
     if all(_ACRONYM.fullmatch(p) for p in parts):
         return mention(_UNKNOWN)
     return mention(_MAYBE)
@@ -324,7 +329,7 @@ def _noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
     """A lexicon noun and whether the word is its plural ("bases", "ministries")."""
     if word in lexicon.nouns:
         return lexicon.nouns[word], False
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("men", "man")):
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("ren", "")):
         if (
             word.endswith(suffix)
             and (singular := word[: -len(suffix)] + replacement) in lexicon.nouns
@@ -350,10 +355,7 @@ def _human_noun(word: str, lexicon: AnimacyLexicon) -> bool:
 def _may_name_a_person(word: str, lexicon: AnimacyLexicon) -> bool:
     """An unknown noun with a people-naming ending ("commissioner", "novelist")."""
     return (
-        len(word) > 5
-        and word.endswith(lexicon.human_suffixes)
-        and not function_words().get(word)
-        and not can_be_verb(word)
+        len(word) > 5 and word.endswith(lexicon.human_suffixes) and not function_words().get(word)
     )
 
 
