@@ -65,6 +65,14 @@ def test_challenge_set():
         ("The company said he would appeal the ruling.", "he", "it"),
         ("Hamas said in his statement that the talks had failed.", "his", "its"),
         ("The ministries said that she had closed the crossing.", "she", "they"),
+        ("The ministry denied the reports. She said that the border was open.", "She", "It"),
+        ("China expressed his strong dissatisfaction with the visit.", "his", "its"),
+        ("The Houthi group said he had targeted a ship in the Red Sea.", "he", "it"),
+        (
+            "Baghdad condemned the strikes she launched the Turkish aircraft.",
+            "she launched",
+            "launched by",
+        ),
         (
             "Officials counted the losses she suffered the Iraqi army.",
             "she suffered",
@@ -82,6 +90,7 @@ def test_gendered_pronoun_for_nonhuman(text, span, suggestion):
     [
         ("Mrs. Karimi told the court he would resign next week.", "he", "she"),
         ("President Recep Tayyip Erdogan said she would visit Baku.", "she", "he"),
+        ("Ahmet Yilmaz told the court she had acted alone.", "she", "he"),
     ],
 )
 def test_trivial_gender_mismatch(text, span, suggestion):

@@ -120,7 +120,10 @@ def _judge(
     if groups or not things or any(m.referent.animacy == "unknown" for m in before[-1:]):
         return None  # a plural group of people may be the antecedent
     here = [m for m in things if m.start >= sentence.start]
-    antecedent = here[0] if here else things[-1]
+    if not here:  # the first candidate (most often the subject) of the nearest sentence
+        nearest = doc.sentence_at(things[-1].start)
+        here = [m for m in things if nearest and m.start >= nearest.start]
+    antecedent = here[0]
     return NONHUMAN_ANTECEDENT.at(
         doc,
         offset,
