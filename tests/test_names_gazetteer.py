@@ -134,3 +134,15 @@ def test_build_drops_english_phrases_and_other_places_names() -> None:
     assert rows[0]["variants"] == "Dar el Beida"
     assert "Gaza City" in rows[1]["variants"].split("|")
     assert rows[2]["variants"] == ""
+
+
+def test_search_results_are_cached_by_sound(monkeypatch: pytest.MonkeyPatch) -> None:
+    gazetteer = load_gazetteer()
+    first = gazetteer.search("Youlf Saqr")
+    assert first[0].entry.canonical == "Jurf al-Sakhar"
+
+    def fail(*args: object) -> None:
+        raise AssertionError("searched again")
+
+    monkeypatch.setattr(type(gazetteer), "_search", fail)
+    assert gazetteer.search("youlf saqr") == first  # same sound: served from the cache

@@ -124,6 +124,9 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
         raise InputError(f"cannot read gazetteer {path}: {error}") from error
 
 
+SEARCH_CACHE_SIZE = 20_000
+
+
 class Gazetteer:
     """Entries indexed by loose key (exact lookup) and by sound (fuzzy search, built lazily)."""
 
@@ -144,7 +147,7 @@ class Gazetteer:
             bucket = self.by_key[loose_key(name)]
             if not any(e is entry for e in bucket):
                 bucket.append(entry)
-        for cached in ("_sound_index", "first_tokens", "words", "by_short_key"):
+        for cached in ("_sound_index", "first_tokens", "words", "by_short_key", "_searches"):
             self.__dict__.pop(cached, None)
 
     def _same_entity(self, entry: Entry) -> Entry | None:
@@ -162,6 +165,11 @@ class Gazetteer:
         for name in entry.names:
             bucket = self.by_key.get(loose_key(name), [])
             bucket[:] = [e for e in bucket if e is not entry]
+
+    @functools.cached_property
+    def _searches(self) -> dict[tuple[str, int], list[Candidate]]:
+        """Results of ``search`` by sound: a feed names the same people and places often."""
+        return {}
 
     @functools.cached_property
     def _sound_index(self) -> _SoundIndex:
@@ -219,13 +227,21 @@ class Gazetteer:
         Retrieval takes the nearest consonant skeletons (g read both as j and as q) and the
         nearest sound strings of similar length; the weighted distance then ranks them.
         """
+        sound = phonemes(text)
+        if not sound:
+            return []
+        cached = self._searches.get((sound, limit))
+        if cached is None:
+            if len(self._searches) >= SEARCH_CACHE_SIZE:
+                self._searches.clear()  # bounded memory on endless feeds
+            cached = self._searches[sound, limit] = self._search(sound, limit)
+        return list(cached)
+
+    def _search(self, sound: str, limit: int) -> list[Candidate]:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         index = self._sound_index
-        sound = phonemes(text)
-        if not sound:
-            return []
         found: set[str] = set()
         for key in {skeleton_of_sound(sound), skeleton_of_sound(sound.replace("g", "q"))}:
             hits = process.extract(
