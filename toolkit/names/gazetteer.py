@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from toolkit.cache import cached
 from toolkit.errors import InputError
 from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
 from toolkit.names.similarity import Distance, symbol_distance
@@ -125,6 +126,7 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
+_INDEXES = ("_sound_index", "first_tokens", "words", "by_short_key")
 
 
 class Gazetteer:
@@ -147,8 +149,18 @@ class Gazetteer:
             bucket = self.by_key[loose_key(name)]
             if not any(e is entry for e in bucket):
                 bucket.append(entry)
-        for cached in ("_sound_index", "first_tokens", "words", "by_short_key", "_searches"):
-            self.__dict__.pop(cached, None)
+        for index in (*_INDEXES, "_searches"):
+            self.__dict__.pop(index, None)
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickled entries are new objects: key them by their new identities."""
+        self.__dict__.update(state)
+        self.entries = {id(e): e for e in self.entries.values()}
+
+    def build_indexes(self) -> None:
+        """Build the lazily computed indexes now (before the gazetteer is cached on disk)."""
+        for index in _INDEXES:
+            getattr(self, index)
 
     def _same_entity(self, entry: Entry) -> Entry | None:
         for name in entry.names:
@@ -304,6 +316,18 @@ def _merge(base: Entry, extra: Entry) -> Entry:
     )
 
 
+def _builtin_gazetteer() -> Gazetteer:
+    """The built-in gazetteer with its search indexes, from the disk cache when it is fresh."""
+    sources = [corpus_path("names", "curated.tsv"), corpus_path("names", "places.tsv.gz")]
+    return cached("gazetteer", sources, _build_builtin)
+
+
+def _build_builtin() -> Gazetteer:
+    gazetteer = Gazetteer(builtin_entries())
+    gazetteer.build_indexes()
+    return gazetteer
+
+
 @functools.cache
 def builtin_entries() -> tuple[Entry, ...]:
     """Curated entries first (they win merges), then GeoNames places."""
@@ -336,7 +360,7 @@ def load_gazetteer(user_files: tuple[Path, ...] = (), house_style: Path | None =
     User rows set the house style: their canonical form wins over the built-in one.
     ``house_style`` is a TSV of (variant, preferred) pairs with the same effect.
     """
-    gazetteer = Gazetteer(builtin_entries())
+    gazetteer = _builtin_gazetteer()
     for path in user_files:
         if not Path(path).is_file():
             raise InputError(f"gazetteer file not found: {path}")
