@@ -64,3 +64,15 @@ def test_keys_ignore_article_case_marks_and_doubling() -> None:
     assert loose_key("Ma'arrat al-Nu'man") == loose_key("Maarat an-Numan")
     assert phonemes("Jurf al-Sakhar") == "jurfsaxar"
     assert skeleton("Youlf Saqr") == skeleton("Jurf al-Sakhar")  # retrieval finds it
+
+
+@pytest.mark.parametrize(
+    "word", ["the", "kataib", "youlf", "iraq’s", "don't", "al-sakhar", "self-defense", "u.s."]
+)
+def test_zipf_table_equals_wordfreq(word: str) -> None:
+    """The disk-cached table (for a fast start) gives wordfreq's own figures."""
+    from wordfreq import zipf_frequency
+
+    from toolkit.names.spans import zipf
+
+    assert zipf(word) == zipf_frequency(word, "en")

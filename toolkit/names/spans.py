@@ -8,9 +8,12 @@ cue makes a name ("Operation al aqsa floods", "al aqsa floods").
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from toolkit.cache import cached
 from toolkit.document import Document
 from toolkit.names.normalize import ARTICLES, LINKS, fold
 from toolkit.resources import corpus_path, iter_tsv, read_lines
@@ -96,12 +99,49 @@ class Run:
         return doc.text[self.start : self.end]
 
 
+_TABLE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+
+
 @functools.lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    """How common an English word is (wordfreq Zipf scale, 0 = unseen)."""
+    """How common an English word is (wordfreq Zipf scale, 0 = unseen).
+
+    Lower-case words, with inner apostrophes or hyphens, are looked up in wordfreq's table,
+    cached on disk (importing wordfreq and reading its list takes about 0.4 s); a hyphenated
+    word combines its parts as wordfreq does (1/f = sum of 1/f_i). Other strings go through
+    wordfreq itself.
+    """
+    parts = word.replace("’", "'").split("-")
+    if all(_TABLE_WORD.fullmatch(part) for part in parts):
+        table = _zipf_table()
+        if not all(part in table for part in parts):
+            return 0.0
+        if len(parts) == 1:
+            return table[parts[0]]
+        frequency = 1 / sum(10 ** (9 - table[part]) for part in parts)
+        return round(math.log10(frequency) + 9, 2)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+@functools.cache
+def _zipf_table() -> dict[str, float]:
+    import importlib.util
+
+    folder = Path(importlib.util.find_spec("wordfreq").origin).parent
+    return cached("zipf-en", [folder / "data" / "large_en.msgpack.gz"], _build_zipf_table)
+
+
+def _build_zipf_table() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    table = {}
+    for word, frequency in get_frequency_dict("en").items():
+        if _TABLE_WORD.fullmatch(word):
+            rounded = round(frequency, math.floor(-math.log10(frequency)) + 3)  # as wordfreq
+            table[word] = round(math.log10(rounded) + 9, 2)
+    return table
 
 
 def sentence_tokens(doc: Document) -> list[list[Token]]:
