@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus import require
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
@@ -31,15 +33,8 @@ Page = dict
 Predictor = Callable[[Page], list[bool]]
 
 
-def _need(name: str) -> Path:
-    path = DATA / name
-    if not path.exists():
-        sys.exit(f"bench_boilerplate: missing {path} (the shared data folder beside the repo)")
-    return path
-
-
 def _pages() -> list[Page]:
-    with _need("boilerplate_lines_dev.jsonl").open(encoding="utf-8") as handle:
+    with require(DATA / "boilerplate_lines_dev.jsonl").open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
 
@@ -141,7 +136,7 @@ def _score(pages: list[Page], predict: Predictor) -> tuple[str, list[float]]:
 def _clean_text_alarms() -> list[str]:
     check = BoilerplateCheck()
     rows = []
-    with _need("bbc_summ_dev.jsonl").open(encoding="utf-8") as handle:
+    with require(DATA / "bbc_summ_dev.jsonl").open(encoding="utf-8") as handle:
         articles = [json.loads(line)["article"] for line in handle]
     docs = [Document(a) for a in articles]
     found = sum(len(check.run(d)) for d in docs)
@@ -150,7 +145,7 @@ def _clean_text_alarms() -> list[str]:
         f"| BBC articles ({len(docs)}, one document each) | {sentences} | {found} | "
         f"{1000 * found / sentences:.2f} |"
     )
-    with _need("ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
+    with require(DATA / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
         english = [r[0] for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
     for size in (1, 10, 50, len(english)):
         chunks = [english[k : k + size] for k in range(0, len(english), size)]

@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from corpus import require
+
 from toolkit.checks import CHECKS, check_class
 from toolkit.document import Document
 from toolkit.pipeline import Selection, run_checks
@@ -65,16 +67,10 @@ class Segment(NamedTuple):
     spans: list[Span]
 
 
-def _require(path: Path) -> Path:
-    if not path.exists():
-        sys.exit(f"benchmark data missing: {path} (the shared evaluation data)")
-    return path
-
-
 def mqm_segments() -> list[Segment]:
     """MT segments (human references left out) with every rater's target-side spans."""
     segments: dict[tuple[str, str], Segment] = {}
-    path = _require(DATA / "mqm_ted_zhen_dev.tsv")
+    path = require(DATA / "mqm_ted_zhen_dev.tsv")
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["system"] in ("ref", "refB"):
@@ -210,9 +206,9 @@ def _pct(part: int, whole: int) -> str:
 
 
 def clean_documents() -> dict[str, list[str]]:
-    with _require(DATA / "bbc_summ_dev.jsonl").open(encoding="utf-8") as handle:
+    with require(DATA / "bbc_summ_dev.jsonl").open(encoding="utf-8") as handle:
         bbc = [json.loads(line)["article"].replace("\n", "\n\n") for line in handle]
-    with _require(DATA / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
+    with require(DATA / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
         lines = [
             row[0] for row in list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
         ]
@@ -325,7 +321,7 @@ def pronoun_paths_section() -> str:
 
 def wmt_section() -> str:
     """Calque findings in MT output vs human references of the same WMT22 zh-en sources."""
-    folder = _require(DATA / "wmt22_zhen")
+    folder = require(DATA / "wmt22_zhen")
     out = [
         "### WMT22 zh-en: calque findings in MT output vs human references",
         "",
@@ -366,7 +362,7 @@ def fluency_section() -> str:
     from toolkit.checks.fluency import FluencyCheck
 
     check = FluencyCheck(DEEP)
-    folder = _require(DATA / "wmt22_zhen")
+    folder = require(DATA / "wmt22_zhen")
     samples = {
         "seed article": [(ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8")],
         "BBC (first 8 articles)": clean_documents()["BBC News Summary (60 articles)"][:8],

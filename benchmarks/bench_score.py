@@ -13,17 +13,13 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from corpus import require
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 WMT = SHARED / "wmt22_zhen"
 MQM = SHARED / "mqm_ted_zhen_dev.tsv"
 WEIGHTS = {"major": 5.0, "minor": 1.0}
-
-
-def _need(path: Path) -> Path:
-    if not path.exists():
-        raise SystemExit(f"bench_score: {path} is missing (the shared data folder)")
-    return path
 
 
 def _timed(command: list[str], runs: int = 3) -> tuple[float, float, str]:
@@ -44,7 +40,7 @@ def _timed(command: list[str], runs: int = 3) -> tuple[float, float, str]:
 
 def parity_and_speed() -> list[str]:
     """Both CLIs on the full test set, best of 3; the issue's bound is 1.2x sacreBLEU."""
-    refs = [str(_need(WMT / f"ref.{x}.en")) for x in "AB"]
+    refs = [str(require(WMT / f"ref.{x}.en")) for x in "AB"]
     rows = ["| metric, systems | sacreBLEU CLI: CPU s (wall s) | mtkit CLI: CPU s (wall s) "
             "| CPU ratio | figures equal |", "|---|---|---|---|---|"]  # fmt: skip
     for system in ("JDExploreAcademy.en", "Online-W.en"):
@@ -69,7 +65,7 @@ def mqm_segments() -> dict[tuple[str, str], dict]:
     """(system, seg_id) -> talk, source, target, mean MQM points over raters."""
     per_rater: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     info: dict[tuple[str, str], dict] = {}
-    with _need(MQM).open(encoding="utf-8", newline="") as handle:
+    with require(MQM).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             key = (row["system"], row["seg_id"])
             info.setdefault(
@@ -185,9 +181,9 @@ def qe_correlation() -> list[str]:
 
 def _pairs() -> dict[str, tuple[list[str], list[str]]]:
     """Human translation pairs: (sources, translations) per data set."""
-    wmt_src = (_need(WMT / "src.zh")).read_text(encoding="utf-8").split("\n")[:-1]
+    wmt_src = (require(WMT / "src.zh")).read_text(encoding="utf-8").split("\n")[:-1]
     wmt_ref = (WMT / "ref.A.en").read_text(encoding="utf-8").split("\n")[:-1]
-    with _need(SHARED / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
+    with require(SHARED / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
     return {
         "WMT22 zh→en, ref.A (1,875 lines)": (wmt_src, wmt_ref),

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 
 
-def _require(name: str) -> Path:
-    path = DATA / name
+def require(path: Path) -> Path:
+    """``path``, or exit with one clear line when the shared evaluation data is absent."""
     if not path.exists():
         sys.exit(f"benchmark data missing: {path} (the shared evaluation data)")
     return path
@@ -25,9 +25,9 @@ def _require(name: str) -> Path:
 
 def news_documents() -> list[str]:
     """About 200 documents of clean and machine-translated English news."""
-    with _require("bbc_summ_dev.jsonl").open(encoding="utf-8") as handle:
+    with require(DATA / "bbc_summ_dev.jsonl").open(encoding="utf-8") as handle:
         docs = [json.loads(line)["article"] for line in handle]
-    with _require("ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
+    with require(DATA / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         next(rows)
         sentences = [row[0] for row in rows]
