@@ -1,4 +1,5 @@
 import pytest
+from tiny_models import save_tiny_llama
 
 from toolkit import check
 from toolkit.checks import load_checks
@@ -19,12 +20,9 @@ TEXT = "The army said the talks, they would resume next week. Officials met the 
 @pytest.fixture(scope="module")
 def tiny_lm(tmp_path_factory):
     """A random-weight one-layer Llama and a word-level tokenizer, saved like a real model."""
-    import torch
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+    from transformers import PreTrainedTokenizerFast
 
-    torch.manual_seed(0)
-    path = tmp_path_factory.mktemp("tiny_lm")
     words = Tokenizer(models.WordLevel(unk_token="<unk>"))
     words.pre_tokenizer = pre_tokenizers.Whitespace()
     trainer = trainers.WordLevelTrainer(special_tokens=["<unk>", "<s>", "</s>"])
@@ -32,20 +30,8 @@ def tiny_lm(tmp_path_factory):
     tokenizer = PreTrainedTokenizerFast(
         tokenizer_object=words, unk_token="<unk>", bos_token="<s>", eos_token="</s>"
     )
-    tokenizer.save_pretrained(path)
-    config = LlamaConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=16,
-        intermediate_size=32,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        num_key_value_heads=2,
-        max_position_embeddings=128,
-        bos_token_id=1,
-        eos_token_id=2,
-    )
-    LlamaForCausalLM(config).save_pretrained(path)
-    return path
+    path = tmp_path_factory.mktemp("tiny_lm")
+    return save_tiny_llama(path, tokenizer, 128, bos_token_id=1, eos_token_id=2)
 
 
 def test_surprisal_spans_and_bits(tiny_lm):

@@ -5,6 +5,7 @@ The model is a tiny random-weight Llama built here, with a word-level tokenizer.
 from __future__ import annotations
 
 import pytest
+from tiny_models import save_tiny_llama
 
 from toolkit.document import Document
 from toolkit.errors import ModelError
@@ -23,7 +24,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> str:
-    torch = pytest.importorskip("torch")
+    pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
     from tokenizers import Tokenizer, models, pre_tokenizers
 
@@ -35,21 +36,7 @@ def tiny_model(tmp_path_factory) -> str:
     tokenizer = transformers.PreTrainedTokenizerFast(
         tokenizer_object=core, unk_token="[UNK]", pad_token="[PAD]", eos_token="[EOS]"
     )
-    tokenizer.save_pretrained(folder)
-    torch.manual_seed(0)
-    config = transformers.LlamaConfig(
-        vocab_size=len(vocab),
-        hidden_size=16,
-        intermediate_size=32,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        num_key_value_heads=2,
-        max_position_embeddings=96,
-        eos_token_id=2,
-        pad_token_id=1,
-    )
-    transformers.LlamaForCausalLM(config).save_pretrained(folder)
-    return str(folder)
+    return str(save_tiny_llama(folder, tokenizer, 96, eos_token_id=2, pad_token_id=1))
 
 
 def test_tiny_model_loads_generates_and_chunks(tiny_model: str) -> None:
