@@ -448,6 +448,7 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
     from toolkit.config import discover
     from toolkit.errors import UsageError
     from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
+    from toolkit.review import TerminalReview
     from toolkit.textio import encoding_of, read_text, write_atomic
 
     if in_place and (path == "-" or output or show_diff):
@@ -469,15 +470,12 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
         min_confidence=config.confidence(options["min_confidence"], DEFAULT_MIN_CONFIDENCE),
         unsafe=options["unsafe_fixes"] or interactive,
         ignored=config.ignored,
-        decide=_review(text) if interactive else None,
+        decide=TerminalReview(text) if interactive else None,
     )
     click.echo(f"{path}: {len(result.applied)} fix(es) applied{result.skipped_summary()}", err=True)
     if dry_run:
-        for edit in result.edits:
-            rule = edit.finding.rule if edit.finding else "blank-lines"
-            line, column = _line_col(text, edit.start)
-            old, new = text[edit.start : edit.end], edit.replacement
-            click.echo(f"{path}:{line}:{column}: [{rule}] {old!r} -> {new!r}")
+        for line in result.listing(path):
+            click.echo(line)
         return
     if options["report"]:
         from toolkit.html import FileReport, render_report
@@ -495,43 +493,6 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
         write_atomic(Path(output), content, encoding_of(path, encoding))
     else:
         click.echo(content.encode("utf-8"), nl=False)
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _review(text: str):
-    """A decide() callback for fix that asks about each change on the terminal."""
-    answers = {"rest": None}
-    help_text = "y apply, n skip, e edit the replacement, a apply this and the rest, q skip rest"
-
-    def decide(proposal):
-        finding, replacement = proposal.finding, proposal.replacement
-        if answers["rest"] is not None:
-            return replacement if answers["rest"] else None
-        start = text.rfind("\n", 0, finding.start) + 1
-        end = text.find("\n", finding.end)
-        end = len(text) if end < 0 else end
-        before = text[max(start, finding.start - 60) : finding.start]
-        after = text[finding.end : min(end, finding.end + 60)]
-        click.echo(f"\n({proposal.number}/{proposal.total}) {finding}", err=True)
-        click.echo(click.style(f"- {before}{finding.text}{after}", fg="red"), err=True)
-        click.echo(click.style(f"+ {before}{replacement}{after}", fg="green"), err=True)
-        while True:
-            answer = click.prompt("Apply this change [y,n,e,a,q,?]", err=True).strip().lower()
-            if answer in ("y", "a"):
-                answers["rest"] = True if answer == "a" else None
-                return replacement
-            if answer in ("n", "q"):
-                answers["rest"] = False if answer == "q" else None
-                return None
-            if answer == "e":
-                return click.prompt("Replacement", default=replacement, err=True)
-            click.echo(help_text, err=True)
-
-    return decide
 
 
 @main.command("names")

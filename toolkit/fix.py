@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from toolkit.document import Document
 from toolkit.edits import Change, Edit, apply_changes, blank_line_cleanup, compose
 from toolkit.findings import Finding, severity_rank
 
@@ -115,6 +116,17 @@ class FixResult:
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
+    def listing(self, path: str = "text") -> list[str]:
+        """One line per change: ``path:line:column: [RULE] 'old' -> 'new'``."""
+        doc = Document(self.original)
+        lines = []
+        for edit in self.edits:
+            rule = edit.finding.rule if edit.finding else "blank-lines"
+            line, column = doc.line_col(edit.start)
+            old = self.original[edit.start : edit.end]
+            lines.append(f"{path}:{line}:{column}: [{rule}] {old!r} -> {edit.replacement!r}")
+        return lines
+
     @functools.cached_property
     def _new_starts(self) -> list[int]:
         return [edit.new_start for edit in self.edits]
@@ -163,7 +175,6 @@ def fix(
 
 
 def _check(text: str, settings: Settings | None, selection: Selection | None) -> list[Finding]:
-    from toolkit.document import Document
     from toolkit.pipeline import Selection, run_checks
     from toolkit.settings import Settings
 
