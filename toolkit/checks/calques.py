@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from toolkit.checks._literals import folded, may_match, required_literals
 from toolkit.checks.base import Check
 from toolkit.document import Document
 from toolkit.errors import ModelError
@@ -66,6 +67,8 @@ COLLOCATION = Rule(
 _RULES = {rule.code: rule for rule in (CONNECTIVE, RELATIVE_DATE, COLLOCATION)}
 _DELETE = "<delete>"
 _OPENERS = "\"'“‘«(["
+_TAIL = re.compile(r"[ \t,;:]*(\w)")  # what follows a deleted phrase
+_LEAD = re.compile(r"[ \t]+$")  # the spaces before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class CalquePattern:
     langs: frozenset[str]
     at_start: bool
     regex: re.Pattern[str]
+    literals: tuple[frozenset[str], ...]
     templates: tuple[str, ...]
     confidence: float
     explanation: str
@@ -115,6 +119,7 @@ def load_patterns() -> tuple[CalquePattern, ...]:
                 langs=frozenset(row["lang"].split(",")),
                 at_start=row["where"] == "start",
                 regex=regex,
+                literals=required_literals(regex.pattern),
                 templates=tuple(t.strip() for t in row["suggestions"].split("|") if t.strip()),
                 confidence=float(row["confidence"]),
                 explanation=row["explanation"],
@@ -138,9 +143,12 @@ class CalqueCheck(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         starts = self._sentence_starts(doc)
+        text = folded(doc.text)
         for pattern in load_patterns():
             if not pattern.applies_to(self.settings.source_lang):
                 continue
+            if not may_match(pattern.literals, text):
+                continue  # a word every match needs is missing: skip the regex pass
             for match in pattern.regex.finditer(doc.text):
                 at_start = match.start() in starts
                 if pattern.at_start and not at_start:
@@ -166,13 +174,13 @@ class CalqueCheck(Check):
             # Deleting needs a neighbour in the span: the next word's capital at a sentence
             # start ("In this context, the" -> "The"), the spaces before it elsewhere.
             # Never across a line break; with no such neighbour, no deletion is offered.
-            tail = re.match(r"[ \t,;:]*(\w)", text[end:]) if at_start else None
-            lead = None if at_start else re.search(r"[ \t]+$", text[:start])
+            tail = _TAIL.match(text, end) if at_start else None
+            lead = None if at_start else _LEAD.search(text, 0, start)
             pairs = list(zip(pattern.templates, rewrites, strict=True))
             if tail:
-                kept = text[end : end + tail.end()]
+                kept = text[end : tail.end()]
                 rewrites = [kept[-1].upper() if t == _DELETE else r + kept for t, r in pairs]
-                end += tail.end()
+                end = tail.end()
             elif lead:
                 spaces = lead.group()
                 rewrites = ["" if t == _DELETE else spaces + r for t, r in pairs]
