@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from toolkit.errors import MtkitError
+from toolkit.errors import MtkitError, UsageError
 from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
 SEVERITY_CHOICES = ("critical", "major", "minor", "never")
@@ -104,26 +104,24 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
 
     Defaults come from mtkit.toml or [tool.mtkit] in pyproject.toml; flags override them.
     """
+    from pathlib import Path
+
     from toolkit.config import discover
     from toolkit.findings import severity_rank
-    from toolkit.pipeline import check_chunks, signature
+    from toolkit.pipeline import check_file, signature
     from toolkit.render import json_report, jsonl_lines, text_lines
-    from toolkit.textio import iter_chunks
+    from toolkit.textio import read_text
 
     _check_output(output, fmt, paths)
+    if src is not None and len(paths) != 1:
+        raise UsageError("--src goes with exactly one PATH (the translation of that source)")
     config = discover(paths, config_path)
-    settings = config.settings(source_lang=source_lang, fast=fast)
-    if gazetteers:
-        from dataclasses import replace
-        from pathlib import Path
-
-        extra = tuple(Path(g) for g in gazetteers)
-        settings = replace(settings, gazetteers=settings.gazetteers + extra)
-    if lm_path:
-        from dataclasses import replace
-        from pathlib import Path
-
-        settings = replace(settings, lm_path=Path(lm_path), fast=False)
+    settings = config.settings(
+        source_lang=source_lang,
+        fast=fast,
+        gazetteers=tuple(Path(g) for g in gazetteers),
+        lm_path=Path(lm_path) if lm_path else None,
+    )
     selection = config.selection(
         _split(select), _split(ignore), config.confidence(min_confidence, 0.0)
     )
@@ -131,11 +129,10 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     texts = {}  # html only: the text of each file
     threshold = None if fail_on == "never" else severity_rank(fail_on)
     files, total, failing = [], 0, False  # text and jsonl stream: only counts are kept
-    source = _source_text(src, paths, encoding)
+    source = read_text(src, encoding) if src is not None else None
     for path in paths:
         found = []
-        chunks = iter_chunks(path, encoding) if source is None else _whole(path, encoding)
-        for chunk, findings in check_chunks(chunks, settings, selection, source):
+        for chunk, findings in check_file(path, settings, selection, encoding, source):
             findings = config.ignored.filter(findings)
             total += len(findings)
             failing = failing or any(
@@ -163,29 +160,8 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     raise click.exceptions.Exit(1 if failing else 0)
 
 
-def _source_text(src: str | None, paths: tuple[str, ...], encoding: str | None) -> str | None:
-    """The --src text; it goes with exactly one PATH."""
-    if src is None:
-        return None
-    from toolkit.errors import UsageError
-    from toolkit.textio import read_text
-
-    if len(paths) != 1:
-        raise UsageError("--src goes with exactly one PATH (the translation of that source)")
-    return read_text(src, encoding)
-
-
-def _whole(path: str, encoding: str | None) -> list:
-    """The whole text as one chunk: bilingual checks align it with its source."""
-    from toolkit.textio import Chunk, read_text
-
-    return [Chunk(read_text(path, encoding), 0, 0)]
-
-
 def _check_output(output: str | None, fmt: str, paths: tuple[str, ...]) -> None:
     from pathlib import Path
-
-    from toolkit.errors import UsageError
 
     if output and fmt not in ("json", "html"):
         raise UsageError("-o goes with --format json or html")
@@ -229,7 +205,6 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     """Score HYPOTHESES against -r REFERENCES (sacreBLEU figures), or with --qe without them."""
     from pathlib import Path
 
-    from toolkit.errors import UsageError
     from toolkit.score.inputs import check_aligned, read_segments
 
     if qe:
@@ -446,7 +421,6 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
     from pathlib import Path
 
     from toolkit.config import discover
-    from toolkit.errors import UsageError
     from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
     from toolkit.review import TerminalReview
     from toolkit.textio import encoding_of, read_text, write_atomic

@@ -131,3 +131,12 @@ def test_house_style_from_config_reaches_check_and_fix(tmp_path):
     assert "NM103" in rules
     fixed = run("fix", article)
     assert fixed.stdout == "The group al-Qaida said on Monday that it would fight.\n"
+
+
+def test_flag_gazetteers_extend_configured_ones_and_a_model_means_deep(tmp_path):
+    config = Config(gazetteers=(tmp_path / "house.tsv",))
+    settings = config.settings(gazetteers=(tmp_path / "desk.tsv",))
+    assert settings.gazetteers == (tmp_path / "house.tsv", tmp_path / "desk.tsv")
+    assert settings.fast and settings.lm_path is None
+    deep = config.settings(lm_path=tmp_path / "lm.gguf")
+    assert not deep.fast and deep.lm_path == tmp_path / "lm.gguf"

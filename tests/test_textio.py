@@ -30,3 +30,28 @@ def test_write_atomic_replaces_and_keeps_mode(tmp_path):
     assert path.read_bytes() == b"new\r\n"
     assert path.stat().st_mode & 0o777 == 0o640
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_check_file_streams_chunks_with_whole_text_offsets_or_reads_whole_with_a_source(
+    tmp_path, monkeypatch
+):
+    import functools
+
+    from toolkit import pipeline
+    from toolkit.pipeline import Selection, check_file
+    from toolkit.settings import Settings
+
+    monkeypatch.setattr(pipeline, "iter_chunks", functools.partial(iter_chunks, size=4096))
+    path = tmp_path / "big.txt"
+    paragraph = "The army said ,it moved north .\n\n"
+    path.write_text(paragraph * 2_000, encoding="utf-8")
+    selection = Selection(("PU",))
+    streamed = list(check_file(str(path), Settings(), selection))
+    assert len(streamed) > 1
+    text = path.read_text(encoding="utf-8")
+    findings = [f for _, found in streamed for f in found]
+    assert len(findings) == 4_000
+    assert all(text[f.start : f.end] == f.text for f in findings)
+    assert findings[-1].line == 4_000 - 1
+    whole = list(check_file(str(path), Settings(), selection, source="source text"))
+    assert len(whole) == 1 and whole[0][0].offset == 0

@@ -77,13 +77,25 @@ class Config:
     ignore_file: Path | None = None
     ignored: IgnoreList = field(default_factory=IgnoreList)
 
-    def settings(self, *, source_lang: str | None = None, fast: bool = True) -> Settings:
-        """Settings for a run: flags first, then this configuration."""
+    def settings(
+        self,
+        *,
+        source_lang: str | None = None,
+        fast: bool = True,
+        gazetteers: tuple[Path, ...] = (),
+        lm_path: Path | None = None,
+    ) -> Settings:
+        """Settings for a run: flags first, then this configuration.
+
+        Flag ``gazetteers`` extend the configured ones; a language model (``lm_path``)
+        implies the deep checks.
+        """
         return Settings(
             source_lang=source_lang or self.source_lang,
-            fast=fast,
-            gazetteers=self.gazetteers,
+            fast=fast and lm_path is None,
+            gazetteers=self.gazetteers + gazetteers,
             house_style=self.house_style,
+            lm_path=lm_path,
         )
 
     def selection(

@@ -14,7 +14,7 @@ from toolkit.document import Document
 from toolkit.errors import UsageError
 from toolkit.findings import Finding, Rule
 from toolkit.settings import Settings
-from toolkit.textio import Chunk
+from toolkit.textio import Chunk, iter_chunks, read_text
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,24 @@ def check_chunks(
         doc = Document(chunk.text, lang=settings.lang, source=source)
         found = run_checks(doc, settings, selection)
         yield chunk, in_whole_text(found, chunk)
+
+
+def check_file(
+    path: str,
+    settings: Settings,
+    selection: Selection,
+    encoding: str | None = None,
+    source: str | None = None,
+) -> Iterator[tuple[Chunk, list[Finding]]]:
+    """Check a file (or ``-``, stdin) chunk by chunk, so memory stays flat on huge files.
+
+    With a ``source`` text the file is read whole, for the bilingual checks to align it.
+    """
+    if source is None:
+        chunks: Iterable[Chunk] = iter_chunks(path, encoding)
+    else:
+        chunks = [Chunk(read_text(path, encoding), 0, 0)]
+    return check_chunks(chunks, settings, selection, source)
 
 
 def in_whole_text(findings: list[Finding], chunk: Chunk) -> list[Finding]:
