@@ -37,6 +37,10 @@ _CONNECTORS = ("of", "for")  # inside a name: "Ministry of Health"
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _RELATIVIZERS = ("that", "which")
 _NOUN_PHRASE_OPENERS = ("the", "a", "an")
+_WORD_CHARS = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_POSSESSIVE = ("'s", "’s")
+_may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)  # pure: words recur
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +56,15 @@ class _Mention:
 def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
     """PR101 and (only in trivial cases) PR102 findings, without a parser."""
     sentences = doc.sentences
+    starts: set[int] = set()
     for i, sentence in enumerate(sentences):
         pronouns = list(_GENDERED.finditer(doc.text, sentence.start, sentence.end))
         if not pronouns:
             continue
+        starts = starts or {s.start for s in sentences}
         window = Span(sentences[max(0, i - _WINDOW)].start, sentence.end)
         words = doc.words_in(window)
-        mentions = _mentions(doc, words, lexicon)
+        mentions = _mentions(doc, words, lexicon, starts)
         for match in pronouns:
             found = _judge(doc, match, sentence, words, mentions, lexicon)
             if found:
@@ -81,7 +87,7 @@ def _judge(
         return None
     gender = _GENDER[pronoun.lower()]
     earlier = doc.text[words[0].start : offset] if words else ""
-    if any(_GENDER.get(w.lower()) == gender for w in re.findall(r"\w+", earlier)):
+    if any(_GENDER.get(w.lower()) == gender for w in _WORD_CHARS.findall(earlier)):
         return None  # a chain of pronouns: its person was named further back
     index = next((k for k, w in enumerate(words) if w.start == offset), None)
     if index is None:
@@ -173,12 +179,13 @@ def _mismatch(
 
 def _speaker(doc: Document, start: int, end: int) -> bool:
     """ "Democrats, he said, are ...": a speaker set off by commas, quoting someone."""
-    after = re.match(r"\s+(\w+)", doc.text[end : end + 20])
-    return (
-        doc.text[:start].rstrip().endswith(",")
-        and after is not None
-        and after.group(1).lower() in _reporting_verbs()
-    )
+    after = _NEXT_WORD.match(doc.text[end : end + 20])
+    if after is None or after.group(1).lower() not in _reporting_verbs():
+        return False
+    before = start - 1
+    while before >= 0 and doc.text[before].isspace():
+        before -= 1
+    return before >= 0 and doc.text[before] == ","
 
 
 @functools.cache
@@ -236,55 +243,62 @@ def _relative_clause(
     return (start, verb.end, verb_text, subject[0]) if subject else None
 
 
-def _mentions(doc: Document, words: list[Span], lexicon: AnimacyLexicon) -> list[_Mention]:
-    """Candidate antecedents among ``words``: lexicon nouns and capitalised sequences."""
+def _mentions(
+    doc: Document, words: list[Span], lexicon: AnimacyLexicon, starts: set[int]
+) -> list[_Mention]:
+    """Candidate antecedents among ``words``: lexicon nouns and capitalised sequences;
+    ``starts`` are the sentences' start offsets."""
     found: list[_Mention] = []
-    starts = {s.start for s in doc.sentences}
+    text = doc.text
+    texts = [text[w.start : w.end] for w in words]
     k = 0
     while k < len(words):
-        text = _bare(doc[words[k]])
-        if text[:1].isupper():
-            stop = _name_end(doc, words, k, lexicon)
-            subject = stop < len(words) and can_be_verb(doc[words[stop]])
-            mention = _name(doc, words[k:stop], lexicon, words[k].start in starts, subject)
-            modifier = stop < len(words) and _is_noun(doc[words[stop]], lexicon)
-            possessive = doc[words[stop - 1]].lower().endswith(("'s", "’s"))
+        word = _bare(texts[k])
+        if word[:1].isupper():
+            stop = _name_end(text, words, texts, k, lexicon)
+            subject = stop < len(words) and _may_be_verb(texts[stop])
+            opens = words[k].start in starts
+            mention = _name(text, words[k:stop], texts[k:stop], lexicon, opens, subject)
+            modifier = stop < len(words) and _is_noun(texts[stop], lexicon)
+            possessive = texts[stop - 1].lower().endswith(_POSSESSIVE)
             if mention is not None and (possessive or not modifier):
                 found.append(mention)
-            if mention is not None or words[k].start not in starts:
+            if mention is not None or not opens:
                 k = stop
                 continue
-            text = text.lower()  # a common word opening the sentence
-        noun = _noun(text.lower(), lexicon)
+        lower = word.lower()  # a common word (or one opening the sentence)
+        noun = lexicon.noun(lower)
         if noun is not None:
             referent, plural = noun
             span = words[k]
-            found.append(_Mention(span.start, span.end, doc[span], referent, plural))
-        elif _may_name_a_person(text.lower(), lexicon):
+            found.append(_Mention(span.start, span.end, texts[k], referent, plural))
+        elif _may_name_a_person(lower, lexicon):
             span = words[k]
-            found.append(_Mention(span.start, span.end, doc[span], _MAYBE, False))
+            found.append(_Mention(span.start, span.end, texts[k], _MAYBE, False))
         k += 1
     return found
 
 
-def _name_end(doc: Document, words: list[Span], k: int, lexicon: AnimacyLexicon) -> int:
+def _name_end(
+    text: str, words: list[Span], texts: list[str], k: int, lexicon: AnimacyLexicon
+) -> int:
     """The end of the capitalised sequence starting at ``k`` ("Ministry of Health")."""
     stop = k + 1
     while stop < len(words):
-        gap = doc.text[words[stop - 1].end : words[stop].start]
-        previous = doc[words[stop - 1]].lower()
-        if (gap.strip() and not (gap.strip() == "." and _is_title(previous, lexicon))) or (
-            previous.endswith(("'s", "’s"))
+        gap = text[words[stop - 1].end : words[stop].start].strip()
+        previous = texts[stop - 1].lower()
+        if (gap and not (gap == "." and _is_title(previous, lexicon))) or (
+            previous.endswith(_POSSESSIVE)
         ):
             break
-        text = doc[words[stop]]
-        if text[0].isupper() and text.lower() != "and":
+        word = texts[stop]
+        if word[0].isupper() and word.lower() != "and":
             stop += 1
         elif (
-            text in _CONNECTORS
+            word in _CONNECTORS
             and stop + 1 < len(words)
-            and doc[words[stop + 1]][0].isupper()
-            and not doc.text[words[stop].end : words[stop + 1].start].strip()
+            and texts[stop + 1][0].isupper()
+            and not text[words[stop].end : words[stop + 1].start].strip()
         ):
             stop += 2
         else:
@@ -293,33 +307,41 @@ def _name_end(doc: Document, words: list[Span], k: int, lexicon: AnimacyLexicon)
 
 
 def _name(
-    doc: Document, span: list[Span], lexicon: AnimacyLexicon, opens_sentence: bool, subject: bool
+    text: str,
+    span: list[Span],
+    texts: list[str],
+    lexicon: AnimacyLexicon,
+    opens_sentence: bool,
+    subject: bool,
 ) -> _Mention | None:
-    """The mention a capitalised sequence makes, or None when it is a common word opening a
-    sentence ("The", "Protesters")."""
-    parts = [_bare(doc[w]) for w in span]
-    while parts and function_words().get(parts[0].lower()):
+    """The mention a capitalised sequence (``span``, its words ``texts``) makes, or None when
+    it is a common word opening a sentence ("The", "Protesters")."""
+    parts = [_bare(t) for t in texts]
+    functional = function_words()
+    while parts and functional.get(parts[0].lower()):
         span, parts = span[1:], parts[1:]  # "The", or "And" in a headline
     if not parts:
         return None
     lower = [p.lower().rstrip(".") for p in parts]
     first, last = span[0].start, span[-1].end
-    text = doc.text[first:last]
+    name = text[first:last]
 
     def mention(referent: Referent, plural: bool = False, titled: bool = False) -> _Mention:
-        return _Mention(first, last, text, referent, plural, titled)
+        return _Mention(first, last, name, referent, plural, titled)
 
     if named := lexicon.names.get(" ".join(p.lower() for p in parts)):
         return mention(named)
-    titles = [lexicon.nouns[w] for w in lower if _is_title(w, lexicon)]
+    nouns = lexicon.nouns
+    known = [nouns[w] for w in lower if w in nouns]
+    titles = [r for r in known if r.cls == "title"]
     given = [lexicon.given_names[w] for w in lower if w in lexicon.given_names]
-    human = [lexicon.nouns[w] for w in lower if _human_noun(w, lexicon)]
+    human = [r for r in known if r.animacy == "human"]
     gender = next((r.gender for r in (*titles, *human) if r.gender), None)
     gender = gender or (given[0] if given else None)
     if titles or given or human:
         return mention(Referent("human", gender, "person"), titled=bool(titles or given or gender))
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
-    if (noun := _noun(head, lexicon)) is not None:
+    if (noun := lexicon.noun(head)) is not None:
         return mention(noun[0], noun[1])
     if opens_sentence and len(parts) == 1 and is_common_word(parts[0]) and not subject:
         return None  # a common word opening the sentence, unless a verb follows: "Biden said"
@@ -328,31 +350,13 @@ def _name(
     return mention(_MAYBE)
 
 
-def _noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
-    """A lexicon noun and whether the word is its plural ("bases", "ministries")."""
-    if word in lexicon.nouns:
-        return lexicon.nouns[word], False
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("ren", "")):
-        if (
-            word.endswith(suffix)
-            and (singular := word[: -len(suffix)] + replacement) in lexicon.nouns
-        ):
-            return lexicon.nouns[singular], True
-    return None
-
-
 def _is_noun(word: str, lexicon: AnimacyLexicon) -> bool:
-    return not word[:1].isupper() and _noun(word.lower(), lexicon) is not None
+    return not word[:1].isupper() and lexicon.noun(word.lower()) is not None
 
 
 def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:
     noun = lexicon.nouns.get(word)
     return noun is not None and noun.cls == "title"
-
-
-def _human_noun(word: str, lexicon: AnimacyLexicon) -> bool:
-    noun = lexicon.nouns.get(word)
-    return noun is not None and noun.animacy == "human"
 
 
 def _may_name_a_person(word: str, lexicon: AnimacyLexicon) -> bool:
@@ -364,4 +368,4 @@ def _may_name_a_person(word: str, lexicon: AnimacyLexicon) -> bool:
 
 def _bare(word: str) -> str:
     """A word without its possessive ending."""
-    return re.sub(r"['’]s$", "", word)
+    return word[:-2] if word.endswith(_POSSESSIVE) else word

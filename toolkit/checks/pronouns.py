@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.checks.base import Check
@@ -79,6 +79,7 @@ _FORMS = {
 _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("ren", ""))
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])\s*$")
 
 
@@ -121,6 +122,9 @@ class AnimacyLexicon:
     class_confidence: dict[str, float]
     human_suffixes: tuple[str, ...]
     given_names: dict[str, str]
+    _nouns_seen: dict[str, tuple[Referent, bool] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     @functools.cache
@@ -156,6 +160,26 @@ class AnimacyLexicon:
                 for row in iter_tsv(corpus_path("animacy", "given_names.tsv"))
             },
         )
+
+    def noun(self, word: str) -> tuple[Referent, bool] | None:
+        """The lexicon noun a lower-case word is, and whether it is its plural ("bases",
+        "ministries"); remembered, since a feed repeats its words."""
+        try:
+            return self._nouns_seen[word]
+        except KeyError:
+            pass
+        found = None
+        if word in self.nouns:
+            found = self.nouns[word], False
+        else:
+            for suffix, replacement in _PLURALS:
+                singular = word[: -len(suffix)] + replacement
+                if word.endswith(suffix) and singular in self.nouns:
+                    found = self.nouns[singular], True
+                    break
+        if len(self._nouns_seen) < 1 << 16:
+            self._nouns_seen[word] = found
+        return found
 
     def classify(self, chunk: Any) -> Referent:
         """The referent of a spaCy noun chunk or entity span."""
