@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
+from operator import eq
 
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
@@ -81,6 +83,7 @@ _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\
 _DOUBLED_PHRASE = re.compile(
     r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKENS = re.compile(r"\w+")
 _LABELLED = re.compile(r"[^.:\n]{1,40}:\s")
 
@@ -97,8 +100,9 @@ class RepetitionCheck(Check):
     rules = (DOUBLED_WORD, REPEATED_SENTENCE, REPEATED_PARAGRAPH, DOUBLED_PHRASE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        yield from self._doubled_words(doc)
-        yield from self._doubled_phrases(doc)
+        words, phrases = _repeat_starts(doc.text)
+        yield from self._doubled_words(doc, words)
+        yield from self._doubled_phrases(doc, phrases)
         repeated = list(self._repeated(doc, doc.paragraphs, REPEATED_PARAGRAPH, near=False))
         yield from repeated
         sentences = [
@@ -106,10 +110,10 @@ class RepetitionCheck(Check):
         ]
         yield from self._repeated(doc, sentences, REPEATED_SENTENCE, near=True)
 
-    def _doubled_words(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
-        sentence_starts = {s.start for s in doc.sentences}
-        for match in _DOUBLED.finditer(text):
+    def _doubled_words(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
+        sentence_starts: set[int] = set()
+        for match in _matches_at(_DOUBLED, doc.text, starts):
+            sentence_starts = sentence_starts or {s.start for s in doc.sentences}
             first, second = match.group(1), match.group(3)
             if first.lower() in _allowed():
                 continue
@@ -126,8 +130,8 @@ class RepetitionCheck(Check):
                 confidence=0.9,
             )
 
-    def _doubled_phrases(self, doc: Document) -> Iterator[Finding]:
-        for match in _DOUBLED_PHRASE.finditer(doc.text):
+    def _doubled_phrases(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
+        for match in _matches_at(_DOUBLED_PHRASE, doc.text, starts):
             words = match.group(2).lower().split()
             if any(word[0].isupper() for word in match.group(2).split()):
                 continue  # titles and names: "for Measure for Measure"
@@ -179,3 +183,42 @@ class RepetitionCheck(Check):
 
         best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
         return seen[best[0]] if best else None
+
+
+def _repeat_starts(text: str) -> tuple[list[int], list[int]]:
+    """Offsets where a doubled word and a doubled phrase may start: a letter run followed by
+    the same run one run later (word), or whose first two runs recur 2 to 5 runs later
+    (phrase), in any case. A superset of the regexes' matches, found without them; a run with
+    non-ASCII letters matches any run (re folds a few of them unlike str.lower)."""
+    if text.isascii():
+        keys, wild = _LETTER_RUN.findall(text.lower()), []
+    else:
+        runs = _LETTER_RUN.findall(text)
+        keys = [run.lower() for run in runs]
+        wild = [i for i, run in enumerate(runs) if not run.isascii()]
+
+    def same(distance: int) -> set[int]:
+        found = set(itertools.compress(itertools.count(), map(eq, keys, keys[distance:])))
+        found.update(j for i in wild for j in (i, i - distance) if j >= 0)
+        return found
+
+    words = sorted(same(1))
+    starts: set[int] = set()
+    for distance in range(2, 6):
+        found = same(distance)
+        starts.update(j for j in found if j + 1 in found)
+    phrases = sorted(starts)
+    if not words and not phrases:
+        return [], []
+    wanted = max(words[-1:] + phrases[-1:]) + 1
+    offsets = [match.start() for match in itertools.islice(_LETTER_RUN.finditer(text), wanted)]
+    return [offsets[j] for j in words], [offsets[j] for j in phrases]
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``regex.finditer(text)`` finds, when its matches can only start at ``starts``."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := regex.match(text, start)):
+            end = match.end()
+            yield match
