@@ -19,7 +19,8 @@ PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr", "zh")
 _LEADING_DECORATION = " •·-–—*>»›|#→◄►▶…"
 _TRAILING_DECORATION = " »›>→|◄►▶"
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…؟。！？][\"'”’»)\]]*$")
+_TERMINALS = ".!?…؟。！？"
+_CLOSERS = "\"'”’»)]"
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w|#\w|\s[|/•·]\s|[»›]")
 _DIGIT = re.compile(r"\d")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -129,21 +130,25 @@ def describe(line: str) -> LineInfo:
     text = normalise(line)
     tokens = _WORD.findall(text)
     words = len(tokens)
+    functional = function_words()
     alpha = [t for t in tokens if t[0].isalpha()]
-    content = [t for t in alpha if t.lower() not in function_words()]
+    content = [t for t in alpha if t.lower() not in functional]
     capitalised = sum(1 for t in content if t[0].isupper())
     found = patterns()
     short = words <= _STRONG_CHROME_WORDS
-    chrome = (short or not _is_sentence(text)) and bool(found.chrome.fullmatch(text))
+    ends_sentence = _ends_sentence(text)
+    chrome = (short or not (ends_sentence and not _NOTICE.search(text))) and bool(
+        found.chrome.fullmatch(text)
+    )
     return LineInfo(
         text=text,
         words=words,
-        ends_sentence=bool(_SENTENCE_END.search(text)),
+        ends_sentence=ends_sentence,
         title_ratio=capitalised / len(content) if content else 0.0,
         function_ratio=(len(alpha) - len(content)) / words if words else 0.0,
-        digit_ratio=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
+        digit_ratio=_digits(text) / len(text) if text else 0.0,
         linky=bool(_LINKY.search(text)),
-        latin=len(_ASCII_LETTER.findall(text)) * 2 >= len(_LETTER.findall(text)),
+        latin=text.isascii() or len(_ASCII_LETTER.findall(text)) * 2 >= len(_LETTER.findall(text)),
         chrome=chrome,
         ends_article=chrome and bool(found.end.fullmatch(text)),
         list_header=bool(found.list.fullmatch(text)),
@@ -151,9 +156,16 @@ def describe(line: str) -> LineInfo:
     )
 
 
-def _is_sentence(text: str) -> bool:
-    """A long line that ends like a sentence and does not announce itself as a notice."""
-    return bool(_SENTENCE_END.search(text)) and not _NOTICE.search(text)
+def _ends_sentence(text: str) -> bool:
+    """Terminal punctuation, then only closing quotes and brackets."""
+    bare = text.rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in _TERMINALS
+
+
+def _digits(text: str) -> int:
+    if text.isascii():
+        return sum(map(text.count, "0123456789"))
+    return len(_DIGIT.findall(text))
 
 
 def core_bounds(infos: list[LineInfo]) -> tuple[int, int] | None:
@@ -196,8 +208,9 @@ def _best_runs(infos: list[LineInfo]) -> list[tuple[float, tuple[int, int]]]:
 
 
 def _stems(text: str) -> set[str]:
+    functional = function_words()
     words = (w.lower() for w in _WORD.findall(text) if w[0].isalpha())
-    return {w[:5] for w in words if w not in function_words()}
+    return {w[:5] for w in words if w not in functional}
 
 
 def title_index(infos: list[LineInfo], first: int) -> int | None:
