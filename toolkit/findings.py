@@ -26,6 +26,7 @@ KINDS = (
     "untranslated",
     "number",
     "omission",
+    "grammar",
     "other",
 )
 

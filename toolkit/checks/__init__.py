@@ -19,6 +19,7 @@ CHECKS: dict[str, str] = {
     "encoding": "toolkit.checks.encoding:EncodingCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
     "pronouns": "toolkit.checks.pronouns:PronounCheck",
+    "agreement": "toolkit.checks.agreement:AgreementCheck",
     "fluency": "toolkit.checks.fluency:FluencyCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
     "bilingual": "toolkit.checks.bilingual:BilingualCheck",

@@ -1,0 +1,112 @@
+"""The word lists of the agreement check (corpora/agreement/), loaded once."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from toolkit.resources import corpus_path, iter_tsv, read_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A count noun: its two forms, and what else its forms can be."""
+
+    singular: str
+    plural: str
+    verb: bool  # a form can be a verb ("attack", "attacks")
+    adjective: bool  # the singular can be an adjective ("civilian", "official")
+    mass: bool  # the plural is rare ("information")
+    plural_common: bool  # the plural is about as frequent as the singular
+
+
+@dataclass(frozen=True, slots=True)
+class Quantifier:
+    """A word that fixes the number of the noun after it."""
+
+    word: str
+    plural: bool
+    kind: str  # numeral, quantifier or determiner
+    pronoun_like: bool  # often a subject on its own: "many fear", "the two met"
+
+
+@dataclass(frozen=True)
+class AgreementLexicon:
+    singulars: dict[str, Noun]
+    plurals: dict[str, Noun]
+    quantifiers: dict[str, Quantifier]
+    verbs: dict[str, tuple[str, bool]]  # form -> (the other number's form, is plural)
+    collective: frozenset[str]
+    measure: frozenset[str]
+    invariant_units: frozenset[str]  # "five percent", "six foot"
+    scale_words: frozenset[str]  # "two million people"
+    measure_adjectives: frozenset[str]
+    adjectives: frozenset[str]
+    other_nouns: frozenset[str]  # no fixed number: "species", "news"
+    adverbs: frozenset[str]
+    openers: frozenset[str]
+    countries: frozenset[str]
+    classes: dict[str, frozenset[str]]  # small closed classes: "phrase_end", "subject"...
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> AgreementLexicon:
+        singulars, plurals = {}, {}
+        for row in iter_tsv(corpus_path("agreement", "nouns.tsv")):
+            flags = row["flags"].split(",")
+            noun = Noun(
+                row["singular"],
+                row["plural"],
+                "verb" in flags,
+                "adj" in flags,
+                "mass" in flags,
+                float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.5,
+            )
+            singulars[noun.singular] = noun
+            plurals[noun.plural] = noun
+        quantifiers = {
+            row["word"]: Quantifier(
+                row["word"], row["number"] == "plural", row["kind"], row["pronoun_like"] == "yes"
+            )
+            for row in iter_tsv(corpus_path("agreement", "quantifiers.tsv"))
+        }
+        verbs = {}
+        for row in iter_tsv(corpus_path("agreement", "verbs.tsv")):
+            verbs[row["singular"]] = (row["plural"], False)
+            verbs[row["plural"]] = (row["singular"], True)
+        measure = list(iter_tsv(corpus_path("agreement", "measure.tsv")))
+        return cls(
+            singulars=singulars,
+            plurals=plurals,
+            quantifiers=quantifiers,
+            verbs=verbs,
+            collective=_words("collective.txt"),
+            measure=frozenset(row["word"] for row in measure),
+            invariant_units=_where(measure, "invariant"),
+            scale_words=_where(measure, "scale"),
+            measure_adjectives=_words("measure_adjectives.txt"),
+            adjectives=_words("adjectives.txt"),
+            other_nouns=_words("other_nouns.txt"),
+            adverbs=_words("adverbs.txt"),
+            openers=_words("openers.txt"),
+            classes={
+                row["class"]: frozenset(row["words"].split())
+                for row in iter_tsv(corpus_path("agreement", "word_classes.tsv"))
+            },
+            countries=frozenset(
+                name.lower().replace(".", "")
+                for name in read_lines("animacy", "nonhuman_names.txt")
+            ),
+        )
+
+    def is_noun(self, word: str) -> bool:
+        """Whether a lower-case word is a form of a lexicon noun."""
+        return word in self.singulars or word in self.plurals or word in self.other_nouns
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(read_lines("agreement", name))
+
+
+def _where(rows: list[dict[str, str]], after_numeral: str) -> frozenset[str]:
+    return frozenset(row["word"] for row in rows if row["after_numeral"] == after_numeral)

@@ -1,0 +1,443 @@
+"""The parser-free pass of the agreement check: word lists and word order only.
+
+Each sentence is read as a list of word tokens with the text between them. A noun phrase
+counts only when nothing but spaces separates its words and its end is clear: punctuation,
+a verb or preposition after it, never another noun ("two state solution"), a capitalised
+word, a hyphen or a possessive. A word that may also be a verb ("many fear") or an
+adjective ("the two injured") needs a stronger end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.checks._agreement_data import AgreementLexicon, Noun
+from toolkit.checks.agreement import (
+    PLURAL_AFTER_SINGULAR,
+    SINGULAR_AFTER_NUMERAL,
+    SUBJECT_VERB,
+)
+from toolkit.document import Document
+from toolkit.english import can_be_verb, function_words
+from toolkit.findings import Finding
+
+_MANDATIVE = re.compile(
+    r"\b(?:demand|insist|requir|recommend|request|urg|propos|suggest|ask|essential|important|"
+    r"vital|necessary)\w*\s+that\s+$",
+    re.IGNORECASE,
+)
+_OPENING = "\"'“‘«([ \t\n"
+_BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
+_DIGITS = re.compile(r"[1-9]\d{0,2}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    gap: str  # text between the previous token (or the sentence start) and this one
+
+
+def lexical_findings(doc: Document) -> Iterator[Finding]:
+    """AG101, AG102 and AG103 findings of ``doc``."""
+    lexicon = AgreementLexicon.load()
+    for sentence in doc.sentences:
+        words = doc.words_in(sentence)
+        tokens, previous = [], sentence.start
+        for word in words:
+            text = doc.text[word.start : word.end]
+            tokens.append(
+                _Token(word.start, word.end, text, text.lower(), doc.text[previous : word.start])
+            )
+            previous = word.end
+        if not tokens:
+            continue
+        reader = _Sentence(doc, tokens, doc.text[previous : sentence.end], lexicon)
+        for i in range(len(tokens)):
+            yield from reader.findings_at(i)
+
+
+class _Sentence:
+    """The tokens of one sentence and the rules applied at each of them."""
+
+    def __init__(
+        self, doc: Document, tokens: list[_Token], tail: str, lexicon: AgreementLexicon
+    ) -> None:
+        self.doc, self.tokens, self.tail, self.lex = doc, tokens, tail, lexicon
+
+    def findings_at(self, i: int) -> Iterator[Finding]:
+        for rule in (self._numeral_noun, self._partitive, self._determiner_noun):
+            if found := rule(i):
+                yield found
+        if self._clause_start(i):
+            yield from filter(None, (self._subject_verb(i), self._coordinated_names(i)))
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _word(self, i: int) -> _Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def _joined(self, i: int) -> bool:
+        """Token ``i`` follows the previous one after plain spaces."""
+        token = self._word(i)
+        return token is not None and (i == 0 or not token.gap.strip())
+
+    def _lower_case(self, i: int) -> bool:
+        token = self.tokens[i]
+        return token.text == token.lower or (i == 0 and token.text[1:] == token.lower[1:])
+
+    def _phrase_end(self, i: int) -> str | None:
+        """How clearly a noun phrase ends before token ``i``: "strong", "weak", or None when
+        it may go on (a noun, a capitalised word, a hyphen or a possessive follows)."""
+        token = self._word(i)
+        gap = token.gap if token else self.tail
+        if gap[:1] in ("'", "’", "-", "/", "&") or (gap.strip() and gap.strip()[0] in "'’-/&"):
+            return None
+        if gap.strip() or token is None:
+            return "strong"
+        if token.lower in self.lex.classes["phrase_end"]:
+            return "strong"
+        if token.text[0].isupper() or not token.text[0].isalpha():
+            return None
+        return None if self.lex.is_noun(token.lower) else "weak"
+
+    def _after_verb_or_preposition(self, i: int) -> bool:
+        """Token ``i`` follows a preposition or a past/-ing verb: a numeral there counts
+        things ("killed three soldier"), it is not a subject on its own ("the two met")."""
+        before = self._word(i - 1)
+        if before is None or not self._joined(i):
+            return False
+        if function_words().get(before.lower) == "preposition":
+            return True
+        return before.lower.endswith(("ed", "ing")) and can_be_verb(before.lower)
+
+    def _needs_strong_end(self, noun: Noun, pronominal: bool, after: _Token | None) -> bool:
+        """Whether a word that may be a verb ("many fear") or an adjective ("two civilian
+        and military targets") needs more than a weak phrase end."""
+        if pronominal and noun.verb:
+            return True
+        preposition = after is not None and function_words().get(after.lower) == "preposition"
+        return noun.adjective and not preposition
+
+    def _countable(self, word: str) -> Noun | None:
+        """The lexicon noun whose singular is ``word``, if it should be plural after a
+        numeral: not mass, collective, invariant or a past-participle adjective."""
+        noun = self.lex.singulars.get(word)
+        if noun is None or noun.mass or word in self.lex.collective:
+            return None
+        if word in self.lex.invariant_units or word in self.lex.quantifiers:
+            return None
+        if noun.adjective and (not noun.plural_common or word.endswith("ed")):
+            return None
+        return noun
+
+    # -- AG101: "three soldier", "several member", "these country" ----------------------
+
+    def _quantity(self, i: int) -> tuple[str, bool] | None:
+        """(kind, pronoun-like) when token ``i`` asks for a plural noun."""
+        token = self.tokens[i]
+        before = self._word(i - 1)
+        if not self._lower_case(i):
+            return None
+        parts = token.lower.split("-")
+        quantifier = self.lex.quantifiers.get(parts[-1])
+        numerals = all(p in self.lex.quantifiers for p in parts)  # "twenty-five", not "under-five"
+        if quantifier is not None and quantifier.plural and numerals:
+            kind, pronoun_like = quantifier.kind, quantifier.pronoun_like
+        elif _DIGITS.fullmatch(token.text) and token.text not in ("1",):
+            if token.gap[-1:] in "$£€#-/.,:" or (before and before.text[0].isupper()):
+                return None  # "$5 note", "Article 5", "1,500", "3.5"
+            if before and self._joined(i) and self.lex.is_noun(before.lower):
+                return None  # "category 5 storm"
+            kind, pronoun_like = "numeral", True
+        else:
+            return None
+        if kind == "numeral" and before and before.lower in ("a", "an") and self._joined(i):
+            return None  # "a two week delay", "a 20 year old"
+        if token.lower == "both" and any(t.lower == "and" for t in self.tokens[i + 1 : i + 5]):
+            return None  # "both army and police"
+        if token.lower == "many" and before and before.lower == "how":
+            return kind, False
+        return kind, pronoun_like
+
+    def _numeral_noun(self, i: int) -> Finding | None:
+        quantity = self._quantity(i)
+        if quantity is None:
+            return None
+        kind, pronoun_like = quantity
+        j = i + 1
+        while (
+            kind == "numeral" and self._joined(j) and self.tokens[j].lower in self.lex.scale_words
+        ):
+            j += 1
+        modifiers = 0
+        while modifiers < 2 and self._joined(j) and self._modifier(j):
+            if self._countable(self.tokens[j].lower) and not (
+                (self._joined(j + 1) and self._modifier(j + 1)) or self._phrase_end(j + 1) is None
+            ):
+                break  # "three Iraqi civilian in": the adjective-like noun is the head
+            j, modifiers = j + 1, modifiers + 1
+        if not (self._joined(j) and self._lower_case(j)):
+            return None
+        head = self.tokens[j]
+        noun = self._countable(head.lower)
+        if noun is None:
+            return None
+        end = self._phrase_end(j + 1)
+        if end is None:
+            return None
+        after = self._word(j + 1)
+        if after and after.lower in self.lex.measure_adjectives and head.lower in self.lex.measure:
+            return None  # "a 20 year old"
+        pronominal = pronoun_like and not self._after_verb_or_preposition(i)
+        if end != "strong" and self._needs_strong_end(noun, pronominal, after):
+            return None
+        plain = not (noun.adjective or (noun.verb and pronominal and end != "strong"))
+        safe = kind == "numeral" and modifiers == 0 and plain
+        confidence = {"numeral": 0.9, "quantifier": 0.8}.get(kind, 0.75) - (0 if plain else 0.1)
+        return SINGULAR_AFTER_NUMERAL.at(
+            self.doc,
+            head.start,
+            head.end,
+            f"'{head.text}' after '{self.tokens[i].text}' should be plural.",
+            [noun.plural],
+            confidence=confidence,
+            safe=safe,
+        )
+
+    def _modifier(self, j: int) -> bool:
+        """An adjective or a capitalised word between a numeral and its noun."""
+        token = self.tokens[j]
+        if token.lower in function_words() or token.lower in self.lex.quantifiers:
+            return False
+        if token.text[0].isupper():
+            return token.text.isalpha()
+        if token.lower in self.lex.singulars and not self.lex.singulars[token.lower].adjective:
+            return False
+        return token.lower in self.lex.adjectives or (
+            token.lower.endswith("ed") and not self.lex.is_noun(token.lower)
+        )
+
+    # -- AG101: "two of the soldier" --------------------------------------------------
+
+    def _partitive(self, i: int) -> Finding | None:
+        token = self.tokens[i]
+        quantifier = self.lex.quantifiers.get(token.lower)
+        numeral = quantifier is not None and (quantifier.plural or quantifier.kind == "numeral")
+        if not (numeral or token.lower in ("each", "either", "neither")):
+            return None
+        if quantifier is not None and quantifier.kind == "determiner" and quantifier.plural:
+            return None  # "these of the"?
+        of, determiner = self._word(i + 1), self._word(i + 2)
+        if not (
+            of
+            and determiner
+            and of.lower == "of"
+            and determiner.lower in self.lex.classes["partitive"]
+        ):
+            return None
+        j = i + 3
+        if not (self._joined(i + 1) and self._joined(i + 2) and self._joined(j)):
+            return None
+        if not self._lower_case(j):
+            return None
+        head = self.tokens[j]
+        noun = self._countable(head.lower)
+        if noun is None or head.lower in self.lex.measure:
+            return None
+        if self._phrase_end(j + 1) is None:
+            return None
+        return SINGULAR_AFTER_NUMERAL.at(
+            self.doc,
+            head.start,
+            head.end,
+            f"'{token.text} of {determiner.text} {head.text}': the noun should be plural.",
+            [noun.plural],
+            confidence=0.8,
+            safe=False,
+        )
+
+    # -- AG102: "a soldiers", "each countries", "this attacks" -------------------------
+
+    def _determiner_noun(self, i: int) -> Finding | None:
+        token = self.tokens[i]
+        quantifier = self.lex.quantifiers.get(token.lower)
+        if quantifier is None or quantifier.plural or token.lower == "that":
+            return None
+        if not self._lower_case(i) or not (self._joined(i + 1) and self._lower_case(i + 1)):
+            return None
+        before = self._word(i - 1)
+        if token.lower == "one" and before and before.lower in self.lex.classes["one_as_pronoun"]:
+            return None
+        if token.lower in ("either", "neither") and any(
+            t.lower in ("or", "nor") for t in self.tokens[i + 2 : i + 6]
+        ):
+            return None  # "neither airlines nor consumers"
+        head = self.tokens[i + 1]
+        noun = self.lex.plurals.get(head.lower)
+        if noun is None or head.lower in self.lex.singulars or head.lower in self.lex.quantifiers:
+            return None
+        end = self._phrase_end(i + 2)
+        if end is None or (end != "strong" and noun.verb and quantifier.pronoun_like):
+            return None  # "This means", "Each wants"
+        if head.lower in self.lex.measure and before and before.lower in ("per", "every"):
+            return None
+        suggestions = [f"{token.text} {noun.singular}"]
+        if token.lower == "this":
+            suggestions.append(f"{_same_case('these', token.text)} {head.text}")
+        elif token.lower in ("a", "an") and before is not None:
+            suggestions.append(head.text)
+        return PLURAL_AFTER_SINGULAR.at(
+            self.doc,
+            token.start,
+            head.end,
+            f"'{head.text}' is plural but '{token.text}' asks for one.",
+            suggestions,
+            confidence=0.8,
+        )
+
+    # -- AG103: "the attacks was", "the soldier were", "Iran and Iraq has" -------------
+
+    def _clause_start(self, i: int) -> bool:
+        """Token ``i`` starts a clause: the sentence's first word, after punctuation, after
+        'that'/'when'/'said', or after ', and'."""
+        if i == 0:
+            return True
+        token, before = self.tokens[i], self.tokens[i - 1]
+        if _BOUNDARY.search(token.gap):
+            return True
+        if token.gap.strip():
+            return False
+        if before.lower in self.lex.openers:
+            return True
+        return before.lower in ("and", "but") and bool(_BOUNDARY.search(before.gap))
+
+    def _verb_after(self, j: int) -> int | None:
+        """Index of the agreeing verb right after token ``j - 1`` (one adverb allowed)."""
+        if self._joined(j) and self.tokens[j].lower in self.lex.adverbs:
+            j += 1
+        if self._joined(j) and self.tokens[j].lower in self.lex.verbs and self._lower_case(j):
+            return j
+        return None
+
+    def _subject_verb(self, i: int) -> Finding | None:
+        tokens = self.tokens
+        j, numeral = i, False
+        determiner = tokens[i].lower if tokens[i].lower in self.lex.classes["subject"] else None
+        quantifier = self.lex.quantifiers.get(tokens[i].lower)
+        if determiner:
+            j += 1
+        elif quantifier is not None and quantifier.kind == "numeral" and quantifier.plural:
+            j, numeral = j + 1, True
+        elif quantifier is not None or _DIGITS.fullmatch(tokens[i].text):
+            return None  # "a", "each", "one": AG102's business; digits: amounts
+        for length in range(1, 5):
+            head = j + length - 1
+            if head >= len(tokens) or (head > i and not self._joined(head)):
+                return None
+            verb = self._verb_after(head + 1)
+            if verb is not None:
+                return self._judge_subject(i, head, verb, determiner, numeral)
+            if not self._noun_phrase_word(head, first=head == i):
+                return None
+        return None
+
+    def _noun_phrase_word(self, k: int, first: bool) -> bool:
+        token = self.tokens[k]
+        if not token.text.isalpha():
+            return False
+        if token.text[0].isupper() and not first:
+            return token.lower not in function_words()
+        word = token.lower
+        return word not in function_words() and (
+            self.lex.is_noun(word) or word in self.lex.adjectives or word.endswith("ed")
+        )
+
+    def _judge_subject(
+        self, i: int, head: int, verb: int, determiner: str | None, numeral: bool
+    ) -> Finding | None:
+        noun_token, verb_token = self.tokens[head], self.tokens[verb]
+        if noun_token.text != noun_token.lower:
+            return None  # a name or a title: "England have", "Cats is"
+        word = noun_token.lower
+        form, plural_verb = self.lex.verbs[verb_token.lower]
+        if word in self.lex.plurals and word not in self.lex.singulars:
+            if plural_verb or self.lex.plurals[word].singular in self.lex.measure:
+                return None
+            expected = "plural"
+        elif (noun := self.lex.singulars.get(word)) is not None:
+            if not plural_verb or numeral or determiner in ("these", "those", "both", "several"):
+                return None
+            if noun.mass or word in self.lex.collective or word in self.lex.measure:
+                return None
+            if determiner in ("many", "few", "all", "some") or self._subjunctive(i, verb):
+                return None
+            expected = "singular"
+        else:
+            return None
+        return SUBJECT_VERB.at(
+            self.doc,
+            verb_token.start,
+            verb_token.end,
+            f"'{verb_token.text}' does not agree with its {expected.replace('ular', '')}"
+            f"ular subject '{noun_token.text}'.",
+            [form],
+            confidence=0.8 if expected == "plural" else 0.7,
+        )
+
+    def _subjunctive(self, i: int, verb: int) -> bool:
+        """'were to', 'if the soldier were', 'insisted that the minister have'."""
+        after = self._word(verb + 1)
+        if self.tokens[verb].lower == "were" and after is not None and after.lower == "to":
+            return True
+        start = self.tokens[i].start
+        return bool(_MANDATIVE.search(self.doc.text[max(0, start - 40) : start]))
+
+    def _coordinated_names(self, i: int) -> Finding | None:
+        """ "Iran and Iraq has": two country names joined by 'and' before a singular verb."""
+        j = i + 1 if self.tokens[i].lower in ("both", "the") else i
+        left = self._country(j)
+        if left is None or not self._joined(left) or self.tokens[left].lower != "and":
+            return None
+        start = left + 1
+        if self._joined(start) and self.tokens[start].lower == "the":
+            start += 1
+        right = self._country(start)
+        if right is None:
+            return None
+        verb = self._verb_after(right)
+        if verb is None:
+            return None
+        form, plural_verb = self.lex.verbs[self.tokens[verb].lower]
+        if plural_verb:
+            return None
+        token = self.tokens[verb]
+        return SUBJECT_VERB.at(
+            self.doc,
+            token.start,
+            token.end,
+            f"'{token.text}' does not agree with its plural subject, two countries joined "
+            "by 'and'.",
+            [form],
+            confidence=0.75,
+        )
+
+    def _country(self, j: int) -> int | None:
+        """The index after the longest country name starting at token ``j``."""
+        for stop in range(min(j + 4, len(self.tokens)), j, -1):
+            if not all(self._joined(k) for k in range(j + 1, stop)):
+                continue
+            if not self.tokens[j].text[:1].isupper():
+                return None
+            name = " ".join(t.lower.replace(".", "") for t in self.tokens[j:stop])
+            if name in self.lex.countries:
+                return stop
+        return None
+
+
+def _same_case(word: str, original: str) -> str:
+    return word.capitalize() if original[:1].isupper() else word
