@@ -9,6 +9,7 @@ lower confidence.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -56,15 +57,15 @@ class _Mention:
 def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
     """PR101 and (only in trivial cases) PR102 findings, without a parser."""
     sentences = doc.sentences
-    starts: set[int] = set()
+    scan: _Scan | None = None
     for i, sentence in enumerate(sentences):
         pronouns = list(_GENDERED.finditer(doc.text, sentence.start, sentence.end))
         if not pronouns:
             continue
-        starts = starts or {s.start for s in sentences}
-        window = Span(sentences[max(0, i - _WINDOW)].start, sentence.end)
-        words = doc.words_in(window)
-        mentions = _mentions(doc, words, lexicon, starts)
+        scan = scan or _Scan(doc, lexicon)
+        lo, hi = scan.bounds(Span(sentences[max(0, i - _WINDOW)].start, sentence.end))
+        words = doc.words[lo:hi]
+        mentions = scan.mentions(lo, hi)
         for match in pronouns:
             found = _judge(doc, match, sentence, words, mentions, lexicon)
             if found:
@@ -243,48 +244,79 @@ def _relative_clause(
     return (start, verb.end, verb_text, subject[0]) if subject else None
 
 
-def _mentions(
-    doc: Document, words: list[Span], lexicon: AnimacyLexicon, starts: set[int]
-) -> list[_Mention]:
-    """Candidate antecedents among ``words``: lexicon nouns and capitalised sequences;
-    ``starts`` are the sentences' start offsets."""
-    found: list[_Mention] = []
-    text = doc.text
-    texts = [text[w.start : w.end] for w in words]
-    k = 0
-    while k < len(words):
+# A scan step: the mentions one word (or capitalised sequence) starts, the next word to
+# look at, and the last word whose presence below the window's end the answer depends on.
+_Step = tuple[tuple["_Mention", ...], int, int]
+
+
+class _Scan:
+    """Candidate antecedents of one document: lexicon nouns and capitalised sequences.
+
+    A window (a pronoun's sentence and the two before it) is scanned word by word; a step
+    (one word, or one capitalised sequence) is remembered across the overlapping windows
+    unless its lookahead reaches the window's end, where it is redone within the window.
+    """
+
+    def __init__(self, doc: Document, lexicon: AnimacyLexicon) -> None:
+        self.text = doc.text
+        self.words = doc.words
+        self.texts = [self.text[w.start : w.end] for w in self.words]
+        self.word_starts = [w.start for w in self.words]
+        self.starts = {s.start for s in doc.sentences}
+        self.lexicon = lexicon
+        self._steps: dict[int, _Step] = {}  # word index -> its step over the whole text
+
+    def bounds(self, window: Span) -> tuple[int, int]:
+        """The indices [lo, hi) of the words inside ``window`` (``Document.words_in``)."""
+        lo = bisect.bisect_left(self.word_starts, window.start)
+        hi = bisect.bisect_left(self.word_starts, window.end)
+        while hi > lo and self.words[hi - 1].end > window.end:
+            hi -= 1
+        return lo, hi
+
+    def mentions(self, lo: int, hi: int) -> list[_Mention]:
+        """The mentions among words [lo, hi), scanned from ``lo``."""
+        found: list[_Mention] = []
+        k = lo
+        while k < hi:
+            step = self._steps.get(k)
+            if step is None:
+                step = self._steps[k] = self._step(k, len(self.words))
+            if step[2] >= hi:
+                step = self._step(k, hi)
+            found.extend(step[0])
+            k = step[1]
+        return found
+
+    def _step(self, k: int, hi: int) -> _Step:
+        """The step at word ``k``, looking no further than word ``hi``."""
+        words, texts, lexicon = self.words, self.texts, self.lexicon
         word = _bare(texts[k])
+        reach = k
         if word[:1].isupper():
-            stop = _name_end(text, words, texts, k, lexicon)
-            subject = stop < len(words) and _may_be_verb(texts[stop])
-            opens = words[k].start in starts
-            mention = _name(text, words[k:stop], texts[k:stop], lexicon, opens, subject)
-            modifier = stop < len(words) and _is_noun(texts[stop], lexicon)
+            stop = _name_end(self.text, words, texts, k, hi, lexicon)
+            subject = stop < hi and _may_be_verb(texts[stop])
+            opens = words[k].start in self.starts
+            mention = _name(self.text, words[k:stop], texts[k:stop], lexicon, opens, subject)
+            modifier = stop < hi and _is_noun(texts[stop], lexicon)
             possessive = texts[stop - 1].lower().endswith(_POSSESSIVE)
-            if mention is not None and (possessive or not modifier):
-                found.append(mention)
+            kept = (mention,) if mention is not None and (possessive or not modifier) else ()
             if mention is not None or not opens:
-                k = stop
-                continue
-        lower = word.lower()  # a common word (or one opening the sentence)
-        noun = lexicon.noun(lower)
-        if noun is not None:
-            referent, plural = noun
-            span = words[k]
-            found.append(_Mention(span.start, span.end, texts[k], referent, plural))
-        elif _may_name_a_person(lower, lexicon):
-            span = words[k]
-            found.append(_Mention(span.start, span.end, texts[k], _MAYBE, False))
-        k += 1
-    return found
+                return kept, stop, stop + 1
+            reach = stop + 1  # no name: a common word opening the sentence
+        noun = _common_noun(word.lower(), lexicon)  # a common word (or one opening the sentence)
+        span = words[k]
+        found = (_Mention(span.start, span.end, texts[k], *noun),) if noun is not None else ()
+        return found, k + 1, reach
 
 
 def _name_end(
-    text: str, words: list[Span], texts: list[str], k: int, lexicon: AnimacyLexicon
+    text: str, words: list[Span], texts: list[str], k: int, hi: int, lexicon: AnimacyLexicon
 ) -> int:
-    """The end of the capitalised sequence starting at ``k`` ("Ministry of Health")."""
+    """The end (at most ``hi``) of the capitalised sequence starting at ``k`` ("Ministry of
+    Health")."""
     stop = k + 1
-    while stop < len(words):
+    while stop < hi:
         gap = text[words[stop - 1].end : words[stop].start].strip()
         previous = texts[stop - 1].lower()
         if (gap and not (gap == "." and _is_title(previous, lexicon))) or (
@@ -296,7 +328,7 @@ def _name_end(
             stop += 1
         elif (
             word in _CONNECTORS
-            and stop + 1 < len(words)
+            and stop + 1 < hi
             and texts[stop + 1][0].isupper()
             and not text[words[stop].end : words[stop + 1].start].strip()
         ):
@@ -341,7 +373,7 @@ def _name(
     if titles or given or human:
         return mention(Referent("human", gender, "person"), titled=bool(titles or given or gender))
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
-    if (noun := lexicon.noun(head)) is not None:
+    if (noun := _noun(head, lexicon)) is not None:
         return mention(noun[0], noun[1])
     if opens_sentence and len(parts) == 1 and is_common_word(parts[0]) and not subject:
         return None  # a common word opening the sentence, unless a verb follows: "Biden said"
@@ -351,7 +383,22 @@ def _name(
 
 
 def _is_noun(word: str, lexicon: AnimacyLexicon) -> bool:
-    return not word[:1].isupper() and lexicon.noun(word.lower()) is not None
+    return not word[:1].isupper() and _noun(word.lower(), lexicon) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
+    """``lexicon.noun``, remembered: a feed repeats its words."""
+    return lexicon.noun(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _common_noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
+    """A lower-case word as a candidate: a lexicon noun, or an unknown one that may name a
+    person ("commissioner"); remembered."""
+    if (noun := lexicon.noun(word)) is not None:
+        return noun
+    return (_MAYBE, False) if _may_name_a_person(word, lexicon) else None
 
 
 def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:

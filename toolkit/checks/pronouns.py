@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from toolkit.checks.base import Check
@@ -111,10 +111,11 @@ _UNKNOWN = Referent("unknown")
 _MAYBE = Referent("maybe")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AnimacyLexicon:
     """Animacy and gender of nouns, given names, entity types and gazetteer names
-    (corpora/animacy/)."""
+    (corpora/animacy/). Compared and hashed by identity, so results can be cached per
+    lexicon."""
 
     nouns: dict[str, Referent]
     entity_types: dict[str, Referent]
@@ -122,9 +123,6 @@ class AnimacyLexicon:
     class_confidence: dict[str, float]
     human_suffixes: tuple[str, ...]
     given_names: dict[str, str]
-    _nouns_seen: dict[str, tuple[Referent, bool] | None] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     @classmethod
     @functools.cache
@@ -163,23 +161,15 @@ class AnimacyLexicon:
 
     def noun(self, word: str) -> tuple[Referent, bool] | None:
         """The lexicon noun a lower-case word is, and whether it is its plural ("bases",
-        "ministries"); remembered, since a feed repeats its words."""
-        try:
-            return self._nouns_seen[word]
-        except KeyError:
-            pass
-        found = None
+        "ministries")."""
         if word in self.nouns:
-            found = self.nouns[word], False
-        else:
-            for suffix, replacement in _PLURALS:
-                singular = word[: -len(suffix)] + replacement
-                if word.endswith(suffix) and singular in self.nouns:
-                    found = self.nouns[singular], True
-                    break
-        if len(self._nouns_seen) < 1 << 16:
-            self._nouns_seen[word] = found
-        return found
+            return self.nouns[word], False
+        for suffix, replacement in _PLURALS:
+            if word.endswith(suffix) and (singular := word[: -len(suffix)] + replacement) in (
+                self.nouns
+            ):
+                return self.nouns[singular], True
+        return None
 
     def classify(self, chunk: Any) -> Referent:
         """The referent of a spaCy noun chunk or entity span."""
