@@ -67,12 +67,38 @@ def test_keys_ignore_article_case_marks_and_doubling() -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["the", "kataib", "youlf", "iraq’s", "don't", "al-sakhar", "self-defense", "u.s."]
+    "word",
+    [
+        "the",
+        "kataib",
+        "youlf",
+        "iraq’s",
+        "don't",
+        "al-sakhar",
+        "self-defense",
+        "café",
+        "artists'",
+        "ww1",
+        "g8",
+    ],
 )
 def test_zipf_table_equals_wordfreq(word: str) -> None:
     """The disk-cached table (for a fast start) gives wordfreq's own figures."""
     from wordfreq import zipf_frequency
 
-    from toolkit.names.spans import zipf
+    from toolkit.names.frequency import zipf
 
     assert zipf(word) == zipf_frequency(word, "en")
+
+
+def test_zipf_never_imports_wordfreq(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Accented words, codes with digits and possessive plurals use the cached table only."""
+    import sys
+
+    from toolkit.names.frequency import _zipf_table, zipf
+
+    _zipf_table()  # built (importing wordfreq) or read from the disk cache first
+    monkeypatch.setitem(sys.modules, "wordfreq", None)  # any import now fails
+    assert zipf("artists'") == zipf("artists") > 4
+    assert zipf("josé") > 3
+    assert zipf("qāsim-a321") == zipf("x100m") == 0.0

@@ -49,8 +49,7 @@ _TA_MARBUTA = re.compile(r"(?<=\w\w[aeiou])h\b")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
-@functools.lru_cache(maxsize=65536)
-def fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """Lower-case ASCII: diacritics and ʿayn/hamza marks removed."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_FOLD))
@@ -58,9 +57,17 @@ def fold(text: str) -> str:
     return _MARKS.sub("", text).lower()
 
 
+fold = functools.lru_cache(maxsize=65536)(fold_text)  # for words and names, which recur
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens; hyphens and spaces both separate."""
     return [t for t in _SPLIT.split(fold(text)) if t]
+
+
+def token_set(text: str) -> set[str]:
+    """The folded word tokens of a longer text (a sentence), as a set; may include ""."""
+    return set(_SPLIT.split(fold_text(text)))
 
 
 def core_tokens(text: str) -> list[str]:

@@ -10,25 +10,20 @@ type a cue implies ("Operation", "Brigades", "base"), the places the article men
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import math
 import re
 import weakref
 from dataclasses import dataclass
 
 from toolkit.document import Document
+from toolkit.names.frequency import zipf
 from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
 from toolkit.names.similarity import distance
-from toolkit.names.spans import (
-    CONNECTORS,
-    TYPE_FAMILIES,
-    Run,
-    Token,
-    is_connector,
-    runs,
-    sentence_tokens,
-    zipf,
-)
+from toolkit.names.spans import TYPE_FAMILIES, Run, is_connector, runs
+from toolkit.names.tokens import Token, Words, sentence_words
 from toolkit.names.words import demonyms
 
 MAX_NAME_TOKENS = 8
@@ -115,18 +110,17 @@ class _Resolver:
         self.doc = doc
         self.gaz = gazetteer
         self.source_lang = source_lang
-        self.sentences = sentence_tokens(doc)
+        self.sentences = sentence_words(doc)
 
     def run(self) -> Analysis:
         mentions = [m for toks in self.sentences for m in self._known(toks)]
         renamed = self._renamed(mentions)
         inside = [(r.start, r.end) for r in renamed]
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
-        self._set_context(mentions)
-        spans = sorted([(m.start, m.end) for m in mentions] + inside)
-        taken = {t.start for toks in self.sentences for t in toks if _inside(t, spans)}
         suspects: list[Suspect] = []
         if self._fuzzy_allowed(mentions):
+            self._set_context(mentions)
+            taken = self._taken([(m.start, m.end) for m in mentions] + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
             glued = {m.end + 1 for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
             for toks in self.sentences:
@@ -143,51 +137,62 @@ class _Resolver:
 
     # Known names -------------------------------------------------------------------------
 
-    def _known(self, toks: list[Token]) -> list[Mention]:
-        found = []
-        i = 0
-        while i < len(toks):
-            mention = self._longest_at(toks, i)
-            if mention is None:
-                i += 1
+    def _taken(self, spans: list[tuple[int, int]]) -> set[int]:
+        """Starts of the words inside the given spans."""
+        starts = list(itertools.chain.from_iterable(w.starts for w in self.sentences))
+        taken: set[int] = set()
+        for start, end in spans:
+            first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            taken.update(starts[first:last])
+        return taken
+
+    def _known(self, toks: Words) -> list[Mention]:
+        found: list[Mention] = []
+        end = -1
+        first_tokens = self.gaz.first_tokens
+        for i in toks.name_heads():
+            if toks.starts[i] < end:
                 continue
-            found.append(mention)
-            while i < len(toks) and toks[i].start < mention.end:
-                i += 1
+            key = _first_key(toks.texts[i])
+            if key is not None and key not in first_tokens:
+                continue  # no listed name starts with this word
+            mention = self._longest_at(toks, i)
+            if mention is not None:
+                found.append(mention)
+                end = mention.end
         return found
 
-    def _longest_at(self, toks: list[Token], i: int) -> Mention | None:
-        head = toks[i]
-        if not head.capitalised and head.lower not in {"al", "el"} and "-" not in head.text:
-            return None
-        core = [t for t in re.split(r"[^a-z0-9]+", fold(head.text)) if t]
+    def _longest_at(self, toks: Words, i: int) -> Mention | None:
+        core = _core(toks.texts[i])
         if not core:
             return None
         first_core = core[0] if core[0] not in ARTICLES or len(core) == 1 else core[1]
         standalone_article = core[0] in {"al", "el"} and i + 1 < len(toks)
         starts_name = (
-            head.capitalised
+            toks.caps[i]
             or (len(core) > 1 and core[0] in ARTICLES)
-            or (standalone_article and toks[i + 1].capitalised)
+            or (standalone_article and toks.caps[i + 1])
         )
         if not starts_name:
             return None
         if len(core) == 1 and core[0] in ARTICLES and i + 1 < len(toks):
-            first_core = fold(toks[i + 1].text).split("-")[0]
+            first_core = fold(toks.texts[i + 1]).split("-")[0]
         if loose_key(first_core) not in self.gaz.first_tokens:
             return None
         last = i
         while last + 1 < len(toks) and last - i + 1 < MAX_NAME_TOKENS:
-            if _gap(self.doc, toks[last], toks[last + 1]):
+            if toks.gap_after(last):
                 break
             last += 1
+        head = toks[i]
         for j in range(last, i - 1, -1):
-            if j > i and not (toks[j].name_cased or toks[j].text.isdigit()):
+            if j > i and not (toks.name_cased(j) or toks.texts[j].isdigit()):
                 continue
-            text = self.doc.text[head.start : toks[j].end]
+            end = toks[j].end
+            text = self.doc.text[head.start : end]
             entries = self._match(text, head, single=j == i)
             if entries:
-                return Mention(head.start, toks[j].end, text, entries)
+                return Mention(head.start, end, text, entries)
         return None
 
     def _match(self, text: str, head: Token, single: bool) -> tuple[Entry, ...]:
@@ -221,9 +226,19 @@ class _Resolver:
         ]
         self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
         adjectives = demonyms()
-        self.countries |= {
-            adjectives[t.lower] for toks in self.sentences for t in toks if t.lower in adjectives
-        }
+        words = set(itertools.chain.from_iterable(w.lowers for w in self.sentences))
+        self.countries |= {adjectives[w] for w in words & adjectives.keys()}
+        self.nearest: dict[int, float | None] = {}
+
+    def _nearest_km(self, entry: Entry) -> float | None:
+        """How far ``entry`` is from the nearest other place the document mentions (km)."""
+        key = id(entry)
+        if key not in self.nearest:
+            self.nearest[key] = min(
+                (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
+                default=None,
+            )
+        return self.nearest[key]
 
     def _fuzzy_allowed(self, mentions: list[Mention]) -> bool:
         """Search unknown names only in texts about the region or translated from its languages."""
@@ -240,10 +255,7 @@ class _Resolver:
             score += 0.04 if fits else -0.12
             support += fits and run.cue != "place"  # "in X" alone says little
         if entry.lat is not None and self.places:
-            nearest = min(
-                (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
-                default=None,
-            )
+            nearest = self._nearest_km(entry)
             if nearest is not None:
                 score += 0.06 if nearest < 150 else 0.03 if nearest < 400 else 0.0
                 score -= 0.05 if nearest > 1500 else 0.0
@@ -337,13 +349,11 @@ class _Resolver:
     def _renamed(self, mentions: list[Mention]) -> list[Renamed]:
         """Capitalised runs of ordinary words that almost name a curated entity."""
         found = []
-        for toks in self.sentences:
-            if sum(t.capitalised for t in toks) < 3:
+        for sentence, toks in zip(self.doc.sentences, self.sentences, strict=True):
+            words = self.doc.text[sentence.start : sentence.end]
+            if sum(toks.caps) < 3 or not self.gaz.words.may_name(words):
                 continue
-            for run in runs(self.doc, toks, set()):
-                content = [t for t in run.tokens if t.lower not in CONNECTORS]
-                if len(content) < 3:
-                    continue
+            for run in runs(self.doc, toks, set(), shortest=3):
                 text = run.text(self.doc)
                 if self.gaz.exact(text):
                     continue
@@ -360,12 +370,19 @@ class _Resolver:
         return found
 
 
-def _gap(doc: Document, left: Token, right: Token) -> bool:
-    between = doc.text[left.end : right.start]
-    return bool(between.strip(" -\u00a0")) or "\n" in between
+@functools.lru_cache(maxsize=65536)
+def _first_key(word: str) -> str | None:
+    """The key of the first name word of ``word`` (after its article: "al-Sakhar" -> sakhar),
+    or None for a bare article, whose name word is the next word."""
+    core = _core(word)
+    if not core:
+        return ""
+    if core[0] in ARTICLES:
+        return None if len(core) == 1 else loose_key(core[1])
+    return loose_key(core[0])
 
 
-def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
-    """Whether the token starts inside one of the sorted, non-overlapping spans."""
-    at = bisect.bisect_right(spans, (tok.start, float("inf"))) - 1
-    return at >= 0 and spans[at][0] <= tok.start < spans[at][1]
+@functools.lru_cache(maxsize=65536)
+def _core(word: str) -> tuple[str, ...]:
+    """A word's folded parts ("al-Sakhar": al, sakhar)."""
+    return tuple(t for t in re.split(r"[^a-z0-9]+", fold(word)) if t)

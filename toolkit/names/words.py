@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from toolkit.names.gazetteer import Entry
-from toolkit.names.normalize import ARTICLES, core_tokens, fold
+from toolkit.names.normalize import ARTICLES, core_tokens, fold, token_set
 from toolkit.names.spans import CONNECTORS
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -60,6 +60,16 @@ class WordIndex:
             for tok in core_tokens(text)
             if tok not in CONNECTORS and tok not in ARTICLES
         )
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every folded word that ``words`` maps onto an indexed word."""
+        mapped = {w for w, code in self.countries.items() if code in self.postings}
+        return frozenset(self.postings) | mapped
+
+    def may_name(self, text: str) -> bool:
+        """Whether ``text`` (a sentence) has the two indexed words ``best`` needs."""
+        return len(self.vocabulary.intersection(token_set(text))) >= 2
 
     def best(self, text: str) -> tuple[Entry, float] | None:
         """The entity whose name ``text`` most nearly translates: most words shared, at most
