@@ -69,11 +69,20 @@ BROKEN_PARAGRAPH = Rule(
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
-_RESTART = re.compile(r"(?<=[^\W\d_])\.(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])")
+# The full stop first, its lookbehind after: re skips to full stops instead of trying the
+# lookbehind at every offset.
+_RESTART = re.compile(r"\.(?<=[^\W\d_]\.)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])")
 # "Syria.against": a full stop glued to a lower-case function word is no domain name.
-_GLUED_RESTART = re.compile(r"(?<=[^\W\d_]{2})\.([a-z]+)(?=[ \t])")
+_GLUED_RESTART = re.compile(r"\.(?<=[^\W\d_]{2}\.)([a-z]+)(?=[ \t])")
 _AFTER_LOWER = re.compile(r"(?:^|\s)[a-z][\w'’-]*,?[ \t]+$")
 _WORD = re.compile(r"\w+")
+_WORD_OR_COMMA_SPACED = re.compile(r"[\w,][ \t]+$")
+_NAME_SPACED = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_SPACED_NAME = re.compile(r"[ \t]+[A-Z]")
+_SPACED_LETTER = re.compile(r"[ \t]+[A-Za-z]")
+_SPACED_LOWER = re.compile(r"[ \t]+[a-z]")
+_WORD_SPACED = re.compile(r"(\w+)[ \t]+$")
+_TOKEN_BEFORE = re.compile(r"[\w.'’-]+$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_CLAUSE_WORDS = 2
 CONTEXT = 120  # characters looked at around a candidate word (keeps long texts linear)
@@ -115,22 +124,20 @@ class CapitalisationCheck(Check):
             start, end = match.span()
             window = max(sentence.start, start - CONTEXT)
             before = text[window:start]
-            if not re.search(r"[\w,][ \t]+$", before):
+            if not _WORD_OR_COMMA_SPACED.search(before):
                 continue  # sentence start, or after a quote, colon, dash or bracket
             after = text[end : min(sentence.end, end + CONTEXT)]
-            joins_names = re.search(r"[A-Z][\w'’-]*[ \t]+$", before) and re.match(
-                r"[ \t]+[A-Z]", after
-            )
+            joins_names = _NAME_SPACED.search(before) and _SPACED_NAME.match(after)
             if word.lower() in _COORDINATORS:
-                if not re.match(r"[ \t]+[A-Za-z]", after):
+                if not _SPACED_LETTER.match(after):
                     continue
             elif word == "Of" and joins_names:
                 pass  # "Ministry Of Defense": news style keeps "of" lower-case in names
-            elif not (_AFTER_LOWER.search(before) and re.match(r"[ \t]+[a-z]", after)):
+            elif not (_AFTER_LOWER.search(before) and _SPACED_LOWER.match(after)):
                 continue  # names of groups and works ("Tories Against Brexit", "The Hague")
             if _in_title(text, sentence, start, end):
                 continue
-            previous = re.search(r"(\w+)[ \t]+$", before)
+            previous = _WORD_SPACED.search(before)
             if (
                 word.lower() in _COORDINATORS
                 or word == "Of"
@@ -210,7 +217,7 @@ class CapitalisationCheck(Check):
             stop = match.start()
             if inside(stop, skip):
                 continue
-            token = re.search(r"[\w.'’-]+$", text[max(0, stop - 30) : stop])
+            token = _TOKEN_BEFORE.search(text[max(0, stop - 30) : stop])
             word = token.group() if token else ""
             if "." in word or word in abbreviations() or word.lower() in abbreviations():
                 continue

@@ -124,22 +124,28 @@ SOURCE_PUNCTUATION = Rule(
 
 # Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
-_GLUED = re.compile(r"(?<=[a-z\d%)])([.!?,;:]+[”\"’»)]*|[”»])(?=[A-Za-z][a-z])")
+# (Each pattern opens with the character it consumes, the lookbehind after it: re then skips
+# to candidate characters instead of trying the lookbehind at every offset.)
+_GLUED = re.compile(
+    r"([.!?,;:”»](?<=[a-z\d%)].)(?:(?<=[.!?,;:])[.!?,;:]*[”\"’»)]*)?)(?=[A-Za-z][a-z])"
+)
 _SPACE_BEFORE = re.compile(
     r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
     r"|[(\[“]([ \t\xa0]+)(?=\w)"
 )
 # "in Gaza ,stressing": the space went to the wrong side of the comma.
-_SWAPPED_SPACE = re.compile(r"(?<=\w)[ \t]+([,;])(?=[^\W\d_])")
-_SPLIT_CLITIC = re.compile(r"(?<=\w)([ \t]+)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
+_SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;])(?=[^\W\d_])")
+_SPLIT_CLITIC = re.compile(r"([ \t](?<=\w[ \t])[ \t]*)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
 _DOUBLE_QUOTE = re.compile('[“”«»"]')
 _BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
-_STRAIGHT_INCH = re.compile(r"(?<=\d)\"|(?<=\d)''")
+_STRAIGHT_INCH = re.compile(r"\"(?<=\d\")|''(?<=\d'')")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\(?[\da-zA-Z]{1,2}\)(?=\s)")
+_TOKEN_BEFORE = re.compile(r"[\w.]+$")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _ARABIC_OR_CJK = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -259,11 +265,11 @@ class PunctuationCheck(Check):
             if inside(start, skip):
                 continue
             if found.startswith("."):
-                token = re.search(r"[\w.]+$", text[max(0, start - 20) : start])
+                token = _TOKEN_BEFORE.search(text[max(0, start - 20) : start])
                 word = token.group() if token else ""
                 if found == ".," and not (word.islower() and word not in abbreviations()):
                     continue
-                if found == ".," and not re.match(r"\s+[a-z]", text[end:]):
+                if found == ".," and not _LOWER_WORD_AFTER.match(text, end):
                     continue
                 keep = "," if found == ".," else "."
             elif found in ("——", "……"):
