@@ -126,7 +126,7 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
-_INDEXES = ("_sound_index", "first_tokens", "words", "by_short_key")
+_INDEXES = ("_sound_index", "first_tokens", "first_pairs", "words", "by_short_key")
 
 
 class Gazetteer:
@@ -201,6 +201,12 @@ class Gazetteer:
     def first_tokens(self) -> frozenset[str]:
         """The first word of every name (folded, article removed): a cheap pre-filter."""
         return frozenset(key.split()[0] for key, found in self.by_key.items() if key and found)
+
+    @functools.cached_property
+    def first_pairs(self) -> frozenset[str]:
+        """The first two words of every name of two words or more (keys, as ``loose_key``)."""
+        keys = [*(k for k, found in self.by_key.items() if found), *self.by_short_key]
+        return frozenset(" ".join(words[:2]) for k in keys if len(words := k.split()) >= 2)
 
     @functools.cached_property
     def words(self) -> WordIndex:

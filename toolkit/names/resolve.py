@@ -179,14 +179,9 @@ class _Resolver:
             first_core = fold(toks.texts[i + 1]).split("-")[0]
         if loose_key(first_core) not in self.gaz.first_tokens:
             return None
-        last = i
-        while last + 1 < len(toks) and last - i + 1 < MAX_NAME_TOKENS:
-            if toks.gap_after(last):
-                break
-            last += 1
         head = toks[i]
-        for j in range(last, i - 1, -1):
-            if j > i and not (toks.name_cased(j) or toks.texts[j].isdigit()):
+        for j in range(self._last_word(toks, i), i - 1, -1):
+            if j > i and not toks.name_cased(j):
                 continue
             end = toks[j].end
             text = self.doc.text[head.start : end]
@@ -194,6 +189,22 @@ class _Resolver:
             if entries:
                 return Mention(head.start, end, text, entries)
         return None
+
+    def _last_word(self, toks: Words, i: int) -> int:
+        """The last word a listed name starting at word ``i`` may reach: up to punctuation and
+        MAX_NAME_TOKENS words, and before its second name word when no listed name starts
+        with its first two ("The government": no name starts "the government")."""
+        found: list[str] = []
+        last = i
+        while True:
+            for part in _core(toks.texts[last]):
+                if part not in ARTICLES and len(found) < 2:
+                    found.append(loose_key(part))
+                    if len(found) == 2 and " ".join(found) not in self.gaz.first_pairs:
+                        return last - 1
+            if last + 1 >= len(toks) or last - i + 1 >= MAX_NAME_TOKENS or toks.gap_after(last):
+                return last
+            last += 1
 
     def _match(self, text: str, head: Token, single: bool) -> tuple[Entry, ...]:
         entries = self.gaz.exact(text)
