@@ -169,11 +169,10 @@ class FragmentCheck(Check):
 
     def _verbless(self, doc: Document, sentence: Span, first: bool) -> Iterator[Finding]:
         tokens = _TOKEN.findall(doc[sentence].rstrip(".").rstrip())
+        if _has_verb(tokens):
+            return  # most sentences: found within a few words
         words = [t.rstrip(".") for t in tokens if not t[0].isdigit()]
         if not words or len(words) < len(tokens) / 2 or words[0].lower() in _MONTHS:
-            return
-        lowered = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
-        if any(can_be_verb(w) or w.lower().endswith(("'s", "’s")) for w in lowered):
             return
         if not _prose(doc, sentence):
             return
@@ -199,6 +198,25 @@ class FragmentCheck(Check):
                 "This sentence has no verb: a clause split off its sentence.",
                 confidence=0.6,
             )
+
+
+def _has_verb(tokens: list[str]) -> bool:
+    """Whether a word can be a verb: the first word, or a later one not capitalised."""
+    first = True
+    for token in tokens:
+        if token[0].isdigit():
+            continue
+        word = token.rstrip(".")
+        if (first or not word[0].isupper()) and _verb_like(word):
+            return True
+        first = False
+    return False
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_like(word: str) -> bool:
+    """A verb form, or a word with "'s" (which may be "is"); remembered, words recur."""
+    return can_be_verb(word) or word.lower().endswith(("'s", "’s"))
 
 
 def _orphan(words: list[str], closed: dict[str, str]) -> bool:
