@@ -390,6 +390,26 @@ def fluency_section() -> str:
     return "\n".join(out)
 
 
+def agreement_section() -> str:
+    """The agreement check: clean news, synthetic number slips, MQM Fluency/Grammar spans."""
+    import agreement_eval
+
+    corpora = clean_documents()
+    sentences = [
+        doc[s]
+        for doc in (Document(t) for texts in corpora.values() for t in texts)
+        for s in doc.sentences
+    ]
+    return "\n\n".join(
+        [
+            "### Agreement (AG101-AG103, lexical, the default)",
+            agreement_eval.clean_section(corpora),
+            agreement_eval.noise_section(sentences),
+            agreement_eval.mqm_section(mqm_segments()),
+        ]
+    )
+
+
 def main() -> str:
     return "\n\n".join(
         [
@@ -401,6 +421,7 @@ def main() -> str:
             wmt_section(),
             mqm_section(),
             fluency_section(),
+            agreement_section(),
         ]
     )
 

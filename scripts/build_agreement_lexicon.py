@@ -6,9 +6,8 @@ Nouns are WordNet 3.0 noun lemmas (spaCy ``en_core_web_sm`` lemmatizer lookup ta
 ``lemma_index``), kept when wordfreq gives the singular a Zipf frequency of at least
 ``MIN_ZIPF``. The plural is the irregular form of ``lemma_exc`` or of
 corpora/agreement/plural_overrides.tsv, else the regular one (-s, -es, -ies); when several
-are possible the most frequent wins. A noun is left out when its singular is also a plural
-form of another noun (``arms``, ``data``, ``people``) or its plural is a noun lemma of its own
-(``news``, ``means``), so neither form can mislead the check. Flags mark what else a form can
+are possible the most frequent wins. A word is no singular when it is also a plural
+form of another noun (``arms``, ``data``, ``people``, ``years``). Flags mark what else a form can
 be (``verb``, ``adj``) and ``mass`` nouns whose plural is rare (information, evidence).
 English function words (``will``, ``does``) are never nouns here.
 """
@@ -66,37 +65,32 @@ def build(out: Path) -> int:
     for plural, lemmas in irregular.items():
         for lemma in lemmas:
             plurals_of.setdefault(lemma, []).append(plural)
-    irregular_forms = set(irregular)
     closed = _function_words()
-    rows, others = [], []
+    chosen: dict[str, str] = {}  # singular -> plural
+    others = []
     for word in sorted(nouns):
-        if not re.fullmatch(r"[a-z]{3,}", word):
-            continue
-        zipf = zipf_frequency(word, "en")
-        if zipf < MIN_ZIPF:
-            continue
-        if word in closed:
+        if not re.fullmatch(r"[a-z]{3,}", word) or word in closed:
             continue  # "will", "does": function words first
-        if word in irregular_forms or any(
-            word == p
-            for stem in _strip_plural(word)
-            if stem in nouns
-            for p in regular_plurals(stem)
-        ):
-            others.append(word)
-            continue  # "arms", "data": a plural form of another noun
+        if zipf_frequency(word, "en") < MIN_ZIPF:
+            continue
         if overrides.get(word) == "-":
             others.append(word)
             continue
-        if word in overrides:
-            candidates = [overrides[word]]
-        else:
-            candidates = plurals_of.get(word, []) + regular_plurals(word)
-        plural = max(candidates, key=lambda p: zipf_frequency(p, "en"))
-        if plural in closed or plural == word or (plural in nouns and word not in overrides):
+        candidates = [overrides[word]] if word in overrides else plurals_of.get(word, [])
+        candidates = candidates or regular_plurals(word)
+        chosen[word] = max(candidates, key=lambda p: zipf_frequency(p, "en"))
+    plural_forms = set(chosen.values()) | set(irregular)
+    rows = []
+    for word, plural in chosen.items():
+        if word in plural_forms or any(
+            word in regular_plurals(stem) for stem in _strip_plural(word) if stem in nouns
+        ):
             others.append(word)
-            continue  # invariant ("sheep") or a noun of its own ("news", "means")
-        plural_zipf = zipf_frequency(plural, "en")
+            continue  # "people", "years", "arms": a plural form of another noun
+        if plural in closed or plural == word:
+            others.append(word)
+            continue  # invariant: "sheep", "species"
+        zipf, plural_zipf = zipf_frequency(word, "en"), zipf_frequency(plural, "en")
         flags = []
         if word in verbs or plural in verbs or _verb_form(plural, verbs):
             flags.append("verb")
@@ -105,10 +99,12 @@ def build(out: Path) -> int:
         if plural_zipf < MASS_PLURAL or zipf - plural_zipf > MASS_GAP:
             flags.append("mass")
         rows.append(f"{word}\t{plural}\t{zipf:.2f}\t{plural_zipf:.2f}\t{','.join(flags) or '-'}")
+    others.sort()
     header = [
         "# English count nouns: singular, plural, wordfreq Zipf frequencies, flags",
         "# (verb: a form can be a verb; adj: the singular can be an adjective; mass: the plural",
-        "# is rare). Built by scripts/build_agreement_lexicon.py; do not edit by hand.",
+        "# is rare).",
+        "# Built by scripts/build_agreement_lexicon.py; do not edit by hand.",
         "singular\tplural\tzipf_singular\tzipf_plural\tflags",
     ]
     out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")

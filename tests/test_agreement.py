@@ -58,6 +58,14 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         ("The soldier were taken to a military hospital.", ("AG103", "were", "was")),
         ("Iran and Iraq has signed a security agreement.", ("AG103", "has", "have")),
         ("Turkey and Russia also has interests in the region.", ("AG103", "has", "have")),
+        ("A decision are now expected by Monday.", ("AG103", "are", "is")),
+        ("The city's airport have been reopened for relief flights.", ("AG103", "have", "has")),
+        ("Every single active spy have been compromised.", ("AG103", "have", "has")),
+        ("If a flight are cancelled, passengers get a refund.", ("AG103", "are", "is")),
+        ("Low-cost airlines has criticised the new rules.", ("AG103", "has", "have")),
+        ("As people was reminded of the tsunami, panic spread.", ("AG103", "was", "were")),
+        ("The company has cut 13,000 job since March.", ("AG101", "job", "jobs")),
+        ("The ceasefire collapsed a few day ago.", ("AG101", "day", "days")),
     ],
 )
 def test_mt_slips_are_found(text: str, expected: tuple[str, str, str] | None) -> None:
@@ -109,6 +117,15 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str] | None) ->
         "The majority are in favour.",
         "Both the army and the police were deployed.",
         "The evidence from Toyota but other manufacturers is that we need to act.",
+        "A dozen were injured in the blast.",
+        "If the soldier were here, he would agree.",
+        "Rich countries such as the soldiers' homeland have said nothing.",
+        "The index rose two point five percent.",
+        "Each gate has a tetrahedron on it, with two input tetrahedrons.",
+        "Many hope to return home.",
+        "The two share a flat in Ankara.",
+        "Many fear losing their homes.",
+        "Three people were killed.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

@@ -33,7 +33,8 @@ class Quantifier:
 @dataclass(frozen=True)
 class AgreementLexicon:
     singulars: dict[str, Noun]
-    plurals: dict[str, Noun]
+    plurals: dict[str, Noun]  # plural forms read as plural (not "means", "politics")
+    plural_forms: frozenset[str]  # every plural form
     quantifiers: dict[str, Quantifier]
     verbs: dict[str, tuple[str, bool]]  # form -> (the other number's form, is plural)
     collective: frozenset[str]
@@ -60,10 +61,16 @@ class AgreementLexicon:
                 "verb" in flags,
                 "adj" in flags,
                 "mass" in flags,
-                float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.5,
+                float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.6,
             )
             singulars[noun.singular] = noun
             plurals[noun.plural] = noun
+        singular_use = _words("singular_plurals.txt")
+        plural_nouns = {
+            form: noun
+            for form, noun in plurals.items()
+            if form not in singular_use and not form.endswith("ics")
+        }
         quantifiers = {
             row["word"]: Quantifier(
                 row["word"], row["number"] == "plural", row["kind"], row["pronoun_like"] == "yes"
@@ -77,7 +84,8 @@ class AgreementLexicon:
         measure = list(iter_tsv(corpus_path("agreement", "measure.tsv")))
         return cls(
             singulars=singulars,
-            plurals=plurals,
+            plurals=plural_nouns,
+            plural_forms=frozenset(plurals),
             quantifiers=quantifiers,
             verbs=verbs,
             collective=_words("collective.txt"),
@@ -101,7 +109,7 @@ class AgreementLexicon:
 
     def is_noun(self, word: str) -> bool:
         """Whether a lower-case word is a form of a lexicon noun."""
-        return word in self.singulars or word in self.plurals or word in self.other_nouns
+        return word in self.singulars or word in self.plural_forms or word in self.other_nouns
 
 
 def _words(name: str) -> frozenset[str]:

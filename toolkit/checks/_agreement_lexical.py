@@ -95,15 +95,27 @@ class _Sentence:
         it may go on (a noun, a capitalised word, a hyphen or a possessive follows)."""
         token = self._word(i)
         gap = token.gap if token else self.tail
-        if gap[:1] in ("'", "’", "-", "/", "&") or (gap.strip() and gap.strip()[0] in "'’-/&"):
-            return None
+        if gap[:1] in ("'", "’", "-", "/", "&") or gap.strip()[:1] in ("'", "’", "/", "&"):
+            return None  # a possessive, a hyphenated compound, "and/or", "AT&T"
         if gap.strip() or token is None:
             return "strong"
         if token.lower in self.lex.classes["phrase_end"]:
             return "strong"
+        word = token.lower
         if token.text[0].isupper() or not token.text[0].isalpha():
             return None
-        return None if self.lex.is_noun(token.lower) else "weak"
+        if word in self.lex.quantifiers or _DIGITS.fullmatch(word):
+            return None  # "two point five"
+        if word.endswith("ing"):
+            noun = self.lex.singulars.get(word)
+            return "weak" if noun is None or noun.mass else None  # "two year urging"
+        if self.lex.is_noun(word):
+            return None
+        if word in function_words() or word in self.lex.adjectives:
+            return "weak"
+        if can_be_verb(word):
+            return "strong"  # a verb: "these issue get tested", "many company offer"
+        return None  # an unknown word, often a rare noun: "two input tetrahedrons"
 
     def _after_verb_or_preposition(self, i: int) -> bool:
         """Token ``i`` follows a preposition or a past/-ing verb: a numeral there counts
@@ -127,7 +139,7 @@ class _Sentence:
         """The lexicon noun whose singular is ``word``, if it should be plural after a
         numeral: not mass, collective, invariant or a past-participle adjective."""
         noun = self.lex.singulars.get(word)
-        if noun is None or noun.mass or word in self.lex.collective:
+        if noun is None or noun.mass:
             return None
         if word in self.lex.invariant_units or word in self.lex.quantifiers:
             return None
@@ -148,12 +160,14 @@ class _Sentence:
         numerals = all(p in self.lex.quantifiers for p in parts)  # "twenty-five", not "under-five"
         if quantifier is not None and quantifier.plural and numerals:
             kind, pronoun_like = quantifier.kind, quantifier.pronoun_like
+        elif self._thousands(i):
+            kind, pronoun_like = "numeral", False  # "13,000"
         elif _DIGITS.fullmatch(token.text) and token.text not in ("1",):
             if token.gap[-1:] in "$£€#-/.,:" or (before and before.text[0].isupper()):
                 return None  # "$5 note", "Article 5", "1,500", "3.5"
             if before and self._joined(i) and self.lex.is_noun(before.lower):
                 return None  # "category 5 storm"
-            kind, pronoun_like = "numeral", True
+            kind, pronoun_like = "numeral", False  # digits seldom stand alone: "the two met"
         else:
             return None
         if kind == "numeral" and before and before.lower in ("a", "an") and self._joined(i):
@@ -163,6 +177,18 @@ class _Sentence:
         if token.lower == "many" and before and before.lower == "how":
             return kind, False
         return kind, pronoun_like
+
+    def _thousands(self, i: int) -> bool:
+        """Token ``i`` ends a number written with separators: the "000" of "13,000"."""
+        token, before = self.tokens[i], self._word(i - 1)
+        return (
+            len(token.text) == 3
+            and token.text.isdigit()
+            and token.gap == ","
+            and before is not None
+            and before.text.isdigit()
+            and before.gap[-1:] not in "$£€"
+        )
 
     def _numeral_noun(self, i: int) -> Finding | None:
         quantity = self._quantity(i)
@@ -176,10 +202,10 @@ class _Sentence:
             j += 1
         modifiers = 0
         while modifiers < 2 and self._joined(j) and self._modifier(j):
-            if self._countable(self.tokens[j].lower) and not (
-                (self._joined(j + 1) and self._modifier(j + 1)) or self._phrase_end(j + 1) is None
-            ):
-                break  # "three Iraqi civilian in": the adjective-like noun is the head
+            end = self._phrase_end(j + 1)
+            more = end is None or (self._joined(j + 1) and self._modifier(j + 1))
+            if self._countable(self.tokens[j].lower) and (end == "strong" or not more):
+                break  # "three Iraqi civilian in", "a few day ago": the noun is the head
             j, modifiers = j + 1, modifiers + 1
         if not (self._joined(j) and self._lower_case(j)):
             return None
@@ -247,7 +273,7 @@ class _Sentence:
             return None
         head = self.tokens[j]
         noun = self._countable(head.lower)
-        if noun is None or head.lower in self.lex.measure:
+        if noun is None or head.lower in self.lex.measure or head.lower in self.lex.collective:
             return None
         if self._phrase_end(j + 1) is None:
             return None
@@ -313,7 +339,8 @@ class _Sentence:
         if token.gap.strip():
             return False
         if before.lower in self.lex.openers:
-            return True
+            earlier = self._word(i - 2)
+            return not (before.lower == "as" and earlier and earlier.lower in ("such", "well"))
         return before.lower in ("and", "but") and bool(_BOUNDARY.search(before.gap))
 
     def _verb_after(self, j: int) -> int | None:
@@ -325,29 +352,36 @@ class _Sentence:
         return None
 
     def _subject_verb(self, i: int) -> Finding | None:
-        tokens = self.tokens
-        j, numeral = i, False
-        determiner = tokens[i].lower if tokens[i].lower in self.lex.classes["subject"] else None
-        quantifier = self.lex.quantifiers.get(tokens[i].lower)
-        if determiner:
+        tokens, classes = self.tokens, self.lex.classes
+        j, determiners, numeral = i, [], False
+        while j < i + 2 and j < len(tokens) and (j == i or self._joined(j)):
+            word = tokens[j].lower
+            if word in classes["subject"] or word in classes["singular_determiner"]:
+                determiners.append(word)
+            elif (quantifier := self.lex.quantifiers.get(word)) and quantifier.kind == "numeral":
+                if not quantifier.plural:
+                    return None  # "one": AG102's business
+                numeral = True
+            else:
+                break
             j += 1
-        elif quantifier is not None and quantifier.kind == "numeral" and quantifier.plural:
-            j, numeral = j + 1, True
-        elif quantifier is not None or _DIGITS.fullmatch(tokens[i].text):
-            return None  # "a", "each", "one": AG102's business; digits: amounts
+        if _DIGITS.fullmatch(tokens[j].text if j < len(tokens) else ""):
+            return None  # amounts: "20 percent is"
         for length in range(1, 5):
             head = j + length - 1
             if head >= len(tokens) or (head > i and not self._joined(head)):
                 return None
             verb = self._verb_after(head + 1)
             if verb is not None:
-                return self._judge_subject(i, head, verb, determiner, numeral)
+                return self._judge_subject(i, head, verb, determiners, numeral)
             if not self._noun_phrase_word(head, first=head == i):
                 return None
         return None
 
     def _noun_phrase_word(self, k: int, first: bool) -> bool:
         token = self.tokens[k]
+        if re.fullmatch(r"\w+['’]s|[A-Za-z]+(?:-[A-Za-z]+)+|[A-Z][A-Za-z]*\d\w*", token.text):
+            return True  # "the city's airport", "low-cost airlines", "G8 ministers"
         if not token.text.isalpha():
             return False
         if token.text[0].isupper() and not first:
@@ -358,24 +392,26 @@ class _Sentence:
         )
 
     def _judge_subject(
-        self, i: int, head: int, verb: int, determiner: str | None, numeral: bool
+        self, i: int, head: int, verb: int, determiners: list[str], numeral: bool
     ) -> Finding | None:
         noun_token, verb_token = self.tokens[head], self.tokens[verb]
         if noun_token.text != noun_token.lower:
             return None  # a name or a title: "England have", "Cats is"
         word = noun_token.lower
         form, plural_verb = self.lex.verbs[verb_token.lower]
+        singular = set(determiners) & self.lex.classes["singular_determiner"]
+        plural = set(determiners) & {"these", "those", "both", "several", "many", "few", "all"}
         if word in self.lex.plurals and word not in self.lex.singulars:
-            if plural_verb or self.lex.plurals[word].singular in self.lex.measure:
+            if plural_verb or singular or self.lex.plurals[word].singular in self.lex.measure:
                 return None
             expected = "plural"
         elif (noun := self.lex.singulars.get(word)) is not None:
-            if not plural_verb or numeral or determiner in ("these", "those", "both", "several"):
+            if not plural_verb or numeral or plural or "some" in determiners:
                 return None
-            if noun.mass or word in self.lex.collective or word in self.lex.measure:
+            if noun.mass or word in self.lex.collective or self._subjunctive(i, verb):
                 return None
-            if determiner in ("many", "few", "all", "some") or self._subjunctive(i, verb):
-                return None
+            if word in self.lex.scale_words or word in self.lex.invariant_units:
+                return None  # "a dozen were", "a million are"
             expected = "singular"
         else:
             return None
@@ -394,6 +430,9 @@ class _Sentence:
         after = self._word(verb + 1)
         if self.tokens[verb].lower == "were" and after is not None and after.lower == "to":
             return True
+        before = self._word(i - 1)
+        if self.tokens[verb].lower == "were" and before and before.lower in ("if", "as", "wish"):
+            return True  # "if the minister were", "as if the soldier were"
         start = self.tokens[i].start
         return bool(_MANDATIVE.search(self.doc.text[max(0, start - 40) : start]))
 
