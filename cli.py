@@ -19,6 +19,11 @@ FAST_OPTION = click.option(
     help="--deep also runs the checks that load a model (spaCy, a language model).",
 )
 INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
+# The options every batch command shares: the fields of toolkit.batch.options.RunOptions.
+BATCH_RUN_OPTIONS = (
+    "output", "resume", "ordered", "jobs", "engine", "scheduler", "input_format", "glob",
+    "text_field", "id_field", "source_field", "encoding", "batch_size", "quiet", "timeout",
+)  # fmt: skip
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -275,33 +280,15 @@ def batch_command(command):
     """Add the options every ``mtkit batch`` command shares; ``command`` returns its Task."""
 
     @functools.wraps(command)
-    def run(inputs, output, resume, ordered, jobs, engine, scheduler, input_format, glob,
-            text_field, id_field, source_field, encoding, batch_size, quiet,
-            **options):  # fmt: skip
-        from toolkit.batch import Engine, InputSpec, run_batch
-        from toolkit.batch.progress import Progress
+    def run(inputs, **options):
+        from toolkit.batch.options import RunOptions
 
-        spec = InputSpec(
-            tuple(inputs), input_format, glob, text_field, id_field, encoding, source_field
-        )
-        stats = run_batch(
-            command(**options),
-            spec,
-            Engine(jobs, engine, scheduler),
-            output,
-            resume=resume,
-            ordered=ordered,
-            batch_size=batch_size,
-            progress=Progress(quiet=quiet),
-        )
-        if not quiet:
-            skipped = f", {stats.skipped} already done" if resume else ""
-            click.echo(
-                f"{stats.documents} document(s), {stats.sentences} sentence(s), "
-                f"{stats.failed} failed{skipped}",
-                err=True,
-            )
-        raise click.exceptions.Exit(1 if stats.failed else 0)
+        shared = {name: options.pop(name) for name in BATCH_RUN_OPTIONS}
+        run_options = RunOptions(tuple(inputs), **shared)
+        stats = run_options.run(command(**options))
+        if not run_options.quiet:
+            click.echo(run_options.summary(stats), err=True)
+        raise click.exceptions.Exit(stats.exit_code)
 
     for option in reversed(
         (
@@ -322,6 +309,11 @@ def batch_command(command):
             click.option("--encoding", help="Encoding of text files (default UTF-8/BOM)."),
             click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True),
             click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(0, min_open=True),
+                help="Seconds per document; a slower one is reported as an error record.",
+            ),
         )
     ):
         run = option(run)
@@ -337,12 +329,9 @@ def batch_command(command):
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_check(select, ignore, min_confidence, fast, source_lang):
     """Findings of each document: {id, path, row, findings} or {id, ..., error}."""
-    from toolkit.batch import CheckTask
-    from toolkit.pipeline import Selection
-    from toolkit.settings import Settings
+    from toolkit.batch.options import check_task
 
-    settings = Settings(source_lang=source_lang, fast=fast)
-    return CheckTask(settings, Selection(_split(select), _split(ignore), min_confidence))
+    return check_task(_split(select), _split(ignore), min_confidence, fast, source_lang)
 
 
 @batch.command("fix")
@@ -355,13 +344,9 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
     """Fixed text of each document: {id, ..., text, changed, applied, skipped}."""
-    from toolkit.batch.tasks import FixTask
-    from toolkit.pipeline import Selection
-    from toolkit.settings import Settings
+    from toolkit.batch.options import fix_task
 
-    settings = Settings(source_lang=source_lang, fast=fast)
-    selection = Selection(_split(select), _split(ignore))
-    return FixTask(settings, selection, min_confidence, unsafe_fixes)
+    return fix_task(_split(select), _split(ignore), min_confidence, unsafe_fixes, fast, source_lang)
 
 
 @batch.command("qe")
@@ -370,10 +355,9 @@ def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_qe(fast, source_lang):
     """Quality estimate of each document (a line per segment): {id, ..., score, segments}."""
-    from toolkit.batch import QETask
-    from toolkit.settings import Settings
+    from toolkit.batch.options import qe_task
 
-    return QETask(Settings(source_lang=source_lang, fast=fast))
+    return qe_task(fast, source_lang)
 
 
 @batch.command("summarize")

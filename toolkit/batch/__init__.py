@@ -39,6 +39,11 @@ class Stats:
     failed: int
     skipped: int
 
+    @property
+    def exit_code(self) -> int:
+        """1 when a document failed (its record has an ``error``), else 0."""
+        return 1 if self.failed else 0
+
 
 def run_batch(
     task: Task,
@@ -50,8 +55,10 @@ def run_batch(
     ordered: bool = False,
     batch_size: int = 32,
     progress: Progress | None = None,
+    timeout: float | None = None,
 ) -> Stats:
-    """Run ``task`` over every document of ``inputs``, writing one JSON record per document."""
+    """Run ``task`` over every document of ``inputs``, writing one JSON record per document;
+    a document that takes longer than ``timeout`` seconds is reported as an error."""
     engine = engine or Engine()
     progress = progress or Progress(quiet=True)
     if engine.name == "local":
@@ -62,7 +69,8 @@ def run_batch(
             progress.expect(max(expected - len(writer.done), 0))
         todo = _not_done(inputs.items(), writer.done)
         with engine.executor() as (executor, workers):
-            for batch in results(task, batched(todo, batch_size), executor, workers, ordered):
+            batches = batched(todo, batch_size)
+            for batch in results(task, batches, executor, workers, ordered, timeout):
                 writer.write(result.record for result in batch)
                 documents += len(batch)
                 failed += sum(result.failed for result in batch)

@@ -66,11 +66,13 @@ def results(
     executor: Executor | None = None,
     workers: int = 1,
     ordered: bool = True,
+    timeout: float | None = None,
 ) -> Iterator[list[Result]]:
-    """The results of each batch; ``executor`` None runs them here, one after another."""
+    """The results of each batch; ``executor`` None runs them here, one after another.
+    A document that takes longer than ``timeout`` seconds becomes an error record."""
     if executor is None:
         for batch in batches:
-            yield process(task, batch)
+            yield process(task, batch, timeout)
         return
     window = 2 * workers + 1
     source = iter(batches)
@@ -78,7 +80,7 @@ def results(
 
     def fill() -> None:
         while len(pending) < window and (batch := next(source, None)) is not None:
-            pending.append(executor.submit(process, task, batch))
+            pending.append(executor.submit(process, task, batch, timeout))
 
     fill()
     while pending:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from toolkit.batch.inputs import Item
+from toolkit.batch.timeout import DocumentTimeout, time_limit
 from toolkit.errors import MtkitError
 from toolkit.textio import Chunk
 
@@ -61,17 +62,21 @@ def prepare(task: Task) -> Callable[[Item], Payload]:
     return task.load()
 
 
-def process(task: Task, items: list[Item]) -> list[Result]:
-    """Run ``task`` over a batch; a failing document becomes a record with its ``error``."""
+def process(task: Task, items: list[Item], timeout: float | None = None) -> list[Result]:
+    """Run ``task`` over a batch; a failing document, or one that takes longer than
+    ``timeout`` seconds, becomes a record with its ``error``."""
     run = prepare(task)
-    return [_one(run, item) for item in items]
+    return [_one(run, item, timeout) for item in items]
 
 
-def _one(run: Callable[[Item], Payload], item: Item) -> Result:
+def _one(run: Callable[[Item], Payload], item: Item, timeout: float | None) -> Result:
     if item.error is not None:
         return Result({**item.origin(), "error": item.error}, failed=True)
     try:
-        payload, sentences = run(item)
+        with time_limit(timeout):
+            payload, sentences = run(item)
+    except DocumentTimeout as error:
+        return Result({**item.origin(), "error": str(error) or "timed out"}, failed=True)
     except MtkitError as error:
         return Result({**item.origin(), "error": str(error)}, failed=True)
     except Exception as error:  # a pathological document must not stop the run

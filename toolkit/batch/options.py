@@ -1,0 +1,106 @@
+"""What the ``mtkit batch`` options mean: the run options every batch command shares, and the
+task each command builds from its own. The CLI parses options, calls these, and prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.batch import Stats, run_batch
+from toolkit.batch.inputs import InputSpec
+from toolkit.batch.progress import Progress
+from toolkit.batch.runner import Engine
+from toolkit.batch.tasks import CheckTask, FixTask, QETask, Task
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of every batch command: inputs, output, engine, reading and limits."""
+
+    inputs: tuple[str, ...]
+    output: str = "-"
+    resume: bool = False
+    ordered: bool = False
+    jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    input_format: str = "auto"
+    glob: str = "*"
+    text_field: str = "text"
+    id_field: str = "id"
+    source_field: str | None = None
+    encoding: str | None = None
+    batch_size: int = 32
+    quiet: bool = False
+    timeout: float | None = None
+
+    def input_spec(self) -> InputSpec:
+        return InputSpec(
+            self.inputs,
+            self.input_format,
+            self.glob,
+            self.text_field,
+            self.id_field,
+            self.encoding,
+            self.source_field,
+        )
+
+    def run(self, task: Task) -> Stats:
+        """Run ``task`` over the inputs as these options say."""
+        return run_batch(
+            task,
+            self.input_spec(),
+            Engine(self.jobs, self.engine, self.scheduler),
+            self.output,
+            resume=self.resume,
+            ordered=self.ordered,
+            batch_size=self.batch_size,
+            progress=Progress(quiet=self.quiet),
+            timeout=self.timeout,
+        )
+
+    def summary(self, stats: Stats) -> str:
+        """The one-line account of a run printed on stderr."""
+        skipped = f", {stats.skipped} already done" if self.resume else ""
+        return (
+            f"{stats.documents} document(s), {stats.sentences} sentence(s), "
+            f"{stats.failed} failed{skipped}"
+        )
+
+
+def check_task(
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    min_confidence: float = 0.0,
+    fast: bool = True,
+    source_lang: str | None = None,
+) -> CheckTask:
+    """``batch check``: the findings of each document."""
+    from toolkit.pipeline import Selection
+    from toolkit.settings import Settings
+
+    settings = Settings(source_lang=source_lang, fast=fast)
+    return CheckTask(settings, Selection(select, ignore, min_confidence))
+
+
+def fix_task(
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    min_confidence: float | None = None,
+    unsafe: bool = False,
+    fast: bool = True,
+    source_lang: str | None = None,
+) -> FixTask:
+    """``batch fix``: the fixed text of each document."""
+    from toolkit.pipeline import Selection
+    from toolkit.settings import Settings
+
+    settings = Settings(source_lang=source_lang, fast=fast)
+    return FixTask(settings, Selection(select, ignore), min_confidence, unsafe)
+
+
+def qe_task(fast: bool = True, source_lang: str | None = None) -> QETask:
+    """``batch qe``: a quality estimate of each document."""
+    from toolkit.settings import Settings
+
+    return QETask(Settings(source_lang=source_lang, fast=fast))
