@@ -8,7 +8,9 @@ number. The default pass is lexical (_agreement_lexical.py): a noun lexicon with
 (corpora/agreement/nouns.tsv) and word lists for quantifiers, collective and measure nouns.
 It looks only where the noun phrase is unambiguous: a subject at the start of a clause with
 its verb right after it, a numeral right before its noun. Collective nouns ("the government
-have") and measure phrases ("three miles is") are never flagged.
+have") and measure phrases ("three miles is") are never flagged. With ``--deep`` the subject
+of each agreeing verb is also found in spaCy's parse (_agreement_parsed.py), wherever it
+stands ("the attacks on the base was").
 """
 
 from __future__ import annotations
@@ -64,8 +66,10 @@ SUBJECT_VERB = Rule(
     "the verb's number from the wrong word.",
     example="The attacks on the base was carried out by drones.",
     fixed="The attacks on the base were carried out by drones.",
-    false_positives="Only a subject that starts a clause and is directly followed by its "
-    "verb is checked, so 'the number of victims have' is never judged. Collective nouns "
+    false_positives="By default only a subject that starts a clause and is directly followed "
+    "by its verb is checked; --deep also matches a verb with its subject in spaCy's parse "
+    "('the attacks on the base was'), and a wrong parse can then mislead it. 'The number of "
+    "victims have' is never judged (prescriptive). Collective nouns "
     "(government, ministry, team, police) may take either number in British English and "
     "are not flagged, nor amounts ('three miles is a long way') or titles.",
 )
@@ -81,3 +85,7 @@ class AgreementCheck(Check):
         from toolkit.checks._agreement_lexical import lexical_findings
 
         yield from lexical_findings(doc)
+        if not self.settings.fast:
+            from toolkit.checks._agreement_parsed import parsed_findings
+
+            yield from parsed_findings(doc)
