@@ -67,16 +67,30 @@ def run_batch(
     with Writer(output, resume) as writer:
         if progress.shown and (expected := inputs.estimate()) is not None:
             progress.expect(max(expected - len(writer.done), 0))
-        todo = _not_done(inputs.items(), writer.done)
-        with engine.executor() as (executor, workers):
-            batches = batched(todo, batch_size)
-            for batch in results(task, batches, executor, workers, ordered, timeout):
-                writer.write(result.record for result in batch)
-                documents += len(batch)
-                failed += sum(result.failed for result in batch)
-                batch_sentences = sum(result.sentences for result in batch)
-                sentences += batch_sentences
-                progress.update(len(batch), batch_sentences)
+        if engine.name == "dask":
+            from toolkit.batch.dask_engine import RunSettings, run_on_dask
+
+            settings = RunSettings(task, inputs, timeout, batch_size)
+            documents, sentences, failed = run_on_dask(
+                settings,
+                engine.scheduler or "local",
+                engine.jobs,
+                engine.blocksize,
+                writer,
+                ordered,
+                progress,
+            )
+        else:
+            todo = _not_done(inputs.items(), writer.done)
+            with engine.executor() as (executor, workers):
+                batches = batched(todo, batch_size)
+                for batch in results(task, batches, executor, workers, ordered, timeout):
+                    writer.write(result.record for result in batch)
+                    documents += len(batch)
+                    failed += sum(result.failed for result in batch)
+                    batch_sentences = sum(result.sentences for result in batch)
+                    sentences += batch_sentences
+                    progress.update(len(batch), batch_sentences)
     progress.close()
     return Stats(documents, sentences, failed, len(writer.done))
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from toolkit.errors import InputError, UsageError
 
@@ -70,8 +70,22 @@ class InputSpec:
 
     def items(self) -> Iterator[Item]:
         """Every document of every input, in order."""
+        for path, fmt in self.files():
+            yield from self.items_of_file(path, fmt)
+
+    def files(self) -> Iterator[tuple[str, str]]:
+        """Each input file ("-": stdin), directories expanded, with its format, in order."""
         for path in self.paths:
-            yield from self._items_of(path)
+            if path != "-" and Path(path).is_dir():
+                files = sorted(_files_under(Path(path), self.glob))
+                if not files:
+                    raise InputError(f"{path}: no file matches {self.glob!r}")
+                for file in map(str, files):
+                    yield file, self._format_of(file)
+            elif path != "-" and not Path(path).exists():
+                raise InputError(f"{path}: no such file or directory")
+            else:
+                yield path, self._format_of(path)
 
     def estimate(self) -> int | None:
         """About how many documents there are (for an ETA), or None for stdin."""
@@ -89,20 +103,8 @@ class InputSpec:
             return self.format
         return _SUFFIXES.get(Path(path).suffix.lower(), "text") if path != "-" else "text"
 
-    def _items_of(self, path: str) -> Iterator[Item]:
-        if path != "-" and Path(path).is_dir():
-            files = sorted(_files_under(Path(path), self.glob))
-            if not files:
-                raise InputError(f"{path}: no file matches {self.glob!r}")
-            for file in files:
-                yield from self._items_of_file(str(file))
-        elif path != "-" and not Path(path).exists():
-            raise InputError(f"{path}: no such file or directory")
-        else:
-            yield from self._items_of_file(path)
-
-    def _items_of_file(self, path: str) -> Iterator[Item]:
-        fmt = self._format_of(path)
+    def items_of_file(self, path: str, fmt: str) -> Iterator[Item]:
+        """The documents of one input file in format ``fmt``."""
         if fmt == "text":
             if path == "-":
                 from toolkit.textio import read_text
@@ -110,12 +112,19 @@ class InputSpec:
                 yield Item("-", "-", text=read_text("-", self.encoding))
             else:
                 yield Item(path, path, encoding=self.encoding)
-        elif fmt == "lines":
-            yield from _line_items(path, self.encoding)
-        elif fmt == "jsonl":
-            yield from _jsonl_items(path, self.fields)
+        elif fmt in ("lines", "jsonl"):
+            yield from self.items_of_lines(_numbered_lines(path), path, fmt)
         else:
             yield from _parquet_items(path, self.fields)
+
+    def items_of_lines(
+        self, numbered: Iterable[tuple[int, bytes]], path: str, fmt: str
+    ) -> Iterator[Item]:
+        """The documents of numbered raw lines of a "lines" or "jsonl" file."""
+        if fmt == "jsonl":
+            yield from _jsonl_items(numbered, path, self.fields)
+        else:
+            yield from _line_items(numbered, path, self.encoding)
 
     @property
     def fields(self) -> tuple[str, str, str | None]:
@@ -162,9 +171,11 @@ def _numbered_lines(path: str) -> Iterator[tuple[int, bytes]]:
             handle.close()
 
 
-def _line_items(path: str, encoding: str | None) -> Iterator[Item]:
+def _line_items(
+    numbered: Iterable[tuple[int, bytes]], path: str, encoding: str | None
+) -> Iterator[Item]:
     """One document per non-blank line (a sentence-per-line test set)."""
-    for row, raw in _numbered_lines(path):
+    for row, raw in numbered:
         ident = f"{path}:{row}"
         try:
             text = raw.decode(encoding or "utf-8").rstrip("\r\n")
@@ -175,8 +186,10 @@ def _line_items(path: str, encoding: str | None) -> Iterator[Item]:
             yield Item(ident, path, row, text=text)
 
 
-def _jsonl_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[Item]:
-    for row, raw in _numbered_lines(path):
+def _jsonl_items(
+    numbered: Iterable[tuple[int, bytes]], path: str, fields: tuple[str, str, str | None]
+) -> Iterator[Item]:
+    for row, raw in numbered:
         if not raw.strip():
             continue
         try:
@@ -188,6 +201,16 @@ def _jsonl_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[Ite
 
 
 def _parquet_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[Item]:
+    table, columns = parquet_file(path, fields)
+    row = 0
+    for batch in table.iter_batches(batch_size=1024, columns=columns):
+        for record in batch.to_pylist():
+            row += 1
+            yield _row_item(record, path, row, fields)
+
+
+def parquet_file(path: str, fields: tuple[str, str, str | None]) -> tuple[Any, list[str]]:
+    """An open pyarrow ParquetFile and the columns to read (the text column must exist)."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -200,12 +223,17 @@ def _parquet_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[I
     text_field = fields[0]
     if text_field not in names:
         raise InputError(f"{path}: no column {text_field!r} (columns: {', '.join(sorted(names))})")
-    columns = [text_field, *(f for f in fields[1:] if f and f in names and f != text_field)]
-    row = 0
-    for batch in table.iter_batches(batch_size=1024, columns=columns):
-        for record in batch.to_pylist():
-            row += 1
-            yield _row_item(record, path, row, fields)
+    return table, [text_field, *(f for f in fields[1:] if f and f in names and f != text_field)]
+
+
+def parquet_row_group_items(
+    path: str, group: int, first_row: int, fields: tuple[str, str, str | None]
+) -> Iterator[Item]:
+    """The documents of one row group of a Parquet file, its rows numbered from ``first_row``."""
+    table, columns = parquet_file(path, fields)
+    records = table.read_row_group(group, columns=columns).to_pylist()
+    for row, record in enumerate(records, first_row):
+        yield _row_item(record, path, row, fields)
 
 
 def _row_item(record: object, path: str, row: int, fields: tuple[str, str, str | None]) -> Item:

@@ -37,6 +37,11 @@ def done_ids(path: str) -> set[str]:
     return ids
 
 
+def record_line(record: dict[str, Any]) -> str:
+    """One output record as a line of JSON."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 class Writer:
     """Writes records as JSON Lines to a file ("-": stdout), flushing after every batch."""
 
@@ -50,8 +55,11 @@ class Writer:
         )
 
     def write(self, records: Iterable[dict[str, Any]]) -> None:
-        lines = [json.dumps(record, ensure_ascii=False) + "\n" for record in records]
-        self._handle.write("".join(lines))
+        self.write_lines("".join(map(record_line, records)))
+
+    def write_lines(self, lines: str) -> None:
+        """Append JSON Lines already formatted by ``record_line`` (a Dask partition's)."""
+        self._handle.write(lines)
         self._handle.flush()
 
     def close(self) -> None:

@@ -24,11 +24,13 @@ ENGINES = ("local", "dask")
 
 @dataclass(frozen=True)
 class Engine:
-    """Where the work runs: ``jobs`` local processes, or a Dask ``scheduler`` address/"local"."""
+    """Where the work runs: ``jobs`` local processes, or a Dask ``scheduler`` address/"local"
+    (a LocalCluster of ``jobs`` workers), which reads line files in ``blocksize`` partitions."""
 
     jobs: int = 1
     name: str = "local"
     scheduler: str | None = None
+    blocksize: int = 8 << 20
 
     def __post_init__(self) -> None:
         if self.name not in ENGINES:
@@ -40,13 +42,9 @@ class Engine:
 
     @contextmanager
     def executor(self) -> Iterator[tuple[Executor | None, int]]:
-        """An executor (None: run in this process) and how many workers it has."""
-        if self.name == "dask":
-            from toolkit.batch.dask_engine import dask_executor
-
-            with dask_executor(self.scheduler or "local", self.jobs) as (executor, workers):
-                yield executor, workers
-        elif self.jobs == 1:
+        """A local executor (None: run in this process) and how many workers it has; the
+        Dask engine runs through ``dask_engine.run_on_dask`` instead."""
+        if self.jobs == 1:
             yield None, 1
         else:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
