@@ -50,6 +50,24 @@ MANGLED = Rule(
     false_positives="A plural that is part of a different, unlisted name.",
     source="corpora/names/curated.tsv",
 )
+UNRECOGNISED = Rule(
+    code="NM104",
+    slug="unrecognised-name",
+    kind="name",
+    category="accuracy/mistranslation",
+    severity="minor",
+    summary="A name close to no listed one whose spelling looks like an MT garbling.",
+    why="When the gazetteer lacks the entity, a mangled name cannot be matched, but its "
+    "letters still show the misreading (ج as y, خ as q, r for l): an editor should check it "
+    "against the source.",
+    example="Fighting was reported in Youlf Saqr, near Anbar",
+    fixed="(check the name against the source: Jurf al-Sakhar)",
+    fix_safe=False,
+    false_positives="A real but unlisted name with unusual spelling; only reported where the "
+    "text is about the region (or --source-lang is ar, fa, tr, ku), when the context implies "
+    "a name ('in X', 'X Brigades') or the name is lower-case, and with low confidence.",
+    source="corpora/names/garbled_words.tsv (python -m toolkit.names.train_garbled)",
+)
 HOUSE_STYLE = Rule(
     code="NM103",
     slug="name-not-house-style",
@@ -78,7 +96,7 @@ class NameCheck(Check):
     """Garbled and mangled names, and names off house style."""
 
     name = "names"
-    rules = (GARBLED, MANGLED, HOUSE_STYLE)
+    rules = (GARBLED, MANGLED, UNRECOGNISED, HOUSE_STYLE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
@@ -98,6 +116,16 @@ class NameCheck(Check):
                 )
 
     def _suspect(self, doc: Document, suspect: Suspect) -> Finding:
+        if suspect.reason == "unrecognised":
+            return UNRECOGNISED.at(
+                doc,
+                suspect.start,
+                suspect.end,
+                f"{suspect.text!r} matches no known name and its spelling looks garbled; "
+                "check it against the source.",
+                [],
+                confidence=suspect.confidence,
+            )
         best = suspect.candidates[0]
         suggestions = list(dict.fromkeys(c.entry.canonical for c in suspect.candidates))
         if suspect.reason == "garbled":

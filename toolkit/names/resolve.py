@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from toolkit.document import Document
 from toolkit.names.frequency import zipf
+from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
 from toolkit.names.similarity import distance
@@ -31,6 +32,10 @@ MAX_NAME_TOKENS = 8
 TRANSLITERATED = frozenset({"ar", "fa", "tr", "ku", "ckb", "ur", "ps", "he"})
 GARBLED_MIN_SIMILARITY = 0.75
 GARBLED_MIN_SCORE = 0.82
+# Garbled-word probability an unlisted name needs to be reported: with a cue ("in X",
+# "X Brigades") or lower-case, and bare (or after a person's title).
+UNRECOGNISED_CUED = 0.85
+UNRECOGNISED_BARE = 0.95
 _BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135,
     "south": 180, "southwest": 225, "west": 270, "northwest": 315,
@@ -71,7 +76,7 @@ class Suspect:
     end: int
     text: str
     candidates: tuple[Scored, ...]
-    reason: str  # "garbled", "number" or "case"
+    reason: str  # "garbled", "number", "case" or "unrecognised" (no candidates)
     confidence: float
 
 
@@ -311,7 +316,7 @@ class _Resolver:
         text = run.text(self.doc)
         ranked = self._rank(text, run)
         if not ranked:
-            return None
+            return self._unrecognised(run, text)
         best = ranked[0]
         # A common English word of the run that the name lacks ("Jim" Furyk): not this name.
         name_words = set(core_tokens(best.name))
@@ -339,7 +344,20 @@ class _Resolver:
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
-        return None
+        return self._unrecognised(run, text)
+
+    def _unrecognised(self, run: Run, text: str) -> Suspect | None:
+        """A name close to no listed one whose spelling looks garbled (a rare word with
+        letter sequences MT errors produce), where the context implies a name."""
+        lower = not all(t.name_cased for t in run.tokens if not is_connector(t))
+        # People's names are romanized every way (French, English); the list has few.
+        cued = run.cue not in {"", "person"}
+        needed = UNRECOGNISED_CUED if cued or lower else UNRECOGNISED_BARE
+        probability = garbled_probability(text)
+        if probability < needed:
+            return None
+        confidence = 0.3 + 0.3 * (probability - needed) / (1 - needed)
+        return Suspect(run.start, run.end, text, (), "unrecognised", round(confidence, 3))
 
     def _rank(self, text: str, run: Run) -> list[Scored]:
         scored = [

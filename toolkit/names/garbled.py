@@ -1,0 +1,49 @@
+"""How likely a name word is an MT garbling rather than a real romanized name.
+
+A logistic regression over the word's letter n-grams (2 to 4 letters, word edges marked
+^ and $) and its rarity in English, fitted by ``python -m toolkit.names.train_garbled``
+on gazetteer names, transliteration pairs and rare English words against the same names
+garbled by ``noise.garble``. Weights: corpora/names/garbled_words.tsv.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from toolkit.names.frequency import zipf
+from toolkit.names.normalize import tokens
+from toolkit.resources import corpus_path, iter_tsv
+
+_RARITY = ((1.0, "(zipf<1)"), (2.0, "(zipf<2)"), (3.0, "(zipf<3)"))
+
+
+def features(word: str, frequency: float) -> list[str]:
+    """The model's features of a folded word and its Zipf frequency."""
+    padded = f"^{word}$"
+    grams = [padded[i : i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)]
+    rarity = next((name for limit, name in _RARITY if frequency < limit), "(common)")
+    return [*grams, rarity]
+
+
+@functools.cache
+def _weights() -> dict[str, float]:
+    return {
+        row["feature"]: float(row["weight"])
+        for row in iter_tsv(corpus_path("names", "garbled_words.tsv"))
+    }
+
+
+@functools.lru_cache(maxsize=16384)
+def word_probability(word: str) -> float:
+    """Probability that a folded name word is garbled."""
+    weights = _weights()
+    logit = weights.get("(bias)", 0.0)
+    logit += sum(weights.get(f, 0.0) for f in features(word, zipf(word)))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def garbled_probability(name: str) -> float:
+    """The highest probability among the name's words of three letters or more."""
+    words = [t for t in tokens(name) if len(t) >= 3 and t.isalpha()]
+    return max(map(word_probability, words), default=0.0)
