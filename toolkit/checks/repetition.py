@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -105,9 +106,7 @@ class RepetitionCheck(Check):
         yield from self._doubled_phrases(doc, phrases)
         repeated = list(self._repeated(doc, doc.paragraphs, REPEATED_PARAGRAPH, near=False))
         yield from repeated
-        sentences = [
-            s for s in doc.sentences if not any(f.start <= s.start < f.end for f in repeated)
-        ]
+        sentences = [s for s in doc.sentences if not _covered(s.start, repeated)]
         yield from self._repeated(doc, sentences, REPEATED_SENTENCE, near=True)
 
     def _doubled_words(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
@@ -183,6 +182,13 @@ class RepetitionCheck(Check):
 
         best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
         return seen[best[0]] if best else None
+
+
+def _covered(offset: int, findings: list[Finding]) -> bool:
+    """Whether ``offset`` lies in one of ``findings`` (disjoint, in text order: whole
+    paragraphs), found by binary search, so long texts with many repeats stay fast."""
+    index = bisect.bisect_right(findings, offset, key=lambda f: f.start) - 1
+    return index >= 0 and offset < findings[index].end
 
 
 def _repeat_starts(text: str) -> tuple[list[int], list[int]]:
