@@ -402,9 +402,10 @@ def agreement_section() -> str:
     ]
     return "\n\n".join(
         [
-            "### Agreement (AG101-AG103, lexical, the default)",
+            "### Agreement (AG101-AG103): lexical (the default) and --deep",
             agreement_eval.clean_section(corpora),
             agreement_eval.noise_section(sentences),
+            agreement_eval.wmt_section(require(DATA / "wmt22_zhen")),
             agreement_eval.mqm_section(mqm_segments()),
         ]
     )

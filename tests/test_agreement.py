@@ -126,6 +126,16 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str] | None) ->
         "The two share a flat in Ankara.",
         "Many fear losing their homes.",
         "Three people were killed.",
+        # From WMT22 zh-en MT output: slogans in quotes, compounds, gerund subjects, lists.
+        'We must defend the "two establishment" and the "six protection" work.',
+        "Intel spent $20 billion to build two wafer processing plants in Arizona.",
+        "Four wheel drive, why is it called lp700?",
+        "Taking wedding photos is simply a physical job.",
+        "Students join various innovation and entrepreneurship competitions.",
+        "They quoted me 70000 yuan for my 135 house.",
+        "Fees range from a few dozen to 200 yuan.",
+        "Suitable for pupils in grades 3, 4, 5, 6 reading.",
+        "The competition for education, science and technology, and talents is intensifying.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

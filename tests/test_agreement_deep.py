@@ -52,6 +52,11 @@ def test_parsed_subjects_are_matched_with_their_verbs(text: str, expected: tuple
         "Fast and Furious is the most popular film of the year.",
         "Bosnia and Herzegovina is a member of the council.",
         "Three miles is a long way to walk.",
+        # From WMT22 zh-en: parses that join nouns across a preposition, lists, titles.
+        "The pharmaceutical industry in Macao and the Greater Bay area has set an example.",
+        "The gap between the bezel and the screen is a bit large.",
+        "Her bank account, WeChat account, Alipay account, etc. were written on a board.",
+        'The original "Chinese anecdotes," a brand-new work, has the same author.',
     ],
 )
 def test_clean_english_is_not_flagged_with_a_parse(text: str) -> None:

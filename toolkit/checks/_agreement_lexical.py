@@ -108,7 +108,18 @@ class _Sentence:
             return None  # "two point five"
         if word.endswith("ing"):
             noun = self.lex.singulars.get(word)
-            return "weak" if noun is None or noun.mass else None  # "two year urging"
+            after = self._word(i + 1)
+            compound = after is not None and not after.gap.strip() and self.lex.is_noun(after.lower)
+            if compound or not (noun is None or noun.mass):
+                return None  # "two wafer processing plants"
+            return "weak"  # "two year urging"
+        if word in ("and", "or"):
+            after = self._word(i + 1)
+            listed = after is not None and (
+                after.lower in self.lex.quantifiers or _DIGITS.fullmatch(after.text)
+            )
+            return "weak" if listed else None  # "two meat and two vegetables"; not "various
+            # innovation and entrepreneurship competitions"
         if self.lex.is_noun(word):
             return None
         if word in function_words() or word in self.lex.adjectives:
@@ -141,8 +152,10 @@ class _Sentence:
         noun = self.lex.singulars.get(word)
         if noun is None or noun.mass:
             return None
-        if word in self.lex.invariant_units or word in self.lex.quantifiers:
-            return None
+        if word in self.lex.invariant_units or word in self.lex.quantifiers or word.endswith("ing"):
+            return None  # "five percent", "grade 6 reading"
+        if word in self.lex.scale_words:
+            return None  # "a few dozen"
         if noun.adjective and (not noun.plural_common or word.endswith("ed")):
             return None
         return noun
@@ -167,6 +180,8 @@ class _Sentence:
                 return None  # "$5 note", "Article 5", "1,500", "3.5"
             if before and self._joined(i) and self.lex.is_noun(before.lower):
                 return None  # "category 5 storm"
+            if before and before.lower in self.lex.classes["partitive"] - {"the"}:
+                return None  # "my 135 house": a label
             kind, pronoun_like = "numeral", False  # digits seldom stand alone: "the two met"
         else:
             return None
@@ -177,6 +192,14 @@ class _Sentence:
         if token.lower == "many" and before and before.lower == "how":
             return kind, False
         return kind, pronoun_like
+
+    def _quoted(self, i: int) -> bool:
+        """A quotation mark opens within three words before token ``i`` or closes within three
+        after it: a slogan or title ("the "two establishment"", "six protection" work)."""
+        gaps = [t.gap for t in self.tokens[max(0, i - 2) : i + 5]]
+        if i + 5 >= len(self.tokens):
+            gaps.append(self.tail)
+        return any(q in gap for gap in gaps for q in '"“”«»')
 
     def _thousands(self, i: int) -> bool:
         """Token ``i`` ends a number written with separators: the "000" of "13,000"."""
@@ -192,7 +215,7 @@ class _Sentence:
 
     def _numeral_noun(self, i: int) -> Finding | None:
         quantity = self._quantity(i)
-        if quantity is None:
+        if quantity is None or self._quoted(i):
             return None
         kind, pronoun_like = quantity
         j = i + 1
@@ -242,8 +265,9 @@ class _Sentence:
             return False
         if token.text[0].isupper():
             return token.text.isalpha()
-        if token.lower in self.lex.singulars and not self.lex.singulars[token.lower].adjective:
-            return False
+        noun = self.lex.singulars.get(token.lower)
+        if noun is not None and (not noun.adjective or noun.plural_common):
+            return False  # a noun: "wheel" in "four wheel drive", "official" in "two official"
         return token.lower in self.lex.adjectives or (
             token.lower.endswith("ed") and not self.lex.is_noun(token.lower)
         )
@@ -343,6 +367,10 @@ class _Sentence:
             return not (before.lower == "as" and earlier and earlier.lower in ("such", "well"))
         return before.lower in ("and", "but") and bool(_BOUNDARY.search(before.gap))
 
+    def _after_and(self, i: int) -> bool:
+        before = self._word(i - 1)
+        return before is not None and before.lower in ("and", "but")
+
     def _verb_after(self, j: int) -> int | None:
         """Index of the agreeing verb right after token ``j - 1`` (one adverb allowed)."""
         if self._joined(j) and self.tokens[j].lower in self.lex.adverbs:
@@ -367,6 +395,8 @@ class _Sentence:
             j += 1
         if _DIGITS.fullmatch(tokens[j].text if j < len(tokens) else ""):
             return None  # amounts: "20 percent is"
+        if not determiners and (tokens[i].lower.endswith("ing") or self._after_and(i)):
+            return None  # "Taking photos is"; "education, science, and talents is"
         for length in range(1, 5):
             head = j + length - 1
             if head >= len(tokens) or (head > i and not self._joined(head)):

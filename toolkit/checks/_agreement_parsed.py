@@ -57,6 +57,13 @@ def _judge(doc: Document, base: int, verb: Any, lexicon: AgreementLexicon) -> Fi
         return None  # a list may hold the real subject
     if not _opens_clause(subject.left_edge, lexicon):
         return None  # "friends who know the woman have arrived": the parse may be wrong
+    if any(c.dep_ == "appos" for c in subject.children) or any(
+        t.lower_ == "etc" or t.is_quote or (t.dep_ == "compound" and t.pos_ == "PROPN")
+        for t in subject.subtree
+    ):
+        return None  # lists, titles in quotes, names ("Yang Xing sprouts")
+    if subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_quote:
+        return None
     form, plural_verb = lexicon.verbs[verb.lower_]
     number = _number(subject, lexicon)
     if number is None or (number == "plural") == plural_verb:
@@ -105,8 +112,9 @@ def _coordinated(subject: Any, lexicon: AgreementLexicon) -> str | None:
     """'plural' for two countries ("Iran and Iraq") or two common nouns with their own
     determiners ("the army and the police") joined by 'and'."""
     conjuncts = [subject, *subject.conjuncts]
-    if not any(c.lower_ == "and" for c in subject.children) or len(conjuncts) != 2:
-        return None
+    after = subject.nbor(1) if subject.i + 1 < len(subject.doc) else None
+    if after is None or after.lower_ != "and" or len(conjuncts) != 2:
+        return None  # "and" right after the first noun, or the parse may be wrong
     names = [_phrase(c, with_determiner=False).lower().replace(".", "") for c in conjuncts]
     if all(name in lexicon.countries for name in names):
         whole = f"{names[0]} and {names[1]}"
