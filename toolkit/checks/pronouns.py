@@ -362,8 +362,8 @@ def _antecedent(
 def _in_speech(doc: Document, offset: int) -> bool:
     """Whether a pronoun is inside a quotation (counted from its paragraph's start), right
     after one ("...," she said), or in a sentence that opens with one."""
-    starts = [p.start for p in doc.paragraphs]
-    paragraph = doc.paragraphs[max(0, bisect.bisect_right(starts, offset) - 1)]
+    index = bisect.bisect_right(doc.paragraphs, offset, key=lambda p: p.start)
+    paragraph = doc.paragraphs[max(0, index - 1)]
     before = doc.text[paragraph.start : offset]
     opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
     sentence = doc.sentence_at(offset)
