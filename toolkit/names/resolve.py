@@ -23,7 +23,7 @@ from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
 from toolkit.names.similarity import distance
-from toolkit.names.spans import TYPE_FAMILIES, Run, is_connector, runs
+from toolkit.names.spans import TYPE_FAMILIES, Run, cue_before, is_connector, runs
 from toolkit.names.tokens import Token, Words, sentence_words
 from toolkit.names.words import demonyms
 
@@ -32,6 +32,8 @@ MAX_NAME_TOKENS = 8
 TRANSLITERATED = frozenset({"ar", "fa", "tr", "ku", "ckb", "ur", "ps", "he"})
 GARBLED_MIN_SIMILARITY = 0.75
 GARBLED_MIN_SCORE = 0.82
+GARBLED_PLACED_SIMILARITY = 0.7
+GARBLED_PLACED_SCORE = 0.88
 # Garbled-word probability an unlisted name needs to be reported: with a cue ("in X",
 # "X Brigades") or lower-case, and bare (or after a person's title).
 UNRECOGNISED_CUED = 0.85
@@ -127,10 +129,14 @@ class _Resolver:
             self._set_context(mentions)
             taken = self._taken([(m.start, m.end) for m in mentions] + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
-            glued = {m.end + 1 for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
+            glued = {m.end + 1: m for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
             for toks in self.sentences:
                 for run in runs(self.doc, toks, taken):
                     if run.start in glued:
+                        longer = self._continued(glued[run.start], run, toks)
+                        if longer is not None:
+                            mentions.remove(glued[run.start])
+                            suspects.append(longer)
                         continue
                     found = self._resolve(run)
                     if isinstance(found, Mention):
@@ -234,10 +240,10 @@ class _Resolver:
     # Context -----------------------------------------------------------------------------
 
     def _set_context(self, mentions: list[Mention]) -> None:
-        self.places = [
+        self.places = [  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
             e
             for m in mentions
-            for e in m.entries[:1]
+            for e in m.entries
             if e.lat is not None and e.type not in {"country", "region"}
         ]
         self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
@@ -322,8 +328,8 @@ class _Resolver:
         name_words = set(core_tokens(best.name))
         common = zip(content, rarity, strict=True)
         if run.cue != "operation" and any(
-            r >= 3.5 and fold(t.text) not in name_words for t, r in common
-        ):
+            r >= 3.5 and not set(core_tokens(t.text)) <= name_words for t, r in common
+        ):  # ("el-Sheikh" is Sharm el-Sheikh's "sheikh")
             return None
         gap = distance(text, best.name)
         lower = [t for t in content if not t.name_cased]
@@ -336,15 +342,28 @@ class _Resolver:
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if plural and distance(text[:-1], best.name).is_spelling_variant:
             return self._suspect(run, text, ranked, "number", 0.85)
-        if (
-            best.similarity >= GARBLED_MIN_SIMILARITY
-            and best.score >= GARBLED_MIN_SCORE
-            and best.support >= 1
-        ):
+        close = best.similarity >= GARBLED_MIN_SIMILARITY and best.score >= GARBLED_MIN_SCORE
+        # Less alike, but the context points to it alone ("Nanabieh" near Tyre: Nabatieh).
+        placed = best.similarity >= GARBLED_PLACED_SIMILARITY and best.score >= GARBLED_PLACED_SCORE
+        if (close or placed) and best.support >= 1:
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
         return self._unrecognised(run, text)
+
+    def _continued(self, mention: Mention, run: Run, toks: Words) -> Suspect | None:
+        """A known name whose next words make it a garbled longer name: "Ain ar-Asadh" is
+        Ain al-Asad, not the town of Ain; "Erbil Internatiomal Airporb"."""
+        first = bisect.bisect_left(toks.starts, mention.start)
+        head = tuple(toks[k] for k in range(first, len(toks)) if toks.starts[k] < mention.end)
+        cue = run.cue or cue_before(toks.lowers, first)
+        found = self._resolve(Run(head + run.tokens, cue, run.direction))
+        if not isinstance(found, Suspect) or found.reason != "garbled":
+            return None
+        name, known = core_tokens(found.candidates[0].name), core_tokens(mention.text)
+        longer = len(name) > len(known) and found.candidates[0].entry is not mention.entry
+        # ... and begins with the known name ("Diyala Governorate" is not Anbar Governorate).
+        return found if longer and distance(name[0], known[0]).is_spelling_variant else None
 
     def _unrecognised(self, run: Run, text: str) -> Suspect | None:
         """A name close to no listed one whose spelling looks garbled (a rare word with

@@ -98,8 +98,13 @@ def runs(doc: Document, words: Words, taken: set[int], shortest: int = 1) -> lis
         if starts[i] in taken:
             i += 1
             continue
-        cue = "" if words.caps[i] else _cue_before(lowers, i)
-        if cue == "operation" or _lower_article_name(lowers, i) or _lower_unknown(words[i], cue):
+        cue = "" if words.caps[i] else cue_before(lowers, i)
+        if (
+            cue == "operation"
+            or _lower_article_name(lowers, i)
+            or _lower_unknown(words[i], cue)
+            or (cue == "place" and _lower_pair(words, i))
+        ):
             j = i
             while (
                 j < len(words)
@@ -128,7 +133,7 @@ def runs(doc: Document, words: Words, taken: set[int], shortest: int = 1) -> lis
         while j > i and lowers[j - 1] in CONNECTORS:
             j -= 1
         if j > i and _content(lowers, i, j) >= shortest:
-            found.append(_make(doc, words, i, j, _cue_before(lowers, i)))
+            found.append(_make(doc, words, i, j, cue_before(lowers, i)))
         i = max(j, i + 1)
     return found
 
@@ -169,7 +174,21 @@ def _lower_unknown(token: Token, cue: str) -> bool:
     )
 
 
-def _cue_before(lowers: list[str], i: int) -> str:
+def _lower_pair(words: Words, i: int) -> bool:
+    """A short lower-case word before an unknown one, where a place name is expected: a
+    two-word name MT left in lower case ("in tal aqar", "in bab ezrouar")."""
+    word = words.texts[i]
+    return (
+        word.isalpha()
+        and word.islower()
+        and words.lowers[i] not in _stopwords()
+        and i + 1 < len(words)
+        and not words.gap_after(i)
+        and _lower_unknown(words[i + 1], "place")
+    )
+
+
+def cue_before(lowers: list[str], i: int) -> str:
     """The entity type a cue word just before word ``i`` implies ("in", "near the", ...)."""
     before = _cues()["before"]
     for k in (i - 1, i - 2):

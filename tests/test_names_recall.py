@@ -1,0 +1,51 @@
+"""Garbled names the check used to miss: homonymous nearby places, hyphenated name words,
+looser matches the context points to, lower-case two-word names, and a known name whose
+next words make it a garbled longer one."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.document import Document
+from toolkit.names.gazetteer import load_gazetteer
+from toolkit.names.resolve import analyse
+
+
+def corrections(text: str) -> list[tuple[str, str]]:
+    suspects = analyse(Document(text), load_gazetteer(), "ar").suspects
+    return [(s.text, s.candidates[0].entry.canonical) for s in suspects if s.candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hammamet is in Tunisia and in Algeria (near Tebessa): every homonym counts as near.
+        ("Fighting was reported in Tetessa, near Hammamet, on Monday.", ("Tetessa", "Tebessa")),
+        # "el-Sheikh" is the name's own "sheikh", not a stray English word.
+        (
+            "Tourists returned to Shalm el-Sheikh, on the Red Sea coast near Hurghada.",
+            ("Shalm el-Sheikh", "Sharm el-Sheikh"),
+        ),
+        # Similarity 0.74, but the place is next to Sidon.
+        ("Fighting was reported in Nanabieh, near Sidon, on Monday.", ("Nanabieh", "Nabatieh")),
+        ("Clashes were reported in tal aqar, near Mosul and Sinjar.", ("tal aqar", "Tal Afar")),
+        (
+            "Rockets hit Erbil Internatiomal Airporb near Mosul and Kirkuk.",
+            ("Erbil Internatiomal Airporb", "Erbil International Airport"),
+        ),
+    ],
+)
+def test_garbled_names_are_found(text: str, expected: tuple[str, str]) -> None:
+    assert corrections(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting was reported in Diyala Governorate, near Baqubah and Baghdad.",
+        "Jordan Spieth and Rory McIlroy played in Dubai and Abu Dhabi.",
+        "The talks in real terms failed, officials in Baghdad and Mosul said.",
+    ],
+)
+def test_known_names_and_english_are_left_alone(text: str) -> None:
+    assert corrections(text) == []
