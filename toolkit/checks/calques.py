@@ -128,6 +128,15 @@ def load_patterns() -> tuple[CalquePattern, ...]:
     return tuple(patterns)
 
 
+def _spaces_before(text: str, start: int) -> re.Match[str] | None:
+    """``_LEAD.search(text[:start])`` without scanning the whole text before ``start``."""
+    stop = start - 1 if start and text[start - 1] == "\n" else start  # "$" before a final \n
+    begin = stop
+    while begin > 0 and text[begin - 1] in " \t":
+        begin -= 1
+    return _LEAD.search(text, begin, start)
+
+
 def _match_case(suggestion: str, original: str) -> str:
     if not suggestion or not original[:1].isalpha():
         return suggestion
@@ -175,7 +184,7 @@ class CalqueCheck(Check):
             # start ("In this context, the" -> "The"), the spaces before it elsewhere.
             # Never across a line break; with no such neighbour, no deletion is offered.
             tail = _TAIL.match(text, end) if at_start else None
-            lead = None if at_start else _LEAD.search(text, 0, start)
+            lead = None if at_start else _spaces_before(text, start)
             pairs = list(zip(pattern.templates, rewrites, strict=True))
             if tail:
                 kept = text[end : tail.end()]
