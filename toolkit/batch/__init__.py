@@ -65,7 +65,8 @@ def run_batch(
         prepare(task)  # bad options fail before the output is touched; forked workers inherit it
     documents = sentences = failed = 0
     with Writer(output, resume) as writer:
-        if progress.shown and (expected := inputs.estimate()) is not None:
+        local = engine.name == "local"  # the Dask engine counts on its workers
+        if local and progress.shown and (expected := inputs.estimate()) is not None:
             progress.expect(max(expected - len(writer.done), 0))
         if engine.name == "dask":
             from toolkit.batch.dask_engine import RunSettings, run_on_dask

@@ -102,13 +102,15 @@ def run_on_dask(
         done = None  # ids already in the output (--resume), sent once to every worker
         if writer.done:
             (done,) = client.scatter([frozenset(writer.done)], broadcast=True)
+        sources = list(_sources(settings, blocksize, client))
         tasks = [
             dask.delayed(_run_partition)(
                 settings, source, done, str(parts / f"part-{i:06d}.jsonl") if parts else None
             )
-            for i, source in enumerate(_sources(settings, blocksize, client))
+            for i, (source, _) in enumerate(sources)
         ]
         futures = client.compute(tasks)
+        progress.expect(max(sum(rows for _, rows in sources) - len(writer.done), 0))
         for future in futures if ordered else _as_completed(futures):
             result: PartResult = future.result()
             future.release()
@@ -132,9 +134,10 @@ def _as_completed(futures: list[Any]) -> Iterator[Any]:
     yield from as_completed(futures)
 
 
-def _sources(settings: RunSettings, blocksize: int, client: Any) -> Iterator[tuple]:
-    """Each partition's source, in input order: ("lines", delayed block, path, format, first
-    row), ("parquet", path, row group, first row) or ("items", items)."""
+def _sources(settings: RunSettings, blocksize: int, client: Any) -> Iterator[tuple[tuple, int]]:
+    """Each partition's source, in input order, and its number of rows: ("lines", delayed
+    block, path, format, first row), ("parquet", path, row group, first row) or ("items",
+    items)."""
     import dask
     import dask.bag
 
@@ -152,15 +155,16 @@ def _sources(settings: RunSettings, blocksize: int, client: Any) -> Iterator[tup
             counts = client.compute([dask.delayed(len)(block) for block in blocks], sync=True)
             first = 1
             for block, count in zip(blocks, counts, strict=True):
-                yield ("lines", block, path, fmt, first)
+                yield ("lines", block, path, fmt, first), count
                 first += count
         elif fmt == "parquet":
             yield from _flush(pending, settings.batch_size)
             table, _ = parquet_file(path, spec.fields)
             first = 1
             for group in range(table.metadata.num_row_groups):
-                yield ("parquet", path, group, first)
-                first += table.metadata.row_group(group).num_rows
+                rows = table.metadata.row_group(group).num_rows
+                yield ("parquet", path, group, first), rows
+                first += rows
         else:  # text files travel as paths; stdin as its text
             pending.extend(spec.items_of_file(path, fmt))
     yield from _flush(pending, settings.batch_size)
@@ -172,9 +176,9 @@ def _block_size(path: str, largest: int, workers: int) -> int:
     return min(largest, max(1 << 18, os.path.getsize(path) // (4 * workers) + 1))
 
 
-def _flush(pending: list[Item], size: int) -> Iterator[tuple]:
+def _flush(pending: list[Item], size: int) -> Iterator[tuple[tuple, int]]:
     for batch in batched(pending, size):
-        yield ("items", batch)
+        yield ("items", batch), len(batch)
     pending.clear()
 
 
