@@ -7,7 +7,8 @@ Nouns are WordNet 3.0 noun lemmas (spaCy ``en_core_web_sm`` lemmatizer lookup ta
 ``MIN_ZIPF``. The plural is the irregular form of ``lemma_exc`` or of
 corpora/agreement/plural_overrides.tsv, else the regular one (-s, -es, -ies); when several
 are possible the most frequent wins. A word is no singular when it is also a plural
-form of another noun (``arms``, ``data``, ``people``, ``years``). Flags mark what else a form can
+form of another noun (``arms``, ``data``, ``people``, ``years``), nor a word in -s whose
+plural is rare (``earnings``, ``news``). Flags mark what else a form can
 be (``verb``, ``adj``) and ``mass`` nouns whose plural is rare (information, evidence).
 English function words (``will``, ``does``) are never nouns here.
 """
@@ -97,6 +98,9 @@ def build(out: Path) -> int:
         if word in adjectives:
             flags.append("adj")
         if plural_zipf < MASS_PLURAL or zipf - plural_zipf > MASS_GAP:
+            if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+                others.append(word)
+                continue  # a plural of its own: "earnings", "savings", "news"
             flags.append("mass")
         rows.append(f"{word}\t{plural}\t{zipf:.2f}\t{plural_zipf:.2f}\t{','.join(flags) or '-'}")
     others.sort()

@@ -50,7 +50,13 @@ def findings(text: str) -> list[tuple[str, str, str]]:
             ("AG102", "This decisions", "This decision"),
         ),
         # Arabic: non-human plurals agree in the feminine singular.
-        ("The attacks on the base was carried out by drones.", None),
+        ("The attacks on the base was carried out by drones.", ("AG103", "was", "were")),
+        ("The leader of the rebels were arrested in Idlib.", ("AG103", "were", "was")),
+        (
+            "Improvements in the job market apparently has yet to feed through.",
+            ("AG103", "has", "have"),
+        ),
+        ("Analysts said the growth in new jobs were weak.", ("AG103", "were", "was")),
         ("The attacks was carried out by drones.", ("AG103", "was", "were")),
         ("The occupation forces has withdrawn from the town.", ("AG103", "has", "have")),
         ("The ministry said that the negotiations is still going on.", ("AG103", "is", "are")),
@@ -68,12 +74,8 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         ("The ceasefire collapsed a few day ago.", ("AG101", "day", "days")),
     ],
 )
-def test_mt_slips_are_found(text: str, expected: tuple[str, str, str] | None) -> None:
-    found = findings(text)
-    if expected is None:
-        assert found == []  # the head is "attacks" but "base was" is what the pass sees
-    else:
-        assert expected in found
+def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in findings(text)
 
 
 @pytest.mark.parametrize(
@@ -90,6 +92,10 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str] | None) ->
         "Two-thirds of the population is under 30.",
         "A number of people are still missing.",
         "The number of victims has risen to 40.",
+        "The number of victims have risen to 40.",
+        "A series of attacks were carried out overnight.",
+        "An average of five attacks were reported each day.",
+        "Millions of dollars is a lot of money.",
         "Fast and Furious is the most popular film of the year.",
         "Three miles is a long way to walk.",
         "Ten years is a long time in politics.",
@@ -136,6 +142,16 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str] | None) ->
         "Fees range from a few dozen to 200 yuan.",
         "Suitable for pupils in grades 3, 4, 5, 6 reading.",
         "The competition for education, science and technology, and talents is intensifying.",
+        "Why are the prices of canned milk so high?",
+        "How much longer do I have to wait?",
+        "No longer have to be afraid of hot oil.",
+        "The advertising companies that make money today have their own channels.",
+        "OK, then don't cancel this conversation.",
+        "The rich are getting richer.",
+        "The fish were dying in the heat.",
+        "Its pre-tax earnings in the fourth quarter were 77m euros.",
+        "There are more than 135 shark species in the area.",
+        "Pirates of the Caribbean is a film series.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

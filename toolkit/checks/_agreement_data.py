@@ -38,6 +38,7 @@ class AgreementLexicon:
     quantifiers: dict[str, Quantifier]
     verbs: dict[str, tuple[str, bool]]  # form -> (the other number's form, is plural)
     collective: frozenset[str]
+    unmarked_plurals: frozenset[str]  # "the fish were", "the offspring are"
     measure: frozenset[str]
     invariant_units: frozenset[str]  # "five percent", "six foot"
     scale_words: frozenset[str]  # "two million people"
@@ -89,6 +90,7 @@ class AgreementLexicon:
             quantifiers=quantifiers,
             verbs=verbs,
             collective=_words("collective.txt"),
+            unmarked_plurals=_words("unmarked_plurals.txt"),
             measure=frozenset(row["word"] for row in measure),
             invariant_units=_where(measure, "invariant"),
             scale_words=_where(measure, "scale"),
@@ -106,6 +108,11 @@ class AgreementLexicon:
                 for name in read_lines("animacy", "nonhuman_names.txt")
             ),
         )
+
+    def takes_plural_verb(self, word: str) -> bool:
+        """A singular-looking noun that may take a plural verb: collective ("the government
+        have") or unmarked plural ("the fish were")."""
+        return word in self.collective or word in self.unmarked_plurals
 
     def is_noun(self, word: str) -> bool:
         """Whether a lower-case word is a form of a lexicon noun."""

@@ -397,6 +397,9 @@ class _Sentence:
             return None  # amounts: "20 percent is"
         if not determiners and (tokens[i].lower.endswith("ing") or self._after_and(i)):
             return None  # "Taking photos is"; "education, science, and talents is"
+        if not determiners and i > 0 and tokens[i - 1].lower == "that":
+            if can_be_verb(tokens[i].lower):
+                return None  # "companies that make money today have": a relative clause
         for length in range(1, 5):
             head = j + length - 1
             if head >= len(tokens) or (head > i and not self._joined(head)):
@@ -406,7 +409,35 @@ class _Sentence:
                 return self._judge_subject(i, head, verb, determiners, numeral)
             if not self._noun_phrase_word(head, first=head == i):
                 return None
+            verb = self._verb_after_phrase(head + 1)
+            if verb is not None:
+                return self._judge_subject(i, head, verb, determiners, numeral, attraction=True)
         return None
+
+    def _verb_after_phrase(self, k: int) -> int | None:
+        """The agreeing verb after a prepositional phrase starting at token ``k`` ("on the
+        base was"), if the phrase is plain: a preposition, determiners, up to four words."""
+        if not (
+            self._joined(k) and self.tokens[k].lower in self.lex.classes["subject_preposition"]
+        ):
+            return None
+        k += 1
+        while self._joined(k) and self.tokens[k].lower in self.lex.classes["partitive"]:
+            k += 1
+        for stop in range(k, k + 4):
+            if not (self._joined(stop) and self._phrase_word(stop)):
+                return None
+            verb = self._verb_after(stop + 1)
+            if verb is not None:
+                return verb
+        return None
+
+    def _phrase_word(self, k: int) -> bool:
+        """A word of a noun phrase inside a prepositional phrase (names allowed)."""
+        token = self.tokens[k]
+        if token.text[0].isupper() and token.text.replace(".", "").isalnum():
+            return token.lower not in function_words() and token.lower not in self.lex.verbs
+        return self._noun_phrase_word(k, first=False)
 
     def _noun_phrase_word(self, k: int, first: bool) -> bool:
         token = self.tokens[k]
@@ -417,16 +448,31 @@ class _Sentence:
         if token.text[0].isupper() and not first:
             return token.lower not in function_words()
         word = token.lower
+        if word.endswith("ly") and not self.lex.is_noun(word) and not first:
+            return True  # "the newly requested investigation"
         return word not in function_words() and (
             self.lex.is_noun(word) or word in self.lex.adjectives or word.endswith("ed")
         )
 
     def _judge_subject(
-        self, i: int, head: int, verb: int, determiners: list[str], numeral: bool
+        self,
+        i: int,
+        head: int,
+        verb: int,
+        determiners: list[str],
+        numeral: bool,
+        attraction: bool = False,
     ) -> Finding | None:
+        """A finding when the head noun and the verb disagree in number; ``attraction``: a
+        prepositional phrase stands between them ("the attacks on the base was")."""
         noun_token, verb_token = self.tokens[head], self.tokens[verb]
-        if noun_token.text != noun_token.lower:
-            return None  # a name or a title: "England have", "Cats is"
+        title_case = head == i == 0 and noun_token.text[1:] == noun_token.lower[1:]
+        lower_phrase = attraction and all(
+            t.text.islower() for t in self.tokens[head + 1 : verb] if t.text.isalpha()
+        )
+        if noun_token.text != noun_token.lower and not (title_case and lower_phrase):
+            return None  # a name or a title: "England have", "Cats is"; not "Improvements
+            # in the job market has"
         word = noun_token.lower
         form, plural_verb = self.lex.verbs[verb_token.lower]
         singular = set(determiners) & self.lex.classes["singular_determiner"]
@@ -438,7 +484,10 @@ class _Sentence:
         elif (noun := self.lex.singulars.get(word)) is not None:
             if not plural_verb or numeral or plural or "some" in determiners:
                 return None
-            if noun.mass or word in self.lex.collective or self._subjunctive(i, verb):
+            if self.lex.takes_plural_verb(word) or self._subjunctive(i, verb):
+                return None
+            if noun.adjective and not noun.plural_common:
+                return None  # "the rich are", "the domestic are"
                 return None
             if word in self.lex.scale_words or word in self.lex.invariant_units:
                 return None  # "a dozen were", "a million are"
@@ -452,7 +501,7 @@ class _Sentence:
             f"'{verb_token.text}' does not agree with its {expected.replace('ular', '')}"
             f"ular subject '{noun_token.text}'.",
             [form],
-            confidence=0.8 if expected == "plural" else 0.7,
+            confidence=(0.8 if expected == "plural" else 0.7) - (0.05 if attraction else 0),
         )
 
     def _subjunctive(self, i: int, verb: int) -> bool:

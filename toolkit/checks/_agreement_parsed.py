@@ -99,8 +99,10 @@ def _number(subject: Any, lexicon: AgreementLexicon) -> str | None:
             return None  # "two-thirds of the population is"
         return "plural"
     noun = lexicon.singulars.get(word)
-    if subject.tag_ != "NN" or noun is None or noun.mass or word in lexicon.collective:
+    if subject.tag_ != "NN" or noun is None or lexicon.takes_plural_verb(word):
         return None
+    if noun.adjective and not noun.plural_common:
+        return None  # "the rich are"
     if word in lexicon.scale_words or word in lexicon.invariant_units or "nummod" in children:
         return None  # "a dozen were", "75 per cent were"
     if any(c.lower_ in ("these", "those", "both", "several", "many") for c in subject.children):
