@@ -397,9 +397,9 @@ class _Sentence:
             return None  # amounts: "20 percent is"
         if not determiners and (tokens[i].lower.endswith("ing") or self._after_and(i)):
             return None  # "Taking photos is"; "education, science, and talents is"
-        if not determiners and i > 0 and tokens[i - 1].lower == "that":
-            if can_be_verb(tokens[i].lower):
-                return None  # "companies that make money today have": a relative clause
+        relative = i > 0 and tokens[i - 1].lower == "that" and can_be_verb(tokens[i].lower)
+        if not determiners and relative:
+            return None  # "companies that make money today have": a relative clause
         for length in range(1, 5):
             head = j + length - 1
             if head >= len(tokens) or (head > i and not self._joined(head)):
