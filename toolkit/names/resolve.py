@@ -23,7 +23,15 @@ from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
 from toolkit.names.similarity import distance
-from toolkit.names.spans import TYPE_FAMILIES, Run, cue_before, is_connector, runs
+from toolkit.names.spans import (
+    TYPE_FAMILIES,
+    Run,
+    cue_before,
+    is_connector,
+    name_words,
+    run_words,
+    runs,
+)
 from toolkit.names.tokens import Token, Words, sentence_words
 from toolkit.names.words import demonyms
 
@@ -397,10 +405,15 @@ class _Resolver:
     def _renamed(self, mentions: list[Mention]) -> list[Renamed]:
         """Capitalised runs of ordinary words that almost name a curated entity."""
         found = []
-        for sentence, toks in zip(self.doc.sentences, self.sentences, strict=True):
-            words = self.doc.text[sentence.start : sentence.end]
-            if sum(toks.caps) < 3 or not self.gaz.words.may_name(words):
+        vocabulary = self.gaz.words.vocabulary
+        for toks in self.sentences:
+            if sum(toks.caps) < 3:
                 continue
+            if len(name_words(toks, vocabulary)) + len(toks.unplain()) < 2:
+                continue  # fewer than two words that may be a listed name's words
+            kept = run_words(toks, vocabulary)
+            if not self.gaz.words.may_name(" ".join(toks.texts[k] for k in kept)):
+                continue  # ... among the words that may form a run
             for run in runs(self.doc, toks, set(), shortest=3):
                 text = run.text(self.doc)
                 if self.gaz.exact(text):

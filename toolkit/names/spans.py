@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from toolkit.document import Document
@@ -17,6 +18,7 @@ from toolkit.names.normalize import ARTICLES, LINKS
 from toolkit.names.tokens import Token, Words
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
+_RARE = 3.5  # Zipf below which a lower-case word may belong to a name
 _ARTICLE_HEADS = ("al", "el")  # Arabic articles that start a lower-case name
 # Lower-case words that may sit inside a name ("Islamic State of Iraq and the Levant").
 CONNECTORS = frozenset({"of", "the", "for", "in", "de", "la", "du", "des"}) | LINKS | ARTICLES
@@ -136,6 +138,38 @@ def runs(doc: Document, words: Words, taken: set[int], shortest: int = 1) -> lis
             found.append(_make(doc, words, i, j, cue_before(lowers, i)))
         i = max(j, i + 1)
     return found
+
+
+def name_words(words: Words, vocabulary: frozenset[str]) -> set[str]:
+    """The words of ``vocabulary`` in the sentence that a run may hold: stop words ("and",
+    "a") only when capitalised, since runs never take them in lower case."""
+    found = set(vocabulary.intersection(words.lowers))
+    common = found.intersection(_stopwords())
+    if common:
+        found -= common
+        found.update(w for k in words.capitalised() if (w := words.lowers[k]) in common)
+    return found
+
+
+def run_words(words: Words, vocabulary: Container[str]) -> list[int]:
+    """The words a run may hold, as far as ``vocabulary`` goes: capitalised, hyphenated and
+    other than plain lower-case ASCII words, the two words after a cue, rare words of the
+    vocabulary; every word of a sentence with an operation cue. A cheap pre-filter."""
+    lowers = words.lowers
+    before = _cues()["before"]
+    if not _operation_words().isdisjoint(lowers):
+        return list(range(len(words)))
+    cued = words.where(map(before.__contains__, lowers))
+    kept = {*words.capitalised(), *(k + 1 for k in cued), *(k + 2 for k in cued)}
+    kept.update(words.unplain())
+    known = words.where(map(vocabulary.__contains__, lowers))
+    kept.update(k for k in known if zipf(lowers[k]) < _RARE)
+    return sorted(k for k in kept if k < len(words))
+
+
+@functools.cache
+def _operation_words() -> frozenset[str]:
+    return frozenset(w for w, t in _cues()["before"].items() if t == "operation")
 
 
 def _content(lowers: list[str], i: int, j: int) -> int:

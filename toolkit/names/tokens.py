@@ -25,6 +25,7 @@ _FIRST_LETTER = operator.itemgetter(0)
 _ARTICLE_HEAD = re.compile(r"[ae]l(?:-|$)")
 _STARTS_AL_EL = operator.methodcaller("startswith", ("al", "el"))
 _HAS_HYPHEN = operator.methodcaller("__contains__", "-")
+_PLAIN = re.compile("[a-z]+").fullmatch
 
 
 class Token(NamedTuple):
@@ -123,6 +124,10 @@ class Words:
             maybe = self.where(map(_STARTS_AL_EL, lowers))
             self._articles = [k for k in maybe if _ARTICLE_HEAD.match(self.lowers[k])]
         return self._articles
+
+    def unplain(self) -> list[int]:
+        """Words that are not plain ASCII letters once lower-cased (hyphens, marks, accents)."""
+        return self.where(map(operator.not_, map(_PLAIN, self.lowers)))
 
     def name_heads(self) -> list[int]:
         """Words that may start a listed name: capitalised, hyphenated, or al/el."""
