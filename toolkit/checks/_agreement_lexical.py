@@ -58,7 +58,7 @@ def lexical_findings(doc: Document) -> Iterator[Finding]:
             continue
         reader = _Sentence(doc, tokens, doc.text[previous : sentence.end], lexicon)
         for i in range(len(tokens)):
-            yield from reader.findings_at(i)
+            yield from filter(None, reader.findings_at(i))
 
 
 class _Sentence:
@@ -69,12 +69,16 @@ class _Sentence:
     ) -> None:
         self.doc, self.tokens, self.tail, self.lex = doc, tokens, tail, lexicon
 
-    def findings_at(self, i: int) -> Iterator[Finding]:
-        for rule in (self._numeral_noun, self._partitive, self._determiner_noun):
-            if found := rule(i):
-                yield found
+    def findings_at(self, i: int) -> Iterator[Finding | None]:
+        word = self.tokens[i].lower
+        if word in self.lex.quantifiers or word[0].isdigit() or "-" in word:
+            for rule in (self._numeral_noun, self._partitive, self._determiner_noun):
+                if found := rule(i):
+                    yield found
         if self._clause_start(i):
-            yield from filter(None, (self._subject_verb(i), self._coordinated_names(i)))
+            yield self._subject_verb(i)
+            if self.tokens[i].text[0].isupper() or word in ("both", "the"):
+                yield self._coordinated_names(i)
 
     # -- helpers -----------------------------------------------------------------------
 
