@@ -173,3 +173,10 @@ def test_offsets_point_at_the_word_in_a_longer_text() -> None:
         ("was", "AG103"),
         ("country", "AG101"),
     ]
+
+
+def test_messages_name_the_subject_and_its_number() -> None:
+    (plural,) = AgreementCheck().run(Document("The attacks was carried out by drones."))
+    (singular,) = AgreementCheck().run(Document("The soldier were taken to hospital."))
+    assert plural.message == "'was' does not agree with its plural subject 'attacks'."
+    assert singular.message == "'were' does not agree with its singular subject 'soldier'."

@@ -502,8 +502,8 @@ class _Sentence:
             self.doc,
             verb_token.start,
             verb_token.end,
-            f"'{verb_token.text}' does not agree with its {expected.replace('ular', '')}"
-            f"ular subject '{noun_token.text}'.",
+            f"'{verb_token.text}' does not agree with its {expected} subject "
+            f"'{noun_token.text}'.",
             [form],
             confidence=(0.8 if expected == "plural" else 0.7) - (0.05 if attraction else 0),
         )
