@@ -44,7 +44,8 @@ class PartResult:
 
 @dataclass(frozen=True, slots=True)
 class RunSettings:
-    """How each partition runs: the task, ids to skip, the time limit and the batch size."""
+    """What each partition runs: the task over the spec's documents, with the time limit per
+    document and the batch size (records are written per batch)."""
 
     task: Task
     spec: InputSpec
