@@ -442,6 +442,9 @@ def set_g(gaz: Gazetteer, rng: random.Random) -> list[str]:
     ]
 
 
+_LANGUAGES = {"IR": "Persian (IR)", "TR": "Turkish (TR)", "IL": "Hebrew (IL)"}
+
+
 def set_h(rng: random.Random) -> tuple[list[str], list[str]]:
     """Unlisted names: places of the evaluation half (``noise.held_out``, never trained on)
     removed from the gazetteer, each in a sentence as written and garbled."""
@@ -454,6 +457,7 @@ def set_h(rng: random.Random) -> tuple[list[str], list[str]]:
     gaz = Gazetteer(e for e in entries if id(e) not in gone)
     listed = [e for e in places if id(e) not in gone]
     counts = {"real": [0, 0, 0], "garbled": [0, 0, 0]}  # sentences, NM104, NM101/102
+    by_language: dict[str, list[int]] = {}  # real, false alarms, garbled, found
     scores: dict[str, list[float]] = {"real": [], "garbled": []}
     flagged_real = []
     for entry in rng.sample(unlisted, min(400, len(unlisted))):
@@ -468,6 +472,10 @@ def set_h(rng: random.Random) -> tuple[list[str], list[str]]:
             counts[kind][1] += any(not s.candidates for s in found)
             counts[kind][2] += any(s.candidates for s in found)
             scores[kind].append(garbled_probability(name))
+            language = by_language.setdefault(_LANGUAGES.get(entry.country, "Arabic"), [0] * 4)
+            offset = 0 if kind == "real" else 2
+            language[offset] += 1
+            language[offset + 1] += any(not s.candidates for s in found)
             if kind == "real" and any(not s.candidates for s in found):
                 flagged_real.append(name)
     (n_real, fp, wrong_real), (n_garbled, tp, wrong_garbled) = counts["real"], counts["garbled"]
@@ -479,6 +487,12 @@ def set_h(rng: random.Random) -> tuple[list[str], list[str]]:
         f"| NM104 recall: garbled unlisted names flagged | {_pct(tp, n_garbled)} |",
         f"| NM104 on real unlisted names (false alarms) | {_pct(fp, n_real)} |",
         f"| NM104 precision (equal numbers of real and garbled names) | {_pct(tp, tp + fp)} |",
+        "| NM104 by the place's country (recall; false alarms) | "
+        + "; ".join(
+            f"{name} {_pct(found, garbled)}; {_pct(alarms, real)}"
+            for name, (real, alarms, garbled, found) in sorted(by_language.items())
+        )
+        + " |",
         f"| NM101/102 with a wrong entity (the right one is not listed): real / garbled | "
         f"{_pct(wrong_real, n_real)} / {_pct(wrong_garbled, n_garbled)} |",
     ], flagged_real

@@ -12,7 +12,7 @@ import functools
 import math
 
 from toolkit.names.frequency import zipf
-from toolkit.names.normalize import tokens
+from toolkit.names.normalize import phonemes, tokens
 from toolkit.resources import corpus_path, iter_tsv
 
 _RARITY = ((1.0, "(zipf<1)"), (2.0, "(zipf<2)"), (3.0, "(zipf<3)"))
@@ -23,7 +23,9 @@ def features(word: str, frequency: float) -> list[str]:
     padded = f"^{word}$"
     grams = [padded[i : i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)]
     rarity = next((name for limit, name in _RARITY if frequency < limit), "(common)")
-    return [*grams, rarity]
+    sound = f"^{phonemes(word)}$"
+    sounds = ["~" + sound[i : i + n] for n in (2, 3) for i in range(len(sound) - n + 1)]
+    return [*grams, *sounds, rarity]
 
 
 @functools.cache
