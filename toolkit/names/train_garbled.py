@@ -2,8 +2,8 @@
 
     python -m toolkit.names.train_garbled [TRANSLIT_TSV] [OUTPUT]
 
-A logistic regression over letter n-grams (2 to 4 letters, word edges marked) and word
-rarity tells a romanized name word that MT garbled from a real one. Real words: every
+A logistic regression over letter n-grams (2 to 4 letters, word edges marked), sound
+n-grams and word rarity (``garbled.features``) tells a romanized name word that MT garbled from a real one. Real words: every
 word of the gazetteer's names (curated and GeoNames, canonical and Latin variants: Arabic,
 Persian, Turkish and Kurdish romanizations and exonyms), the English side of the
 transliteration pairs' train split (``../shared/data/translit_ar_en_dev.tsv``: names of
