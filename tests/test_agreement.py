@@ -72,6 +72,18 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         ("As people was reminded of the tsunami, panic spread.", ("AG103", "was", "were")),
         ("The company has cut 13,000 job since March.", ("AG101", "job", "jobs")),
         ("The ceasefire collapsed a few day ago.", ("AG101", "day", "days")),
+        ("The suspects will be held for 72 hour and then released.", ("AG101", "hour", "hours")),
+        ("The factory produced nearly 150,000 car last year.", ("AG101", "car", "cars")),
+        ("The town lies 80 kilometre north of the capital.", ("AG101", "kilometre", "kilometres")),
+        ("Pompeo has visited Pyongyang three time already.", ("AG101", "time", "times")),
+        (
+            "Tsunamis have hit the coast several times in the past 100 year.",
+            ("AG101", "year", "years"),
+        ),
+        (
+            '"And you see that over the last four day," he said.',
+            ("AG101", "day", "days"),
+        ),
     ],
 )
 def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
@@ -152,6 +164,11 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "Its pre-tax earnings in the fourth quarter were 77m euros.",
         "There are more than 135 shark species in the area.",
         "Pirates of the Caribbean is a film series.",
+        "The conference held from December 8 to 10 spoke highly of the results.",
+        "At least 100 billion market size is needed.",
+        "They built 10 water green comprehensive service areas.",
+        "The storm was upgraded to a category 5 hurricane.",
+        "All 47 passengers and crew were safe.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

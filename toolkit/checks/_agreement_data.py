@@ -43,6 +43,8 @@ class AgreementLexicon:
     invariant_units: frozenset[str]  # "five percent", "six foot"
     scale_words: frozenset[str]  # "two million people"
     measure_adjectives: frozenset[str]
+    label_nouns: frozenset[str]  # "category 5 storm", "page 3"
+    past_forms: frozenset[str]  # irregular verb forms that are also nouns: "spoke", "left"
     adjectives: frozenset[str]
     other_nouns: frozenset[str]  # no fixed number: "species", "news"
     adverbs: frozenset[str]
@@ -95,6 +97,12 @@ class AgreementLexicon:
             invariant_units=_where(measure, "invariant"),
             scale_words=_where(measure, "scale"),
             measure_adjectives=_words("measure_adjectives.txt"),
+            label_nouns=_words("label_nouns.txt"),
+            past_forms=frozenset(
+                row["form"]
+                for row in iter_tsv(corpus_path("english", "verb_irregular.tsv"))
+                if row["form"] != row["lemma"] and not row["form"].endswith(("ing", "s"))
+            ),
             adjectives=_words("adjectives.txt"),
             other_nouns=_words("other_nouns.txt"),
             adverbs=_words("adverbs.txt"),

@@ -30,6 +30,7 @@ _MANDATIVE = re.compile(
 )
 _OPENING = "\"'“‘«([ \t\n"
 _BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
+_QUOTES = frozenset('"“”«»')
 _DIGITS = re.compile(r"[1-9]\d{0,2}")
 
 
@@ -118,12 +119,22 @@ class _Sentence:
                 return None  # "two wafer processing plants"
             return "weak"  # "two year urging"
         if word in ("and", "or"):
-            after = self._word(i + 1)
-            listed = after is not None and (
-                after.lower in self.lex.quantifiers or _DIGITS.fullmatch(after.text)
+            after, then = self._word(i + 1), self._word(i + 2)
+            modifier = (
+                after is not None
+                and after.text.isalpha()
+                and after.lower not in function_words()
+                and after.lower not in self.lex.classes["partitive"]
+                and then is not None
+                and not then.gap.strip()
+                and self.lex.is_noun(then.lower)
             )
-            return "weak" if listed else None  # "two meat and two vegetables"; not "various
-            # innovation and entrepreneurship competitions"
+            return None if modifier else "weak"  # "various innovation and entrepreneurship
+            # competitions" is a shared modifier; "72 hour and up to a week" is no
+        if word in self.lex.classes["partitive"] or word in self.lex.adverbs or word.endswith("ly"):
+            return "weak"  # "20 year his senior", "three time already"
+        if word in ("last", "next"):
+            return "weak"  # "150,000 car last year"
         if self.lex.is_noun(word):
             return None
         if word in function_words() or word in self.lex.adjectives:
@@ -131,6 +142,17 @@ class _Sentence:
         if can_be_verb(word):
             return "strong"  # a verb: "these issue get tested", "many company offer"
         return None  # an unknown word, often a rare noun: "two input tetrahedrons"
+
+    def _may_stand_alone(self, i: int, kind: str) -> bool:
+        """Whether a numeral or quantifier may be a subject by itself here ("the two met",
+        "many fear"): a numeral only after a determiner or at a clause start, a quantifier
+        unless a preposition or a past/-ing verb comes before it."""
+        if kind != "numeral":
+            return not self._after_verb_or_preposition(i)
+        before = self._word(i - 1)
+        if before is None or not self._joined(i):
+            return True
+        return before.lower in self.lex.classes["subject"] or before.lower in ("and", "or")
 
     def _after_verb_or_preposition(self, i: int) -> bool:
         """Token ``i`` follows a preposition or a past/-ing verb: a numeral there counts
@@ -145,8 +167,8 @@ class _Sentence:
     def _needs_strong_end(self, noun: Noun, pronominal: bool, after: _Token | None) -> bool:
         """Whether a word that may be a verb ("many fear") or an adjective ("two civilian
         and military targets") needs more than a weak phrase end."""
-        if pronominal and noun.verb:
-            return True
+        if (pronominal and noun.verb) or noun.singular in self.lex.past_forms:
+            return True  # "many fear"; "the conference held from 8 to 10 spoke highly"
         preposition = after is not None and function_words().get(after.lower) == "preposition"
         return noun.adjective and not preposition
 
@@ -182,7 +204,7 @@ class _Sentence:
         elif _DIGITS.fullmatch(token.text) and token.text not in ("1",):
             if token.gap[-1:] in "$£€#-/.,:" or (before and before.text[0].isupper()):
                 return None  # "$5 note", "Article 5", "1,500", "3.5"
-            if before and self._joined(i) and self.lex.is_noun(before.lower):
+            if before and self._joined(i) and before.lower in self.lex.label_nouns:
                 return None  # "category 5 storm"
             if before and before.lower in self.lex.classes["partitive"] - {"the"}:
                 return None  # "my 135 house": a label
@@ -198,12 +220,12 @@ class _Sentence:
         return kind, pronoun_like
 
     def _quoted(self, i: int) -> bool:
-        """A quotation mark opens within three words before token ``i`` or closes within three
-        after it: a slogan or title ("the "two establishment"", "six protection" work)."""
-        gaps = [t.gap for t in self.tokens[max(0, i - 2) : i + 5]]
-        if i + 5 >= len(self.tokens):
-            gaps.append(self.tail)
-        return any(q in gap for gap in gaps for q in '"“”«»')
+        """Token ``i`` is inside a short quotation, eight words at most: a slogan or a title
+        ("the "two establishment"", "six protection" work), not a quoted sentence."""
+        gaps = [t.gap for t in self.tokens] + [self.tail]
+        before = [k for k in range(max(0, i - 7), i + 1) if _QUOTES.intersection(gaps[k])]
+        after = [k for k in range(i + 1, min(len(gaps), i + 9)) if _QUOTES.intersection(gaps[k])]
+        return bool(before and after and after[0] - before[-1] <= 8)
 
     def _thousands(self, i: int) -> bool:
         """Token ``i`` ends a number written with separators: the "000" of "13,000"."""
@@ -246,7 +268,7 @@ class _Sentence:
         after = self._word(j + 1)
         if after and after.lower in self.lex.measure_adjectives and head.lower in self.lex.measure:
             return None  # "a 20 year old"
-        pronominal = pronoun_like and not self._after_verb_or_preposition(i)
+        pronominal = pronoun_like and self._may_stand_alone(i, kind)
         if end != "strong" and self._needs_strong_end(noun, pronominal, after):
             return None
         plain = not (noun.adjective or (noun.verb and pronominal and end != "strong"))
@@ -502,8 +524,7 @@ class _Sentence:
             self.doc,
             verb_token.start,
             verb_token.end,
-            f"'{verb_token.text}' does not agree with its {expected} subject "
-            f"'{noun_token.text}'.",
+            f"'{verb_token.text}' does not agree with its {expected} subject '{noun_token.text}'.",
             [form],
             confidence=(0.8 if expected == "plural" else 0.7) - (0.05 if attraction else 0),
         )
