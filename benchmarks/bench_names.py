@@ -42,6 +42,7 @@ import json
 import random
 import statistics
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -140,6 +141,7 @@ def set_a(gaz: Gazetteer, rng: random.Random) -> list[str]:
     curated = [e for e in places if not e.source.startswith("GeoNames")]
     sample = rng.sample(geonames, 400) + curated
     at1 = at5 = total = flagged = right_first = in_context = 0
+    others: Counter = Counter()  # what happened to the garbled names not flagged NM101
     for entry in sample:
         query = garble(entry.canonical, rng)
         if query is None:
@@ -157,6 +159,10 @@ def set_a(gaz: Gazetteer, rng: random.Random) -> list[str]:
         suspects = [s for s in analysis.suspects if s.reason == "garbled"]
         flagged += bool(suspects)
         right_first += bool(suspects) and suspects[0].candidates[0].entry is entry
+        at = [s for s in analysis.suspects if s.start == 25]
+        others[at[0].reason if at else "none"] += 1
+        others["variant"] += any(m.start == 25 and m.entry is entry for m in analysis.mentions)
+    unflagged = in_context - flagged
     return [
         "| A: garbled gazetteer names (400 GeoNames + curated places) | |",
         f"| search acc@1 | {_pct(at1, total)} |",
@@ -164,6 +170,10 @@ def set_a(gaz: Gazetteer, rng: random.Random) -> list[str]:
         f'| in context ("in X, near Y", --source-lang ar): flagged NM101 | '
         f"{_pct(flagged, in_context)} |",
         f"| in context: flagged with the right entity first | {_pct(right_first, in_context)} |",
+        f"| in context, not flagged NM101: read as a spelling variant of the right entity; "
+        f"NM102 (case/number); NM104 | {_pct(others['variant'], unflagged)}; "
+        f"{_pct(others['case'] + others['number'], unflagged)}; "
+        f"{_pct(others['unrecognised'], unflagged)} |",
     ]
 
 
