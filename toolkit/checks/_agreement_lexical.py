@@ -20,7 +20,7 @@ from toolkit.checks.agreement import (
     SUBJECT_VERB,
 )
 from toolkit.document import Document
-from toolkit.english import can_be_verb, function_words
+from toolkit.english import can_be_verb, function_words, inside, is_common_word, not_prose_spans
 from toolkit.findings import Finding
 
 _MANDATIVE = re.compile(
@@ -46,6 +46,7 @@ class _Token:
 def lexical_findings(doc: Document) -> Iterator[Finding]:
     """AG101, AG102 and AG103 findings of ``doc``."""
     lexicon = AgreementLexicon.load()
+    not_prose = not_prose_spans(doc.text)
     for sentence in doc.sentences:
         words = doc.words_in(sentence)
         tokens, previous = [], sentence.start
@@ -59,7 +60,9 @@ def lexical_findings(doc: Document) -> Iterator[Finding]:
             continue
         reader = _Sentence(doc, tokens, doc.text[previous : sentence.end], lexicon)
         for i in range(len(tokens)):
-            yield from filter(None, reader.findings_at(i))
+            for finding in reader.findings_at(i):
+                if finding is not None and not inside(finding.start, not_prose):
+                    yield finding  # not in a URL: "$1 each https://..."
 
 
 class _Sentence:
@@ -139,7 +142,7 @@ class _Sentence:
             return None
         if word in function_words() or word in self.lex.adjectives:
             return "weak"
-        if can_be_verb(word):
+        if can_be_verb(word) and is_common_word(word):
             return "strong"  # a verb: "these issue get tested", "many company offer"
         return None  # an unknown word, often a rare noun: "two input tetrahedrons"
 
@@ -163,6 +166,13 @@ class _Sentence:
         if function_words().get(before.lower) == "preposition":
             return True
         return before.lower.endswith(("ed", "ing")) and can_be_verb(before.lower)
+
+    def _auxiliary_next(self, i: int) -> bool:
+        """Token ``i`` is a word that surely follows a noun phrase ("were", "of", "ago")."""
+        token = self._word(i)
+        return (
+            token is not None and self._joined(i) and token.lower in self.lex.classes["phrase_end"]
+        )
 
     def _needs_strong_end(self, noun: Noun, pronominal: bool, after: _Token | None) -> bool:
         """Whether a word that may be a verb ("many fear") or an adjective ("two civilian
@@ -250,7 +260,8 @@ class _Sentence:
         ):
             j += 1
         modifiers = 0
-        while modifiers < 2 and self._joined(j) and self._modifier(j):
+        digits = self.tokens[i].text[0].isdigit()
+        while modifiers < 2 and self._joined(j) and self._modifier(j, names=not digits):
             end = self._phrase_end(j + 1)
             more = end is None or (self._joined(j + 1) and self._modifier(j + 1))
             if self._countable(self.tokens[j].lower) and (end == "strong" or not more):
@@ -271,7 +282,10 @@ class _Sentence:
         pronominal = pronoun_like and self._may_stand_alone(i, kind)
         if end != "strong" and self._needs_strong_end(noun, pronominal, after):
             return None
-        plain = not (noun.adjective or (noun.verb and pronominal and end != "strong"))
+        if pronominal and noun.verb and not self._auxiliary_next(j + 1):
+            return None  # "as many fear." ends a clause too: only "many fear were" is safe
+        plain = not noun.adjective  # a pronoun-like numeral before a verb-like noun got here
+        # only with an auxiliary after it: "Three soldier were killed"
         safe = kind == "numeral" and modifiers == 0 and plain
         confidence = {"numeral": 0.9, "quantifier": 0.8}.get(kind, 0.75) - (0 if plain else 0.1)
         return SINGULAR_AFTER_NUMERAL.at(
@@ -284,13 +298,14 @@ class _Sentence:
             safe=safe,
         )
 
-    def _modifier(self, j: int) -> bool:
-        """An adjective or a capitalised word between a numeral and its noun."""
+    def _modifier(self, j: int, names: bool = True) -> bool:
+        """An adjective or (with ``names``) a capitalised word between a numeral and its noun;
+        after digits a capital starts a model name ("737 Max jet")."""
         token = self.tokens[j]
         if token.lower in function_words() or token.lower in self.lex.quantifiers:
             return False
         if token.text[0].isupper():
-            return token.text.isalpha()
+            return names and token.text.isalpha()
         noun = self.lex.singulars.get(token.lower)
         if noun is not None and (not noun.adjective or noun.plural_common):
             return False  # a noun: "wheel" in "four wheel drive", "official" in "two official"
@@ -358,8 +373,10 @@ class _Sentence:
         if noun is None or head.lower in self.lex.singulars or head.lower in self.lex.quantifiers:
             return None
         end = self._phrase_end(i + 2)
-        if end is None or (end != "strong" and noun.verb and quantifier.pronoun_like):
-            return None  # "This means", "Each wants"
+        if end is None or (
+            noun.verb and quantifier.pronoun_like and not self._auxiliary_next(i + 2)
+        ):
+            return None  # "This means", "what this entails,", "Each wants"
         if head.lower in self.lex.measure and before and before.lower in ("per", "every"):
             return None
         suggestions = [f"{token.text} {noun.singular}"]
@@ -436,6 +453,8 @@ class _Sentence:
             if not self._noun_phrase_word(head, first=head == i):
                 return None
             verb = self._verb_after_phrase(head + 1)
+            if verb is None and tokens[head].lower in self.lex.plurals:
+                return None  # "readers feel are": a plural noun ends its phrase
             if verb is not None:
                 return self._judge_subject(i, head, verb, determiners, numeral, attraction=True)
         return None
