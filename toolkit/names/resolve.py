@@ -1,10 +1,11 @@
 """Decide what each name in a document is: a known entity, a spelling variant, a garbled
-rendering of a known entity, or a translated name that is not the entity's usual one.
+rendering of a known entity, an unlisted name that looks garbled, or a translated name
+that is not the entity's usual one.
 
 Known names are found first (longest gazetteer match); the rest of the name-like runs are
-searched in the gazetteer by sound and re-ranked with the document's context: the entity
-type a cue implies ("Operation", "Brigades", "base"), the places the article mentions
-(coordinates), a direction ("south of Baghdad") and the countries it names.
+searched in the gazetteer by sound and re-ranked with the document's context
+(``context.py``: the entity type a cue implies, the places and countries it mentions, a
+direction); a run close to no listed name is scored by the garbled-word model.
 """
 
 from __future__ import annotations
@@ -12,19 +13,18 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import math
 import re
 import weakref
 from dataclasses import dataclass
 
 from toolkit.document import Document
+from toolkit.names.context import Context
 from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability
-from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
+from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
 from toolkit.names.similarity import distance
 from toolkit.names.spans import (
-    TYPE_FAMILIES,
     Run,
     cue_before,
     is_connector,
@@ -33,7 +33,6 @@ from toolkit.names.spans import (
     runs,
 )
 from toolkit.names.tokens import Token, Words, sentence_words
-from toolkit.names.words import demonyms
 
 MAX_NAME_TOKENS = 8
 # Source languages whose names MT transliterates (the fuzzy search runs without other cues).
@@ -46,10 +45,6 @@ GARBLED_PLACED_SCORE = 0.88
 # "X Brigades") or lower-case, and bare (or after a person's title).
 UNRECOGNISED_CUED = 0.85
 UNRECOGNISED_BARE = 0.95
-_BEARINGS = {
-    "north": 0, "northeast": 45, "east": 90, "southeast": 135,
-    "south": 180, "southwest": 225, "west": 270, "northwest": 315,
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +129,7 @@ class _Resolver:
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
         suspects: list[Suspect] = []
         if self._fuzzy_allowed(mentions):
-            self._set_context(mentions)
+            self.context = Context(self.gaz, mentions, self.sentences)
             taken = self._taken([(m.start, m.end) for m in mentions] + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
             glued = {m.end + 1: m for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
@@ -245,80 +240,13 @@ class _Resolver:
             kept.append(entry)
         return tuple(kept)
 
-    # Context -----------------------------------------------------------------------------
-
-    def _set_context(self, mentions: list[Mention]) -> None:
-        self.places = [  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
-            e
-            for m in mentions
-            for e in m.entries
-            if e.lat is not None and e.type not in {"country", "region"}
-        ]
-        self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
-        adjectives = demonyms()
-        words = set(itertools.chain.from_iterable(w.lowers for w in self.sentences))
-        self.countries |= {adjectives[w] for w in words & adjectives.keys()}
-        self.nearest: dict[int, float | None] = {}
-
-    def _nearest_km(self, entry: Entry) -> float | None:
-        """How far ``entry`` is from the nearest other place the document mentions (km)."""
-        key = id(entry)
-        if key not in self.nearest:
-            self.nearest[key] = min(
-                (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
-                default=None,
-            )
-        return self.nearest[key]
+    # Unknown names -----------------------------------------------------------------------
 
     def _fuzzy_allowed(self, mentions: list[Mention]) -> bool:
         """Search unknown names only in texts about the region or translated from its languages."""
         if self.source_lang in TRANSLITERATED:
             return True
         return len({m.entry.canonical for m in mentions}) >= 2
-
-    def _context_score(self, candidate: Candidate, run: Run) -> tuple[float, int]:
-        """Similarity adjusted by context, and how many context cues support the entry."""
-        entry = candidate.entry
-        score, support = candidate.similarity, 0
-        if run.cue:
-            fits = entry.type in TYPE_FAMILIES.get(run.cue, {run.cue})
-            score += 0.04 if fits else -0.12
-            support += fits and run.cue != "place"  # "in X" alone says little
-        if entry.lat is not None and self.places:
-            nearest = self._nearest_km(entry)
-            if nearest is not None:
-                score += 0.06 if nearest < 150 else 0.03 if nearest < 400 else 0.0
-                score -= 0.05 if nearest > 1500 else 0.0
-                support += nearest < 250
-        if run.direction and entry.lat is not None:
-            toward = self._direction_score(entry, *run.direction)
-            score += toward
-            support += toward > 0
-        if entry.country and entry.country in self.countries:
-            score += 0.03
-        if entry.source.startswith("Wikipedia"):
-            score += 0.02  # curated: names the news uses
-        elif candidate.name != entry.canonical and not candidate.name.isascii():
-            score -= 0.03  # a foreign-language exonym, not an English rendering
-        elif candidate.name != entry.canonical:
-            score -= 0.015
-        return round(score, 3), support
-
-    def _direction_score(self, entry: Entry, direction: str, anchor_text: str) -> float:
-        anchors = [e for e in self.gaz.exact(anchor_text) if e.lat is not None]
-        if not anchors or direction not in _BEARINGS:
-            return 0.0
-        anchor = anchors[0]
-        km = anchor.km_to(entry)
-        if km is None or km > 400:
-            return -0.03
-        dy = entry.lat - anchor.lat
-        dx = (entry.lon - anchor.lon) * math.cos(math.radians(anchor.lat))
-        bearing = math.degrees(math.atan2(dx, dy)) % 360
-        off = abs((bearing - _BEARINGS[direction] + 180) % 360 - 180)
-        return 0.05 if off <= 67.5 else -0.05
-
-    # Unknown names -----------------------------------------------------------------------
 
     def _resolve(self, run: Run) -> Mention | Suspect | None:
         content = [t for t in run.tokens if not is_connector(t)]
@@ -388,7 +316,7 @@ class _Resolver:
 
     def _rank(self, text: str, run: Run) -> list[Scored]:
         scored = [
-            Scored(c.entry, c.name, c.similarity, *self._context_score(c, run))
+            Scored(c.entry, c.name, c.similarity, *self.context.score(c, run))
             for c in self.gaz.search(text, limit=8)
         ]
         return sorted(scored, key=lambda s: -s.score)

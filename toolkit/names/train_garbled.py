@@ -3,14 +3,14 @@
     python -m toolkit.names.train_garbled [TRANSLIT_TSV] [OUTPUT]
 
 A logistic regression over letter n-grams (2 to 4 letters, word edges marked), sound
-n-grams and word rarity (``garbled.features``) tells a romanized name word that MT garbled from a real one. Real words: every
-word of the gazetteer's names (curated and GeoNames, canonical and Latin variants: Arabic,
-Persian, Turkish and Kurdish romanizations and exonyms), the English side of the
-transliteration pairs' train split (``../shared/data/translit_ar_en_dev.tsv``: names of
-every origin), and rare English words (wordfreq Zipf 1.5 to 3.5). Garbled words: the words
-``noise.garble`` changes in the same gazetteer names, three draws each. Names of the
-evaluation half (``noise.held_out``) are left out, so the benchmark scores unseen names.
-The output is byte-identical between runs.
+n-grams and word rarity (``garbled.features``) tells a romanized name word that MT
+garbled from a real one. Real words: every word of the gazetteer's names (curated and
+GeoNames, canonical and Latin variants: Arabic, Persian, Turkish and Kurdish
+romanizations and exonyms), the English side of the transliteration pairs' train split
+(``../shared/data/translit_ar_en_dev.tsv``: names of every origin), and rare English
+words (wordfreq Zipf 1.5 to 3.5). Garbled words: the words ``noise.garble`` changes in the
+same gazetteer names, ten draws each. Names of the evaluation half (``noise.held_out``)
+are left out, so the benchmark scores unseen names. The output is byte-identical between runs.
 """
 
 from __future__ import annotations
