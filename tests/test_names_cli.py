@@ -51,3 +51,10 @@ def test_missing_gazetteer_is_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"mtkit: error: gazetteer file not found: {tmp_path / 'none.tsv'}"
     ]
+
+
+def test_names_shows_the_garbled_word_probability() -> None:
+    result = run("names", "Youlf Saqr", "Baghdad")
+    assert result.exit_code == 0, result.output
+    headers = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert "garbled=0.90" in headers[0] and "garbled=0.04" in headers[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Gazetteer
 from toolkit.names.normalize import loose_key, phonemes, skeleton
 
@@ -59,5 +60,9 @@ def lookup(text: str, gazetteer: Gazetteer, limit: int = 5) -> list[LookupRow]:
 
 
 def keys(text: str) -> str:
-    """The forms the index compares: loose key, sound symbols and consonant skeleton."""
-    return f"key={loose_key(text)!r} sounds={phonemes(text)!r} skeleton={skeleton(text)!r}"
+    """The forms the index compares (loose key, sound symbols, consonant skeleton) and the
+    garbled-word model's probability (NM104)."""
+    return (
+        f"key={loose_key(text)!r} sounds={phonemes(text)!r} skeleton={skeleton(text)!r} "
+        f"garbled={garbled_probability(text):.2f}"
+    )
