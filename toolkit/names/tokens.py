@@ -25,7 +25,7 @@ _FIRST_LETTER = operator.itemgetter(0)
 _ARTICLE_HEAD = re.compile(r"[ae]l(?:-|$)")
 _STARTS_AL_EL = operator.methodcaller("startswith", ("al", "el"))
 _HAS_HYPHEN = operator.methodcaller("__contains__", "-")
-_PLAIN = re.compile("[a-z]+").fullmatch
+_PLAIN = re.compile("[a-z0-9]+").fullmatch
 
 
 class Token(NamedTuple):
@@ -56,6 +56,7 @@ class Words:
         "_articles",
         "_capitalised",
         "_hyphens",
+        "_plain",
         "_seps",
         "_tokens",
         "caps",
@@ -80,6 +81,7 @@ class Words:
         self._capitalised: list[int] | None = None
         self._articles: list[int] | None = None
         self._hyphens = "-" in chunk
+        self._plain = chunk.isascii() and not self._hyphens and "'" not in chunk
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -126,7 +128,10 @@ class Words:
         return self._articles
 
     def unplain(self) -> list[int]:
-        """Words that are not plain ASCII letters once lower-cased (hyphens, marks, accents)."""
+        """Words that are not plain ASCII letters and digits once lower-cased (hyphens, marks,
+        accents)."""
+        if self._plain:
+            return []
         return self.where(map(operator.not_, map(_PLAIN, self.lowers)))
 
     def name_heads(self) -> list[int]:
