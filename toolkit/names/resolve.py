@@ -355,6 +355,8 @@ class _Resolver:
                 inner = [m for m in mentions if run.start <= m.start and m.end <= run.end]
                 if any(m.entry is entry for m in inner):
                     continue  # the usual name plus words around it ("Ain al-Asad Air Base")
+                if any(m.start <= run.start and run.end <= m.end for m in mentions):
+                    continue  # part of a listed name ("Islamic State of Iraq and the Levant")
                 found.append(Renamed(run.start, run.end, text, entry, score))
         return found
 
