@@ -126,6 +126,7 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
+CACHE_NAME = "gazetteer-2"  # a new name when the cached indexes change (2: first_pairs)
 _INDEXES = ("_sound_index", "first_tokens", "first_pairs", "words", "by_short_key")
 
 
@@ -325,7 +326,7 @@ def _merge(base: Entry, extra: Entry) -> Entry:
 def _builtin_gazetteer() -> Gazetteer:
     """The built-in gazetteer with its search indexes, from the disk cache when it is fresh."""
     sources = [corpus_path("names", "curated.tsv"), corpus_path("names", "places.tsv.gz")]
-    return cached("gazetteer", sources, _build_builtin)
+    return cached(CACHE_NAME, sources, _build_builtin)
 
 
 def _build_builtin() -> Gazetteer:
