@@ -239,7 +239,7 @@ def _hold_out(
 
 def _corrections(analysis: Analysis) -> list[Suspect]:
     """Suspects with a suggested entity (NM101, NM102), not unrecognised names (NM104)."""
-    return [s for s in analysis.suspects if s.candidates]
+    return [s for s in analysis.suspects if s.reason != "unrecognised"]
 
 
 def _flag_rate(
@@ -487,14 +487,14 @@ def set_h(rng: random.Random) -> tuple[list[str], list[str]]:
             text = f"Fighting was reported in {name}, near {near.canonical}, on Monday."
             found = [s for s in analyse(Document(text), gaz, "ar").suspects if s.start == 25]
             counts[kind][0] += 1
-            counts[kind][1] += any(not s.candidates for s in found)
-            counts[kind][2] += any(s.candidates for s in found)
+            counts[kind][1] += any(s.reason == "unrecognised" for s in found)
+            counts[kind][2] += any(s.reason != "unrecognised" for s in found)
             scores[kind].append(garbled_probability(name))
             language = by_language.setdefault(_LANGUAGES.get(entry.country, "Arabic"), [0] * 4)
             offset = 0 if kind == "real" else 2
             language[offset] += 1
-            language[offset + 1] += any(not s.candidates for s in found)
-            if kind == "real" and any(not s.candidates for s in found):
+            language[offset + 1] += any(s.reason == "unrecognised" for s in found)
+            if kind == "real" and any(s.reason == "unrecognised" for s in found):
                 flagged_real.append(name)
     (n_real, fp, wrong_real), (n_garbled, tp, wrong_garbled) = counts["real"], counts["garbled"]
     wins = sum((g > r) + 0.5 * (g == r) for g in scores["garbled"] for r in scores["real"])

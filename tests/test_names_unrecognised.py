@@ -6,11 +6,12 @@ import functools
 
 import pytest
 
-from toolkit.checks.names import UNRECOGNISED
+from toolkit.checks.names import UNRECOGNISED, NameCheck
 from toolkit.document import Document
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Gazetteer, builtin_entries
 from toolkit.names.resolve import analyse
+from toolkit.settings import Settings
 
 SEED = "He said the strike targeted a command center near Anbar and Youlf Saqr, south of Baghdad."
 
@@ -29,11 +30,15 @@ def test_garbled_spelling_scores_above_real_names() -> None:
 
 def test_unlisted_garbled_name_is_reported_without_a_suggestion() -> None:
     gazetteer = _without("Jurf al-Sakhar")
-    suspects = analyse(Document(SEED), gazetteer, "ar").suspects
-    assert [(s.text, s.reason, s.candidates) for s in suspects] == [
-        ("Youlf Saqr", "unrecognised", ())
-    ]
+    doc = Document(SEED)
+    suspects = analyse(doc, gazetteer, "ar").suspects
+    assert [(s.text, s.reason) for s in suspects] == [("Youlf Saqr", "unrecognised")]
     assert 0.3 <= suspects[0].confidence <= 0.6
+    hints = [c.entry.canonical for c in suspects[0].candidates]
+    assert hints == ["Awlad Saqr"]  # the nearest listed name, alike but far from Anbar
+    finding = NameCheck(Settings())._suspect(doc, suspects[0])
+    assert (finding.rule, finding.suggestions, finding.safe) == ("NM104", (), False)
+    assert "Awlad Saqr" in finding.message
 
 
 def test_unlisted_real_name_is_left_alone() -> None:

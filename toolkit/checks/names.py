@@ -117,12 +117,16 @@ class NameCheck(Check):
 
     def _suspect(self, doc: Document, suspect: Suspect) -> Finding:
         if suspect.reason == "unrecognised":
+            hint = "".join(
+                f" The nearest listed name, {describe(c.entry)}, lacks support in the context."
+                for c in suspect.candidates
+            )
             return UNRECOGNISED.at(
                 doc,
                 suspect.start,
                 suspect.end,
                 f"{suspect.text!r} matches no known name and its spelling looks garbled; "
-                "check it against the source.",
+                f"check it against the source.{hint}",
                 [],
                 confidence=suspect.confidence,
             )

@@ -45,6 +45,7 @@ GARBLED_PLACED_SCORE = 0.88
 # "X Brigades") or lower-case, and bare (or after a person's title).
 UNRECOGNISED_CUED = 0.85
 UNRECOGNISED_BARE = 0.95
+UNRECOGNISED_HINT = 0.7  # similarity of a listed name worth naming in an NM104 message
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ class Suspect:
     end: int
     text: str
     candidates: tuple[Scored, ...]
-    reason: str  # "garbled", "number", "case" or "unrecognised" (no candidates)
+    reason: str  # "garbled", "number", "case" or "unrecognised" (a hint at most)
     confidence: float
 
 
@@ -258,7 +259,7 @@ class _Resolver:
         text = run.text(self.doc)
         ranked = self._rank(text, run)
         if not ranked:
-            return self._unrecognised(run, text)
+            return self._unrecognised(run, text, ranked)
         best = ranked[0]
         # A common English word of the run that the name lacks ("Jim" Furyk): not this name.
         name_words = set(core_tokens(best.name))
@@ -285,7 +286,7 @@ class _Resolver:
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
-        return self._unrecognised(run, text)
+        return self._unrecognised(run, text, ranked)
 
     def _continued(self, mention: Mention, run: Run, toks: Words) -> Suspect | None:
         """A known name whose next words make it a garbled longer name: "Ain ar-Asadh" is
@@ -301,9 +302,10 @@ class _Resolver:
         # ... and begins with the known name ("Diyala Governorate" is not Anbar Governorate).
         return found if longer and distance(name[0], known[0]).is_spelling_variant else None
 
-    def _unrecognised(self, run: Run, text: str) -> Suspect | None:
+    def _unrecognised(self, run: Run, text: str, ranked: list[Scored]) -> Suspect | None:
         """A name close to no listed one whose spelling looks garbled (a rare word with
-        letter sequences MT errors produce), where the context implies a name."""
+        letter sequences MT errors produce), where the context implies a name. The nearest
+        listed name comes along when it is somewhat alike (a hint, not a correction)."""
         lower = not all(t.name_cased for t in run.tokens if not is_connector(t))
         # People's names are romanized every way (French, English); the list has few.
         cued = run.cue not in {"", "person"}
@@ -311,8 +313,9 @@ class _Resolver:
         probability = garbled_probability(text)
         if probability < needed:
             return None
-        confidence = 0.3 + 0.3 * (probability - needed) / (1 - needed)
-        return Suspect(run.start, run.end, text, (), "unrecognised", round(confidence, 3))
+        confidence = round(0.3 + 0.3 * (probability - needed) / (1 - needed), 3)
+        hint = tuple(s for s in ranked[:1] if s.similarity >= UNRECOGNISED_HINT)
+        return Suspect(run.start, run.end, text, hint, "unrecognised", confidence)
 
     def _rank(self, text: str, run: Run) -> list[Scored]:
         scored = [
