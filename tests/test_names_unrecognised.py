@@ -11,6 +11,7 @@ from toolkit.document import Document
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Gazetteer, builtin_entries
 from toolkit.names.resolve import analyse
+from toolkit.names.train_garbled import fit
 from toolkit.settings import Settings
 
 SEED = "He said the strike targeted a command center near Anbar and Youlf Saqr, south of Baghdad."
@@ -78,3 +79,11 @@ def test_person_names_need_the_higher_score() -> None:
         "Syrian refugees in Lebanon and Jordan to come home."
     )
     assert analyse(Document(text), _without(), "ar").suspects == ()
+
+
+def test_training_learns_letter_sequences_of_garbled_words() -> None:
+    """The fitting code on a toy set: words with "yurf"-like starts are the garbled ones."""
+    real = ["jurf", "jarf", "jisr", "jabal", "jaber", "jalil", "jamal", "jazan"]
+    garbled = ["yurf", "yarf", "yisr", "yabal", "yaber", "yalil", "yamal", "yazan"]
+    weights = fit([(w, 0) for w in real] + [(w, 1) for w in garbled])
+    assert weights["^y"] > 0 > weights["^j"]
