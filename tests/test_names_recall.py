@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.document import Document
+from toolkit.names.context import Context
 from toolkit.names.gazetteer import load_gazetteer
 from toolkit.names.resolve import analyse
 
@@ -49,3 +50,21 @@ def test_garbled_names_are_found(text: str, expected: tuple[str, str]) -> None:
 )
 def test_known_names_and_english_are_left_alone(text: str) -> None:
     assert corrections(text) == []
+
+
+def test_iraqi_governorates_are_listed() -> None:
+    """Bug: "Dhiqar" (Dhi Qar governorate, not in the list) was reported as garbled (NM104)."""
+    text = "Protests spread in Dhiqar, Maysan and Wasit, near Nasiriyah and Basra."
+    analysis = analyse(Document(text), load_gazetteer(), "ar")
+    assert analysis.suspects == ()
+    assert [m.entry.canonical for m in analysis.mentions][:3] == ["Dhi Qar", "Maysan", "Wasit"]
+    assert corrections("Protests spread in dhiqar, near Nasiriyah and Basra.") == [
+        ("dhiqar", "Dhi Qar")
+    ]
+
+
+def test_a_mentioned_governorate_counts_as_a_nearby_place() -> None:
+    gazetteer = load_gazetteer()
+    mentions = analyse(Document("Protests spread in Dhi Qar."), gazetteer).mentions
+    nasiriyah = gazetteer.exact("Nasiriyah")[0]
+    assert Context(gazetteer, mentions, []).nearest_km(nasiriyah) < 50

@@ -31,7 +31,7 @@ class Context:
             e
             for m in mentions
             for e in m.entries
-            if e.lat is not None and e.type not in {"country", "region"}
+            if e.lat is not None and e.type != "country"
         ]
         self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
         adjectives = demonyms()
