@@ -72,6 +72,10 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         ("As people was reminded of the tsunami, panic spread.", ("AG103", "was", "were")),
         ("The company has cut 13,000 job since March.", ("AG101", "job", "jobs")),
         ("The ceasefire collapsed a few day ago.", ("AG101", "day", "days")),
+        # Arabic dual: "الجانبين" is "the two sides".
+        ("The two side agreed to resume talks in Doha.", ("AG101", "side", "sides")),
+        ("In 23 case, customers reported smoke.", ("AG101", "case", "cases")),
+        ("The strike led to them spending four day in hospital.", ("AG101", "day", "days")),
         ("The suspects will be held for 72 hour and then released.", ("AG101", "hour", "hours")),
         ("The factory produced nearly 150,000 car last year.", ("AG101", "car", "cars")),
         ("The town lies 80 kilometre north of the capital.", ("AG101", "kilometre", "kilometres")),
@@ -177,6 +181,11 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "We got no information on what this entails, but it looks good.",
         "Which products are left in communities that readers feel are worth it?",
         "The bundle delivers 40 apps from $1 each https://t.co/y5Wn5UBP8S today.",
+        # From MQM-rated TED zh-en MT.
+        "There is no doubt that somewhere in the universe two black holes have merged.",
+        "Fighting broke out between two rival armed groups.",
+        "The 777 program has faced delays due to engine problems.",
+        "I am very honored to be on the SBJ 40 Under 40 list.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:
@@ -205,3 +214,14 @@ def test_messages_name_the_subject_and_its_number() -> None:
     (singular,) = AgreementCheck().run(Document("The soldier were taken to hospital."))
     assert plural.message == "'was' does not agree with its plural subject 'attacks'."
     assert singular.message == "'were' does not agree with its singular subject 'soldier'."
+
+
+def test_default_fix_pluralises_after_numerals_and_leaves_the_rest() -> None:
+    from toolkit.fix import fix
+    from toolkit.pipeline import Selection
+
+    text = "Three soldier were killed near Hakkari.\n\nThe attacks was carried out by drones.\n"
+    result = fix(text, selection=Selection(("agreement",)))
+    assert result.text == (
+        "Three soldiers were killed near Hakkari.\n\nThe attacks was carried out by drones.\n"
+    )

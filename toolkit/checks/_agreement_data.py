@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
-_LAYOUT = 2  # bump when the cached classes change: an old pickle would not load
+_LAYOUT = 3  # bump when the cached classes change: an old pickle would not load
 
 
 class Noun(NamedTuple):
@@ -80,7 +80,7 @@ class AgreementLexicon:
                 "verb" in flags,
                 "adj" in flags,
                 "mass" in flags,
-                float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.6,
+                float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.8,
             )
             singulars[noun.singular] = noun
             plurals[noun.plural] = noun

@@ -140,9 +140,11 @@ class _Sentence:
             return "weak"  # "150,000 car last year"
         if self.lex.is_noun(word):
             return None
-        if word in function_words() or word in self.lex.adjectives:
+        if word in function_words():
             return "weak"
-        if can_be_verb(word) and is_common_word(word):
+        if word in self.lex.adjectives:
+            return None if self._before_noun(i) else "weak"  # "two rival armed groups"
+        if can_be_verb(word) and is_common_word(word) and not self._before_noun(i):
             return "strong"  # a verb: "these issue get tested", "many company offer"
         return None  # an unknown word, often a rare noun: "two input tetrahedrons"
 
@@ -168,11 +170,21 @@ class _Sentence:
         return before.lower.endswith(("ed", "ing")) and can_be_verb(before.lower)
 
     def _auxiliary_next(self, i: int) -> bool:
-        """Token ``i`` is a word that surely follows a noun phrase ("were", "of", "ago")."""
+        """Token ``i`` is a word that surely follows a noun phrase ("were", "of", "ago") or
+        a past verb ("the two side agreed")."""
         token = self._word(i)
-        return (
-            token is not None and self._joined(i) and token.lower in self.lex.classes["phrase_end"]
-        )
+        if token is None or not self._joined(i):
+            return False
+        word = token.lower
+        if word in self.lex.classes["phrase_end"]:
+            return True
+        past = word.endswith("ed") and can_be_verb(word) and not self.lex.is_noun(word)
+        return past and not self._before_noun(i)  # not "two rival armed groups"
+
+    def _before_noun(self, i: int) -> bool:
+        """Token ``i`` is followed by a noun, so it may modify it ("armed groups")."""
+        after = self._word(i + 1)
+        return after is not None and not after.gap.strip() and self.lex.is_noun(after.lower)
 
     def _needs_strong_end(self, noun: Noun, pronominal: bool, after: _Token | None) -> bool:
         """Whether a word that may be a verb ("many fear") or an adjective ("two civilian
@@ -212,8 +224,10 @@ class _Sentence:
         elif self._thousands(i):
             kind, pronoun_like = "numeral", False  # "13,000"
         elif _DIGITS.fullmatch(token.text) and token.text not in ("1",):
-            if token.gap[-1:] in "$£€#-/.,:" or (before and before.text[0].isupper()):
-                return None  # "$5 note", "Article 5", "1,500", "3.5"
+            opener = i == 1 and before.lower in function_words()  # "In 23 case"
+            name = before and before.text[0].isupper() and not opener
+            if token.gap[-1:] in "$£€#-/.,:" or name:
+                return None  # "$5 note", "Article 5", "1,500", "3.5"; not "In 23 case"
             if before and self._joined(i) and before.lower in self.lex.label_nouns:
                 return None  # "category 5 storm"
             if before and before.lower in self.lex.classes["partitive"] - {"the"}:
@@ -279,8 +293,12 @@ class _Sentence:
         after = self._word(j + 1)
         if after and after.lower in self.lex.measure_adjectives and head.lower in self.lex.measure:
             return None  # "a 20 year old"
+        verb = self.lex.verbs.get(after.lower) if after else None
+        if self.tokens[i].text[0].isdigit() and verb is not None and not verb[1]:
+            return None  # "The 777 program has": a thing named by a number
         pronominal = pronoun_like and self._may_stand_alone(i, kind)
-        if end != "strong" and self._needs_strong_end(noun, pronominal, after):
+        strong = end == "strong" or self._auxiliary_next(j + 1)
+        if not strong and self._needs_strong_end(noun, pronominal, after):
             return None
         if pronominal and noun.verb and not self._auxiliary_next(j + 1):
             return None  # "as many fear." ends a clause too: only "many fear were" is safe
@@ -480,6 +498,8 @@ class _Sentence:
     def _phrase_word(self, k: int) -> bool:
         """A word of a noun phrase inside a prepositional phrase (names allowed)."""
         token = self.tokens[k]
+        if token.lower in self.lex.quantifiers or token.text[0].isdigit():
+            return False  # "in the universe two black holes have": a new subject
         if token.text[0].isupper() and token.text.replace(".", "").isalnum():
             return token.lower not in function_words() and token.lower not in self.lex.verbs
         return self._noun_phrase_word(k, first=False)
