@@ -28,10 +28,7 @@ class Context:
         mentions = list(mentioned)
         self.gaz = gazetteer
         self.places = [  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
-            e
-            for m in mentions
-            for e in m.entries
-            if e.lat is not None and e.type != "country"
+            e for m in mentions for e in m.entries if e.lat is not None and e.type != "country"
         ]
         self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
         adjectives = demonyms()
