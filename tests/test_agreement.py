@@ -75,6 +75,13 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         # Arabic dual: "الجانبين" is "the two sides".
         ("The two side agreed to resume talks in Doha.", ("AG101", "side", "sides")),
         ("In 23 case, customers reported smoke.", ("AG101", "case", "cases")),
+        ("If we fail those test, democracy will suffer.", ("AG101", "test", "tests")),
+        ("Those thing can't be walked back.", ("AG101", "thing", "things")),
+        (
+            "Photographs showed many building and shops destroyed.",
+            ("AG101", "building", "buildings"),
+        ),
+        ("He spoke with several senator afterwards.", ("AG101", "senator", "senators")),
         ("The strike led to them spending four day in hospital.", ("AG101", "day", "days")),
         ("The suspects will be held for 72 hour and then released.", ("AG101", "hour", "hours")),
         ("The factory produced nearly 150,000 car last year.", ("AG101", "car", "cars")),

@@ -200,8 +200,10 @@ class _Sentence:
         noun = self.lex.singulars.get(word)
         if noun is None or noun.mass:
             return None
-        if word in self.lex.invariant_units or word in self.lex.quantifiers or word.endswith("ing"):
-            return None  # "five percent", "grade 6 reading"
+        if word in self.lex.invariant_units or word in self.lex.quantifiers:
+            return None  # "five percent"
+        if word.endswith("ing") and not noun.plural_common:
+            return None  # "grade 6 reading"; not "many building"
         if word in self.lex.scale_words:
             return None  # "a few dozen"
         if noun.adjective and (not noun.plural_common or word.endswith("ed")):
@@ -300,7 +302,8 @@ class _Sentence:
         strong = end == "strong" or self._auxiliary_next(j + 1)
         if not strong and self._needs_strong_end(noun, pronominal, after):
             return None
-        if pronominal and noun.verb and not self._auxiliary_next(j + 1):
+        clause_end = kind == "determiner" and end == "strong"  # "these school," is no "these go,"
+        if pronominal and noun.verb and not (clause_end or self._auxiliary_next(j + 1)):
             return None  # "as many fear." ends a clause too: only "many fear were" is safe
         plain = not noun.adjective  # a pronoun-like numeral before a verb-like noun got here
         # only with an auxiliary after it: "Three soldier were killed"
