@@ -82,6 +82,11 @@ def findings(text: str) -> list[tuple[str, str, str]]:
             ("AG101", "building", "buildings"),
         ),
         ("He spoke with several senator afterwards.", ("AG101", "senator", "senators")),
+        ("At least 384 people has died after the earthquake.", ("AG103", "has", "have")),
+        ("The spyware tool were only released last year.", ("AG103", "were", "was")),
+        ("The 51-year-old designer were shot outside his home.", ("AG103", "were", "was")),
+        ("I think that means the messages was not delivered.", ("AG103", "was", "were")),
+        ("Today the situation on the ground are more stable.", ("AG103", "are", "is")),
         ("The strike led to them spending four day in hospital.", ("AG101", "day", "days")),
         ("The suspects will be held for 72 hour and then released.", ("AG101", "hour", "hours")),
         ("The factory produced nearly 150,000 car last year.", ("AG101", "car", "cars")),
@@ -193,6 +198,9 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "Fighting broke out between two rival armed groups.",
         "The 777 program has faced delays due to engine problems.",
         "I am very honored to be on the SBJ 40 Under 40 list.",
+        "Other proponents of the bill said it was a good compromise.",
+        "Park assist, night vision assist, and a 360-degree camera are all available.",
+        "Friends who believe they know the woman have arrived at the scene.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

@@ -255,9 +255,10 @@ class _Sentence:
 
     def _thousands(self, i: int) -> bool:
         """Token ``i`` ends a number written with separators: the "000" of "13,000"."""
-        token, before = self.tokens[i], self._word(i - 1)
+        token, before = self._word(i), self._word(i - 1)
         return (
-            len(token.text) == 3
+            token is not None
+            and len(token.text) == 3
             and token.text.isdigit()
             and token.gap == ","
             and before is not None
@@ -431,6 +432,27 @@ class _Sentence:
             return not (before.lower == "as" and earlier and earlier.lower in ("such", "well"))
         return before.lower in ("and", "but") and bool(_BOUNDARY.search(before.gap))
 
+    def _after_approximation(self, i: int) -> int:
+        """The index of the number in "at least 384", "more than 20", "nearly 40", or ``i``."""
+        for k in range(i, min(i + 2, len(self.tokens) - 1)):
+            if self.tokens[k].lower not in self.lex.classes["approximator"]:
+                break
+            following = self.tokens[k + 1]
+            if self._joined(k + 1) and (
+                following.text[0].isdigit() or following.lower in self.lex.quantifiers
+            ):
+                return k + 1
+        return i
+
+    def _after_list(self, i: int) -> bool:
+        """Token ``i`` follows ", and" or ", or": it may end a list that is the subject."""
+        before = self._word(i - 1)
+        return (
+            before is not None
+            and before.lower in ("and", "or")
+            and bool(_BOUNDARY.search(before.gap))
+        )
+
     def _after_and(self, i: int) -> bool:
         before = self._word(i - 1)
         return before is not None and before.lower in ("and", "but")
@@ -445,7 +467,7 @@ class _Sentence:
 
     def _subject_verb(self, i: int) -> Finding | None:
         tokens, classes = self.tokens, self.lex.classes
-        j, determiners, numeral = i, [], False
+        j, determiners, numeral = self._after_approximation(i), [], False
         while j < i + 2 and j < len(tokens) and (j == i or self._joined(j)):
             word = tokens[j].lower
             if word in classes["subject"] or word in classes["singular_determiner"]:
@@ -457,8 +479,12 @@ class _Sentence:
             else:
                 break
             j += 1
-        if _DIGITS.fullmatch(tokens[j].text if j < len(tokens) else ""):
-            return None  # amounts: "20 percent is"
+        if j < len(tokens) and (_DIGITS.fullmatch(tokens[j].text) or self._thousands(j + 1)):
+            j += 2 if self._thousands(j + 1) else 1
+            following = self._word(j)
+            if following is None or following.lower not in self.lex.plurals:
+                return None  # amounts: "20 percent is", "$5 million is"
+            numeral = True  # "At least 384 people has died"
         if not determiners and (tokens[i].lower.endswith("ing") or self._after_and(i)):
             return None  # "Taking photos is"; "education, science, and talents is"
         relative = i > 0 and tokens[i - 1].lower == "that" and can_be_verb(tokens[i].lower)
@@ -509,8 +535,8 @@ class _Sentence:
 
     def _noun_phrase_word(self, k: int, first: bool) -> bool:
         token = self.tokens[k]
-        if re.fullmatch(r"\w+['’]s|[A-Za-z]+(?:-[A-Za-z]+)+|[A-Z][A-Za-z]*\d\w*", token.text):
-            return True  # "the city's airport", "low-cost airlines", "G8 ministers"
+        if re.fullmatch(r"\w+['’]s|\w+(?:-\w+)+|[A-Z][A-Za-z]*\d\w*", token.text):
+            return True  # "the city's airport", "the 51-year-old designer", "G8 ministers"
         if not token.text.isalpha():
             return False
         if token.text[0].isupper() and not first:
@@ -518,9 +544,15 @@ class _Sentence:
         word = token.lower
         if word.endswith("ly") and not self.lex.is_noun(word) and not first:
             return True  # "the newly requested investigation"
-        return word not in function_words() and (
-            self.lex.is_noun(word) or word in self.lex.adjectives or word.endswith("ed")
-        )
+        if word in function_words() or word in self.lex.verbs or word in self.lex.quantifiers:
+            return False
+        if word in self.lex.classes["pronoun"]:
+            return False
+        if word in self.lex.adjectives and can_be_verb(word) and not word.endswith("ed"):
+            return self.lex.is_noun(word)  # "said", "left": a verb more often
+        if self.lex.is_noun(word) or word in self.lex.adjectives or word.endswith("ed"):
+            return True
+        return not first and not can_be_verb(word)  # an unknown word: "the spyware tool"
 
     def _judge_subject(
         self,
@@ -556,7 +588,8 @@ class _Sentence:
                 return None
             if noun.adjective and not noun.plural_common:
                 return None  # "the rich are", "the domestic are"
-                return None
+            if self._after_list(i):
+                return None  # "night vision, and a 360-degree camera are": the whole list
             if word in self.lex.scale_words or word in self.lex.invariant_units:
                 return None  # "a dozen were", "a million are"
             expected = "singular"
