@@ -30,6 +30,11 @@ def deep(text: str) -> list[tuple[str, str, str]]:
         ("The price of the new phones have risen sharply.", ("AG103", "have", "has")),
         ("Iran and Iraq has signed a security agreement.", ("AG103", "has", "have")),
         ("The army and the police has been deployed in the city.", ("AG103", "has", "have")),
+        ("Its light bulb adornments is dimmed at night.", ("AG103", "is", "are")),
+        (
+            "The economy grew, but higher oil prices has forced the government to act.",
+            ("AG103", "has", "have"),
+        ),
     ],
 )
 def test_parsed_subjects_are_matched_with_their_verbs(text: str, expected: tuple) -> None:
@@ -57,6 +62,7 @@ def test_parsed_subjects_are_matched_with_their_verbs(text: str, expected: tuple
         "The gap between the bezel and the screen is a bit large.",
         "Her bank account, WeChat account, Alipay account, etc. were written on a board.",
         'The original "Chinese anecdotes," a brand-new work, has the same author.',
+        "The duration of heating and the seasoning were controlled accurately.",
     ],
 )
 def test_clean_english_is_not_flagged_with_a_parse(text: str) -> None:

@@ -68,6 +68,9 @@ def _judge(doc: Document, base: int, verb: Any, lexicon: AgreementLexicon) -> Fi
     number = _number(subject, lexicon)
     if number is None or (number == "plural") == plural_verb:
         return None
+    edge = subject.left_edge
+    if number == "singular" and edge.i > 0 and edge.nbor(-1).lower_ in ("and", "or"):
+        return None  # "the duration of heating and the seasoning were": a list
     start = base + verb.idx
     if coordinated:
         words = verb.doc[subject.left_edge.i : subject.conjuncts[-1].i + 1].text
@@ -91,6 +94,14 @@ def _number(subject: Any, lexicon: AgreementLexicon) -> str | None:
         return _coordinated(subject, lexicon)
     if not subject.text.islower() or subject.tag_ not in ("NN", "NNS"):
         return None  # names, titles, pronouns
+    rare_plural = (
+        subject.tag_ == "NNS"
+        and not lexicon.is_noun(word)
+        and word.endswith("s")
+        and subject.lemma_.lower() != word
+    )
+    if rare_plural:
+        return "plural"  # a noun the lexicon does not know, plural by tag and lemma
     if subject.tag_ == "NNS" and word in lexicon.plurals and word not in lexicon.singulars:
         singular = lexicon.plurals[word].singular
         if singular in lexicon.measure:
@@ -129,12 +140,12 @@ def _coordinated(subject: Any, lexicon: AgreementLexicon) -> str | None:
 
 
 def _opens_clause(token: Any, lexicon: AgreementLexicon) -> bool:
-    """The first word of a subject starts its sentence or follows punctuation or a clause
-    opener ("that", "when", "said")."""
+    """The first word of a subject starts its sentence or follows punctuation, a clause
+    opener ("that", "when", "said") or a conjunction."""
     if token.i == 0:
         return True
     before = token.nbor(-1)
-    return before.is_punct or before.lower_ in lexicon.openers
+    return before.is_punct or before.lower_ in lexicon.openers or before.lower_ in ("and", "but")
 
 
 def _phrase(token: Any, with_determiner: bool = True) -> str:
