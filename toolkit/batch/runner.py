@@ -1,4 +1,5 @@
-"""Run a task over a stream of documents: serially, on a process pool, or on a Dask cluster.
+"""Run a task over a stream of documents: serially or on a local process pool. (``Engine``
+also names the Dask engine, which reads its input on the cluster: dask_engine.py.)
 
 Documents go out in batches; at most a few batches per worker are in flight, so memory stays
 bounded however long the input is. Results come back per batch, in input order with
