@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.checks._agreement_data import AgreementLexicon, Noun
 from toolkit.checks.agreement import (
@@ -30,12 +30,12 @@ _MANDATIVE = re.compile(
 )
 _OPENING = "\"'“‘«([ \t\n"
 _BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
+_REACH = 14  # words from a subject's first word to its verb, at most
 _QUOTES = frozenset('"“”«»')
 _DIGITS = re.compile(r"[1-9]\d{0,2}")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -59,10 +59,9 @@ def lexical_findings(doc: Document) -> Iterator[Finding]:
         if not tokens:
             continue
         reader = _Sentence(doc, tokens, doc.text[previous : sentence.end], lexicon)
-        for i in range(len(tokens)):
-            for finding in reader.findings_at(i):
-                if finding is not None and not inside(finding.start, not_prose):
-                    yield finding  # not in a URL: "$1 each https://..."
+        for finding in reader.findings():
+            if not inside(finding.start, not_prose):
+                yield finding  # not in a URL: "$1 each https://..."
 
 
 class _Sentence:
@@ -72,17 +71,25 @@ class _Sentence:
         self, doc: Document, tokens: list[_Token], tail: str, lexicon: AgreementLexicon
     ) -> None:
         self.doc, self.tokens, self.tail, self.lex = doc, tokens, tail, lexicon
+        self._next_verb = [len(tokens) + _REACH] * (len(tokens) + 1)  # nearest agreeing verb
+        for k in range(len(tokens) - 1, -1, -1):
+            verb = tokens[k].lower in lexicon.verbs
+            self._next_verb[k] = k if verb else self._next_verb[k + 1]
 
-    def findings_at(self, i: int) -> Iterator[Finding | None]:
-        word = self.tokens[i].lower
-        if word in self.lex.quantifiers or word[0].isdigit() or "-" in word:
-            for rule in (self._numeral_noun, self._partitive, self._determiner_noun):
-                if found := rule(i):
-                    yield found
-        if self._clause_start(i):
-            yield self._subject_verb(i)
-            if self.tokens[i].text[0].isupper() or word in ("both", "the"):
-                yield self._coordinated_names(i)
+    def findings(self) -> Iterator[Finding]:
+        """Every finding of the sentence, in token order."""
+        quantifiers, next_verb = self.lex.quantifiers, self._next_verb
+        for i, token in enumerate(self.tokens):
+            word = token.lower
+            found: list[Finding | None] = []
+            if word in quantifiers or word[0].isdigit() or "-" in word:
+                found += (self._numeral_noun(i), self._partitive(i), self._determiner_noun(i))
+            if next_verb[i] - i <= _REACH and self._clause_start(i):
+                found.append(self._subject_verb(i))
+                joined = any(t.lower == "and" for t in self.tokens[i + 1 : i + 5])
+                if joined and (token.text[0].isupper() or word in ("both", "the")):
+                    found.append(self._coordinated_names(i))
+            yield from filter(None, found)
 
     # -- helpers -----------------------------------------------------------------------
 
