@@ -86,6 +86,8 @@ class _Sentence:
                 found += (self._numeral_noun(i), self._partitive(i), self._determiner_noun(i))
             if next_verb[i] - i <= _REACH and self._clause_start(i):
                 found.append(self._subject_verb(i))
+                if word == "there":
+                    found.append(self._existential(i))
                 joined = any(t.lower == "and" for t in self.tokens[i + 1 : i + 5])
                 if joined and (token.text[0].isupper() or word in ("both", "the")):
                     found.append(self._coordinated_names(i))
@@ -621,6 +623,37 @@ class _Sentence:
             return True  # "if the minister were", "as if the soldier were"
         start = self.tokens[i].start
         return bool(_MANDATIVE.search(self.doc.text[max(0, start - 40) : start]))
+
+    def _existential(self, i: int) -> Finding | None:
+        """ "There is many reasons", "there was two attacks": 'there' and a singular verb
+        before a counted plural noun (not an amount: "there is 10 minutes left")."""
+        verb, j = i + 1, i + 2
+        if not (self._joined(verb) and self.tokens[verb].lower in ("is", "was")):
+            return None
+        if not self._joined(j) or self._quantity(j) is None:
+            return None
+        j += 1
+        while self._joined(j) and self.tokens[j].lower in self.lex.scale_words:
+            j += 1
+        modifiers = 0
+        while modifiers < 2 and self._joined(j) and self._modifier(j):
+            j, modifiers = j + 1, modifiers + 1
+        head = self._word(j)
+        if head is None or not self._joined(j) or head.lower not in self.lex.plurals:
+            return None
+        noun = self.lex.plurals[head.lower]
+        if noun.singular in self.lex.measure or self._phrase_end(j + 1) is None:
+            return None
+        token = self.tokens[verb]
+        form = self.lex.verbs[token.lower][0]
+        return SUBJECT_VERB.at(
+            self.doc,
+            token.start,
+            token.end,
+            f"'there {token.text}' before the plural '{head.text}': the verb agrees with it.",
+            [form],
+            confidence=0.75,
+        )
 
     def _coordinated_names(self, i: int) -> Finding | None:
         """ "Iran and Iraq has": two country names joined by 'and' before a singular verb."""

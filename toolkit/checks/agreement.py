@@ -61,7 +61,7 @@ SUBJECT_VERB = Rule(
     severity="major",
     summary="A verb (is/are, was/were, has/have, does/do, says/say) that disagrees in number "
     "with the noun heading its subject ('the attacks was', 'the soldier were', "
-    "'Iran and Iraq has').",
+    "'Iran and Iraq has', 'there is many reasons').",
     why="Arabic gives non-human plurals singular agreement and Chinese has none, so MT picks "
     "the verb's number from the wrong word.",
     example="The attacks on the base was carried out by drones.",
