@@ -246,3 +246,35 @@ def test_default_fix_pluralises_after_numerals_and_leaves_the_rest() -> None:
     assert result.text == (
         "Three soldiers were killed near Hakkari.\n\nThe attacks was carried out by drones.\n"
     )
+
+
+NEWS_MT = """\
+The Iraqi Ministry of Defense announced on Tuesday that three soldier were killed in an \
+attack by ISIS elements on a military post in Diyala province. The ministry said in a \
+statement that the attacks on the post was carried out with light and medium weapons, and \
+that the security forces has launched a wide search operation in the area.
+
+For its part, the Turkish Ministry of Interior said that 12 suspect were arrested in several \
+province, and that each suspects will be referred to the judiciary. The two side agreed to \
+continue the coordination, and Iran and Iraq has signed a memorandum of understanding.
+
+In Tehran, five person were injured when a gas cylinder exploded, the fire department said. \
+Many country have expressed their solidarity with the victims. The government have not \
+commented.
+"""
+
+
+def test_a_machine_translated_news_story_gets_every_number_slip_corrected() -> None:
+    found = AgreementCheck().run(Document(NEWS_MT))
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("soldier", "soldiers"),
+        ("was", "were"),
+        ("has", "have"),
+        ("suspect", "suspects"),
+        ("province", "provinces"),
+        ("each suspects", "each suspect"),
+        ("side", "sides"),
+        ("has", "have"),
+        ("person", "people"),
+        ("country", "countries"),
+    ]
