@@ -89,6 +89,7 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         ("Today the situation on the ground are more stable.", ("AG103", "are", "is")),
         # Chinese: 有 has no number ("there is many reasons").
         ("There is many reasons for the delay.", ("AG103", "is", "are")),
+        ("Three were killed and five other were wounded.", ("AG101", "other", "others")),
         ("Yesterday there was two explosions near the port.", ("AG103", "was", "were")),
         ("The strike led to them spending four day in hospital.", ("AG101", "day", "days")),
         ("The suspects will be held for 72 hour and then released.", ("AG101", "hour", "hours")),
@@ -203,6 +204,7 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "I am very honored to be on the SBJ 40 Under 40 list.",
         "Other proponents of the bill said it was a good compromise.",
         "There is 10 minutes left in the game.",
+        "Two other soldiers were wounded.",
         "There is one reason for the delay.",
         "There were two explosions near the port.",
         "Park assist, night vision assist, and a 360-degree camera are all available.",
@@ -249,8 +251,8 @@ def test_default_fix_pluralises_after_numerals_and_leaves_the_rest() -> None:
 
 
 NEWS_MT = """\
-The Iraqi Ministry of Defense announced on Tuesday that three soldier were killed in an \
-attack by ISIS elements on a military post in Diyala province. The ministry said in a \
+The Iraqi Ministry of Defense announced on Tuesday that three soldier were killed and five \
+other were wounded in an attack by ISIS elements on a military post in Diyala province. The ministry said in a \
 statement that the attacks on the post was carried out with light and medium weapons, and \
 that the security forces has launched a wide search operation in the area.
 
@@ -268,6 +270,7 @@ def test_a_machine_translated_news_story_gets_every_number_slip_corrected() -> N
     found = AgreementCheck().run(Document(NEWS_MT))
     assert [(f.text, f.suggestions[0]) for f in found] == [
         ("soldier", "soldiers"),
+        ("other", "others"),
         ("was", "were"),
         ("has", "have"),
         ("suspect", "suspects"),

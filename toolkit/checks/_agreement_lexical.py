@@ -281,6 +281,17 @@ class _Sentence:
             return None
         kind, pronoun_like = quantity
         j = i + 1
+        other = self._word(j)
+        if other is not None and other.text == "other" and self._auxiliary_next(j + 1):
+            return SINGULAR_AFTER_NUMERAL.at(
+                self.doc,
+                other.start,
+                other.end,
+                f"'other' after '{self.tokens[i].text}' stands for a plural noun: 'others'.",
+                ["others"],
+                confidence=0.85,
+                safe=False,
+            )  # "three soldiers were killed and five other were wounded"
         while (
             kind == "numeral" and self._joined(j) and self.tokens[j].lower in self.lex.scale_words
         ):
