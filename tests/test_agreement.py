@@ -90,6 +90,10 @@ def findings(text: str) -> list[tuple[str, str, str]]:
         # Chinese: 有 has no number ("there is many reasons").
         ("There is many reasons for the delay.", ("AG103", "is", "are")),
         ("Three were killed and five other were wounded.", ("AG101", "other", "others")),
+        (
+            "The prize, which is celebrating its 20th year, are billed as the biggest.",
+            ("AG103", "are", "is"),
+        ),
         ("Yesterday there was two explosions near the port.", ("AG103", "was", "were")),
         ("The strike led to them spending four day in hospital.", ("AG101", "day", "days")),
         ("The suspects will be held for 72 hour and then released.", ("AG101", "hour", "hours")),
@@ -205,6 +209,8 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "Other proponents of the bill said it was a good compromise.",
         "There is 10 minutes left in the game.",
         "Two other soldiers were wounded.",
+        "The attack, which killed three soldiers, was condemned.",
+        "The minister, who met the soldiers, was not available.",
         "There is one reason for the delay.",
         "There were two explosions near the port.",
         "Park assist, night vision assist, and a 360-degree camera are all available.",

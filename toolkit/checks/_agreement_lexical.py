@@ -519,11 +519,26 @@ class _Sentence:
                 return self._judge_subject(i, head, verb, determiners, numeral)
             if not self._noun_phrase_word(head, first=head == i):
                 return None
-            verb = self._verb_after_phrase(head + 1)
+            verb = self._verb_after_phrase(head + 1) or self._verb_after_relative(head + 1)
             if verb is None and tokens[head].lower in self.lex.plurals:
                 return None  # "readers feel are": a plural noun ends its phrase
             if verb is not None:
                 return self._judge_subject(i, head, verb, determiners, numeral, attraction=True)
+        return None
+
+    def _verb_after_relative(self, k: int) -> int | None:
+        """The agreeing verb after a relative clause set off by commas ("The prize, which is
+        in its 20th year, are"), if the clause has no other comma and at most 12 words."""
+        token = self._word(k)
+        if token is None or token.gap.strip() != "," or token.lower not in ("which", "who"):
+            return None
+        for close in range(k + 1, min(k + 13, len(self.tokens))):
+            gap = self.tokens[close].gap
+            if gap.strip():
+                if gap.strip() != ",":
+                    return None
+                agreeing = self.tokens[close].lower in self.lex.verbs and self._lower_case(close)
+                return close if agreeing else None
         return None
 
     def _verb_after_phrase(self, k: int) -> int | None:
@@ -555,7 +570,7 @@ class _Sentence:
 
     def _noun_phrase_word(self, k: int, first: bool) -> bool:
         token = self.tokens[k]
-        if re.fullmatch(r"\w+['’]s|\w+(?:-\w+)+|[A-Z][A-Za-z]*\d\w*", token.text):
+        if re.fullmatch(r"\w+['’]s|\w+(?:-\w+)+|[A-Z][A-Za-z]*\d\w*|\d+(?:m|bn|k)", token.text):
             return True  # "the city's airport", "the 51-year-old designer", "G8 ministers"
         if not token.text.isalpha():
             return False
