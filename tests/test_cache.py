@@ -39,3 +39,55 @@ def test_corrupt_entry_is_rebuilt(tmp_path, monkeypatch):
     entry.write_bytes(b"garbage")
     assert cached("thing", [source], lambda: 2) == 2
     assert pickle.loads(entry.read_bytes()) == 2
+
+
+def test_cached_file_built_once_and_stale_entries_of_its_name_removed(tmp_path, monkeypatch):
+    import os
+
+    from toolkit.cache import STALE_SECONDS, cached_file
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(cache))
+    source = tmp_path / "words.txt"
+    source.write_text("a")
+    calls = []
+
+    def build(path):
+        calls.append(path)
+        path.write_text("built")
+
+    first = cached_file("table.sqlite", [source], build)
+    assert first.read_text() == "built" and first.suffix == ".sqlite"
+    assert cached_file("table.sqlite", [source], build) == first and len(calls) == 1
+    old = os.stat(first).st_mtime - STALE_SECONDS - 10
+    os.utime(first, (old, old))
+    other = cache / "other-0123456789abcdef.sqlite"
+    other.write_text("another name")
+    source.write_text("changed")
+    second = cached_file("table.sqlite", [source], build)
+    assert second != first and not first.exists() and other.exists()
+    assert sorted(p.name for p in cache.iterdir()) == sorted([second.name, other.name])
+
+
+def test_cached_file_recent_entries_of_another_key_are_kept(tmp_path, monkeypatch):
+    from toolkit.cache import cached_file
+
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "words.txt"
+    source.write_text("a")
+    first = cached_file("t.db", [source], lambda path: path.write_text("1"))
+    source.write_text("b")
+    cached_file("t.db", [source], lambda path: path.write_text("2"))
+    assert first.exists()  # another checkout may still be using it
+
+
+def test_cached_file_without_a_writable_cache_builds_in_a_temporary_folder(tmp_path, monkeypatch):
+    from toolkit.cache import cached_file
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(blocker / "cache"))
+    source = tmp_path / "words.txt"
+    source.write_text("a")
+    path = cached_file("t.db", [source], lambda p: p.write_text("ok"))
+    assert path.read_text() == "ok" and not path.is_relative_to(blocker)

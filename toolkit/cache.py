@@ -7,15 +7,19 @@ that cannot be read or written is ignored: the data is then built in memory.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+STALE_SECONDS = 86_400
 
 
 def cache_dir() -> Path:
@@ -45,12 +49,44 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        _write(path, lambda temp: temp.write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
     return value
+
+
+def cached_file(name: str, sources: Iterable[Path], build: Callable[[Path], None]) -> Path:
+    """A file that ``build(path)`` writes once for these sources; later runs reuse it.
+
+    ``name`` ends with the file's suffix (``"words.sqlite"``). Where the cache cannot be
+    written the file is built in a temporary folder, for this process.
+    """
+    stem, suffix = os.path.splitext(name)
+    path = cache_dir() / f"{stem}-{_key(name, sources)}{suffix}"
+    if path.exists():
+        return path
+    try:
+        _write(path, build)
+    except OSError:
+        path = Path(tempfile.mkdtemp(prefix="mtkit-")) / path.name
+        build(path)
+    return path
+
+
+def _write(path: Path, build: Callable[[Path], object]) -> None:
+    """Build ``path`` atomically, then remove the entries it replaces: the same name with
+    another key, unchanged for a day (another checkout may still use a recent one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        os.unlink(temp)
+        build(Path(temp))
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    stem = path.name[: -len(path.suffix) - 17]  # without "-KEY.suffix"
+    for stale in path.parent.glob(f"{glob.escape(stem)}-{'[0-9a-f]' * 16}{path.suffix}"):
+        with contextlib.suppress(OSError):
+            if stale != path and stale.stat().st_mtime < time.time() - STALE_SECONDS:
+                stale.unlink()

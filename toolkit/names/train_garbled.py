@@ -20,7 +20,7 @@ import random
 import sys
 from pathlib import Path
 
-from toolkit.names.frequency import _zipf_table, zipf
+from toolkit.names.frequency import table_items, zipf
 from toolkit.names.garbled import features
 from toolkit.names.gazetteer import builtin_entries
 from toolkit.names.noise import garble, held_out
@@ -58,8 +58,7 @@ def examples(translit: Path, rng: random.Random) -> list[tuple[str, int]]:
         for _, english, split in rows:
             if split.endswith("train") and not held_out(english):
                 real |= _words(english)
-    table = _zipf_table()
-    rare = sorted(w for w, z in table.items() if 1.5 <= z <= 3.5 and w.isalpha() and len(w) >= 3)
+    rare = sorted(w for w, z in table_items() if 1.5 <= z <= 3.5 and w.isalpha() and len(w) >= 3)
     real |= set(rng.sample(rare, 6000))
     garbled -= real
     return sorted([(w, 0) for w in real] + [(w, 1) for w in garbled])
