@@ -258,9 +258,9 @@ def test_default_fix_pluralises_after_numerals_and_leaves_the_rest() -> None:
 
 NEWS_MT = """\
 The Iraqi Ministry of Defense announced on Tuesday that three soldier were killed and five \
-other were wounded in an attack by ISIS elements on a military post in Diyala province. The ministry said in a \
-statement that the attacks on the post was carried out with light and medium weapons, and \
-that the security forces has launched a wide search operation in the area.
+other were wounded in an attack by ISIS elements on a military post in Diyala province. \
+The ministry said in a statement that the attacks on the post was carried out with light \
+and medium weapons, and that the security forces has launched a wide search operation in the area.
 
 For its part, the Turkish Ministry of Interior said that 12 suspect were arrested in several \
 province, and that each suspects will be referred to the judiciary. The two side agreed to \
