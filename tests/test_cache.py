@@ -91,3 +91,25 @@ def test_cached_file_without_a_writable_cache_builds_in_a_temporary_folder(tmp_p
     source.write_text("a")
     path = cached_file("t.db", [source], lambda p: p.write_text("ok"))
     assert path.read_text() == "ok" and not path.is_relative_to(blocker)
+
+
+class Reshaped:
+    """Stands for a cached class whose fields changed since the entry was written."""
+
+    def __init__(self) -> None:
+        self.field = 1
+
+    def __setstate__(self, state):
+        raise TypeError("__init__() missing 1 required positional argument")
+
+
+def test_an_entry_that_no_longer_unpickles_is_rebuilt(tmp_path, monkeypatch):
+    from toolkit.cache import cache_dir
+
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "data.tsv"
+    source.write_text("x")
+    cached("thing", [source], Reshaped)
+    (entry,) = cache_dir().glob("thing-*.pickle")
+    assert cached("thing", [source], lambda: 2) == 2
+    assert pickle.loads(entry.read_bytes()) == 2  # and rewritten

@@ -46,7 +46,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except Exception:  # missing, unreadable, or from an older layout: build it anew
         pass
     value = build()
     with contextlib.suppress(OSError):
