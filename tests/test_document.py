@@ -60,3 +60,11 @@ def test_sentences_are_ordered_non_overlapping_and_trimmed(text):
         assert previous <= span.start < span.end <= len(text)
         assert not doc[span][0].isspace() and not doc[span][-1].isspace()
         previous = span.end
+
+
+def test_paragraph_at():
+    doc = Document("One para.\n\nTwo para here.\n")
+    first, second = doc.paragraphs
+    assert doc.paragraph_at(0) == first and doc.paragraph_at(first.end - 1) == first
+    assert doc.paragraph_at(first.end) is None  # the blank line between them
+    assert doc.paragraph_at(second.start + 3) == second

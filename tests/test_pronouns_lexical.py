@@ -128,3 +128,16 @@ def test_possible_people_block(text):
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_have_no_pronoun_findings(name):
     assert findings((DATA / name).read_text(encoding="utf-8")) == []
+
+
+def test_people_in_an_earlier_paragraph_do_not_shield_an_institution():
+    """A group of people blocks a finding only in the pronoun's own paragraph ("two nurses
+    said one lost her job"); soldiers killed a paragraph earlier are no antecedent of 'her'."""
+    text = (
+        "The Defence Ministry said that three soldiers were killed in the clashes.\n\n"
+        "The ministry said in her statement that the attacks were carried out by militants."
+    )
+    (finding,) = [f for f in check(text) if f.rule.startswith("PR")]
+    assert (finding.text, finding.suggestions) == ("her", ("its",))
+    same_paragraph = text.replace("\n\n", " ")
+    assert not [f for f in check(same_paragraph) if f.rule.startswith("PR")]

@@ -124,6 +124,17 @@ class Document:
             return self.sentences[index]
         return None
 
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph that contains an offset, if any."""
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    @functools.cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     @functools.cached_property
     def _word_starts(self) -> list[int]:
         return [w.start for w in self.words]

@@ -105,7 +105,11 @@ def _judge(
         and (m.referent.animacy == "human" or (m.referent.animacy == "maybe" and m.end <= offset))
     ]  # after the pronoun, only a known person: "After she arrived, the minister spoke"
     before = [m for m in context if m.end <= offset]
-    groups = [m for m in before if m.referent.animacy == "human"]
+    paragraph = doc.paragraph_at(offset)
+    here_from = paragraph.start if paragraph else 0
+    groups = [  # a member of a group of people: "two nurses said one lost her job"
+        m for m in before if m.referent.animacy == "human" and m.start >= here_from
+    ]
     forms = _FORMS[(pronoun.lower(), possessive)]
     if people:
         return _mismatch(doc, offset, end, pronoun, gender, people, forms)

@@ -11,7 +11,6 @@ corpora/animacy/ and, if present, corpora/names/.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -362,9 +361,8 @@ def _antecedent(
 def _in_speech(doc: Document, offset: int) -> bool:
     """Whether a pronoun is inside a quotation (counted from its paragraph's start), right
     after one ("...," she said), or in a sentence that opens with one."""
-    index = bisect.bisect_right(doc.paragraphs, offset, key=lambda p: p.start)
-    paragraph = doc.paragraphs[max(0, index - 1)]
-    before = doc.text[paragraph.start : offset]
+    paragraph = doc.paragraph_at(offset)
+    before = doc.text[paragraph.start if paragraph else 0 : offset]
     opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
     sentence = doc.sentence_at(offset)
     opener = sentence is not None and doc.text[sentence.start] in "\"“«'‘"
