@@ -68,3 +68,18 @@ def test_a_mentioned_governorate_counts_as_a_nearby_place() -> None:
     mentions = analyse(Document("Protests spread in Dhi Qar."), gazetteer).mentions
     nasiriyah = gazetteer.exact("Nasiriyah")[0]
     assert Context(gazetteer, mentions, []).nearest_km(nasiriyah) < 50
+
+
+def test_a_place_far_from_the_countries_a_text_names_is_no_context() -> None:
+    """Bug: in a story on Turkish strikes in northern Iraq, "Gara" (listed only as El Gara,
+    Morocco) pulled the unlisted "Metina" to Mediouna, Morocco (NM101)."""
+    text = (
+        "Turkish warplanes struck targets in the Gara and Metina regions of northern Iraq, "
+        "near Zakho and the Qandil mountains, the Turkish Defence Ministry said."
+    )
+    gazetteer = load_gazetteer()
+    analysis = analyse(Document(text), gazetteer)
+    assert not [s for s in analysis.suspects if s.reason == "garbled"]
+    context = Context(gazetteer, analysis.mentions, [])
+    assert "IQ" in {p.country for p in context.places}
+    assert "MA" not in {p.country for p in context.places} | context.countries  # not El Gara

@@ -14,6 +14,7 @@ from toolkit.names.spans import TYPE_FAMILIES, Run
 from toolkit.names.tokens import Words
 from toolkit.names.words import demonyms
 
+REGION_KM = 1500  # beyond this from every place a text names, a place is elsewhere
 _BEARINGS = {
     "north": 0, "northeast": 45, "east": 90, "southeast": 135,
     "south": 180, "southwest": 225, "west": 270, "northwest": 315,
@@ -27,14 +28,34 @@ class Context:
         """``mentioned``: the document's known names (``resolve.Mention``: ``entries``)."""
         mentions = list(mentioned)
         self.gaz = gazetteer
-        self.places = [  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
-            e for m in mentions for e in m.entries if e.lat is not None and e.type != "country"
-        ]
-        self.countries = {e.country for m in mentions for e in m.entries[:1] if e.country}
+        first = [m.entries[0] for m in mentions if m.entries]
         adjectives = demonyms()
         words = set(itertools.chain.from_iterable(w.lowers for w in sentences))
-        self.countries |= {adjectives[w] for w in words & adjectives.keys()}
+        named = {e.country for e in first if e.type == "country" and e.country}
+        named |= {adjectives[w] for w in words & adjectives.keys()}
+        places = [  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
+            e for m in mentions for e in m.entries if e.lat is not None and e.type != "country"
+        ]
+        self.places = self._in_region(places, named)
+        kept = {id(e) for e in self.places}
+        self.countries = named | {
+            e.country for e in first if e.country and (e.lat is None or id(e) in kept)
+        }
         self.nearest: dict[int, float | None] = {}
+
+    def _in_region(self, places: list[Entry], named: set[str]) -> list[Entry]:
+        """The places that fit the countries the text names: in one of them, or within
+        1,500 km of its centre. "Gara" in a story on northern Iraq is not El Gara, Morocco,
+        and must not pull other names there."""
+        centres = [c for code in named if (c := self.gaz.countries.get(code)) and c.lat is not None]
+        if not centres:
+            return places
+        return [
+            p
+            for p in places
+            if p.country in named
+            or any((km := p.km_to(c)) is not None and km <= REGION_KM for c in centres)
+        ]
 
     def nearest_km(self, entry: Entry) -> float | None:
         """How far ``entry`` is from the nearest other place the document mentions (km)."""
@@ -58,8 +79,11 @@ class Context:
             nearest = self.nearest_km(entry)
             if nearest is not None:
                 score += 0.06 if nearest < 150 else 0.03 if nearest < 400 else 0.0
-                score -= 0.05 if nearest > 1500 else 0.0
+                score -= 0.05 if nearest > REGION_KM else 0.0
                 support += nearest < 250
+                # Far from every place the text names, in a country it does not name: the
+                # text is about elsewhere ("Metina" in northern Iraq is not Mediouna, Morocco).
+                support -= nearest > REGION_KM and entry.country not in self.countries
         if run.direction and entry.lat is not None:
             toward = self._direction_score(entry, *run.direction)
             score += toward

@@ -126,8 +126,8 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
-CACHE_NAME = "gazetteer-2"  # a new name when the cached indexes change (2: first_pairs)
-_INDEXES = ("_sound_index", "first_tokens", "first_pairs", "words", "by_short_key")
+CACHE_NAME = "gazetteer-3"  # a new name when the cached indexes change (3: countries)
+_INDEXES = ("_sound_index", "first_tokens", "first_pairs", "words", "by_short_key", "countries")
 
 
 class Gazetteer:
@@ -208,6 +208,11 @@ class Gazetteer:
         """The first two words of every name of two words or more (keys, as ``loose_key``)."""
         keys = [*(k for k, found in self.by_key.items() if found), *self.by_short_key]
         return frozenset(" ".join(words[:2]) for k in keys if len(words := k.split()) >= 2)
+
+    @functools.cached_property
+    def countries(self) -> dict[str, Entry]:
+        """Country entries (with their central coordinates) by ISO code."""
+        return {e.country: e for e in self.entries.values() if e.type == "country" and e.country}
 
     @functools.cached_property
     def words(self) -> WordIndex:
