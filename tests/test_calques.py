@@ -120,6 +120,10 @@ def test_lexicon_rows_are_well_formed():
         ("Talks began the past Tuesday in Doha.", "Talks began last Tuesday in Doha."),
         ("The vote is due the coming Sunday.", "The vote is due next Sunday."),
         ("For his part, the minister said no.", "The minister said no."),
+        (
+            "It should be noted that the minister left Beirut.",
+            "The minister left Beirut.",
+        ),
     ],
 )
 def test_lexicon_rewrites(text, fixed):
@@ -171,3 +175,18 @@ def test_deletion_never_crosses_a_line_break():
     assert finding.suggestions == ("Meanwhile", "Separately")
     (finding,) = calques("Officials said\nit is worth noting that prices rose.")
     assert "\n" not in finding.text and finding.suggestions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The session opened in Beijing on the 5th.", True),
+        ("Talks resumed on the 23rd in Geneva, Xinhua said.", True),
+        ("He came into the pits on the 44th lap.", False),  # an ordinal of a noun
+        ("The vote is on the 5th of March.", False),  # the month is named
+    ],
+)
+def test_day_of_month_alone(text, flagged):
+    found = [f for f in calques(text, "zh") if f.rule == "CQ102"]
+    assert bool(found) == flagged
+    assert all(f.text.startswith("on the ") and not f.suggestions for f in found)
