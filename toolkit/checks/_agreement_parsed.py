@@ -32,9 +32,9 @@ def parsed_findings(doc: Document) -> Iterator[Finding]:
     ]
     if not sentences:
         return
-    from toolkit.nlp import english_pipeline
+    from toolkit.nlp import parse_spans
 
-    parsed = english_pipeline().pipe(doc[s] for s in sentences)
+    parsed = parse_spans(doc, sentences)
     for sentence, spacy_doc in zip(sentences, parsed, strict=True):
         for token in spacy_doc:
             if token.lower_ in lexicon.verbs and token.text.islower():

@@ -247,11 +247,11 @@ class PronounCheck(Check):
         targets = [i for i, s in enumerate(sentences) if _GENDERED.search(doc.text, s.start, s.end)]
         if not targets:
             return
-        from toolkit.nlp import english_pipeline
+        from toolkit.nlp import parse_spans
 
         lexicon = AnimacyLexicon.load()
         needed = sorted({j for i in targets for j in range(max(0, i - _WINDOW), i + 1)})
-        parsed = english_pipeline().pipe(doc[sentences[j]] for j in needed)
+        parsed = parse_spans(doc, [sentences[j] for j in needed])
         mentions: dict[int, list[Mention]] = {}
         tokens: dict[int, Any] = {}
         for j, spacy_doc in zip(needed, parsed, strict=True):
