@@ -65,12 +65,13 @@ def heavy_imports(*options: str) -> str:
 
 def throughput(*options: str) -> tuple[int, float, float, dict[str, float]]:
     """Sentences, wall and CPU seconds, and CPU seconds per check, over the news documents;
-    ``options`` is ``()`` or ``("--ignore", "CHECKS")``."""
+    ``options`` is ``()``, ``("--deep",)`` or ``("--ignore", "CHECKS")``."""
     from toolkit.document import Document
     from toolkit.pipeline import Selection, _checks_for, run_checks
     from toolkit.settings import Settings
 
-    settings = Settings()
+    settings = Settings(fast=options != ("--deep",))
+    options = () if options == ("--deep",) else options
     selection = Selection(ignore=tuple(options[1].split(","))) if options else Selection()
     docs = news_documents()
     run_checks(Document(docs[0]), settings, selection)  # load lexicons and models first
@@ -144,7 +145,12 @@ def main() -> str:
         "|---|---:|---:|---:|---:|",
     ]
     breakdown = {}
-    for label, options in (("default (no model)", ()), ("default without names", NO_NAMES)):
+    runs = (
+        ("default (no model)", ()),
+        ("default without names", NO_NAMES),
+        ("`--deep` (spaCy parses for pronouns and agreement)", ("--deep",)),
+    )
+    for label, options in runs:
         sentences, wall, cpu, per_check = throughput(*options)
         breakdown[label] = (sentences, per_check)
         lines.append(
