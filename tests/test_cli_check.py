@@ -81,3 +81,24 @@ def test_errors_never_show_a_traceback(args):
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_text_output_shows_a_window_of_an_enormous_line():
+    """Bug: each finding printed its whole line; a one-megabyte paragraph with thousands of
+    findings made `mtkit check` grow to 24 GB and be killed."""
+    from toolkit import check
+    from toolkit.render import CONTEXT, text_lines
+    from toolkit.textio import Chunk
+
+    filler = "word " * 100_000
+    text = f"{filler}Iran 's army{filler}\nNext line ."
+    found = check(text, rules=["PU"])
+    finding = next(f for f in found if f.text == " 's")
+    mark, shown, carets = text_lines("t.txt", Chunk(text, 0, 0), [finding])
+    assert mark.startswith("t.txt:1:500005:")
+    assert shown.startswith("    …") and shown.endswith("…")
+    assert len(shown) <= 4 + 2 + 2 * CONTEXT + len(finding.text)
+    assert shown[carets.index("^") : carets.index("^") + 3] == " 's"
+    last = next(f for f in found if f.line == 2)
+    _, shown, carets = text_lines("t.txt", Chunk(text, 0, 0), [last])
+    assert shown == "    Next line ." and carets.endswith("^^")

@@ -10,10 +10,15 @@ from typing import Any
 from toolkit.findings import SEVERITIES, Finding
 from toolkit.textio import Chunk
 
+CONTEXT = 200  # characters of a finding's line shown either side of it
+
 
 def text_lines(path: str, chunk: Chunk, findings: Iterable[Finding]) -> list[str]:
-    """``path:line:col: severity kind: message [rule] -> suggestion`` plus the span underlined."""
+    """``path:line:col: severity kind: message [rule] -> suggestion`` plus the span underlined
+    in its line; at most ``CONTEXT`` characters of the line either side, so a text with
+    enormous lines (one paragraph of a megabyte) prints short ones."""
     out = []
+    text = chunk.text
     for f in findings:
         fix = ""
         if f.suggestions:
@@ -22,12 +27,19 @@ def text_lines(path: str, chunk: Chunk, findings: Iterable[Finding]) -> list[str
             f"{path}:{f.line}:{f.column}: {f.severity} {f.kind}: {f.message} [{f.rule}]{fix}"
         )
         local = f.start - chunk.offset
-        line_start = chunk.text.rfind("\n", 0, local) + 1
-        line_end = chunk.text.find("\n", local)
-        line = chunk.text[line_start : line_end if line_end >= 0 else len(chunk.text)]
-        width = max(1, min(len(f.text.split("\n")[0]), len(line) - (local - line_start)))
-        out.append("    " + line.replace("\t", " "))
-        out.append("    " + " " * (local - line_start) + "^" * width)
+        first_line = f.text.split("\n")[0]
+        window_start = max(0, local - CONTEXT)
+        window_end = min(len(text), local + len(first_line) + CONTEXT)
+        newline = text.rfind("\n", window_start, local)
+        start = newline + 1 if newline >= 0 else window_start
+        newline = text.find("\n", local, window_end)
+        end = newline if newline >= 0 else window_end
+        before = "…" if start > 0 and text[start - 1] != "\n" else ""
+        after = "…" if end < len(text) and text[end] != "\n" else ""
+        width = max(1, min(len(first_line), end - local))
+        shown = text[start:end].replace("\t", " ")
+        out.append(f"    {before}{shown}{after}")
+        out.append("    " + " " * (len(before) + local - start) + "^" * width)
     return out
 
 

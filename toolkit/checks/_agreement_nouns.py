@@ -78,9 +78,14 @@ class NounNumber(SentenceReader):
     def _quoted(self, i: int) -> bool:
         """Token ``i`` is inside a short quotation, eight words at most: a slogan or a title
         ("the "two establishment"", "six protection" work), not a quoted sentence."""
-        gaps = [t.gap for t in self.tokens] + [self.tail]
-        before = [k for k in range(max(0, i - 7), i + 1) if _QUOTES.intersection(gaps[k])]
-        after = [k for k in range(i + 1, min(len(gaps), i + 9)) if _QUOTES.intersection(gaps[k])]
+        tokens = self.tokens
+
+        def gap(k: int) -> str:  # the text before token k; the sentence's tail after the last
+            return tokens[k].gap if k < len(tokens) else self.tail
+
+        before = [k for k in range(max(0, i - 7), i + 1) if _QUOTES.intersection(gap(k))]
+        stop = min(len(tokens) + 1, i + 9)
+        after = [k for k in range(i + 1, stop) if _QUOTES.intersection(gap(k))]
         return bool(before and after and after[0] - before[-1] <= 8)
 
     def _numeral_noun(self, i: int) -> Finding | None:
