@@ -141,3 +141,24 @@ def test_people_in_an_earlier_paragraph_do_not_shield_an_institution():
     assert (finding.text, finding.suggestions) == ("her", ("its",))
     same_paragraph = text.replace("\n\n", " ")
     assert not [f for f in check(same_paragraph) if f.rule.startswith("PR")]
+
+
+def test_speech_test_reads_the_paragraph_tail_only(monkeypatch):
+    """Bug: each pronoun searched its whole paragraph so far for a closing quote (quadratic:
+    a one-megabyte paragraph took minutes). Same answers, reading only the tail."""
+    from toolkit.checks import pronouns
+
+    searched: list[int] = []
+    pattern = pronouns._AFTER_QUOTE
+
+    class Recording:
+        def search(self, text: str):
+            searched.append(len(text))
+            return pattern.search(text)
+
+    monkeypatch.setattr(pronouns, "_AFTER_QUOTE", Recording())
+    text = "The talks went on. " * 2000 + "“We will win,”  she said. The army said her unit left."
+    doc = Document(text)
+    assert pronouns._in_speech(doc, text.index("she"))
+    assert not pronouns._in_speech(doc, text.index("her unit"))
+    assert searched and max(searched) <= 2

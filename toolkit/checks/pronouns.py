@@ -79,7 +79,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("ren", ""))
-_AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])\s*$")
+_AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,7 +366,8 @@ def _in_speech(doc: Document, offset: int) -> bool:
     opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
     sentence = doc.sentence_at(offset)
     opener = sentence is not None and doc.text[sentence.start] in "\"“«'‘"
-    return opened > 0 or before.count('"') % 2 == 1 or opener or bool(_AFTER_QUOTE.search(before))
+    after_quote = _AFTER_QUOTE.search(before.rstrip()[-2:])  # the tail only: linear
+    return opened > 0 or before.count('"') % 2 == 1 or opener or bool(after_quote)
 
 
 def _tokens_before(pronoun: Any, before: list[Mention]) -> Iterator[Any]:
