@@ -42,7 +42,7 @@ def _key(name: str, sources: Iterable[Path]) -> str:
 
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     """``build()``, or its pickled result from an earlier run with the same sources."""
-    path = cache_dir() / f"{name}-{_key(name, sources)}.pickle"
+    path = _entry(name, sources)
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
@@ -60,8 +60,7 @@ def cached_file(name: str, sources: Iterable[Path], build: Callable[[Path], None
     ``name`` ends with the file's suffix (``"words.sqlite"``). Where the cache cannot be
     written the file is built in a temporary folder, for this process.
     """
-    stem, suffix = os.path.splitext(name)
-    path = cache_dir() / f"{stem}-{_key(name, sources)}{suffix}"
+    path = _entry(name, sources)
     if path.exists():
         return path
     try:
@@ -72,6 +71,13 @@ def cached_file(name: str, sources: Iterable[Path], build: Callable[[Path], None
     return path
 
 
+def _entry(name: str, sources: Iterable[Path]) -> Path:
+    """The cache file of ``name`` for these sources: ``STEM-KEY.SUFFIX`` (a pickle when
+    ``name`` has no suffix)."""
+    stem, suffix = os.path.splitext(name)
+    return cache_dir() / f"{stem}-{_key(name, sources)}{suffix or '.pickle'}"
+
+
 def _write(path: Path, build: Callable[[Path], object]) -> None:
     """Build ``path`` atomically, then remove the entries it replaces: the same name with
     another key, unchanged for a day (another checkout may still use a recent one)."""
@@ -79,13 +85,12 @@ def _write(path: Path, build: Callable[[Path], object]) -> None:
     fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     try:
-        os.unlink(temp)
-        build(Path(temp))
+        build(Path(temp))  # into the empty file (SQLite takes it as an empty database)
         os.replace(temp, path)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-    stem = path.name[: -len(path.suffix) - 17]  # without "-KEY.suffix"
+    stem = path.name.rsplit("-", 1)[0]  # keys hold no "-"
     for stale in path.parent.glob(f"{glob.escape(stem)}-{'[0-9a-f]' * 16}{path.suffix}"):
         with contextlib.suppress(OSError):
             if stale != path and stale.stat().st_mtime < time.time() - STALE_SECONDS:
