@@ -63,11 +63,26 @@ def collect() -> None:
     (HERE / "RESULTS.md").write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
 
 
+USAGE = """usage: python benchmarks/run.py [--quick] [--collect] [NAME ...]
+
+Runs the named benchmarks (all by default) and writes benchmarks/RESULTS.md from the sections
+in benchmarks/results/. --quick: smaller inputs where a benchmark supports it. --collect: only
+rebuild RESULTS.md from the saved sections. Known benchmarks: {known}"""
+
+
 def main(args: list[str]) -> None:
+    known = sorted(p.stem[6:] for p in HERE.glob("bench_*.py"))
+    if "-h" in args or "--help" in args:
+        print(USAGE.format(known=", ".join(known)))
+        return
+    if "--collect" in args:
+        collect()
+        return
     if "--quick" in args:
         os.environ["MTKIT_BENCH_QUICK"] = "1"
+    if unknown_flags := [arg for arg in args if arg.startswith("-") and arg != "--quick"]:
+        sys.exit(f"unknown option {unknown_flags[0]}\n{USAGE.format(known=', '.join(known))}")
     names = [arg for arg in args if not arg.startswith("-")]
-    known = sorted(p.stem[6:] for p in HERE.glob("bench_*.py"))
     if unknown := sorted(set(names) - set(known)):
         sys.exit(f"no benchmark {', '.join(unknown)} (known: {', '.join(known)})")
     sys.path[:0] = [str(HERE.parent), str(HERE)]

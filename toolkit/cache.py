@@ -32,8 +32,10 @@ def cache_dir() -> Path:
 
 def _key(name: str, sources: Iterable[Path]) -> str:
     from toolkit import __version__
+    from toolkit.resources import holdout_tags
 
-    digest = hashlib.sha256(f"{name}|{__version__}|{pickle.HIGHEST_PROTOCOL}".encode())
+    holdout = ",".join(holdout_tags())
+    digest = hashlib.sha256(f"{name}|{__version__}|{pickle.HIGHEST_PROTOCOL}|{holdout}".encode())
     for source in sources:
         stat = source.stat()
         digest.update(f"|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
