@@ -1,8 +1,10 @@
 """Precision on human-written news: findings per 1,000 sentences of clean text.
 
-Runs every registered check over the BBC News Summary articles and the NTREX-128 English
-sentences in ../shared/data and lists every finding, since on clean text each one is a false
-positive (or a real slip of the human writer). Target: at most 5 findings per 1,000 sentences.
+Runs every registered check over the BBC News Summary articles, the NTREX-128 English
+sentences and the WMT22 zh-en human references in ../shared/data and lists every finding,
+since on clean text each one is a false positive or a real slip of the human writer (verdicts
+in benchmarks/precision_reviewed*.tsv). Target: at most 2 false alarms (findings that are not
+reviewed writer slips) per 1,000 sentences.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from toolkit.settings import Settings
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT.parent / "shared" / "data"
-TARGET = 5.0
-SHOWN = 40
+TARGET = 2.0
+SHOWN = 400
 NTREX_CHUNK = 40
 SURFACE = ["punctuation", "capitalisation", "fragments", "repetition", "encoding"]
 
@@ -41,6 +43,15 @@ def ntrex_documents() -> list[str]:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
     lines = [row[0] for row in rows]
     return ["\n".join(lines[i : i + NTREX_CHUNK]) for i in range(0, len(lines), NTREX_CHUNK)]
+
+
+def wmt_reference_documents() -> list[str]:
+    """WMT22 zh-en human references A and B, in file order, 40 segments to a text."""
+    texts = []
+    for name in ("ref.A.en", "ref.B.en"):
+        lines = (DATA / "wmt22_zhen" / name).read_text(encoding="utf-8").splitlines()
+        texts += ["\n".join(lines[i : i + NTREX_CHUNK]) for i in range(0, len(lines), NTREX_CHUNK)]
+    return texts
 
 
 def mt_contrast() -> list[str]:
@@ -123,10 +134,14 @@ def mqm_overlap() -> str:
 
 
 def reviewed() -> list[dict[str, str]]:
-    """Verdicts a reader gave to findings on this data (benchmarks/precision_reviewed.tsv)."""
-    with (HERE / "precision_reviewed.tsv").open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """Verdicts a reader gave to findings on this data (benchmarks/precision_reviewed*.tsv,
+    one file per area so reviewers working in parallel do not collide)."""
+    rows: list[dict[str, str]] = []
+    for path in sorted(HERE.glob("precision_reviewed*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = [line for line in handle if line.strip() and not line.startswith("#")]
+        rows += csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return rows
 
 
 def verdict(finding: Finding, context: str, rows: list[dict[str, str]]) -> str:
@@ -175,7 +190,11 @@ def measure(name: str, texts: list[str]) -> tuple[int, list[tuple[Finding, str]]
 def main() -> str:
     if not DATA.is_dir():
         raise SystemExit(f"shared data not found at {DATA}")
-    corpora = {"BBC News (60 articles)": bbc_documents(), "NTREX-128 English": ntrex_documents()}
+    corpora = {
+        "BBC News (60 articles)": bbc_documents(),
+        "NTREX-128 English": ntrex_documents(),
+        "WMT22 zh-en references A, B": wmt_reference_documents(),
+    }
     out = [
         "## Precision on clean human news",
         "",
@@ -200,11 +219,11 @@ def main() -> str:
     verdicts = [verdict(f, context, rows) for _, f, context in all_found]
     rate = 1000 * len(all_found) / total_sentences
     wrong = 1000 * sum(v != "slip" for v in verdicts) / total_sentences
-    status = "meets" if rate <= TARGET else "misses"
+    status = "meets" if wrong <= TARGET else "misses"
     out += [
         "",
-        f"Overall: {rate:.2f} findings per 1,000 sentences ({status} the target); "
-        f"{wrong:.2f} per 1,000 are not writer slips (false positives or unreviewed).",
+        f"Overall: {rate:.2f} findings per 1,000 sentences; {wrong:.2f} per 1,000 are not "
+        f"writer slips (false positives or unreviewed): {status} the target.",
         "",
     ]
     family = {rule.code: name for name in CHECKS for rule in check_class(name).rules}
