@@ -199,7 +199,7 @@ def main() -> str:
         "## Precision on clean human news",
         "",
         "Every registered check over human-written English news; each finding is a false "
-        f"positive or a slip of the writer. Target: at most {TARGET:g} findings per 1,000 "
+        f"positive or a slip of the writer. Target: at most {TARGET:g} false alarms per 1,000 "
         "sentences (`python benchmarks/run.py precision`).",
         "",
         "| corpus | texts | sentences | findings | per 1,000 sentences | seconds |",
