@@ -116,8 +116,8 @@ LEAD = "The meeting took place in the capital on Monday. "
         ),
         (
             "The ministers discussed energy. As was reported by the state news agency.",
-            ". As",
-            ", as",
+            ". As was reported",
+            ", as reported",
         ),
         (
             "The minister criticised the plan. Noting that it would harm small firms.",

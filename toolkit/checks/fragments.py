@@ -93,11 +93,14 @@ DETACHED = Rule(
     "rain, the match was called off.`) or, for phrases, a finite verb of its own (`According "
     "to him the plan failed.`). The suggestion joins the clause to the sentence before (an "
     "`According to ...` phrase to the sentence after), with a comma where the clause takes "
-    "one; it is not applied without review.",
+    "one. Fix safety: joining a relative clause, a phrase or a change to the sentence before "
+    "is applied by `mtkit fix`; clauses of reason or concession (a speaker's style), "
+    "attributions and forward joins are only suggested.",
     source="Openers: corpora/english/clause_openers.tsv.",
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
+_SAFE_JOINS = frozenset({"relative", "preposition", "change", "participle"})
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"^[^.]{0,40}:|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
 _CLAUSE_OPENERS = frozenset({"preposition", "conjunction", "pronoun"})
@@ -255,12 +258,21 @@ def _detached_clause(
             return
         stop, start, end = previous.end - 1, sentence.start, sentence.start + len(opener.words)
         joined = text[start:end].lower()
+        if opener.kind == "attribution":  # "As it was noted" -> "as noted"
+            end = sentence.start + found.end
+            joined = "as " + text[start:end].split()[-1]
     comma = ", " if opener.comma else " "
     message = (
         "This sentence is a clause or phrase with no main clause: it was split off the "
         f"sentence {'after' if forward else 'before'} it; join them."
     )
-    yield DETACHED.at(doc, stop, end, message, [comma + joined], confidence=0.75, safe=False)
+    # Joining a relative clause, phrase or change back is mechanical; a clause of reason
+    # may be a speaker's style ("Because space can vibrate like a drum."), and which
+    # sentence an "According to" phrase or "As ... noted" belongs to is a guess.
+    safe = not forward and opener.kind in _SAFE_JOINS
+    yield DETACHED.at(
+        doc, stop, end, message, [comma + joined], confidence=0.8 if safe else 0.7, safe=safe
+    )
 
 
 def _uncapitalised(word: str) -> str:
