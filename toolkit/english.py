@@ -33,6 +33,12 @@ def irregular_verb_forms() -> frozenset[str]:
 
 
 @functools.cache
+def reporting_verbs(form: str) -> frozenset[str]:
+    """One form ("lemma", "past", "present", "participle") of the reporting verbs."""
+    return frozenset(row[form] for row in iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
+
+
+@functools.cache
 def can_be_verb(word: str) -> bool:
     """True when a lower-case word can be a verb form (lemma, inflection, irregular form)."""
     word = word.lower().replace("’", "'")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from toolkit.english import can_be_verb, function_words, irregular_verb_forms
+from toolkit.english import can_be_verb, function_words, irregular_verb_forms, reporting_verbs
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 
@@ -74,8 +74,7 @@ def _opener_pattern() -> re.Pattern[str]:
 @functools.cache
 def _reported() -> re.Pattern[str]:
     """ "As (it was) noted/reported/stated ...": the attribution clause of a reporting verb."""
-    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
-    past = "|".join(sorted({row["past"] for row in rows}, key=len, reverse=True))
+    past = "|".join(sorted(reporting_verbs("past"), key=len, reverse=True))
     return re.compile(
         rf"\s+(?:(?:it|has|had|have|was|is|been|were|already|earlier|previously)\s+)*"
         rf"(?:{past}|reported|mentioned|expected|known)\b",
@@ -240,7 +239,7 @@ def _verb_positions(
             and (lenient or not (_past_form(lower) and _next_is_preposition(words, index)))
         ):
             yield index
-            if lower in _reporting_forms():
+            if lower in reporting_verbs("past") or lower in reporting_verbs("present"):
                 return  # what follows is the reported clause
         previous = lower
 
@@ -248,12 +247,6 @@ def _verb_positions(
 def _content(word: str) -> bool:
     """A content word (noun, adjective), not a function word or the start of the text."""
     return bool(word) and word not in function_words() and word not in _POSSESSIVES
-
-
-@functools.cache
-def _reporting_forms() -> frozenset[str]:
-    rows = list(iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
-    return frozenset(row[form] for row in rows for form in ("past", "present"))
 
 
 def _past_form(word: str) -> bool:
