@@ -77,7 +77,9 @@ def test_repeated_spec_lines_are_not_flagged():
 
 
 def test_lead_in_restating_a_title_is_no_repeat():
-    text = "How to brew green tea at home?\nTea needs care.\nHow to brew green tea at home:\nBoil it."
+    text = (
+        "How to brew green tea at home?\nTea needs care.\nHow to brew green tea at home:\nBoil it."
+    )
     assert [f for f in RepetitionCheck().run(Document(text)) if f.rule == "RE102"] == []
 
 
