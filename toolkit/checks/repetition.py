@@ -82,7 +82,9 @@ MIN_WORDS = 6
 NEAR_MIN_WORDS = 10
 NEAR_RATIO = 93.0
 WINDOW = 300
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
+_DOUBLED = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
+)
 _DOUBLED_PHRASE = re.compile(
     r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
