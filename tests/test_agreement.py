@@ -292,8 +292,8 @@ def test_a_machine_translated_news_story_gets_every_number_slip_corrected() -> N
 def test_quotation_test_reads_only_nearby_tokens(monkeypatch):
     """Bug: every numeral copied the gaps of the whole sentence (quadratic): a one-megabyte
     sentence ran for minutes. Only the eight tokens around a numeral may be read."""
-    from toolkit.checks import _agreement_lexical
-    from toolkit.checks._agreement_phrase import Token
+    from toolkit.checks.agreement import lexical
+    from toolkit.checks.agreement.phrase import Token
 
     read: set[int] = set()
 
@@ -304,8 +304,8 @@ def test_quotation_test_reads_only_nearby_tokens(monkeypatch):
             return Token.gap.__get__(self)
 
     text = "He saw " + "the town " * 50 + "three soldier were killed " + "and the town " * 50 + "."
-    monkeypatch.setattr(_agreement_lexical, "Token", lambda *a: Watched(*a))
-    found = list(_agreement_lexical.lexical_findings(Document(text)))
+    monkeypatch.setattr(lexical, "Token", lambda *a: Watched(*a))
+    found = list(lexical.lexical_findings(Document(text)))
     assert [f.text for f in found] == ["soldier"]
     numeral = text.index("three")
     assert all(abs(start - numeral) < 120 for start in read)

@@ -1,5 +1,5 @@
 """Reading a sentence for the agreement check: word tokens, the text between them, and
-where a noun phrase ends. The number rules (_agreement_nouns, _agreement_verbs) build on it.
+where a noun phrase ends. The number rules (nouns.py, verbs.py) build on it.
 
 A noun phrase counts only when nothing but spaces separates its words and its end is clear:
 punctuation, a verb or preposition after it, never another noun ("two state solution"), a
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from toolkit.checks._agreement_data import AgreementLexicon
+from toolkit.checks.agreement.data import AgreementLexicon
 from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words, is_common_word
 

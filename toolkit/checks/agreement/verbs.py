@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.checks._agreement_phrase import DIGITS, SentenceReader
-from toolkit.checks.agreement import SUBJECT_VERB
+from toolkit.checks.agreement.phrase import DIGITS, SentenceReader
+from toolkit.checks.agreement.rules import SUBJECT_VERB
 from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from toolkit.checks._agreement_data import Noun
-from toolkit.checks._agreement_phrase import SentenceReader, Token, same_case
-from toolkit.checks.agreement import (
+from toolkit.checks.agreement.data import Noun
+from toolkit.checks.agreement.phrase import SentenceReader, Token, same_case
+from toolkit.checks.agreement.rules import (
     PLURAL_AFTER_SINGULAR,
     SINGULAR_AFTER_NUMERAL,
 )
