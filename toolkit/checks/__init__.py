@@ -20,6 +20,7 @@ CHECKS: dict[str, str] = {
     "calques": "toolkit.checks.calques:CalqueCheck",
     "pronouns": "toolkit.checks.pronouns:PronounCheck",
     "agreement": "toolkit.checks.agreement:AgreementCheck",
+    "numbers": "toolkit.checks.numbers:NumberCheck",
     "fluency": "toolkit.checks.fluency:FluencyCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",
     "bilingual": "toolkit.checks.bilingual:BilingualCheck",

@@ -21,9 +21,11 @@ from toolkit.checks.agreement.lexical import lexical_findings
 from toolkit.checks.agreement.parsed import parsed_findings
 from toolkit.checks.agreement.rules import (
     PLURAL_AFTER_SINGULAR,
+    SET_PHRASE,
     SINGULAR_AFTER_NUMERAL,
     SUBJECT_VERB,
 )
+from toolkit.checks.agreement.set_phrases import set_phrase_findings
 from toolkit.checks.base import Check
 from toolkit.document import Document
 from toolkit.findings import Finding
@@ -33,9 +35,10 @@ class AgreementCheck(Check):
     """Number agreement between numerals, determiners, nouns and verbs."""
 
     name = "agreement"
-    rules = (SINGULAR_AFTER_NUMERAL, PLURAL_AFTER_SINGULAR, SUBJECT_VERB)
+    rules = (SINGULAR_AFTER_NUMERAL, PLURAL_AFTER_SINGULAR, SUBJECT_VERB, SET_PHRASE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from lexical_findings(doc)
+        yield from set_phrase_findings(doc)
         if not self.settings.fast:
             yield from parsed_findings(doc)

@@ -50,6 +50,8 @@ class _Sentence(NounNumber, VerbNumber):
             found: list[Finding | None] = []
             if word in quantifiers or word[0].isdigit() or "-" in word:
                 found += (self._numeral_noun(i), self._partitive(i), self._determiner_noun(i))
+            elif word == "of":
+                found.append(self._quantity_of(i))
             if next_verb[i] - i <= REACH and self._clause_start(i):
                 found.append(self._subject_verb(i))
                 if word == "there":

@@ -1,4 +1,4 @@
-"""The rules of the agreement check (AG101-AG103)."""
+"""The rules of the agreement check (AG101-AG104)."""
 
 from __future__ import annotations
 
@@ -55,4 +55,20 @@ SUBJECT_VERB = Rule(
     "victims have' is never judged (prescriptive). Collective nouns "
     "(government, ministry, team, police) may take either number in British English and "
     "are not flagged, nor amounts ('three miles is a long way') or titles.",
+)
+SET_PHRASE = Rule(
+    code="AG104",
+    slug="set-phrase-number",
+    kind="grammar",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A set phrase whose inner noun stays singular, put in the plural: 'heads of "
+    "states', 'prisoners of wars', 'points of views'.",
+    why="Russian, Arabic and French put both nouns in the plural (glavy gosudarstv, ru'asa' "
+    "al-duwal, points de vue); English keeps the second singular: 'heads of state'.",
+    example="The heads of governments met in Brussels.",
+    fixed="The heads of government met in Brussels.",
+    fix_safe=True,
+    false_positives="Only the listed phrases (corpora/agreement/fixed_phrases.tsv) are judged.",
+    source="corpora/agreement/fixed_phrases.tsv",
 )
