@@ -154,8 +154,23 @@ class _Resolver:
                         mentions.append(found)
                     elif isinstance(found, Suspect):
                         suspects.append(found)
+        suspects = self._with_shapes(suspects)
         mentions.sort(key=lambda m: m.start)
         return Analysis(tuple(mentions), tuple(suspects), tuple(renamed))
+
+    def _with_shapes(self, suspects: list[Suspect]) -> list[Suspect]:
+        """Add the names found by their shape (``joins``: split names, pinyin, given names);
+        they replace the suspects they overlap."""
+        from toolkit.names.joins import Joins
+
+        shaped = [
+            Suspect(start, end, text, (Scored(entry, entry.canonical, 1.0, 1.0, 1),), reason, 0.85)
+            for start, end, text, entry, reason in Joins(
+                self.doc, self.sentences, self.gaz, self.context
+            ).found()
+        ]
+        kept = [s for s in suspects if not any(s.start < t.end and t.start < s.end for t in shaped)]
+        return sorted(kept + shaped, key=lambda s: s.start)
 
     # Known names -------------------------------------------------------------------------
 
