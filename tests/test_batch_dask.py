@@ -99,8 +99,7 @@ def test_dask_resume_and_stdout(tmp_path, feed, cluster, capsys):
     first = feed.read_text(errors="replace").splitlines()[:3]
     out.write_text(  # records as a run writes them: id and row
         "".join(
-            json.dumps({"id": json.loads(r)["id"], "row": n}) + "\n"
-            for n, r in enumerate(first, 1)
+            json.dumps({"id": json.loads(r)["id"], "row": n}) + "\n" for n, r in enumerate(first, 1)
         )
     )
     stats = run_batch(
