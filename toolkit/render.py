@@ -44,8 +44,7 @@ def text_lines(path: str, chunk: Chunk, findings: Iterable[Finding]) -> list[str
             fix = " -> " + ("(delete)" if f.suggestions[0] == "" else repr(f.suggestions[0]))
         out.append(
             printable(
-                f"{path}:{f.line}:{f.column}: {f.severity} {f.kind}: {f.message} "
-                f"[{f.rule}]{fix}"
+                f"{path}:{f.line}:{f.column}: {f.severity} {f.kind}: {f.message} [{f.rule}]{fix}"
             )
         )
         local = f.start - chunk.offset
