@@ -20,6 +20,7 @@ from typing import Any
 
 from toolkit.checks.base import Check
 from toolkit.document import Document
+from toolkit.english import can_be_verb
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, holdout_tags, iter_tsv, read_lines
@@ -79,7 +80,7 @@ _FORMS = {
 _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
-_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("ren", ""))
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -171,6 +172,16 @@ class AnimacyLexicon:
     def frequent_words(self) -> frozenset[str]:
         """The 300 most frequent English words ("one", "will", "may"): never given names."""
         return frozenset(read_lines("english", "common_words.txt")[:300])
+
+    @functools.cached_property
+    def adjectives(self) -> frozenset[str]:
+        return frozenset(read_lines("agreement", "adjectives.txt"))
+
+    def english_word(self, word: str) -> bool:
+        """Whether a lower-case word is also an English adjective or verb ("red", "rose",
+        "will", "mark"), so a capitalised one may not be a given name. (Nouns are no test:
+        WordNet lists "elizabeth" and "clinton".)"""
+        return word in self.adjectives or can_be_verb(word)
 
     @functools.cached_property
     def count_nouns(self) -> frozenset[str]:
