@@ -162,7 +162,7 @@ def _judge(
     if referent.animacy == "nonhuman":
         if gender == "f" and _ship_near(text, k, found) and not antecedent.bound:
             return None  # ships are "she" in English
-        if people >= block and not antecedent.bound:
+        if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
             return None
         suggestion = forms[1] if mention.plural else forms[0]
         return NONHUMAN_ANTECEDENT.at(
@@ -188,6 +188,23 @@ def _judge(
             confidence=0.6 if antecedent.bound else 0.5,
         )
     return None
+
+
+def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
+    """ "The company said he would step down. John Smith has led ...": a person the pronoun
+    may mean opens the next sentence."""
+    s = text.sentence_of[k]
+    if s + 1 >= len(text.sentences):
+        return False
+    after = _between(found, text.sentence_first[s + 1], text.sentence_first[s + 1] + 4)
+    return any(
+        m.referent.animacy == "human"
+        and m.text[:1].isupper()
+        and not m.plural
+        and m.referent.gender in (None, gender)
+        and not m.oblique
+        for m in after[:1]
+    )
 
 
 def _ship_near(text: Text, k: int, found: list[Mention]) -> bool:
@@ -262,9 +279,11 @@ def _subject(
     for mention in _between(found, start, stop):
         if _verb_between(text, start + 1, mention.first):
             return None
-        if not mention.oblique and mention.same_as < 0 and not _in_speech(text.doc, mention.start):
+        if not mention.oblique and not _in_speech(text.doc, mention.start):
             opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
-            return mention if mention.subject or (opens and not strict) else _UNCLEAR
+            named = found[mention.same_as] if mention.same_as >= 0 else mention
+            subject = mention.subject or named.subject
+            return named if subject or (opens and not strict) else _UNCLEAR
     return None
 
 

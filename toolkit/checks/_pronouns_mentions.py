@@ -152,7 +152,7 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
             stop = _name_end(text, k, lexicon)
             mention = _name(text, k, stop, lexicon, surnames)
             if mention is not None:
-                found.append(mention)
+                _add(found, mention, text)
                 k = stop
                 continue
             if text.sentence_first[text.sentence_of[k]] != k or stop > k + 1:
@@ -161,21 +161,62 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
         noun = _common_noun(word.lower(), lexicon)
         if noun is not None:
             span = text.words[k]
-            found.append(
-                Mention(
-                    span.start,
-                    span.end,
-                    text.texts[k],
-                    noun[0],
-                    noun[1],
-                    k,
-                    k + 1,
-                    text.sentence_of[k],
-                    titled=noun[0].gender is not None,
-                )
+            mention = Mention(
+                span.start,
+                span.end,
+                text.texts[k],
+                noun[0],
+                noun[1],
+                k,
+                k + 1,
+                text.sentence_of[k],
+                titled=noun[0].gender is not None,
             )
+            _add(found, mention, text)
         k += 1
     return _appositions([_with_role(text, m) for m in found], text)
+
+
+def _add(found: list[Mention], mention: Mention, text: Text) -> None:
+    """Append a mention, joining it with the one right before it when they name one thing:
+    a noun compound ("the city council", "the economy minister", "the Houthi group") takes
+    its head's referent; a noun before a name ("the company Aramco") gives it its own."""
+    if (
+        not found
+        or found[-1].last != mention.first
+        or text.gap(mention.first)
+        or text.texts[mention.first - 1].endswith(_POSSESSIVE)
+    ):
+        found.append(mention)
+        return
+    before = found[-1]
+    head_is_noun = not mention.text[:1].isupper()
+    if head_is_noun and (before.referent.animacy != "human" or mention.referent.animacy == "human"):
+        referent, plural, titled = mention.referent, mention.plural, mention.titled
+        if before.referent.animacy == "human" and before.referent.gender:
+            titled = True  # "Mrs Smith's" compounds keep the stated gender
+            referent = before.referent if mention.referent.gender is None else referent
+    elif (
+        not head_is_noun
+        and not before.text[:1].isupper()
+        and (
+            before.referent.animacy == "nonhuman"
+            and mention.referent.animacy in ("maybe", "unknown")
+        )
+    ):
+        referent, plural, titled = before.referent, before.plural, False  # "the ship Eternity C"
+    else:
+        found.append(mention)
+        return
+    found[-1] = replace(
+        before,
+        end=mention.end,
+        text=text.text[before.start : mention.end],
+        referent=referent,
+        plural=plural,
+        last=mention.last,
+        titled=titled,
+    )
 
 
 def _with_role(text: Text, mention: Mention) -> Mention:
@@ -370,7 +411,8 @@ def _name(
 
     named = lexicon.names.get(" ".join(lower))
     if named is not None and named.animacy != "human":
-        return mention(named)  # a country or body, even if a given name spells it ("Iran")
+        plural = (_noun(lower[-1], lexicon) or (named, False))[1]  # "Syrian Democratic Forces"
+        return mention(named, plural)  # a country or body, even if a given name spells it
     nouns = lexicon.nouns
     known = [nouns[w] for w in lower if w in nouns]
     titles = [r for r in known if r.cls == "title"]
