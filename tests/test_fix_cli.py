@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import toolkit.textio
+import toolkit.outputs
 from cli import main
 
 GLUED = "It said.”in fact no.\n\nThen it rained.”and stopped.\n"
@@ -70,9 +70,9 @@ def test_failed_write_leaves_the_original_untouched(glued, monkeypatch):
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(toolkit.textio.os, "fsync", broken_fsync)
+    monkeypatch.setattr(toolkit.outputs.os, "fsync", broken_fsync)
     result = run("fix", glued, "--in-place")
-    assert result.exit_code != 0
+    assert result.exit_code == 2 and "No space left" in result.stderr
     assert glued.read_text(encoding="utf-8") == GLUED
     assert sorted(p.name for p in glued.parent.iterdir()) == ["article.txt"]
 
@@ -149,14 +149,14 @@ def test_in_place_follows_a_symlink(glued):
     assert link.is_symlink() and glued.read_text(encoding="utf-8") == FIXED
 
 
-def test_write_atomic_refuses_unencodable_text(tmp_path):
+def test_write_file_refuses_unencodable_text(tmp_path):
     from toolkit.errors import InputError
-    from toolkit.textio import write_atomic
+    from toolkit.outputs import write_file
 
     path = tmp_path / "out.txt"
     path.write_bytes(b"old")
     with pytest.raises(InputError, match="cannot encode"):
-        write_atomic(path, "snow \u2603", encoding="cp1252")
+        write_file(path, "snow \u2603", encoding="cp1252")
     assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
 
 
@@ -173,3 +173,37 @@ def test_in_place_refuses_when_the_file_changed_meanwhile(glued, monkeypatch):
     result = run("fix", glued, "--in-place")
     assert result.exit_code == 2 and "changed while it was being fixed" in result.stderr
     assert glued.read_text(encoding="utf-8") == "Edited by a person.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It said.”in fact no.",  # no final newline, last line changed
+        "It said.”in fact no.\n\nThe end came.",  # no final newline, last line unchanged
+        "Line\u2028one said.”in fact.\r\nTwo.\n",  # a Unicode line separator and CRLF
+        "It said.”in fact no.\n\nSource link",  # the deleted last line had no newline
+    ],
+)
+def test_diff_applies_with_patch(tmp_path, text):
+    import shutil
+    import subprocess
+
+    if not shutil.which("patch"):
+        pytest.skip("patch is not installed")
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("utf-8"))
+    fixed = run("fix", path).stdout_bytes
+    diff = tmp_path / "a.diff"
+    diff.write_bytes(run("fix", path, "--diff").stdout_bytes)
+    done = subprocess.run(["patch", str(path), str(diff)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert path.read_bytes() == fixed
+
+
+def test_diff_marks_a_missing_final_newline():
+    from toolkit.fix import fix
+
+    diff = fix("a\nb said.”in", settings=None).diff("x")
+    assert diff.endswith(
+        "-b said.”in\n\\ No newline at end of file\n+b said.” in\n\\ No newline at end of file\n"
+    )

@@ -146,7 +146,9 @@ class NameCheck(Check):
                 f"similarity {best.similarity:.2f}{others}.",
                 suggestions,
                 confidence=suspect.confidence,
-                safe=suspect.confidence >= 0.95 and len(suggestions) == 1,
+                safe=suspect.confidence >= 0.95
+                and len(suggestions) == 1
+                and best.entry.source.startswith("Wikipedia"),  # curated, not GeoNames
             )
         if suspect.reason in {"foreign", "spelling", "split"}:
             return self._form(doc, suspect)

@@ -236,7 +236,7 @@ class Gazetteer:
             bucket[:] = [e for e in bucket if e is not entry]
 
     @functools.cached_property
-    def _searches(self) -> dict[tuple[str, int], list[Candidate]]:
+    def _searches(self) -> dict[tuple[str, int, bool], list[Candidate]]:
         """Results of ``search`` by sound: a feed names the same people and places often."""
         return {}
 
@@ -312,8 +312,9 @@ class Gazetteer:
             found += [e for e in self.world.exact(key) if not _shadowed(e, found)]
         return found
 
-    def search(self, text: str, limit: int = 10) -> list[Candidate]:
-        """The gazetteer names closest to ``text`` in sound, best first, one per entity.
+    def search(self, text: str, limit: int = 10, world: bool = True) -> list[Candidate]:
+        """The gazetteer names closest to ``text`` in sound, best first, one per entity
+        (``world=False``: the in-memory tier only: curated names and the larger places).
 
         Retrieval takes the nearest consonant skeletons (g read both as j and as q) and the
         nearest sound strings of similar length; the weighted distance then ranks them.
@@ -321,14 +322,14 @@ class Gazetteer:
         sound = phonemes(text)
         if not sound:
             return []
-        cached = self._searches.get((sound, limit))
+        cached = self._searches.get((sound, limit, world))
         if cached is None:
             if len(self._searches) >= SEARCH_CACHE_SIZE:
                 self._searches.clear()  # bounded memory on endless feeds
-            cached = self._searches[sound, limit] = self._search(sound, limit)
+            cached = self._searches[sound, limit, world] = self._search(sound, limit, world)
         return list(cached)
 
-    def _search(self, sound: str, limit: int) -> list[Candidate]:
+    def _search(self, sound: str, limit: int, world: bool = True) -> list[Candidate]:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
@@ -363,7 +364,7 @@ class Gazetteer:
                 kept = best.get(id(entry))
                 if kept is None or gap.cost < kept.distance.cost:
                     best[id(entry)] = Candidate(entry, name, gap)
-        if self.world is not None:
+        if world and self.world is not None:
             self._search_world(sound, best)
         ranked = sorted(best.values(), key=lambda c: (-c.similarity, -c.entry.population))
         return ranked[:limit]

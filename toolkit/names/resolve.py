@@ -132,18 +132,20 @@ class _Resolver:
     def run(self) -> Analysis:
         mentions = [m for toks in self.sentences for m in self._known(toks)]
         mentions = self._in_region(mentions)
+        spelled = self._respelled(mentions)
+        mentions = [m for m in mentions if not any(_overlap(m, s) for s in spelled)]
         renamed = self._renamed(mentions)
         inside = [(r.start, r.end) for r in renamed]
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
         self.context = Context(self.gaz, mentions, self.sentences)
-        suspects: list[Suspect] = [s for m in mentions if (s := self._foreign(m)) is not None]
+        suspects = spelled + [s for m in mentions if (s := self._foreign(m)) is not None]
         if self._fuzzy_allowed(mentions):
             taken = self._taken([(m.start, m.end) for m in mentions] + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
             glued = {m.end + 1: m for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
             for toks in self.sentences:
                 for run in runs(self.doc, toks, taken):
-                    if run.start in glued:
+                    if run.start in glued and glued[run.start].entry.type != "country":
                         longer = self._continued(glued[run.start], run, toks)
                         if longer is not None:
                             mentions.remove(glued[run.start])
@@ -154,8 +156,23 @@ class _Resolver:
                         mentions.append(found)
                     elif isinstance(found, Suspect):
                         suspects.append(found)
+        suspects = self._with_shapes(suspects)
         mentions.sort(key=lambda m: m.start)
         return Analysis(tuple(mentions), tuple(suspects), tuple(renamed))
+
+    def _with_shapes(self, suspects: list[Suspect]) -> list[Suspect]:
+        """Add the names found by their shape (``joins``: split names, pinyin, given names);
+        they replace the suspects they overlap."""
+        from toolkit.names.joins import Joins
+
+        shaped = [
+            Suspect(start, end, text, (Scored(entry, entry.canonical, 1.0, 1.0, 1),), reason, 0.85)
+            for start, end, text, entry, reason in Joins(
+                self.doc, self.sentences, self.gaz, self.context
+            ).found()
+        ]
+        kept = [s for s in suspects if not any(s.start < t.end and t.start < s.end for t in shaped)]
+        return sorted(kept + shaped, key=lambda s: s.start)
 
     # Known names -------------------------------------------------------------------------
 
@@ -267,6 +284,45 @@ class _Resolver:
                 mention = replace(mention, entries=tuple(dict.fromkeys(entries)))
             kept.append(mention)
         return kept
+
+    def _respelled(self, mentions: list[Mention]) -> list[Suspect]:
+        """Full names (two words or more) of curated people and bodies in an unlisted
+        spelling ("Emomali Rakhmon", "Asaad Hassan al-Chibani"), found before their words
+        match other entries one by one ("Asaad" as Assad, "Hassan" as a town)."""
+        found = []
+        for toks in self.sentences:
+            for run in runs(self.doc, toks, set(), shortest=2):
+                if any(m.start <= run.start and run.end <= m.end for m in mentions):
+                    continue  # inside a listed name
+                suspect = self._respelled_run(run)
+                if suspect is not None:
+                    found.append(suspect)
+        return found
+
+    def _respelled_run(self, run: Run) -> Suspect | None:
+        """The run, or its tail after titles ("Prime Minister ..."), as an unlisted spelling
+        of a curated full name; None when a tail is listed as written."""
+        words = [t for t in run.tokens if not is_connector(t)]
+        surname = core_tokens(words[-1].text)
+        if not surname or zipf(surname[-1]) >= 2.5 or len(phonemes(surname[-1])) < 4:
+            return None  # a person is told by a rare surname of four sounds or more
+        tails = [self.doc.text[words[k].start : run.end] for k in range(len(words) - 1)]
+        if any(self.gaz.exact(text) for text in tails):
+            return None
+        for k in range(max(0, len(words) - 4), len(words) - 1):
+            text = tails[k]
+            for candidate in self.gaz.search(text, limit=3, world=False)[:1]:
+                entry = candidate.entry
+                if (
+                    entry.type in SPELLED_ONE_WAY
+                    and entry.source.startswith("Wikipedia")
+                    and len(core_tokens(candidate.name)) >= 2
+                    and candidate.distance.is_spelling_variant
+                    and distance(surname[-1], core_tokens(candidate.name)[-1]).is_spelling_variant
+                ):
+                    scored = Scored(entry, entry.canonical, candidate.similarity, 1.0, 1)
+                    return Suspect(words[k].start, run.end, text, (scored,), "spelling", 0.8)
+        return None
 
     def _foreign(self, mention: Mention) -> Suspect | None:
         """A listed name in another language's form (Lizbon, Khudzhand, CEDEAO, İmamoğlu)."""
@@ -456,6 +512,10 @@ class _Resolver:
                     continue  # part of a listed name ("Islamic State of Iraq and the Levant")
                 found.append(Renamed(run.start, run.end, text, entry, score))
         return found
+
+
+def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _world_only(mention: Mention) -> bool:
