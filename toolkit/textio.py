@@ -61,8 +61,27 @@ def _sniff(path: str, head: bytes, encoding: str | None) -> str:
         if head.startswith(bom):
             return name
     if b"\x00" in head:
+        if name := _utf16_without_bom(head):
+            return name
         raise InputError(f"{path}: binary file, not text")
     return "utf-8"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text with no BOM: its NUL
+    bytes (the high bytes of Latin letters, digits, spaces) all on one side of each pair."""
+    even = head[: len(head) & ~1]
+    for name, high, low in (
+        ("utf-16-le", even[1::2], even[0::2]),
+        ("utf-16-be", even[0::2], even[1::2]),
+    ):
+        if low.count(0) == 0 and high.count(0) * 10 >= len(high):
+            try:
+                even.decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
 
 
 def _cut(text: str, size: int) -> int:
