@@ -464,12 +464,15 @@ def names(lookups, gazetteers, limit, fmt) -> None:
     from pathlib import Path
 
     from toolkit.names.gazetteer import load_gazetteer
-    from toolkit.names.lookup import keys, lookup
+    from toolkit.names.lookup import key_fields, keys, lookup
 
     gazetteer = load_gazetteer(tuple(Path(g) for g in gazetteers))
     results = {text: lookup(text, gazetteer, limit) for text in lookups}
     if fmt == "json":
-        data = {text: [row.to_dict() for row in rows] for text, rows in results.items()}
+        data = {
+            text: {**key_fields(text), "candidates": [row.to_dict() for row in rows]}
+            for text, rows in results.items()
+        }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for text, rows in results.items():

@@ -173,3 +173,37 @@ def test_in_place_refuses_when_the_file_changed_meanwhile(glued, monkeypatch):
     result = run("fix", glued, "--in-place")
     assert result.exit_code == 2 and "changed while it was being fixed" in result.stderr
     assert glued.read_text(encoding="utf-8") == "Edited by a person.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It said.”in fact no.",  # no final newline, last line changed
+        "It said.”in fact no.\n\nThe end came.",  # no final newline, last line unchanged
+        "Line\u2028one said.”in fact.\r\nTwo.\n",  # a Unicode line separator and CRLF
+        "It said.”in fact no.\n\nSource link",  # the deleted last line had no newline
+    ],
+)
+def test_diff_applies_with_patch(tmp_path, text):
+    import shutil
+    import subprocess
+
+    if not shutil.which("patch"):
+        pytest.skip("patch is not installed")
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("utf-8"))
+    fixed = run("fix", path).stdout_bytes
+    diff = tmp_path / "a.diff"
+    diff.write_bytes(run("fix", path, "--diff").stdout_bytes)
+    done = subprocess.run(["patch", str(path), str(diff)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert path.read_bytes() == fixed
+
+
+def test_diff_marks_a_missing_final_newline():
+    from toolkit.fix import fix
+
+    diff = fix("a\nb said.”in", settings=None).diff("x")
+    assert diff.endswith(
+        "-b said.”in\n\\ No newline at end of file\n+b said.” in\n\\ No newline at end of file\n"
+    )

@@ -223,3 +223,37 @@ def test_comma_before_capitalised_word_does_not_crash_the_checks():
     # Found by the hypothesis tests: CA101 crashed when "," preceded a capitalised article.
     text = "In the same context, The minister said"
     assert fix(text).original == text
+
+
+def test_windows_cover_edited_paragraphs_with_one_paragraph_of_context():
+    from toolkit.fix import windows
+
+    text = "P0.\n\nP1.\n\nP2.\n\nP3.\n\nP4.\n\nP5.\n\nP6."
+    start = text.index("P1")
+    assert windows(text, [(start, start + 2)]) == [
+        (0, text.index("P3"), [(start, text.index("P2"))])
+    ]
+    p5 = text.index("P5")
+    merged = windows(text, [(p5, p5), (text.index("P3"), text.index("P3") + 1)])
+    cores = [(text.index("P3"), text.index("P4")), (p5, text.index("P6"))]
+    assert merged == [(text.index("P2"), len(text), cores)]
+    assert windows("one line", [(3, 3)]) == [(0, 8, [(0, 8)])]
+
+
+def test_later_rounds_check_only_the_edited_paragraphs(monkeypatch):
+    import toolkit.fix as fix_module
+
+    filler = "\n\n".join(f"Paragraph {i} says nothing odd." for i in range(40))
+    text = f"{filler}\n\nSay!\u200bThen go.\n\n{filler}\n"
+    checked = []
+    real = fix_module._check
+
+    def spy(text, settings, selection):
+        checked.append(len(text))
+        return real(text, settings, selection)
+
+    monkeypatch.setattr(fix_module, "_check", spy)
+    result = fix(text)
+    assert "Say! Then go." in result.text
+    assert checked[0] == len(text) and len(checked) >= 2
+    assert all(n < 200 for n in checked[1:])

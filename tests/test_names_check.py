@@ -57,12 +57,11 @@ def test_seed_article(seed_text: str) -> None:
         "Turkish troops shelled Tel Rifaat and Manbej in Syria, near Aleppo.",
         "Protests in Sulaimaniya and Arbil, in Iraq's Kurdistan Region, near Kirkuk.",
         "Hizbullah fired rockets at Kiryat Shemona from Nabatiya, near Tyre in Lebanon.",
-        "Kurdish forces left Şanlıurfa and Sanliurfa province for Akçakale in Turkey.",
+        "Kurdish forces left Sanliurfa province for Akçakale in Turkey.",
         "Iran's Quds Force and the Revolutionary Guards met in Isfahan and Qom, Tehran said.",
         "Israeli troops advanced on Khan Yonis and Han Yunis, near Rafah in Gaza.",
         "Turkish jets struck PKK targets near Kandil and Mahmour, south of Erbil, in Iraq.",
         "The SDF said Turkish drones hit Qamishlo and Amouda, near Hasakah in Syria.",
-        "Foreign Minister Abbas Eraqchi met his Omani counterpart in Muscat, Iran said.",
     ],
 )
 def test_variant_spellings_are_not_errors(text: str) -> None:
@@ -76,8 +75,8 @@ def test_variant_spellings_are_not_errors(text: str) -> None:
         ("The convoy reached Tikrib, north of Baghdad, on Monday.", "Tikrib", "Tikrit"),
         ("Rockets fell on Kiryat Shmona and Babatiyeh, near Tyre.", "Babatiyeh", "Nabatieh"),
         ("Militants attacked Sharqat and Baiyi, north of Tikrit.", "Baiyi", "Baiji"),
-        # Persian: ق misread as ف (Qom), a dropped n (Natanz)
-        ("A drone struck near Fom, south of Tehran, in Iran.", "Fom", "Qom"),
+        # Persian: a dropped n (Natanz). ("Fom" for Qom is no longer corrected: Fami, a village
+        # south of Tehran, reads as well, and two readings mean no suggestion.)
         ("Air defences fired near Nataz and Isfahan in Iran.", "Nataz", "Natanz"),
         # ي misread as ب
         ("Troops advanced on Khan Bunis and Rafah in Gaza.", "Khan Bunis", "Khan Younis"),
@@ -140,8 +139,11 @@ def test_house_style_from_user_gazetteer(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_clean_english_has_no_name_findings(data_dir: Path, name: str) -> None:
     text = (data_dir / name).read_text(encoding="utf-8")
-    assert findings(text) == []
-    assert findings(text, source_lang="ar") == []
+    # NTREX misspells Encinitas, California: a writer's slip the world gazetteer catches
+    slips = {("NM101", "Ecinitas", "Encinitas")}
+    for found in (findings(text), findings(text, source_lang="ar")):
+        assert {(f.rule, f.text, f.suggestions[0]) for f in found} <= slips
+        assert not any(f.safe for f in found)  # a GeoNames reading is never applied
 
 
 def test_no_mena_context_no_fuzzy_search() -> None:
@@ -204,3 +206,48 @@ def test_short_or_loosely_related_translated_names_are_not_renamed() -> None:
         "It opened in the Diriya district near Riyadh. The Diriyah Biennale is in Saudi Arabia.",
     ]:
         assert [f for f in findings(text) if f.rule != "CO101"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "name"),
+    [
+        # another language's name of a listed place (GeoNames alternate names)
+        ("Portugal's champions flew home to Lizbon on Sunday.", "Lizbon", "Lisbon"),
+        ("Rebels took the road around Tombouctou in northern Mali.", "Tombouctou", "Timbuktu"),
+        ("Border guards met in Khudzhand, Tajikistan, on Monday.", "Khudzhand", "Khujand"),
+        # Turkish letters in an English text
+        ("Kurdish families left Şanlıurfa for Akcakale in Turkey.", "Şanlıurfa", "Sanliurfa"),
+    ],
+)
+def test_foreign_forms_of_listed_names(text: str, form: str, name: str) -> None:
+    found = by_text(findings(text))
+    assert found[form].rule == "NM102" and name in found[form].suggestions[0]
+    assert found[form].safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tens of thousands of Yemenis marched in Sanaa, and Syrian's were among them.",
+        "Iraqis and Yemenis voted; an Iraqi official praised the Syrians in Baghdad.",
+        "Simona Halep beat Serena Williams in Paris.",
+        "The Bombay High Court sat in Mumbai, India.",
+    ],
+)
+def test_demonyms_and_english_names_are_never_replaced(text: str) -> None:
+    assert [f for f in findings(text, source_lang="ar") if f.kind == "name"] == []
+
+
+def test_unlisted_spelling_of_a_curated_full_name_is_a_suggestion() -> None:
+    """A curated person's full name in an unlisted spelling gets the English news form,
+    reviewed (not applied): "Eraqchi" is a real variant."""
+    text = "Foreign Minister Abbas Eraqchi met his Omani counterpart in Muscat, Iran said."
+    found = by_text(findings(text, source_lang="ar"))
+    eraqchi = found["Abbas Eraqchi"]
+    assert (eraqchi.rule, eraqchi.suggestions, eraqchi.safe) == (
+        "NM102",
+        ("Abbas Araghchi",),
+        False,
+    )
+    # a title before a listed name is no other spelling
+    assert findings("Mullah Hibatullah Akhundzada spoke in Kandahar, Afghanistan.") == []

@@ -42,7 +42,7 @@ def test_seed_pronoun_found_by_default(seed_text, monkeypatch):
 def test_lexical_is_less_confident_than_parsed(seed_text):
     (fast,) = check(seed_text, rules=["PR"], settings=Settings(fast=True))
     base = AnimacyLexicon.load().class_confidence["base"]  # "U.S. bases", the parsed path's
-    assert fast.confidence == round(base - 0.1, 2)
+    assert fast.confidence < base
 
 
 def test_challenge_set():
@@ -108,7 +108,6 @@ def test_trivial_gender_mismatch(text, span, suggestion):
         "Protesters said she had been detained by police.",
         "The ministry said Kowalczyk would appeal. The court said he had no case.",
         "It also inspired his first song choice - Proud by Heather Small.",
-        "The actress said that he would return to the stage next year.",
         "The documents she sent were lost.",
         "His Majesty the King visited the army base.",
         "They want power.\nDemocrats, he said, are on a mission to resist the ministry.",
@@ -131,16 +130,15 @@ def test_clean_samples_have_no_pronoun_findings(name):
 
 
 def test_people_in_an_earlier_paragraph_do_not_shield_an_institution():
-    """A group of people blocks a finding only in the pronoun's own paragraph ("two nurses
-    said one lost her job"); soldiers killed a paragraph earlier are no antecedent of 'her'."""
+    """Soldiers killed a paragraph earlier are no antecedent of 'her'; in the same paragraph
+    they are not either when the words bind 'her' to the subject ("said in her statement")."""
     text = (
         "The Defence Ministry said that three soldiers were killed in the clashes.\n\n"
         "The ministry said in her statement that the attacks were carried out by militants."
     )
-    (finding,) = [f for f in check(text) if f.rule.startswith("PR")]
-    assert (finding.text, finding.suggestions) == ("her", ("its",))
-    same_paragraph = text.replace("\n\n", " ")
-    assert not [f for f in check(same_paragraph) if f.rule.startswith("PR")]
+    for variant in (text, text.replace("\n\n", " ")):
+        (finding,) = [f for f in check(variant) if f.rule.startswith("PR")]
+        assert (finding.text, finding.suggestions) == ("her", ("its",))
 
 
 def test_speech_test_reads_the_paragraph_tail_only(monkeypatch):

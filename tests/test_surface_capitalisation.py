@@ -31,6 +31,8 @@ def found(text: str):
             ("CA103", "\n\n", (" ",)),
         ),
         ("Beijing said on Monday. in a statement it objected.", ("CA102", ".", ("",))),
+        ("It struck 20 km away. the quake was felt widely.", ("CA102", "the", ("The",))),
+        ("They agreed a new deal. which covers gas.", ("CA102", ". which", (", which",))),
     ],
 )
 def test_artifact_is_found(text, expected):
@@ -66,3 +68,41 @@ def test_artifact_is_found(text, expected):
 )
 def test_not_flagged(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word, fixed",
+    [
+        ("The ethiopian side rejected the plan.", "ethiopian", "Ethiopian"),
+        ("Shares fell as the turkish lira slid.", "turkish", "Turkish"),
+        ("The 41-year-old moroccan coach signed on Monday.", "moroccan", "Moroccan"),
+        ("Police said two palestinians were hurt.", "palestinians", "Palestinians"),
+        ("The court heard that the malian had fled.", "malian", "Malian"),
+        ("Talks were held in kurdish and arabic.", "kurdish", "Kurdish"),
+    ],
+)
+def test_lower_case_proper_adjective(text, word, fixed):
+    assert ("CA104", word, (fixed,)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He ordered french fries and a swiss roll.",
+        "The Roman numerals and arabic numerals differ.",
+        "She will polish the silver; he may welsh on the deal.",
+        "see www.example.com/turkish-news and #syrian today",
+        "all lower case here with no capitals about the syrian war",
+        "The Swiss-made watch was sold in a pro-iranian district.",
+    ],
+)
+def test_lower_case_common_word_not_flagged(text):
+    assert [f for f in found(text) if f[0] == "CA104"] == []
+
+
+def test_capitalised_of_after_a_lower_case_word():
+    assert ("CA101", "Of", ("of",)) in found("It was the first administration Of Donald Trump.")
+
+
+def test_title_of_a_work_is_not_flagged():
+    assert found("Works shown include Thinking at the Edge and On the Spirit of Arts.") == []

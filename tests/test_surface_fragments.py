@@ -79,3 +79,114 @@ def test_not_flagged(text):
 @pytest.mark.parametrize("text", ["The minister said:\n\nSource link", "It said in a statement:"])
 def test_announced_quote_that_never_comes(text):
     assert [h[0] for h in found(text)] == ["FR102"]
+
+
+LEAD = "The meeting took place in the capital on Monday. "
+
+
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("Tariffs on steel rose. Which will hurt carmakers.", ". Which", ", which"),
+        (
+            "Protesters gathered outside parliament. Where police fired tear gas.",
+            ". Where",
+            ", where",
+        ),
+        (
+            "The fund will build 40 clinics. Including two in remote rural districts.",
+            ". Including",
+            ", including",
+        ),
+        (
+            "Flights were suspended at the airport. Because of the sandstorm that hit the city.",
+            ". Because of",
+            " because of",
+        ),
+        (
+            "The refinery lies in the east of the country. Near the border with Iraq.",
+            ". Near",
+            ", near",
+        ),
+        ("Exports reached 12 billion dollars in the quarter. Up 7 percent.", ". Up", ", up"),
+        (
+            "Sales of cars fell sharply in March. Down 12 percent from a year earlier.",
+            ". Down",
+            ", down",
+        ),
+        (
+            "The ministers discussed energy. As was reported by the state news agency.",
+            ". As was reported",
+            ", as reported",
+        ),
+        (
+            "The minister criticised the plan. Noting that it would harm small firms.",
+            ". Noting",
+            ", noting",
+        ),
+        (
+            "A car bomb exploded near a market. Killing at least 12 people.",
+            ". Killing",
+            ", killing",
+        ),
+        (
+            "The talks were postponed. Although both sides said they were ready.",
+            ". Although",
+            ", although",
+        ),
+        (
+            "The ceasefire collapsed on Sunday. Due to repeated violations by both sides.",
+            ". Due to",
+            " due to",
+        ),
+        ("Police arrested three suspects. Whose names were not released.", ". Whose", ", whose"),
+        # An "According to" phrase belongs to the sentence after it.
+        (
+            "According to figures from the central bank. Inflation fell in May.",
+            ". Inflation",
+            ", inflation",
+        ),
+        (
+            "According to data obtained from customs officials. Most of the fuel went to Iraq.",
+            ". Most",
+            ", most",
+        ),
+    ],
+)
+def test_detached_clause_is_joined(text, span, suggestion):
+    assert ("FR104", span, (suggestion,)) in found(LEAD + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which countries will join the alliance?",
+        "Including taxes, the bill came to 40 dollars.",
+        "Because of the storm, the flight was cancelled.",
+        "According to the police, the man was arrested on Monday.",
+        "According to the ministry the attack killed five.",
+        "Speaking to reporters, the minister said the talks went well.",
+        "Although the rain stopped, the roads stayed closed.",
+        "Where there is a will, there is a way.",
+        "Up to 20 people were injured.",
+        "As expected, the bank kept its rates unchanged.",
+        "Near the border, soldiers set up checkpoints.",
+        "Thanks to all our readers.",
+        "Which one he picked is not known.",
+        "Because he was ill he stayed at home.",
+        "Amazing.",
+        "Making the move requires courage.",
+        "Down the road, a new school is being built.",
+        "As well as the museum, the city has a zoo.",
+        "And vice versa.",
+        "But not for long.",
+        "Near the border with Sudan, the dam holds 74 billion cubic metres.",
+    ],
+)
+def test_sentence_with_main_clause_is_not_detached(text):
+    assert found(LEAD + text) == []
+
+
+def test_detached_clause_needs_the_sentence_on_its_line():
+    """A line break is the writer's (or segmenter's) unit: no join across it."""
+    assert found("I hope you can find it.\nBecause the parcel was never delivered.") == []

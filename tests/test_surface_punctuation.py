@@ -93,3 +93,47 @@ def test_offsets_hold_with_emoji_combining_marks_and_crlf():
 
 def test_arabic_punctuation_inside_arabic_text_is_left_to_untranslated():
     assert [h for h in found("He said قال، ثم in Arabic.") if h[0] == "PU107"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He called it "a fair deal",and left.', ("PU101", ",", (", ",))),
+        ("«We want peace», — said Petrov.", ("PU108", "», — said Petrov", (",” Petrov said",))),
+        (
+            "„It is over“, - said Ivanova at a briefing.",
+            ("PU108", "“, - said Ivanova", (",” Ivanova said",)),
+        ),
+        (
+            "“Enough”, — the minister stressed.",
+            ("PU108", "”, — the minister stressed", (",” the minister stressed",)),
+        ),
+        ("«Enough», - he said.", ("PU108", "», - he said", (",” he said",))),
+        ("He said: « Parties are banned », the junta declared.", ("PU107", "« ", ("“",))),
+        ("He said: « Parties are banned », the junta declared.", ("PU107", " »,", (",”",))),
+        ("She said „yes“ to it.", ("PU107", "„", ("“",))),
+        ("She said „yes“ to it.", ("PU107", "“", ("”",))),
+    ],
+)
+def test_source_quotation_style(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home » News » World",  # a breadcrumb: fixing it gave "Home”" (issue 18)
+        "Read more »",
+        "“Enough,” the minister stressed — and left.",
+        "«Fine», — stressed the minister of defence.",  # the speaker runs on: no reordering
+    ],
+)
+def test_no_quote_rewrite(text):
+    assert [h for h in found(text) if h[0] in ("PU104", "PU108") or h[1].strip() == "»"] == []
+
+
+def test_breadcrumb_survives_fix():
+    from toolkit import fix
+
+    text = "Home » World\n\nThe talks ended on Monday after two days, officials said."
+    assert fix(text).text == text

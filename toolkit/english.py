@@ -27,8 +27,15 @@ def _verb_lemmas() -> frozenset[str]:
 
 
 @functools.cache
-def _irregular_verbs() -> frozenset[str]:
+def irregular_verb_forms() -> frozenset[str]:
+    """Irregular inflected verb forms ("went", "taken", "said"), lower-case."""
     return frozenset(row["form"] for row in iter_tsv(corpus_path("english", "verb_irregular.tsv")))
+
+
+@functools.cache
+def reporting_verbs(form: str) -> frozenset[str]:
+    """One form ("lemma", "past", "present", "participle") of the reporting verbs."""
+    return frozenset(row[form] for row in iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
 
 
 @functools.cache
@@ -38,7 +45,7 @@ def can_be_verb(word: str) -> bool:
     if function_words().get(word) == "auxiliary":
         return True
     lemmas = _verb_lemmas()
-    if word in lemmas or word in _irregular_verbs():
+    if word in lemmas or word in irregular_verb_forms():
         return True
     for suffix, replacement in _VERB_SUFFIXES:
         if word.endswith(suffix) and word[: -len(suffix)] + replacement in lemmas:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import re
 import sys
 import types
 from collections import Counter
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from toolkit.settings import Settings
 
 DEFAULT_MIN_CONFIDENCE = 0.8
+NO_NEWLINE = "\\ No newline at end of file\n"
 MAX_ROUNDS = 4
 _REASON_GROUPS = {
     "confidence": "below the confidence threshold",
@@ -106,15 +108,16 @@ class FixResult:
         return f"; {len(self.skipped)} left ({details})"
 
     def diff(self, path: str = "text", context: int = 3) -> str:
-        """A unified diff from the original to the fixed text."""
+        """A unified diff from the original to the fixed text, as ``patch`` reads it: a last
+        line without a line break is followed by ``\\ No newline at end of file``."""
         lines = difflib.unified_diff(
-            self.original.splitlines(keepends=True),
-            self.text.splitlines(keepends=True),
+            _lines(self.original),
+            _lines(self.text),
             f"a/{path}",
             f"b/{path}",
             n=context,
         )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return "".join(line if line.endswith("\n") else line + "\n" + NO_NEWLINE for line in lines)
 
     def listing(self, path: str = "text") -> list[str]:
         """One line per change: ``path:line:column: [RULE] 'old' -> 'new'``."""
@@ -134,6 +137,12 @@ class FixResult:
     @functools.cached_property
     def _old_starts(self) -> list[int]:
         return [edit.start for edit in self.edits]
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at \\n only (what ``patch`` counts), each keeping its line break."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def fix(
@@ -163,14 +172,15 @@ def fix(
     if findings is not None:
         return _fix_once(text, findings, options, decide)
     result = _fix_once(text, _check(text, settings, selection), options, decide)
+    latest = result.edits
     for _ in range(MAX_ROUNDS - 1):
-        if decide is not None or not result.edits:
+        if decide is not None or not latest:
             break
-        found = _check(result.text, settings, selection)
+        found = _recheck(result.text, latest, settings, selection)
         following = _fix_once(result.text, found, options, None)
         if not following.edits:
             break
-        result = _compose(result, following)
+        result, latest = _compose(result, following), following.edits
     return result
 
 
@@ -180,6 +190,51 @@ def _check(text: str, settings: Settings | None, selection: Selection | None) ->
 
     settings = settings or Settings()
     return run_checks(Document(text, lang=settings.lang), settings, selection or Selection())
+
+
+def _recheck(
+    text: str, edits: Iterable[Edit], settings: Settings | None, selection: Selection | None
+) -> list[Finding]:
+    """Findings in the paragraphs of ``text`` that ``edits`` (of the round that produced it)
+    touched, each checked with a paragraph of context either side: only there can a fix
+    expose a new finding, and checking windows keeps a round linear in the edited text."""
+    from toolkit.pipeline import in_whole_text
+    from toolkit.textio import Chunk
+
+    found: list[Finding] = []
+    lines = position = 0
+    for start, end, cores in windows(text, [(e.new_start, e.new_end) for e in edits]):
+        lines, position = lines + text.count("\n", position, start), start
+        chunk = Chunk(text[start:end], start, lines)
+        for finding in in_whole_text(_check(chunk.text, settings, selection), chunk):
+            if any(s <= finding.end and finding.start <= e for s, e in cores):
+                found.append(finding)
+    return found
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\xa0\u200b]*\n")
+CONTEXT_PARAGRAPHS = 1
+
+
+def windows(
+    text: str, spans: list[tuple[int, int]], context: int = CONTEXT_PARAGRAPHS
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """(start, end, cores): stretches of ``text`` made of the paragraphs that hold ``spans``
+    (the cores) and ``context`` paragraphs either side, overlapping stretches merged."""
+    starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
+    ends = [*(s for s in starts[1:]), len(text)]
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for span_start, span_end in sorted(spans):
+        first = max(bisect.bisect_right(starts, span_start) - 1, 0)
+        last = max(bisect.bisect_right(starts, max(span_end - 1, span_start)) - 1, first)
+        core = (starts[first], ends[last])
+        start = starts[max(first - context, 0)]
+        end = ends[min(last + context, len(starts) - 1)]
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]), [*out[-1][2], core])
+        else:
+            out.append((start, end, [core]))
+    return out
 
 
 def _fix_once(

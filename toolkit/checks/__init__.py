@@ -18,6 +18,7 @@ CHECKS: dict[str, str] = {
     "repetition": "toolkit.checks.repetition:RepetitionCheck",
     "encoding": "toolkit.checks.encoding:EncodingCheck",
     "calques": "toolkit.checks.calques:CalqueCheck",
+    "terminology": "toolkit.checks.terminology:TerminologyCheck",
     "pronouns": "toolkit.checks.pronouns:PronounCheck",
     "agreement": "toolkit.checks.agreement:AgreementCheck",
     "fluency": "toolkit.checks.fluency:FluencyCheck",

@@ -1,10 +1,19 @@
-"""The model-free resolver of the pronoun check (used by default, without ``--deep``).
+"""The model-free pronoun resolver of the pronoun check (the default, without ``--deep``).
 
-Candidate antecedents are found without a parser: lexicon nouns, gazetteer names and
-capitalised sequences in the pronoun's sentence and the two before it. Any possible person
-(a human noun, a title, a given name, an unknown capitalised name, an earlier pronoun of the
-same gender) blocks a finding, so this resolver flags less than the spaCy one, and with
-lower confidence.
+Each he/she/his/her/him is given the antecedent English grammar prefers, found from clause
+structure alone (_pronouns_mentions.py gives the candidates and their roles):
+
+- a bound one, where the words leave no choice: "the Syrian side, for her part"; "X
+  expressed her concern" (the subject); "strikes on her territory" (a country or body); "the
+  Pakistan Army with her boats" (the subject, before its verb);
+- else the subject of the pronoun's clause, of an earlier clause of its sentence ("The Central
+  Bank announced that she"), the noun before "and her" ("Turkey and her allies"), or the
+  subject of the previous sentence (for "She operates ..." after "The airline is based ...").
+
+The finding is made when that antecedent is not a person (PR101) or is a person of the other
+gender (PR102), and no person the pronoun could mean is salient nearby: every earlier person
+of a compatible gender, and every earlier unflagged pronoun of the same gender, adds salience
+by its role and nearness; above ``BLOCK`` the pronoun may well mean them and nothing is said.
 """
 
 from __future__ import annotations
@@ -15,105 +24,110 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from toolkit.checks._pronouns_mentions import _DETERMINERS, Mention, Text, mentions
 from toolkit.checks.pronouns import (
     _FORMS,
     _GENDER,
     _GENDERED,
-    _MAYBE,
-    _UNKNOWN,
-    _WINDOW,
     GENDER_MISMATCH,
     NONHUMAN_ANTECEDENT,
     AnimacyLexicon,
-    Referent,
     _in_speech,
     _same_case,
 )
-from toolkit.document import Document, Span
-from toolkit.english import can_be_verb, function_words, is_common_word
+from toolkit.document import Document
+from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
 from toolkit.resources import corpus_path, iter_tsv
 
-_CONNECTORS = ("of", "for")  # inside a name: "Ministry of Health"
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
+BLOCK = 0.2  # salience of compatible people above which a pronoun may mean one of them
+_WINDOW = 6  # sentences searched back for people
+_CLAUSE_OPENERS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "while",
+        "whereas",
+        "but",
+        "because",
+        "although",
+        "though",
+        "when",
+        "where",
+        "whereby",
+        "if",
+        "unless",
+        "since",
+        "until",
+        "after",
+        "before",
+        "as",
+        "so",
+    ]
+)
+_CONDITIONS = ("if", "unless", "whoever", "anyone")
+_STATE_CLASSES = ("country", "place", "government", "military", "organisation", "company")
+_PRE_VERB_PREPOSITIONS = ("with", "through", "via", "using")
 _RELATIVIZERS = ("that", "which")
 _NOUN_PHRASE_OPENERS = ("the", "a", "an")
-_WORD_CHARS = re.compile(r"\w+")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_POSSESSIVE = ("'s", "’s")
-_may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)  # pure: words recur
+_ADJECTIVES_BEFORE_POSSESSION = 3
 
 
 @dataclass(frozen=True, slots=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    referent: Referent
-    plural: bool
-    titled: bool = False
+class _Antecedent:
+    mention: Mention
+    bound: bool  # the words leave no other choice
 
 
 def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
-    """PR101 and (only in trivial cases) PR102 findings, without a parser."""
-    sentences = doc.sentences
-    scan: _Scan | None = None
-    for i, sentence in enumerate(sentences):
-        pronouns = list(_GENDERED.finditer(doc.text, sentence.start, sentence.end))
-        if not pronouns:
+    """PR101 and PR102 findings, without a parser."""
+    if not _GENDERED.search(doc.text):
+        return
+    text = Text(doc)
+    found = mentions(text, lexicon)
+    chain: list[tuple[int, int, str, float]] = []  # earlier unflagged pronouns
+    for match in _GENDERED.finditer(doc.text):
+        k = text.index_at(match.start())
+        if k >= len(text.words) or text.words[k].start != match.start():
+            continue  # inside a longer word: "co-her"
+        if text.words[k].end != match.end():
             continue
-        scan = scan or _Scan(doc, lexicon)
-        lo, hi = scan.bounds(Span(sentences[max(0, i - _WINDOW)].start, sentence.end))
-        words = doc.words[lo:hi]
-        mentions = scan.mentions(lo, hi)
-        for match in pronouns:
-            found = _judge(doc, match, sentence, words, mentions, lexicon)
-            if found:
-                yield found
+        finding = _judge(text, k, match.group(), found, chain, lexicon)
+        if finding is None:
+            pronoun = match.group().lower()
+            role = 1.0 if pronoun in ("she", "he") else 0.8
+            chain.append((k, text.sentence_of[k], _GENDER[pronoun], role))
+        else:
+            yield finding
 
 
 def _judge(
-    doc: Document,
-    match: re.Match[str],
-    sentence: Span,
-    words: list[Span],
-    mentions: list[_Mention],
+    text: Text,
+    k: int,
+    pronoun: str,
+    found: list[Mention],
+    chain: list[tuple[int, int, str, float]],
     lexicon: AnimacyLexicon,
 ) -> Finding | None:
-    offset, end = match.span()
-    pronoun = match.group()
-    if (pronoun[0].isupper() and offset != sentence.start) or _in_speech(doc, offset):
+    doc = text.doc
+    offset = text.words[k].start
+    end = text.words[k].end
+    s = text.sentence_of[k]
+    sentence_start = text.sentence_first[s]
+    if (pronoun[0].isupper() and k != sentence_start) or _in_speech(doc, offset):
         return None  # "His Majesty"; quoted speech
+    if _generic(text, k):
+        return None  # "if it is serious, he may be jailed": anyone
     if _speaker(doc, offset, end):
         return None
     gender = _GENDER[pronoun.lower()]
-    earlier = doc.text[words[0].start : offset] if words else ""
-    if any(_GENDER.get(w.lower()) == gender for w in _WORD_CHARS.findall(earlier)):
-        return None  # a chain of pronouns: its person was named further back
-    index = next((k for k, w in enumerate(words) if w.start == offset), None)
-    if index is None:
-        return None  # inside a longer word: "co-her"
-    following = [doc[w] for w in words[index + 1 : index + 3]]
-    possessive = _is_determiner(pronoun, following)
-    possessed = words[index + 1].start if possessive and index + 1 < len(words) else -1
-    context = [m for m in mentions if m.end <= offset or (m.start >= end and m.start != possessed)]
-    context = [m for m in context if m.end <= offset or m.start < sentence.end]
-    people = [
-        m
-        for m in context
-        if not m.plural
-        and (m.referent.animacy == "human" or (m.referent.animacy == "maybe" and m.end <= offset))
-    ]  # after the pronoun, only a known person: "After she arrived, the minister spoke"
-    before = [m for m in context if m.end <= offset]
-    paragraph = doc.paragraph_at(offset)
-    here_from = paragraph.start if paragraph else 0
-    groups = [  # a member of a group of people: "two nurses said one lost her job"
-        m for m in before if m.referent.animacy == "human" and m.start >= here_from
-    ]
+    possessive = _is_determiner(pronoun, text, k)
     forms = _FORMS[(pronoun.lower(), possessive)]
-    if people:
-        return _mismatch(doc, offset, end, pronoun, gender, people, forms)
-    relative = _relative_clause(doc, words, index, mentions, sentence)
+    relative = _relative_clause(text, k, found)
     if relative is not None:
         start, stop, verb, subject = relative
         return NONHUMAN_ANTECEDENT.at(
@@ -123,63 +137,296 @@ def _judge(
             f"'{pronoun}' makes the source's verb-subject order a relative clause: "
             f"{subject.text!r} after '{verb}' is its subject, not a person.",
             [f"{verb} by"],
-            confidence=_confidence(subject, lexicon),
+            confidence=_confidence(subject, lexicon, bound=True),
         )
-    things = [
-        m for m in before if m.referent.animacy == "nonhuman" and not _in_speech(doc, m.start)
-    ]
-    if groups or not things or any(m.referent.animacy == "unknown" for m in before[-1:]):
-        return None  # a plural group of people may be the antecedent
-    here = [m for m in things if m.start >= sentence.start]
-    if not here:  # the first candidate (most often the subject) of the nearest sentence
-        nearest = doc.sentence_at(things[-1].start)
-        here = [m for m in things if nearest and m.start >= nearest.start]
-    antecedent = here[0]
-    return NONHUMAN_ANTECEDENT.at(
-        doc,
-        offset,
-        end,
-        f"'{pronoun}' seems to refer to {antecedent.text!r}, which is not a person: the "
-        "source language's grammatical gender leaked into English.",
-        [_same_case(forms[1] if antecedent.plural else forms[0], pronoun)],
-        confidence=_confidence(antecedent, lexicon),
-    )
-
-
-def _confidence(antecedent: _Mention, lexicon: AnimacyLexicon) -> float:
-    """The parsed path's confidence for the antecedent's class, less 0.1."""
-    return round(lexicon.class_confidence.get(antecedent.referent.cls, 0.7) - 0.1, 2)
-
-
-def _mismatch(
-    doc: Document,
-    offset: int,
-    end: int,
-    pronoun: str,
-    gender: str,
-    people: list[_Mention],
-    forms: tuple[str, str, str],
-) -> Finding | None:
-    """PR102 only when the one possible person is singular with a stated other gender."""
-    if len(people) != 1:
+    antecedent = _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found)
+    if antecedent is None:
         return None
-    (person,) = people
+    mention = antecedent.mention
+    referent = mention.referent
+    people = _salience(text, k, gender, found, chain, mention)
+    if referent.animacy == "nonhuman":
+        if referent.cls == "vessel" and gender == "f":
+            return None  # ships are "she" in English
+        if people >= BLOCK and not antecedent.bound:
+            return None
+        suggestion = forms[1] if mention.plural else forms[0]
+        return NONHUMAN_ANTECEDENT.at(
+            doc,
+            offset,
+            end,
+            f"'{pronoun}' refers to {mention.text!r}, which is not a person: the source "
+            "language's grammatical gender leaked into English.",
+            [_same_case(suggestion, pronoun)],
+            confidence=_confidence(mention, lexicon, antecedent.bound, people),
+        )
+    other = referent.gender not in (None, gender)
+    if referent.animacy == "human" and mention.titled and other and not mention.plural:
+        if people >= BLOCK:
+            return None
+        return GENDER_MISMATCH.at(
+            doc,
+            offset,
+            end,
+            f"'{pronoun}' refers to {mention.text!r}, whose gender the text gives as the "
+            "other one.",
+            [_same_case(forms[2], pronoun)],
+            confidence=0.6 if antecedent.bound else 0.5,
+        )
+    return None
+
+
+def _confidence(
+    mention: Mention, lexicon: AnimacyLexicon, bound: bool, people: float = 0.0
+) -> float:
+    base = lexicon.class_confidence.get(mention.referent.cls, 0.7)
+    if not mention.referent.reliable:
+        base -= 0.1
+    value = base + 0.05 if bound else base - 0.1 - people
+    return round(min(0.95, max(0.3, value)), 2)
+
+
+# --- the antecedent ---------------------------------------------------------------------
+
+
+def _candidate(mention: Mention) -> bool:
+    """A mention that a gendered pronoun can stand for, in MT output: not a plural of people
+    (those are "they"), not a second naming of a person."""
+    return mention.same_as < 0 and not (mention.plural and mention.person)
+
+
+def _clause_starts(text: Text, first: int, k: int) -> list[int]:
+    """Word indices where the clauses of a sentence begin, up to word k."""
+    starts = [first]
+    for j in range(first + 1, k + 1):
+        word = text.lower(j)
+        gap = text.gap(j)
+        if (
+            word in _CLAUSE_OPENERS
+            or any(c in gap for c in ";:")
+            or (word in ("and", "but") and ("," in gap or _GENDER.get(text.lower(j + 1))))
+        ):
+            starts.append(j)
+    return starts
+
+
+def _subject(
+    text: Text, found: list[Mention], start: int, stop: int, strict: bool = True
+) -> Mention | None:
+    """The subject of the clause in words [start, stop): its first mention outside a
+    prepositional phrase, if no verb comes before it and a verb follows it (``strict``) or
+    it opens the clause."""
+    for mention in _between(found, start, stop):
+        if _verb_between(text, start + 1, mention.first):
+            return None
+        if not mention.oblique and mention.same_as < 0 and not _in_speech(text.doc, mention.start):
+            opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
+            return mention if mention.subject or (opens and not strict) else None
+    return None
+
+
+def _between(found: list[Mention], start: int, stop: int) -> list[Mention]:
+    """The mentions whose words lie in [start, stop)."""
+    lo = bisect.bisect_left(found, start, key=lambda m: m.first)
+    hi = bisect.bisect_left(found, stop, key=lambda m: m.first)
+    return [m for m in found[lo:hi] if m.last <= stop]
+
+
+def _preferred(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
+    """The antecedent salience prefers: the subject of the pronoun's clause, of an earlier
+    clause, the noun before "and her", or the subject of a previous sentence."""
+    s = text.sentence_of[k]
+    first = text.sentence_first[s]
+    starts = _clause_starts(text, first, k)
+    before_and = _before_and(text, k, found)
+    if before_and is not None:
+        return _Antecedent(before_and, False)
+    stops = [*starts[1:], k]
+    for start, stop in reversed(list(zip(starts, stops, strict=True))):
+        subject = _subject(text, found, start, stop)
+        if subject is not None and _candidate(subject):
+            return _Antecedent(subject, False)
+    fronted = _fronted(text, k, found)
+    if fronted is not None and fronted.referent.animacy == "nonhuman":
+        return _Antecedent(fronted, False)
+    for back in (1, 2):
+        if s - back < 0 or text.paragraph_of[s - back] < text.paragraph_of[s] - 1:
+            break
+        start, stop = text.sentence_first[s - back], text.sentence_first[s - back + 1]
+        subject = _subject(text, found, start, stop, strict=False)
+        if subject is not None:
+            return _Antecedent(subject, False) if _candidate(subject) else None
+    return None
+
+
+def _before_and(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """ "Turkey and her allies": the mention right before "and" a possessive follows."""
+    if k < 2 or text.lower(k - 1) != "and" or text.gap(k - 1):
+        return None
+    before = _between(found, max(0, k - 6), k - 1)
+    if before and before[-1].last == k - 1 and _candidate(before[-1]):
+        return before[-1]
+    return None
+
+
+def _fronted(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """ "In her statement, the ministry said ...": the subject after a fronted phrase that
+    holds the pronoun."""
+    s = text.sentence_of[k]
+    first = text.sentence_first[s]
+    if function_words().get(text.lower(first)) not in ("preposition", "conjunction"):
+        return None
+    end = text.sentence_first[s + 1] if s + 1 < len(text.sentences) else len(text.words)
+    comma = next((j for j in range(k + 1, end) if "," in text.gap(j)), None)
+    if comma is None or any("," in text.gap(j) for j in range(first + 1, k + 1)):
+        return None
+    subject = _subject(text, found, comma, end)
+    return subject if subject is not None and _candidate(subject) else None
+
+
+# --- bound antecedents ------------------------------------------------------------------
+
+
+@functools.cache
+def _possessions() -> dict[str, str]:
+    """Noun -> how it binds the possessive before it (corpora/animacy/possessions.tsv)."""
+    return {
+        row["noun"]: row["binds"] for row in iter_tsv(corpus_path("animacy", "possessions.tsv"))
+    }
+
+
+def _possessed(text: Text, k: int) -> str | None:
+    """The binding of the noun a possessive at word k determines ("her deep concern")."""
+    possessions = _possessions()
+    for j in range(k + 1, min(k + 2 + _ADJECTIVES_BEFORE_POSSESSION, len(text.words))):
+        if text.gap(j) not in ("", "-"):
+            return None
+        word = text.lower(j)
+        pair = f"{word} {text.lower(j + 1)}"
+        if pair in possessions and not text.gap(j + 1):
+            return possessions[pair]
+        if word in possessions:
+            return possessions[word]
+        if function_words().get(word) or (can_be_verb(word) and not word.endswith("ed")):
+            return None
+    return None
+
+
+def _bound(
+    text: Text, k: int, pronoun: str, possessive: bool, found: list[Mention]
+) -> _Antecedent | None:
+    """An antecedent the words leave no choice about, or None."""
+    s = text.sentence_of[k]
+    first = text.sentence_first[s]
+    lower = pronoun.lower()
     if (
-        person.end > offset
-        or person.plural
-        or person.referent.gender in (None, gender)
-        or not person.titled
+        lower in ("her", "his")
+        and text.lower(k + 1) == "part"
+        and text.lower(k - 1)
+        in (
+            "for",
+            "on",
+        )
     ):
+        subject = _subject(text, found, _clause_starts(text, first, k)[-1], k)
+        if subject is None and k - 1 == first:
+            return _previous_subject(text, s, found)
+        return _Antecedent(subject, True) if subject and _candidate(subject) else None
+    if not possessive:
         return None
-    return GENDER_MISMATCH.at(
-        doc,
-        offset,
-        end,
-        f"'{pronoun}' seems to refer to {person.text!r}, whose gender the text gives as the "
-        "other one.",
-        [_same_case(forms[2], pronoun)],
-        confidence=0.5,
-    )
+    binds = _possessed(text, k)
+    clause = _clause_starts(text, first, k)[-1]
+    if binds == "state":
+        window = _between(found, text.sentence_first[max(0, s - 1)], k)
+        states = [
+            m
+            for m in window
+            if m.referent.animacy == "nonhuman" and m.referent.cls in _STATE_CLASSES
+        ]
+        return _Antecedent(states[-1], True) if states else None
+    subject = _subject(text, found, clause, k)
+    if subject is None or not _candidate(subject):
+        return None
+    if binds in ("self", "speech") and _verb_between(text, subject.last, k):
+        return _Antecedent(subject, True)
+    if (
+        text.lower(k - 1) in _PRE_VERB_PREPOSITIONS
+        and subject.last == k - 1
+        and subject.first == clause + (text.lower(clause) in _NOUN_PHRASE_OPENERS)
+    ):
+        return _Antecedent(subject, True)  # "The Pakistan Army with her boats is ..."
+    return None
+
+
+def _previous_subject(text: Text, s: int, found: list[Mention]) -> _Antecedent | None:
+    if s == 0:
+        return None
+    subject = _subject(text, found, text.sentence_first[s - 1], text.sentence_first[s])
+    return _Antecedent(subject, True) if subject and _candidate(subject) else None
+
+
+def _verb_between(text: Text, start: int, stop: int) -> bool:
+    """Whether a verb stands in words [start, stop): a lower-case verb form not right after
+    a determiner ("the leading indicators")."""
+    for j in range(start, stop):
+        word = text.lower(j)
+        if text.texts[j][:1].isupper() or not can_be_verb(word) or word in _DETERMINERS:
+            continue
+        if text.lower(j - 1) not in _DETERMINERS or text.gap(j):
+            return True
+    return False
+
+
+def _generic(text: Text, k: int) -> bool:
+    """Whether the pronoun's clause or the one before it is a condition ("if", "unless"),
+    where he or she stands for anyone."""
+    s = text.sentence_of[k]
+    starts = _clause_starts(text, text.sentence_first[s], k)
+    return any(text.lower(j) in _CONDITIONS for j in starts[-2:])
+
+
+# --- people the pronoun may mean -------------------------------------------------------
+
+
+def _salience(
+    text: Text,
+    k: int,
+    gender: str,
+    found: list[Mention],
+    chain: list[tuple[int, int, str, float]],
+    antecedent: Mention,
+) -> float:
+    """How salient, at word k, are people a pronoun of ``gender`` could refer to."""
+    s = text.sentence_of[k]
+    lo = text.sentence_first[max(0, s - _WINDOW)]
+    total = 0.0
+    for mention in _between(found, lo, k):
+        if (
+            mention is antecedent
+            or not mention.person
+            or mention.plural
+            or mention.same_as >= 0
+            or mention.referent.gender not in (None, gender)
+        ):
+            continue
+        role = 1.0 if mention.subject else 0.5 if mention.oblique else 0.7
+        if mention.referent.animacy == "maybe":
+            if mention.oblique:
+                continue
+            role *= 0.3 if mention.referent.cls == "name" else 0.6
+        total += role * _nearness(text, mention.sentence, s)
+    for j, sentence, pronoun_gender, role in chain:
+        if pronoun_gender == gender and sentence >= s - _WINDOW and j < k:
+            total += role * _nearness(text, sentence, s)
+    return total
+
+
+def _nearness(text: Text, sentence: int, s: int) -> float:
+    paragraphs = text.paragraph_of[s] - text.paragraph_of[sentence]
+    return 0.5 ** (s - sentence) * 0.7 ** min(paragraphs, 2)
+
+
+# --- pronoun shapes ---------------------------------------------------------------------
 
 
 def _speaker(doc: Document, start: int, end: int) -> bool:
@@ -199,224 +446,45 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(form for row in rows for form in (row["past"], row["present"]))
 
 
-def _is_determiner(pronoun: str, following: list[str]) -> bool:
+def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
     """ "her statement" (a determiner) against "told her that" (an object)."""
     lower = pronoun.lower()
     if lower not in ("her", "his"):
         return False
-    nxt = following[0] if following else ""
-    if not nxt or function_words().get(nxt.lower()):
+    if k + 1 >= len(text.words) or text.gap(k + 1):
+        return False
+    nxt = text.texts[k + 1]
+    if function_words().get(nxt.lower()):
         return False
     return lower == "his" or not nxt[0].isupper()
 
 
 def _relative_clause(
-    doc: Document, words: list[Span], index: int, mentions: list[_Mention], sentence: Span
-) -> tuple[int, int, str] | None:
+    text: Text, k: int, found: list[Mention]
+) -> tuple[int, int, str, Mention] | None:
     """ "the attacks she suffered U.S. bases": a plural noun, she/he, a past form, then a
     non-human noun phrase (the real subject). Returns the span to replace and the verb."""
-    pronoun = doc[words[index]].lower()
-    if pronoun not in ("she", "he") or index + 2 >= len(words):
+    if text.lower(k) not in ("she", "he") or k + 2 >= len(text.words):
         return None
-    start = words[index].start
-    noun = index - 1
-    if noun >= 0 and doc[words[noun]].lower() in _RELATIVIZERS:
-        start, noun = words[noun].start, noun - 1
-    if noun < 1 or doc[words[noun - 1]].lower() not in ("the", "these", "those"):
+    start = text.words[k].start
+    noun = k - 1
+    if noun >= 0 and text.lower(noun) in _RELATIVIZERS:
+        start, noun = text.words[noun].start, noun - 1
+    if noun < 1 or text.lower(noun - 1) not in ("the", "these", "those"):
         return None
-    head = doc[words[noun]].lower()
+    head = text.lower(noun)
     if not head.endswith("s") or function_words().get(head):
         return None
-    verb = words[index + 1]
-    verb_text = doc[verb]
-    if not (verb_text.endswith("ed") and can_be_verb(verb_text)):
-        return None
-    if doc.text[verb.end : words[index + 2].start].strip():
+    verb = text.texts[k + 1]
+    if not (verb.endswith("ed") and can_be_verb(verb)) or text.gap(k + 1) or text.gap(k + 2):
         return None  # punctuation after the verb: not an object
-    nxt = words[index + 2]
-    opener = doc[nxt].lower() in _NOUN_PHRASE_OPENERS or doc[nxt][0].isupper()
-    if not opener:
+    nxt = text.texts[k + 2]
+    if not (nxt.lower() in _NOUN_PHRASE_OPENERS or nxt[0].isupper()):
         return None
-    limit = words[min(index + 5, len(words) - 1)].end
+    s = text.sentence_of[k]
     subject = [
         m
-        for m in mentions
-        if nxt.start <= m.start < limit
-        and m.end <= sentence.end
-        and m.referent.animacy == "nonhuman"
+        for m in _between(found, k + 2, min(k + 6, len(text.words)))
+        if m.sentence == s and m.referent.animacy == "nonhuman"
     ]
-    return (start, verb.end, verb_text, subject[0]) if subject else None
-
-
-# A scan step: the mentions one word (or capitalised sequence) starts, the next word to
-# look at, and the last word whose presence below the window's end the answer depends on.
-_Step = tuple[tuple["_Mention", ...], int, int]
-
-
-class _Scan:
-    """Candidate antecedents of one document: lexicon nouns and capitalised sequences.
-
-    A window (a pronoun's sentence and the two before it) is scanned word by word; a step
-    (one word, or one capitalised sequence) is remembered across the overlapping windows
-    unless its lookahead reaches the window's end, where it is redone within the window.
-    """
-
-    def __init__(self, doc: Document, lexicon: AnimacyLexicon) -> None:
-        self.text = doc.text
-        self.words = doc.words
-        self.texts = [self.text[w.start : w.end] for w in self.words]
-        self.word_starts = [w.start for w in self.words]
-        self.starts = {s.start for s in doc.sentences}
-        self.lexicon = lexicon
-        self._steps: dict[int, _Step] = {}  # word index -> its step over the whole text
-
-    def bounds(self, window: Span) -> tuple[int, int]:
-        """The indices [lo, hi) of the words inside ``window`` (``Document.words_in``)."""
-        lo = bisect.bisect_left(self.word_starts, window.start)
-        hi = bisect.bisect_left(self.word_starts, window.end)
-        while hi > lo and self.words[hi - 1].end > window.end:
-            hi -= 1
-        return lo, hi
-
-    def mentions(self, lo: int, hi: int) -> list[_Mention]:
-        """The mentions among words [lo, hi), scanned from ``lo``."""
-        found: list[_Mention] = []
-        k = lo
-        while k < hi:
-            step = self._steps.get(k)
-            if step is None:
-                step = self._steps[k] = self._step(k, len(self.words))
-            if step[2] >= hi:
-                step = self._step(k, hi)
-            found.extend(step[0])
-            k = step[1]
-        return found
-
-    def _step(self, k: int, hi: int) -> _Step:
-        """The step at word ``k``, looking no further than word ``hi``."""
-        words, texts, lexicon = self.words, self.texts, self.lexicon
-        word = _bare(texts[k])
-        reach = k
-        if word[:1].isupper():
-            stop = _name_end(self.text, words, texts, k, hi, lexicon)
-            subject = stop < hi and _may_be_verb(texts[stop])
-            opens = words[k].start in self.starts
-            mention = _name(self.text, words[k:stop], texts[k:stop], lexicon, opens, subject)
-            modifier = stop < hi and _is_noun(texts[stop], lexicon)
-            possessive = texts[stop - 1].lower().endswith(_POSSESSIVE)
-            kept = (mention,) if mention is not None and (possessive or not modifier) else ()
-            if mention is not None or not opens:
-                return kept, stop, stop + 1
-            reach = stop + 1  # no name: a common word opening the sentence
-        noun = _common_noun(word.lower(), lexicon)  # a common word (or one opening the sentence)
-        span = words[k]
-        found = (_Mention(span.start, span.end, texts[k], *noun),) if noun is not None else ()
-        return found, k + 1, reach
-
-
-def _name_end(
-    text: str, words: list[Span], texts: list[str], k: int, hi: int, lexicon: AnimacyLexicon
-) -> int:
-    """The end (at most ``hi``) of the capitalised sequence starting at ``k`` ("Ministry of
-    Health")."""
-    stop = k + 1
-    while stop < hi:
-        gap = text[words[stop - 1].end : words[stop].start].strip()
-        previous = texts[stop - 1].lower()
-        if (gap and not (gap == "." and _is_title(previous, lexicon))) or (
-            previous.endswith(_POSSESSIVE)
-        ):
-            break
-        word = texts[stop]
-        if word[0].isupper() and word.lower() != "and":
-            stop += 1
-        elif (
-            word in _CONNECTORS
-            and stop + 1 < hi
-            and texts[stop + 1][0].isupper()
-            and not text[words[stop].end : words[stop + 1].start].strip()
-        ):
-            stop += 2
-        else:
-            break
-    return stop
-
-
-def _name(
-    text: str,
-    span: list[Span],
-    texts: list[str],
-    lexicon: AnimacyLexicon,
-    opens_sentence: bool,
-    subject: bool,
-) -> _Mention | None:
-    """The mention a capitalised sequence (``span``, its words ``texts``) makes, or None when
-    it is a common word opening a sentence ("The", "Protesters")."""
-    parts = [_bare(t) for t in texts]
-    functional = function_words()
-    while parts and functional.get(parts[0].lower()):
-        span, parts = span[1:], parts[1:]  # "The", or "And" in a headline
-    if not parts:
-        return None
-    lower = [p.lower().rstrip(".") for p in parts]
-    first, last = span[0].start, span[-1].end
-    name = text[first:last]
-
-    def mention(referent: Referent, plural: bool = False, titled: bool = False) -> _Mention:
-        return _Mention(first, last, name, referent, plural, titled)
-
-    if named := lexicon.names.get(" ".join(p.lower() for p in parts)):
-        return mention(named)
-    nouns = lexicon.nouns
-    known = [nouns[w] for w in lower if w in nouns]
-    titles = [r for r in known if r.cls == "title"]
-    given = [lexicon.given_names[w] for w in lower if w in lexicon.given_names]
-    human = [r for r in known if r.animacy == "human"]
-    gender = next((r.gender for r in (*titles, *human) if r.gender), None)
-    gender = gender or (given[0] if given else None)
-    if titles or given or human:
-        return mention(Referent("human", gender, "person"), titled=bool(titles or given or gender))
-    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
-    if (noun := _noun(head, lexicon)) is not None:
-        return mention(noun[0], noun[1])
-    if opens_sentence and len(parts) == 1 and is_common_word(parts[0]) and not subject:
-        return None  # a common word opening the sentence, unless a verb follows: "Biden said"
-    if all(_ACRONYM.fullmatch(p) for p in parts):
-        return mention(_UNKNOWN)
-    return mention(_MAYBE)
-
-
-def _is_noun(word: str, lexicon: AnimacyLexicon) -> bool:
-    return not word[:1].isupper() and _noun(word.lower(), lexicon) is not None
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
-    """``lexicon.noun``, remembered: a feed repeats its words."""
-    return lexicon.noun(word)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _common_noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
-    """A lower-case word as a candidate: a lexicon noun, or an unknown one that may name a
-    person ("commissioner"); remembered."""
-    if (noun := lexicon.noun(word)) is not None:
-        return noun
-    return (_MAYBE, False) if _may_name_a_person(word, lexicon) else None
-
-
-def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:
-    noun = lexicon.nouns.get(word)
-    return noun is not None and noun.cls == "title"
-
-
-def _may_name_a_person(word: str, lexicon: AnimacyLexicon) -> bool:
-    """An unknown noun with a people-naming ending ("commissioner", "novelist")."""
-    return (
-        len(word) > 5 and word.endswith(lexicon.human_suffixes) and not function_words().get(word)
-    )
-
-
-def _bare(word: str) -> str:
-    """A word without its possessive ending."""
-    return word[:-2] if word.endswith(_POSSESSIVE) else word
+    return (start, text.words[k + 1].end, verb, subject[0]) if subject else None

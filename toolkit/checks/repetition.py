@@ -53,8 +53,9 @@ REPEATED_PARAGRAPH = Rule(
     severity="major",
     summary="A paragraph that already occurred earlier in the text.",
     why="Scraped pages repeat a block (a teaser and the body, a pasted paragraph twice).",
-    example="(the same paragraph twice)",
-    fixed="(the paragraph once)",
+    example="Rescue teams reached the village after the road was cleared on Friday morning. ⏎ "
+    "Rescue teams reached the village after the road was cleared on Friday morning.",
+    fixed="Rescue teams reached the village after the road was cleared on Friday morning.",
     false_positives="Paragraphs of fewer than six words, or without final punctuation (list "
     "items, recipe lines, headings), are ignored.",
 )

@@ -43,6 +43,10 @@ class Context:
         }
         self.nearest: dict[int, float | None] = {}
 
+    def in_region(self, places: list[Entry]) -> list[Entry]:
+        """The places that fit the countries the text is about (see ``_in_region``)."""
+        return self._in_region(places, self.countries)
+
     def _in_region(self, places: list[Entry], named: set[str]) -> list[Entry]:
         """The places that fit the countries the text names: in one of them, or within
         1,500 km of its centre. "Gara" in a story on northern Iraq is not El Gara, Morocco,

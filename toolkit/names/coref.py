@@ -38,11 +38,12 @@ from toolkit.names.mentions import (
     sound,
     spelling_key,
 )
-from toolkit.names.normalize import loose_key
+from toolkit.names.normalize import core_tokens, loose_key
 from toolkit.names.variants import SAME, Pair, align, spelled_alike, token_relation
 from toolkit.resources import corpus_path, iter_tsv
 
 ENGLISH = 4.5  # Zipf of a common English word, never a respelled name ("Live", "Livi")
+PROMINENT = 15_000  # people in a GeoNames place whose name counts as listed
 ESTABLISHED = 3.0  # Zipf from which both spellings are established names ("Hasan", "Hassan")
 _GLOSS = re.compile(
     r"\s*(?:\(|\[|,|-|–|—)?\s*(?:or|aka|a\.k\.a\.|also|formerly|previously|(?:also\s+|better\s+|"
@@ -287,11 +288,25 @@ class _Resolver:
                 return False
         return not self._distinct_entries(_text(pair.left), _text(pair.right))
 
+    def _listed_as(self, name: str) -> list[Entry]:
+        """The entries that ``name`` names for sure: curated or regional entries, countries,
+        or a world-tier place of 15,000 people whose canonical name it is, letter for letter
+        (GeoNames lists villages and alternate names for nearly any word: "Bee", "Chharra"
+        for "Charaa")."""
+        if self.gaz is None:
+            return []
+        spelled = _letters(name)
+        return [
+            e
+            for e in self.gaz.exact(name)
+            if not e.is_world or (e.population >= PROMINENT and _letters(e.canonical) == spelled)
+        ]
+
     def _distinct_entries(self, a: str, b: str) -> bool:
         if self.gaz is None:
             return False
-        first = [e for e in self.gaz.exact(a) if _prominent(e)]
-        second = [e for e in self.gaz.exact(b) if _prominent(e)]
+        first = self._listed_as(a)
+        second = self._listed_as(b)
         return bool(first and second) and not {id(e) for e in first} & {id(e) for e in second}
 
     # Canonical spellings -----------------------------------------------------------------
@@ -387,8 +402,13 @@ class _Resolver:
         for token in mention.tokens:
             if token.start > node[0]:
                 break
+            if (
+                token is not mention.tokens[0]
+                and token.start == node[0] == mention.tokens[-1].start
+            ):
+                break  # the last word of a longer name alone is no evidence ("Bee": a village)
             written = text[token.start : node[0]] + spelling + text[node[1] : mention.end]
-            for entry in self.gaz.exact(written):
+            for entry in self._listed_as(written):
                 best = max(best, 2 if loose_key(entry.canonical) == loose_key(written) else 1)
         return best
 
@@ -400,7 +420,7 @@ class _Resolver:
         entries: dict[int, Entry] = {}
         for mention in cluster.mentions:
             for token in mention.tokens[:-1] or mention.tokens:
-                hits = self.gaz.exact(self.doc.text[token.start : mention.end])
+                hits = self._listed_as(self.doc.text[token.start : mention.end])
                 for entry in hits:
                     found[id(entry)] += 1
                     entries[id(entry)] = entry
@@ -416,7 +436,7 @@ class _Resolver:
         entry = self._entry(cluster)
         name = _form(self.doc.text, cluster, entry)
         if entry is None and self.gaz is not None:
-            entry = next(iter(self.gaz.exact(name)), None)
+            entry = next(iter(self._listed_as(name)), None)
         if entry is not None and loose_key(entry.canonical) == loose_key(name):
             name = entry.canonical
         return Entity(name, entry.type if entry else "name", tuple(cluster.mentions), entry)
@@ -467,7 +487,7 @@ class _Resolver:
             if len(mention.tokens) != 1:
                 continue
             token = mention.tokens[0]
-            if token.is_acronym or (self.gaz is not None and self.gaz.exact(token.text)):
+            if token.is_acronym or self._listed_as(token.text):
                 continue
             for acronym in defined:
                 if token.key != acronym.lower() and spelled_alike(token.text, acronym, 3):
@@ -509,8 +529,8 @@ class _Resolver:
         entries: dict[int, Entry] = {}
         for found in analyse(self.doc, self.gaz).mentions:
             entry = found.entry
-            if not found.listed:
-                continue  # a spelling variant the search found, not a listed name
+            if not found.listed or entry.is_world:
+                continue  # a variant the search found; GeoNames' many legitimate alternates
             if entry.type in ("country", "region") or (
                 found.text.isupper() and " " not in found.text
             ):
@@ -635,8 +655,9 @@ def _replaced(text: str, start: int, end: int, fixes: list) -> str:
     return "".join(out)
 
 
-def _prominent(entry: Entry) -> bool:
-    return not entry.is_place or entry.population == 0 or entry.population >= 15_000
+def _letters(name: str) -> str:
+    """A name's letters, lower-case and without diacritics, article or spaces."""
+    return "".join(core_tokens(plain(name)))
 
 
 def _keys(mention: Mention) -> list[str]:

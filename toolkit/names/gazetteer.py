@@ -1,10 +1,13 @@
 """The gazetteer: entities with canonical and variant names, and an index to search it.
 
-Built-in data: ``corpora/names/curated.tsv`` (groups, operations, bases, officials, places
-gazetteers miss) and ``corpora/names/places.tsv.gz`` (GeoNames, built by
-``python -m toolkit.names.build``). User files in the same TSV format extend the built-in
-entries or override them: a user row whose canonical or variant names an existing entity
-replaces that entity's canonical form (house style) and adds its variants.
+Two tiers. In memory: ``corpora/names/curated*.tsv`` (people, groups, parties, agencies,
+operations, bases and places gazetteers miss), ``corpora/names/places.tsv.gz`` (the Middle
+East and North Africa's larger places, built by ``python -m toolkit.names.build``) and the
+ISO countries (``pycountry``). On disk: the world tier (``world.py``: 234,908 GeoNames places
+and the ISO subdivisions in an SQLite file built once into the cache), consulted by
+``exact`` and ``search`` after the in-memory entries. User files in the same TSV format
+extend the built-in entries or override them: a user row whose canonical or variant names an
+existing entity replaces that entity's canonical form (house style) and adds its variants.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import gzip
 import io
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,10 +27,11 @@ from toolkit.cache import cached
 from toolkit.errors import InputError
 from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
 from toolkit.names.similarity import Distance, symbol_distance
-from toolkit.resources import corpus_path, iter_tsv
+from toolkit.resources import corpus_path, holdout_tags
 
 if TYPE_CHECKING:
     from toolkit.names.words import WordIndex  # imports this module
+    from toolkit.names.world import WorldIndex
 
 COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
 PLACE_TYPES = frozenset({"place", "base", "country", "region"})
@@ -48,10 +52,17 @@ class Entry:
     source: str = ""
     population: int = 0
     house_style: bool = False  # canonical form chosen by a user gazetteer
+    foreign: tuple[str, ...] = ()  # names in other languages' usage (Lizbon, CEDEAO): NM102
+    world_tier: bool = False  # read from the world tier's file, not held in memory
+
+    @property
+    def is_world(self) -> bool:
+        """From the world tier (GeoNames or ISO 3166-2), not a curated or in-memory entry."""
+        return self.source.startswith(("GeoNames", "ISO 3166-2"))
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.canonical, *self.variants)
+        return (self.canonical, *self.variants, *self.foreign)
 
     @property
     def is_place(self) -> bool:
@@ -98,6 +109,7 @@ def parse_rows(
         variants = tuple(
             v.strip() for v in (row.get("variants") or "").split("|") if v.strip() != canonical
         )
+        foreign = tuple(v.strip() for v in (row.get("foreign") or "").split("|") if v.strip())
         yield Entry(
             canonical=canonical,
             variants=tuple(dict.fromkeys(v for v in variants if v)),
@@ -108,30 +120,74 @@ def parse_rows(
             lon=_float(row.get("lon") or ""),
             source=(row.get("source") or "").strip(),
             population=int(_float(row.get("population") or "") or 0),
+            foreign=tuple(dict.fromkeys(foreign)),
         )
 
 
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a larger gazetteer (or gzip decompression) is refused
+OPTIONAL_COLUMNS = ("population", "foreign")
+
+
 def read_file(path: Path, default_type: str = "place") -> list[Entry]:
-    """Entries of a gazetteer TSV (optionally gzipped) with a header row."""
+    """Entries of a gazetteer TSV (optionally gzipped) with a header row naming its columns
+    (``canonical`` required; the others of COLUMNS and OPTIONAL_COLUMNS optional)."""
     try:
         if path.suffix == ".gz":
-            with gzip.open(path, "rt", encoding="utf-8") as handle:
-                text = handle.read()
-            lines = (line for line in io.StringIO(text) if line.strip() and line[0] != "#")
-            rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-            return list(parse_rows(rows, str(path), default_type))
-        return list(parse_rows(iter_tsv(path), str(path), default_type))
-    except (OSError, UnicodeDecodeError) as error:
+            with gzip.open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        else:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(f"gazetteer {path} is larger than {MAX_FILE_BYTES >> 20} MB")
+        text = data.decode("utf-8-sig")
+    except (OSError, EOFError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read gazetteer {path}: {error}") from error
+    holdout = holdout_tags()
+    lines = [
+        line
+        for line in io.StringIO(text)
+        if line.strip() and line[0] != "#" and not any(t in line for t in holdout)
+    ]
+    header = lines[0].rstrip("\r\n").split("\t") if lines else []
+    unknown = [c for c in header if c not in (*COLUMNS, *OPTIONAL_COLUMNS)]
+    if "canonical" not in header or unknown:
+        found = ", ".join(repr(c) for c in (unknown or header)[:3]) or "nothing"
+        raise InputError(
+            f"gazetteer {path}: the first line must be a header of tab-separated columns "
+            f"({', '.join(COLUMNS)}; canonical required), found {found}"
+        )
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return list(parse_rows(rows, str(path), default_type))
 
 
 SEARCH_CACHE_SIZE = 20_000
-CACHE_NAME = "gazetteer-3"  # a new name when the cached indexes change (3: countries)
-_INDEXES = ("_sound_index", "first_tokens", "first_pairs", "words", "by_short_key", "countries")
+CACHE_NAME = "gazetteer-4"  # a new name when the cached indexes change (4: world tier)
+_INDEXES = ("_sound_index", "_first_tokens", "_first_pairs", "words", "by_short_key", "countries")
+SAME_PLACE_KM = 60
+
+
+class KeySet:
+    """Keys of the in-memory tier, then of the world tier (``in`` only)."""
+
+    __slots__ = ("memory", "world")
+
+    def __init__(self, memory: frozenset[str], world: Callable[[str], bool] | None) -> None:
+        self.memory = memory
+        self.world = world
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.memory or (self.world is not None and self.world(key))
 
 
 class Gazetteer:
-    """Entries indexed by loose key (exact lookup) and by sound (fuzzy search, built lazily)."""
+    """Entries indexed by loose key (exact lookup) and by sound (fuzzy search, built lazily),
+    and the world tier (``world``) behind them."""
+
+    world: WorldIndex | None = None
+    # Keys of the names curated and user files write (accepted English spellings), as
+    # opposed to alternate names from GeoNames, which may be any language's.
+    accepted: frozenset[str] = frozenset()
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[int, Entry] = {}
@@ -180,7 +236,7 @@ class Gazetteer:
             bucket[:] = [e for e in bucket if e is not entry]
 
     @functools.cached_property
-    def _searches(self) -> dict[tuple[str, int], list[Candidate]]:
+    def _searches(self) -> dict[tuple[str, int, bool], list[Candidate]]:
         """Results of ``search`` by sound: a feed names the same people and places often."""
         return {}
 
@@ -198,14 +254,22 @@ class Gazetteer:
                 by_length[len(sound)].append(sound)
         return _SoundIndex(by_sound, dict(by_skeleton), list(by_skeleton), dict(by_length))
 
-    @functools.cached_property
-    def first_tokens(self) -> frozenset[str]:
+    @property
+    def first_tokens(self) -> KeySet:
         """The first word of every name (folded, article removed): a cheap pre-filter."""
+        return KeySet(self._first_tokens, self.world.has_first if self.world else None)
+
+    @property
+    def first_pairs(self) -> KeySet:
+        """The first two words of every name of two words or more (keys, as ``loose_key``)."""
+        return KeySet(self._first_pairs, self.world.has_pair if self.world else None)
+
+    @functools.cached_property
+    def _first_tokens(self) -> frozenset[str]:
         return frozenset(key.split()[0] for key, found in self.by_key.items() if key and found)
 
     @functools.cached_property
-    def first_pairs(self) -> frozenset[str]:
-        """The first two words of every name of two words or more (keys, as ``loose_key``)."""
+    def _first_pairs(self) -> frozenset[str]:
         keys = [*(k for k, found in self.by_key.items() if found), *self.by_short_key]
         return frozenset(" ".join(words[:2]) for k in keys if len(words := k.split()) >= 2)
 
@@ -243,10 +307,14 @@ class Gazetteer:
         """Entities with a name equal to ``text`` up to case, marks, article and doubling
         (or to a name without its trailing type word: "Kharg" for Kharg Island)."""
         key = loose_key(text)
-        return list(self.by_key.get(key) or self.by_short_key.get(key, ()))
+        found = list(self.by_key.get(key) or self.by_short_key.get(key, ()))
+        if self.world is not None and key:
+            found += [e for e in self.world.exact(key) if not _shadowed(e, found)]
+        return found
 
-    def search(self, text: str, limit: int = 10) -> list[Candidate]:
-        """The gazetteer names closest to ``text`` in sound, best first, one per entity.
+    def search(self, text: str, limit: int = 10, world: bool = True) -> list[Candidate]:
+        """The gazetteer names closest to ``text`` in sound, best first, one per entity
+        (``world=False``: the in-memory tier only: curated names and the larger places).
 
         Retrieval takes the nearest consonant skeletons (g read both as j and as q) and the
         nearest sound strings of similar length; the weighted distance then ranks them.
@@ -254,14 +322,14 @@ class Gazetteer:
         sound = phonemes(text)
         if not sound:
             return []
-        cached = self._searches.get((sound, limit))
+        cached = self._searches.get((sound, limit, world))
         if cached is None:
             if len(self._searches) >= SEARCH_CACHE_SIZE:
                 self._searches.clear()  # bounded memory on endless feeds
-            cached = self._searches[sound, limit] = self._search(sound, limit)
+            cached = self._searches[sound, limit, world] = self._search(sound, limit, world)
         return list(cached)
 
-    def _search(self, sound: str, limit: int) -> list[Candidate]:
+    def _search(self, sound: str, limit: int, world: bool = True) -> list[Candidate]:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
@@ -296,8 +364,31 @@ class Gazetteer:
                 kept = best.get(id(entry))
                 if kept is None or gap.cost < kept.distance.cost:
                     best[id(entry)] = Candidate(entry, name, gap)
+        if world and self.world is not None:
+            self._search_world(sound, best)
         ranked = sorted(best.values(), key=lambda c: (-c.similarity, -c.entry.population))
         return ranked[:limit]
+
+    def _search_world(self, sound: str, best: dict[int, Candidate]) -> None:
+        """Add the world tier's nearest names to ``best`` (places the in-memory tier lacks)."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        keys = {skeleton_of_sound(sound), skeleton_of_sound(sound.replace("g", "q"))}
+        found = self.world.sounds(keys)
+        near = process.extract(
+            sound, list(found), scorer=Levenshtein.normalized_similarity, limit=12, score_cutoff=0.5
+        )
+        memory = [c.entry for c in best.values()]
+        for other, _, _ in near:
+            gap = symbol_distance(sound, other)
+            for number, name in found[other]:
+                entry = self.world.entry(number)
+                if entry is None or _shadowed(entry, memory):
+                    continue
+                kept = best.get(id(entry))
+                if kept is None or gap.cost < kept.distance.cost:
+                    best[id(entry)] = Candidate(entry, name, gap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,9 +401,24 @@ class _SoundIndex:
     by_length: dict[int, list[str]]
 
 
+def _shadowed(entry: Entry, others: Iterable[Entry]) -> bool:
+    """Whether a world-tier place is one of ``others`` (the in-memory tier's places of the
+    same name): same name key, and within SAME_PLACE_KM or, without coordinates, in the
+    same country."""
+    key = loose_key(entry.canonical)
+    for other in others:
+        if not other.is_place or not any(loose_key(n) == key for n in other.names):
+            continue
+        km = other.km_to(entry)
+        near = km < SAME_PLACE_KM if km is not None else other.country == entry.country
+        if near:
+            return True
+    return False
+
+
 def _merge(base: Entry, extra: Entry) -> Entry:
     """``base`` with the names and facts of ``extra``; a house-style entry sets the canonical."""
-    names = [*base.names, *extra.names]
+    names = [base.canonical, *base.variants, extra.canonical, *extra.variants]
     canonical = extra.canonical if extra.house_style else base.canonical
     variants = tuple(dict.fromkeys(n for n in names if n != canonical))
     return replace(
@@ -325,27 +431,66 @@ def _merge(base: Entry, extra: Entry) -> Entry:
         population=max(base.population, extra.population),
         house_style=base.house_style or extra.house_style,
         source=base.source or extra.source,
+        foreign=tuple(dict.fromkeys(n for n in (*base.foreign, *extra.foreign) if n != canonical)),
     )
 
 
 def _builtin_gazetteer() -> Gazetteer:
-    """The built-in gazetteer with its search indexes, from the disk cache when it is fresh."""
-    sources = [corpus_path("names", "curated.tsv"), corpus_path("names", "places.tsv.gz")]
-    return cached(CACHE_NAME, sources, _build_builtin)
+    """The built-in gazetteer with its search indexes, from the disk cache when it is fresh,
+    with the world tier behind it."""
+    from toolkit.names.world import WorldIndex, world_path
+
+    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), Path(__file__)]
+    gazetteer = cached(CACHE_NAME, sources, _build_builtin)
+    path = world_path()
+    if path is not None:
+        skip = frozenset(e.source for e in gazetteer.entries.values() if e.is_world)
+        gazetteer.world = WorldIndex(path, skip)
+    return gazetteer
 
 
 def _build_builtin() -> Gazetteer:
     gazetteer = Gazetteer(builtin_entries())
+    gazetteer.accepted = accepted_keys(e for p in curated_files() for e in read_file(p))
     gazetteer.build_indexes()
     return gazetteer
 
 
+def accepted_keys(entries: Iterable[Entry]) -> frozenset[str]:
+    """Keys of the canonical names and variants (not the foreign forms) of ``entries``."""
+    return frozenset(loose_key(n) for e in entries for n in (e.canonical, *e.variants))
+
+
+def curated_files() -> list[Path]:
+    """corpora/names/curated*.tsv: people, groups, agencies, operations, bases, places."""
+    return sorted(corpus_path("names").glob("curated*.tsv"))
+
+
 @functools.cache
 def builtin_entries() -> tuple[Entry, ...]:
-    """Curated entries first (they win merges), then GeoNames places."""
-    curated = read_file(corpus_path("names", "curated.tsv"))
+    """Curated entries first (they win merges), then GeoNames places, then ISO countries."""
+    curated = [e for path in curated_files() for e in read_file(path)]
     places = read_file(corpus_path("names", "places.tsv.gz"))
-    return (*curated, *places)
+    known = {e.country for e in curated if e.type == "country"}
+    return (*curated, *places, *(e for e in _countries() if e.country not in known))
+
+
+def _countries() -> list[Entry]:
+    """ISO 3166-1 countries (pycountry), by common name, with official names as variants."""
+    import pycountry
+
+    entries = []
+    for country in pycountry.countries:
+        names = [getattr(country, "common_name", ""), country.name]
+        names += [getattr(country, "official_name", "")]
+        names = [n for n in dict.fromkeys(names) if n and "," not in n]
+        if names:
+            source = f"ISO 3166-1 {country.alpha_2}"
+            entries.append(
+                Entry(names[0], tuple(names[1:]), type="country", country=country.alpha_2,
+                      source=source)
+            )  # fmt: skip
+    return entries
 
 
 def read_house_style(path: Path) -> list[Entry]:
@@ -376,7 +521,9 @@ def load_gazetteer(user_files: tuple[Path, ...] = (), house_style: Path | None =
     for path in user_files:
         if not Path(path).is_file():
             raise InputError(f"gazetteer file not found: {path}")
-        for entry in read_file(Path(path), ANY_TYPE):
+        entries = read_file(Path(path), ANY_TYPE)
+        gazetteer.accepted |= accepted_keys(entries)
+        for entry in entries:
             gazetteer.add(replace(entry, house_style=True))
     if house_style is not None:
         if not Path(house_style).is_file():

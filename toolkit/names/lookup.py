@@ -59,10 +59,19 @@ def lookup(text: str, gazetteer: Gazetteer, limit: int = 5) -> list[LookupRow]:
     return rows[:limit]
 
 
-def keys(text: str) -> str:
+def key_fields(text: str) -> dict[str, object]:
     """The forms the index compares (loose key, sound symbols, consonant skeleton) and the
     garbled-word model's probability (NM104)."""
-    return (
-        f"key={loose_key(text)!r} sounds={phonemes(text)!r} skeleton={skeleton(text)!r} "
-        f"garbled={garbled_probability(text):.2f}"
-    )
+    return {
+        "key": loose_key(text),
+        "sounds": phonemes(text),
+        "skeleton": skeleton(text),
+        "garbled": round(garbled_probability(text), 4),
+    }
+
+
+def keys(text: str) -> str:
+    """``key_fields`` as the text output shows them."""
+    fields = key_fields(text)
+    shown = " ".join(f"{k}={v!r}" for k, v in fields.items() if k != "garbled")
+    return f"{shown} garbled={fields['garbled']:.2f}"

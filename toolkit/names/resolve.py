@@ -15,10 +15,11 @@ import functools
 import itertools
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.document import Document
 from toolkit.names.context import Context
+from toolkit.names.forms import ATTESTED, FAMOUS, foreign_form, is_demonym
 from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Entry, Gazetteer
@@ -35,6 +36,7 @@ from toolkit.names.spans import (
 from toolkit.names.tokens import Token, Words, sentence_words
 
 MAX_NAME_TOKENS = 8
+SEARCHED = 24  # gazetteer candidates ranked in context per unknown name
 # Source languages whose names MT transliterates (the fuzzy search runs without other cues).
 TRANSLITERATED = frozenset({"ar", "fa", "tr", "ku", "ckb", "ur", "ps", "he"})
 GARBLED_MIN_SIMILARITY = 0.75
@@ -46,6 +48,8 @@ GARBLED_PLACED_SCORE = 0.88
 UNRECOGNISED_CUED = 0.85
 UNRECOGNISED_BARE = 0.95
 UNRECOGNISED_HINT = 0.7  # similarity of a listed name worth naming in an NM104 message
+# Curated entities written one way in English news: an unlisted spelling gets their name.
+SPELLED_ONE_WAY = frozenset({"person", "group", "party", "organization", "agency", "operation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +86,9 @@ class Suspect:
     end: int
     text: str
     candidates: tuple[Scored, ...]
-    reason: str  # "garbled", "number", "case" or "unrecognised" (a hint at most)
+    # "garbled" (NM101); "number", "case", "foreign" (a listed form of another language),
+    # "spelling" (an unlisted spelling of a curated person or body) (NM102); "unrecognised"
+    reason: str
     confidence: float
 
 
@@ -125,18 +131,21 @@ class _Resolver:
 
     def run(self) -> Analysis:
         mentions = [m for toks in self.sentences for m in self._known(toks)]
+        mentions = self._in_region(mentions)
+        spelled = self._respelled(mentions)
+        mentions = [m for m in mentions if not any(_overlap(m, s) for s in spelled)]
         renamed = self._renamed(mentions)
         inside = [(r.start, r.end) for r in renamed]
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
-        suspects: list[Suspect] = []
+        self.context = Context(self.gaz, mentions, self.sentences)
+        suspects = spelled + [s for m in mentions if (s := self._foreign(m)) is not None]
         if self._fuzzy_allowed(mentions):
-            self.context = Context(self.gaz, mentions, self.sentences)
             taken = self._taken([(m.start, m.end) for m in mentions] + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
             glued = {m.end + 1: m for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
             for toks in self.sentences:
                 for run in runs(self.doc, toks, taken):
-                    if run.start in glued:
+                    if run.start in glued and glued[run.start].entry.type != "country":
                         longer = self._continued(glued[run.start], run, toks)
                         if longer is not None:
                             mentions.remove(glued[run.start])
@@ -147,8 +156,23 @@ class _Resolver:
                         mentions.append(found)
                     elif isinstance(found, Suspect):
                         suspects.append(found)
+        suspects = self._with_shapes(suspects)
         mentions.sort(key=lambda m: m.start)
         return Analysis(tuple(mentions), tuple(suspects), tuple(renamed))
+
+    def _with_shapes(self, suspects: list[Suspect]) -> list[Suspect]:
+        """Add the names found by their shape (``joins``: split names, pinyin, given names);
+        they replace the suspects they overlap."""
+        from toolkit.names.joins import Joins
+
+        shaped = [
+            Suspect(start, end, text, (Scored(entry, entry.canonical, 1.0, 1.0, 1),), reason, 0.85)
+            for start, end, text, entry, reason in Joins(
+                self.doc, self.sentences, self.gaz, self.context
+            ).found()
+        ]
+        kept = [s for s in suspects if not any(s.start < t.end and t.start < s.end for t in shaped)]
+        return sorted(kept + shaped, key=lambda s: s.start)
 
     # Known names -------------------------------------------------------------------------
 
@@ -241,18 +265,108 @@ class _Resolver:
             kept.append(entry)
         return tuple(kept)
 
+    def _in_region(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop the matches of world-tier places far from the countries the text is about
+        ("Baiyi", a village in China, in a story on Tikrit): the word is then an unknown name."""
+        local = [m for m in mentions if not _world_only(m)]
+        if len(local) == len(mentions):
+            return mentions
+        context = Context(self.gaz, local, self.sentences)
+        if not context.countries:
+            return mentions
+        kept = []
+        for mention in mentions:
+            if _world_only(mention):
+                entries = [e for e in mention.entries if e.population >= FAMOUS]
+                entries += context.in_region(list(mention.entries))
+                if not entries:
+                    continue
+                mention = replace(mention, entries=tuple(dict.fromkeys(entries)))
+            kept.append(mention)
+        return kept
+
+    def _respelled(self, mentions: list[Mention]) -> list[Suspect]:
+        """Full names (two words or more) of curated people and bodies in an unlisted
+        spelling ("Emomali Rakhmon", "Asaad Hassan al-Chibani"), found before their words
+        match other entries one by one ("Asaad" as Assad, "Hassan" as a town)."""
+        found = []
+        for toks in self.sentences:
+            for run in runs(self.doc, toks, set(), shortest=2):
+                if any(m.start <= run.start and run.end <= m.end for m in mentions):
+                    continue  # inside a listed name
+                suspect = self._respelled_run(run)
+                if suspect is not None:
+                    found.append(suspect)
+        return found
+
+    def _respelled_run(self, run: Run) -> Suspect | None:
+        """The run, or its tail after titles ("Prime Minister ..."), as an unlisted spelling
+        of a curated full name; None when a tail is listed as written."""
+        words = [t for t in run.tokens if not is_connector(t)]
+        if not any(zipf(t.lower) < 3.0 for t in words):
+            return None
+        tails = [self.doc.text[words[k].start : run.end] for k in range(len(words) - 1)]
+        if any(self.gaz.exact(text) for text in tails):
+            return None
+        for k in range(max(0, len(words) - 4), len(words) - 1):
+            text = tails[k]
+            for candidate in self.gaz.search(text, limit=3, world=False)[:1]:
+                entry = candidate.entry
+                if (
+                    entry.type in SPELLED_ONE_WAY
+                    and entry.source.startswith("Wikipedia")
+                    and len(core_tokens(candidate.name)) >= 2
+                    and candidate.distance.is_spelling_variant
+                ):
+                    scored = Scored(entry, entry.canonical, candidate.similarity, 1.0, 1)
+                    return Suspect(words[k].start, run.end, text, (scored,), "spelling", 0.8)
+        return None
+
+    def _foreign(self, mention: Mention) -> Suspect | None:
+        """A listed name in another language's form (Lizbon, Khudzhand, CEDEAO, İmamoğlu)."""
+        if is_demonym(mention.text) or self._inside_longer_name(mention):
+            return None
+        key = loose_key(mention.text)
+        entries = [e for e in mention.entries if not e.source.startswith("ISO 3166-2")]
+        entries = entries or list(mention.entries)
+        # Another place's own name ("Kamisli", Turkey) is no foreign form of this one.
+        if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
+            return None
+        entry = entries[0]
+        if not foreign_form(mention.text, entry, self.context.countries, self.gaz.accepted):
+            return None
+        scored = Scored(entry, entry.canonical, 1.0, 1.0, 1)
+        confidence = 0.9 if not entry.is_world or entry.population >= FAMOUS else 0.8
+        return Suspect(mention.start, mention.end, mention.text, (scored,), "foreign", confidence)
+
+    def _inside_longer_name(self, mention: Mention) -> bool:
+        """Whether a capitalised word other than a common one joins the mention on either
+        side ("Nawaz Sharif": a person's name, not the place)."""
+        text = self.doc.text
+        before = re.search(r"(\w+)[ -]$", text[max(0, mention.start - 40) : mention.start])
+        after = re.match(r"[ -](\w+)", text[mention.end : mention.end + 40])
+        for match in (before, after):
+            word = match.group(1) if match else ""
+            if word[:1].isupper() and zipf(fold(word)) < 3.5 and not is_demonym(word):
+                return True
+        return False
+
     # Unknown names -----------------------------------------------------------------------
 
     def _fuzzy_allowed(self, mentions: list[Mention]) -> bool:
         """Search unknown names only in texts about the region or translated from its languages."""
         if self.source_lang in TRANSLITERATED:
             return True
-        return len({m.entry.canonical for m in mentions}) >= 2
+        regional = {m.entry.canonical for m in mentions if not m.entry.source.startswith("ISO")}
+        regional -= {m.entry.canonical for m in mentions if _world_only(m)}
+        return len(regional) >= 2
 
     def _resolve(self, run: Run) -> Mention | Suspect | None:
         content = [t for t in run.tokens if not is_connector(t)]
         if not content or all(t.text.isupper() and len(t.text) <= 5 for t in content):
             return None
+        if all(is_demonym(t.text) for t in content):
+            return None  # "Yemenis", "Syrian's": never a name to replace
         rarity = [zipf(fold(t.text)) for t in content]
         if min(rarity) >= 3.0 and run.cue != "operation":
             return None
@@ -270,23 +384,48 @@ class _Resolver:
             return None
         gap = distance(text, best.name)
         lower = [t for t in content if not t.name_cased]
+        curated = not best.entry.is_world and not best.entry.source.startswith("ISO")
         if gap.is_spelling_variant:
             if lower and best.name[:1].isupper():
-                return self._suspect(run, text, ranked, "case", 0.85)
+                return self._suspect(run, text, ranked, "case", 0.85) if curated else None
             if len(phonemes(text)) < 5:
                 return None  # too short to tell a variant from another name
+            if curated and best.entry.type in SPELLED_ONE_WAY and self._full_name(run, best):
+                return self._suspect(run, text, ranked[:1], "spelling", 0.8)
             return Mention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
-        if plural and distance(text[:-1], best.name).is_spelling_variant:
+        if curated and plural and distance(text[:-1], best.name).is_spelling_variant:
             return self._suspect(run, text, ranked, "number", 0.85)
         close = best.similarity >= GARBLED_MIN_SIMILARITY and best.score >= GARBLED_MIN_SCORE
         # Less alike, but the context points to it alone ("Nanabieh" near Tyre: Nabatieh).
         placed = best.similarity >= GARBLED_PLACED_SIMILARITY and best.score >= GARBLED_PLACED_SCORE
-        if (close or placed) and best.support >= 1:
+        trusted = curated or self._placed(best, ranked, rarity)
+        if (close or placed) and best.support >= 1 and trusted:
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
         return self._unrecognised(run, text, ranked)
+
+    def _placed(self, best: Scored, ranked: list[Scored], rarity: list[float]) -> bool:
+        """Whether a GeoNames place is a safe enough reading of a garbled name: similarity,
+        geography and frequency agree. The place is in a country the text names, near a place
+        it names or in the direction it gives, the garbled words are no English usage, and no
+        other place is nearly as good."""
+        entry = best.entry
+        margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
+        nearest = self.context.nearest_km(entry)
+        return (
+            (entry.country in self.context.countries or (nearest is not None and nearest < 250))
+            and max(rarity) < ATTESTED
+            and margin >= 0.03
+            and (best.support >= 2 or entry.population >= 10_000)
+        )
+
+    def _full_name(self, run: Run, best: Scored) -> bool:
+        """A person is recognised from a full name (two words or more), a group or body from
+        any one-word name of five sounds or more."""
+        words = [t for t in run.tokens if not is_connector(t) and t.lower not in ARTICLES]
+        return len(words) >= 2 or best.entry.type != "person"
 
     def _continued(self, mention: Mention, run: Run, toks: Words) -> Suspect | None:
         """A known name whose next words make it a garbled longer name: "Ain ar-Asadh" is
@@ -314,13 +453,22 @@ class _Resolver:
         if probability < needed:
             return None
         confidence = round(0.3 + 0.3 * (probability - needed) / (1 - needed), 3)
-        hint = tuple(s for s in ranked[:1] if s.similarity >= UNRECOGNISED_HINT)
+        hint = tuple(
+            s for s in ranked[:1] if s.similarity >= UNRECOGNISED_HINT and not s.entry.is_world
+        )
         return Suspect(run.start, run.end, text, hint, "unrecognised", confidence)
 
     def _rank(self, text: str, run: Run) -> list[Scored]:
+        """Candidates by score in context; world-tier places far from the text's countries
+        are left out (a village in Côte d'Ivoire is no reading of a name near Hammamet)."""
+        found = self.gaz.search(text, limit=SEARCHED)
+        near = {
+            id(e) for e in self.context.in_region([c.entry for c in found if c.entry.world_tier])
+        }
         scored = [
             Scored(c.entry, c.name, c.similarity, *self.context.score(c, run))
-            for c in self.gaz.search(text, limit=8)
+            for c in found
+            if not c.entry.world_tier or id(c.entry) in near
         ]
         return sorted(scored, key=lambda s: -s.score)
 
@@ -362,6 +510,15 @@ class _Resolver:
                     continue  # part of a listed name ("Islamic State of Iraq and the Levant")
                 found.append(Renamed(run.start, run.end, text, entry, score))
         return found
+
+
+def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _world_only(mention: Mention) -> bool:
+    """Whether a mention matched world-tier places only (no curated or in-memory entry)."""
+    return all(e.world_tier for e in mention.entries)
 
 
 @functools.lru_cache(maxsize=65536)

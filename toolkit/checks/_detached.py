@@ -1,0 +1,260 @@
+"""Clauses and adjuncts split off their sentence by a full stop ("... system. Which would").
+
+A sentence is detached when it opens like a subordinate clause or adjunct (a relative
+pronoun, a subordinating conjunction, a complex preposition, a verb's -ing form, "Up 9
+percent", "As it was noted") and has no main clause of its own: no finite verb outside
+the opening phrase and its relative clauses, and no clause after a comma. The repair
+joins it to the sentence it belongs to, with a comma where the clause takes one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.english import can_be_verb, function_words, irregular_verb_forms, reporting_verbs
+from toolkit.resources import corpus_path, iter_tsv, read_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """How a clause opener behaves: its class, where it joins, and whether with a comma."""
+
+    words: str
+    kind: str
+    forward: bool
+    comma: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Detached:
+    """A detached sentence: its opener, and the offsets (in the sentence) of the opener."""
+
+    opener: Opener
+    end: int
+
+
+_COMMA = re.compile(r",(?!\d)|[;:—]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*%?")
+_NUMBER = re.compile(
+    r"\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|more\s+than|over|roughly)\s+)?"
+    r"[\d.,]+\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|points?\b)"
+)
+# Words after which no finite verb of the main clause can come: they open a clause of their own.
+_CLAUSE_MARKERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while"})
+_CLAUSE_MARKERS |= {"what", "than", "if", "whether", "because", "since", "so", "until", "unless"}
+_COORDINATORS = frozenset({"and", "or", "but", "nor", "yet", "then", "as", "plus"})
+_NOUN_MARKERS = frozenset({"article", "preposition", "determiner"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "this", "these"})
+_POSSESSIVES |= {"those", "each", "every", "no", "some", "any", "many", "several", "all"}
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "shall", "should"})
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there"})
+
+
+@functools.cache
+def openers() -> dict[str, Opener]:
+    """Lower-case opener (one or more words) -> its behaviour, from the lexicon."""
+    return {
+        row["opener"]: Opener(
+            row["opener"], row["class"], row["join"] == "forward", row["comma"] == "yes"
+        )
+        for row in iter_tsv(corpus_path("english", "clause_openers.tsv"))
+    }
+
+
+@functools.cache
+def _opener_pattern() -> re.Pattern[str]:
+    phrases = sorted(openers(), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?:{alternation})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _reported() -> re.Pattern[str]:
+    """ "As (it was) noted/reported/stated ...": the attribution clause of a reporting verb."""
+    past = "|".join(sorted(reporting_verbs("past"), key=len, reverse=True))
+    return re.compile(
+        rf"\s+(?:(?:it|has|had|have|was|is|been|were|already|earlier|previously)\s+)*"
+        rf"(?:{past}|reported|mentioned|expected|known)\b",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def proper_names() -> frozenset[str]:
+    """Names that are also common words (Turkey, Chad, Jordan): countries and capitals."""
+    return frozenset(read_lines("animacy", "nonhuman_names.txt"))
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    return frozenset(read_lines("stopwords", "en.txt"))
+
+
+def detached(sentence: str) -> Detached | None:
+    """The opener of ``sentence`` when the sentence is a detached clause or adjunct."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return None
+    match = _opener_pattern().match(sentence)
+    opener = openers()[" ".join(match.group().lower().split())] if match else None
+    end = match.end() if match else 0
+    if opener is None:
+        first = _WORD.match(sentence)
+        if not (first and _participle(first.group())):
+            return None
+        opener, end = Opener(first.group().lower(), "participle", False, True), first.end()
+    elif not match.group()[0].isupper():
+        return None
+    if opener.kind == "change":
+        number = _NUMBER.match(sentence, end)
+        if not number:
+            return None
+        end = number.end()
+    elif opener.kind == "attribution":
+        reported = _reported().match(sentence, end)
+        if not reported:
+            return None
+        end = reported.end()
+    rest = sentence[end:]
+    if _main_clause_after_comma(rest):
+        return None
+    head = _COMMA.split(rest)[0]
+    if opener.kind == "relative" and opener.words == "which" and not _verb_next(head):
+        return None  # "Which versions play ... will decide": "which" determines a noun
+    if opener.kind == "subordinator" and _finite_verbs(head) >= 2:
+        return None  # "Even though he isn't ... he still loves": the main clause follows
+    if opener.kind == "participle" and (not _WORD.search(head) or _finite_verbs(head, "the")):
+        return None  # "Amazing.", or a gerund subject: "Making the move requires ..."
+    if opener.kind in ("preposition", "change", "attribution") and _finite_verb(
+        head, in_phrase=opener.kind == "preposition"
+    ):
+        return None
+    return Detached(opener, end)
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(read_lines("agreement", "adverbs.txt")) | {"again", "further", "in", "even"}
+
+
+def _verb_next(text: str) -> bool:
+    """Whether the word after "which" is a verb or an adverb, as in a relative clause."""
+    word = _WORD.search(text)
+    lower = word.group().lower() if word else ""
+    if not lower.isalpha() or lower != word.group():
+        return False
+    if lower in _adverbs() or lower.endswith("ly") or lower in _MODALS:
+        return True
+    if function_words().get(lower) == "auxiliary":
+        return True
+    return can_be_verb(lower) and (_past_form(lower) or lower.endswith("s"))
+
+
+def _participle(word: str) -> bool:
+    """A capitalised -ing form of a verb ("Including", "Noting", "Killing")."""
+    return (
+        word[0].isupper()
+        and word[1:].islower()
+        and word.endswith("ing")
+        and len(word) > 5
+        and can_be_verb(word)
+    )
+
+
+def _main_clause_after_comma(rest: str) -> bool:
+    """Whether a comma in ``rest`` is followed by a clause that can be the main one."""
+    parts = _COMMA.split(rest)[1:]
+    for part in parts:
+        words = _WORD.findall(part)
+        if not words or words[0].lower() in _COORDINATORS or words[0].lower() in openers():
+            continue
+        if _participle(words[0].capitalize()) and words[0].islower():
+            continue
+        if _finite_verb(part, lenient=True):
+            return True
+    return False
+
+
+def _finite_verb(text: str, in_phrase: bool = False, lenient: bool = False) -> bool:
+    """Whether ``text`` holds a word that is probably a finite verb of its own clause."""
+    return next(_verb_positions(_WORD.findall(text), in_phrase, lenient), None) is not None
+
+
+def _finite_verbs(text: str, previous: str = "") -> int:
+    """How many verb groups ("he isn't ... he still loves": two) ``text`` has, leniently."""
+    words = _WORD.findall(text)
+    groups, last = 0, None
+    for index in _verb_positions(words, lenient=True, previous=previous):
+        between = words[last + 1 : index] if last is not None else ["(start)"]
+        if not all(w.lower() in _adverbs() or w.lower() == "not" for w in between):
+            groups += 1
+        last = index
+    return groups
+
+
+def _verb_positions(
+    words: list[str], in_phrase: bool = False, lenient: bool = False, previous: str = ""
+) -> Iterator[int]:
+    """Indices of the words that are probably finite verbs, up to the first word that opens
+    a subordinate clause ("that", "which", "than": its verbs are not the main clause's).
+
+    Auxiliaries and modals count. A verb form counts after a pronoun or a noun, but not
+    after an article, number or determiner ("the attacks"), not as an -ing form, and not as
+    a participle before a preposition ("the information obtained from"). Inside a
+    prepositional phrase (``in_phrase`` at the start: the words follow a preposition) only
+    a past form after a noun counts ("from security sources" is no clause). ``lenient``
+    (for a main clause after a comma) counts any verb form after a noun. ``previous`` is
+    the word before the first (an article when the words are a verb's object). After a
+    reporting verb the rest is what was reported.
+    """
+    classes = function_words()
+    for index, word in enumerate(words):
+        lower = word.lower().replace("’", "'")
+        kind = classes.get(lower)
+        if lower in _CLAUSE_MARKERS:
+            return
+        if word[0].isdigit():
+            lower = "the"  # a number determines the noun after it, as an article does
+        elif word[0].isupper() and index > 0:
+            pass
+        elif kind == "auxiliary" or lower in _MODALS or lower.endswith("n't"):
+            if lower not in ("to", "being", "having", "been"):
+                yield index
+        elif kind == "preposition":
+            in_phrase = not lenient
+        elif kind in _NOUN_MARKERS or lower in _POSSESSIVES or lower in _COORDINATORS:
+            pass
+        elif kind is not None or lower in _PRONOUNS:
+            in_phrase = False
+        elif (
+            not lower.endswith("ing")
+            and can_be_verb(lower)
+            and classes.get(previous) not in _NOUN_MARKERS
+            and previous not in _POSSESSIVES
+            and previous not in _COORDINATORS
+            and (not in_phrase or (_past_form(lower) and _content(previous)))
+            and (lenient or not (_past_form(lower) and _next_is_preposition(words, index)))
+        ):
+            yield index
+            if lower in reporting_verbs("past") or lower in reporting_verbs("present"):
+                return  # what follows is the reported clause
+        previous = lower
+
+
+def _content(word: str) -> bool:
+    """A content word (noun, adjective), not a function word or the start of the text."""
+    return bool(word) and word not in function_words() and word not in _POSSESSIVES
+
+
+def _past_form(word: str) -> bool:
+    """A past tense or participle: -ed, or an irregular form ("went", "taken")."""
+    return word.endswith("ed") or (word in irregular_verb_forms() and not word.endswith("s"))
+
+
+def _next_is_preposition(words: list[str], index: int) -> bool:
+    return index + 1 < len(words) and function_words().get(words[index + 1].lower()) == (
+        "preposition"
+    )

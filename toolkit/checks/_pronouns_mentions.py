@@ -1,0 +1,458 @@
+"""Candidate antecedents without a parser: the mentions of a document and their roles.
+
+A mention is a lexicon noun ("the ministry", "spokeswoman"), a gazetteer name, or a
+capitalised sequence ("Ministry of Health", "Maryam Nawaz Sharif"), with what it names
+(animacy, gender, class), its number, and a role guessed from the words around it:
+oblique (inside a prepositional phrase) or subject-like (a verb follows). People named
+twice ("Rashid Khan, the famous player", "spokesman Yahya Sarie") count once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from toolkit.checks.pronouns import _MAYBE, AnimacyLexicon, Referent
+from toolkit.document import Document, Span
+from toolkit.english import can_be_verb, function_words, is_common_word
+
+# Lower-case words inside a name: "Ministry of Health", "Mohammed bin Salman"
+_CONNECTORS = frozenset(
+    ["of", "for", "bin", "ibn", "bint", "al", "el", "de", "van", "von", "der", "da", "di", "dos"]
+)
+_PRONOUNS = frozenset(
+    [
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "him",
+        "her",
+        "his",
+        "its",
+        "our",
+        "their",
+        "them",
+    ]
+)
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}|[A-Z]{2,}[a-z]?")
+_POSSESSIVE = ("'s", "’s")
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "some",
+        "any",
+        "each",
+        "every",
+    ]
+)
+_SKIPPED_BEFORE_VERB = frozenset(
+    [
+        "also",
+        "already",
+        "still",
+        "then",
+        "now",
+        "later",
+        "earlier",
+        "previously",
+        "officially",
+        "finally",
+        "reportedly",
+        "recently",
+        "once",
+        "further",
+        "again",
+        "not",
+        "never",
+        "first",
+    ]
+)
+_PERSON = Referent("human", None, "person")
+_may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A candidate antecedent: words [first, last) of the document."""
+
+    start: int
+    end: int
+    text: str
+    referent: Referent
+    plural: bool
+    first: int
+    last: int
+    sentence: int
+    oblique: bool = False
+    subject: bool = False
+    titled: bool = False  # gender stated by a title, a given name or a gendered noun
+    same_as: int = -1  # index of the mention this one names again (an apposition)
+
+    @property
+    def person(self) -> bool:
+        return self.referent.animacy in ("human", "maybe")
+
+
+class Text:
+    """The words of a document with their sentence and paragraph numbers."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.words = doc.words
+        self.texts = [self.text[w.start : w.end] for w in self.words]
+        self.word_starts = [w.start for w in self.words]
+        self.sentences = doc.sentences
+        starts = [s.start for s in self.sentences]
+        self.sentence_of = [max(0, bisect.bisect_right(starts, w) - 1) for w in self.word_starts]
+        paragraph_starts = [p.start for p in doc.paragraphs]
+        self.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s in starts]
+        self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
+
+    def gap(self, k: int) -> str:
+        """The characters between word k-1 and word k, stripped."""
+        if k <= 0 or k >= len(self.words):
+            return ""
+        return self.text[self.words[k - 1].end : self.words[k].start].strip()
+
+    def lower(self, k: int) -> str:
+        return self.texts[k].lower() if 0 <= k < len(self.texts) else ""
+
+    def index_at(self, offset: int) -> int:
+        return bisect.bisect_left(self.word_starts, offset)
+
+
+def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
+    """Every mention of the document, in order, with roles and appositions resolved."""
+    found: list[Mention] = []
+    k, n = 0, len(text.words)
+    surnames: dict[str, Referent] = {}
+    while k < n:
+        word = _bare(text.texts[k])
+        if word[:1].isupper():
+            stop = _name_end(text, k, lexicon)
+            mention = _name(text, k, stop, lexicon, surnames)
+            if mention is not None:
+                found.append(mention)
+                k = stop
+                continue
+            if text.sentence_first[text.sentence_of[k]] != k or stop > k + 1:
+                k = stop
+                continue
+        noun = _common_noun(word.lower(), lexicon)
+        if noun is not None:
+            span = text.words[k]
+            found.append(
+                Mention(
+                    span.start,
+                    span.end,
+                    text.texts[k],
+                    noun[0],
+                    noun[1],
+                    k,
+                    k + 1,
+                    text.sentence_of[k],
+                    titled=noun[0].gender is not None,
+                )
+            )
+        k += 1
+    return _appositions([_with_role(text, m) for m in found], text)
+
+
+def _with_role(text: Text, mention: Mention) -> Mention:
+    oblique = _preposition_before(text, mention.first)
+    subject = not oblique and _verb_follows(text, mention.last)
+    referent = mention.referent
+    if referent.animacy == "maybe" and _followed_by(text, mention.last, ("which",)):
+        referent = _UNKNOWN_THING  # "Fenerbahce, which could not qualify"
+    elif referent.animacy in ("maybe", "unknown") and _followed_by(text, mention.last, ("who",)):
+        referent = _PERSON
+    return replace(mention, oblique=oblique, subject=subject, referent=referent)
+
+
+_UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
+
+
+def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
+    return k < len(text.words) and text.gap(k) == "," and text.lower(k) in words
+
+
+def _preposition_before(text: Text, k: int) -> bool:
+    """Whether the noun phrase ending at word k starts after a preposition ("in the
+    Ministry", "of Syria"), looking back over determiners and modifiers."""
+    first = text.sentence_first[text.sentence_of[k]] if k < len(text.words) else 0
+    functional = function_words()
+    for j in range(k - 1, max(first, k - 4) - 1, -1):
+        if text.gap(j + 1) not in ("", "-"):
+            return False
+        word = text.lower(j)
+        kind = functional.get(word)
+        if kind == "preposition":
+            return True
+        if word in _DETERMINERS or (kind is None and not _may_be_verb(word)):
+            continue
+        return False
+    return False
+
+
+def _verb_follows(text: Text, k: int) -> bool:
+    """Whether a verb follows the mention ending before word k, past an apposition set
+    off by commas, a bracket, a prepositional phrase or an adverb ("the Mission in
+    Afghanistan (UNAMA) in a statement expressed")."""
+    n = len(text.words)
+    functional = function_words()
+    steps = 0
+    closed = False  # the gap before word k closes an aside already skipped
+    while k < n and steps < 12:
+        steps += 1
+        gap = "" if closed else text.gap(k)
+        closed = False
+        word = text.lower(k)
+        if gap.startswith("(") or gap == ",":
+            k, closed = _skip_aside(text, k, gap), True
+            continue
+        if gap and gap not in ("-", "'", "’"):
+            return False
+        if word in _SKIPPED_BEFORE_VERB or (word.endswith("ly") and not _may_be_verb(word)):
+            k += 1
+            continue
+        kind = functional.get(word)
+        if kind == "preposition":
+            k = _skip_phrase(text, k + 1)
+            closed = text.gap(k).startswith(")")
+            continue
+        return kind == "auxiliary" or (
+            kind is None and not text.texts[k][:1].isupper() and _may_be_verb(word)
+        )
+    return False
+
+
+def _skip_aside(text: Text, k: int, gap: str) -> int:
+    """The word after a bracket or a comma-delimited aside opening before word k."""
+    closer = ")" if gap.startswith("(") else ","
+    for j in range(k + 1, min(k + 14, len(text.words))):
+        if closer in text.gap(j):
+            return j
+    return len(text.words)
+
+
+def _skip_phrase(text: Text, k: int) -> int:
+    """The word after a short noun phrase starting at word k: determiners, then words that
+    are no verbs, or the noun right after a determiner ("a post")."""
+    j, limit = k, min(k + 6, len(text.words))
+    after_determiner = False
+    while j < limit:
+        if j > k and text.gap(j):
+            return j
+        word = text.lower(j)
+        if word in _DETERMINERS:
+            after_determiner = True
+        elif after_determiner or text.texts[j][:1].isupper() or not _may_be_verb(word):
+            after_determiner = False
+        else:
+            return j
+        j += 1
+    return j
+
+
+def _appositions(found: list[Mention], text: Text) -> list[Mention]:
+    """Mark a human noun next to a person's name ("Rashid Khan, the famous player";
+    "spokesman Yahya Sarie"; "Sharif sahiba") as naming that person again, and give the
+    name a gender the noun states."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
+            continue
+        between = text.text[a.end : b.start]
+        adjacent = b.first == a.last and between.strip() in ("", ",")
+        appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
+        if not (adjacent or appositive):
+            continue
+        name, noun = (a, b) if a.text[:1].isupper() else (b, a)
+        gender = name.referent.gender or noun.referent.gender
+        merged = Referent("human", gender, "person")
+        titled = name.titled or noun.titled
+        j = i - 1 if name is a else i
+        out[j] = replace(name, referent=merged, titled=titled, subject=a.subject or b.subject)
+        out[j + 1 if name is a else j - 1] = replace(noun, same_as=j)
+    return out
+
+
+def _only_modifiers(text: Text, k: int, stop: int) -> bool:
+    """Words k..stop-1 are a determiner and modifiers ("the famous", "the former")."""
+    if stop - k > 3 or stop <= k or text.lower(k) not in ("the", "a", "an", "its", "his", "her"):
+        return False
+    return all(not text.gap(j) for j in range(k + 1, stop + 1))
+
+
+def _name_end(text: Text, k: int, lexicon: AnimacyLexicon) -> int:
+    """The end of the capitalised sequence starting at word k ("Ministry of Health")."""
+    stop, n = k + 1, len(text.words)
+    while stop < n:
+        gap = text.gap(stop)
+        previous = text.lower(stop - 1)
+        if (gap and not (gap == "." and _is_title(previous, lexicon))) or previous.endswith(
+            _POSSESSIVE
+        ):
+            break
+        word = text.texts[stop]
+        if word[0].isupper() and word.lower() != "and":
+            stop += 1
+        elif (
+            word in _CONNECTORS
+            and stop + 1 < n
+            and text.texts[stop + 1][0].isupper()
+            and not (text.gap(stop + 1))
+        ):
+            stop += 2
+        else:
+            break
+    return stop
+
+
+def _name(
+    text: Text, k: int, stop: int, lexicon: AnimacyLexicon, surnames: dict[str, Referent]
+) -> Mention | None:
+    """The mention a capitalised sequence makes, or None when it is a common word opening
+    a sentence ("The", "Protesters")."""
+    functional = function_words()
+    while (
+        k < stop
+        and (lowered := _bare(text.texts[k]).lower())
+        and (functional.get(lowered) or lowered in _PRONOUNS)
+    ):
+        k += 1  # "The", or "And" in a headline
+    if k >= stop:
+        return None
+    parts = [_bare(t) for t in text.texts[k:stop]]
+    lower = [p.lower().rstrip(".") for p in parts]
+    if all(w in lexicon.not_antecedents for w in lower):
+        return None  # "Wednesday", "Libyan"
+    first, last = text.words[k].start, text.words[stop - 1].end
+    if text.texts[stop - 1].endswith(_POSSESSIVE):
+        last -= 2
+    sentence = text.sentence_of[k]
+
+    def mention(referent: Referent, plural: bool = False, titled: bool = False) -> Mention:
+        return Mention(
+            first, last, text.text[first:last], referent, plural, k, stop, sentence, titled=titled
+        )
+
+    named = lexicon.names.get(" ".join(lower))
+    if named is not None and named.animacy != "human":
+        return mention(named)  # a country or body, even if a given name spells it ("Iran")
+    nouns = lexicon.nouns
+    known = [nouns[w] for w in lower if w in nouns]
+    titles = [r for r in known if r.cls == "title"]
+    human = [r for r in known if r.animacy == "human"]
+    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    noun = _noun(head, lexicon)
+    bare = len(parts) == 1 and text.lower(k - 1) not in _DETERMINERS
+    if noun is not None and noun[0].animacy != "human" and not titles:
+        if not (bare and text.sentence_first[sentence] != k):
+            return mention(noun[0], noun[1])  # "Iraqi Ministry of Oil", "the Court"
+        return mention(_MAYBE)  # a surname: "Chambers", "Bank"
+    opens = text.sentence_first[sentence] == k
+    given = _given_name(lower, parts, lexicon, bool(titles or human), opens)
+    if titles or human or given is not None:
+        gender = next((r.gender for r in (*titles, *human) if r.gender), None)
+        if given is not None and given[1]:
+            gender = gender or given[1]
+        person = Referent("human", gender, "person")
+        if len(lower) > 1 and gender:
+            surnames[lower[-1]] = person
+        return mention(person, titled=bool(titles or (given and given[1]) or gender))
+    if named is not None:
+        return mention(named)
+    if len(lower) == 1 and lower[0] in surnames:
+        person = surnames[lower[0]]
+        return mention(person, titled=person.gender is not None)
+    if opens and len(parts) == 1 and is_common_word(parts[0]):
+        verb = stop < len(text.words) and not text.gap(stop) and _may_be_verb(text.lower(stop))
+        if noun is not None or not verb or text.lower(stop) in _DETERMINERS:
+            return None  # a common word opening the sentence: read as a lower-case word
+    if len(parts) == 1 and len(parts[0]) <= 6 and _ACRONYM.fullmatch(parts[0]):
+        return mention(_ORGANISATION)  # "FIFA", "UNAMA", "TCMB"
+    if len(parts) == 1 and lower[0].endswith("s") and text.lower(k - 1) == "the":
+        return mention(Referent("human", None, "group"), plural=True)  # "the Houthis"
+    return mention(_MAYBE if len(parts) == 1 else _MAYBE_NAME)
+
+
+_ORGANISATION = Referent("nonhuman", None, "organisation", reliable=False)
+# A capitalised sequence of several unknown words: a person only now and then ("World Cup").
+_MAYBE_NAME = Referent("maybe", None, "name")
+
+
+def _given_name(
+    lower: list[str], parts: list[str], lexicon: AnimacyLexicon, titled: bool, opens: bool
+) -> tuple[str, str | None] | None:
+    """The first given name of a capitalised sequence and its gender (None: either), when
+    the sequence looks like a person's name."""
+    functional = function_words()
+    for word in lower:
+        if word in lexicon.nouns:
+            continue  # a title: "Chief Minister Punjab Maryam ..."
+        if word in lexicon.not_antecedents:
+            continue
+        gender = lexicon.given_names.get(word)
+        if gender is None:
+            if titled:
+                continue
+            return None
+        if functional.get(word) or word in lexicon.frequent_words:
+            return None
+        single = len(lower) == 1
+        if single and not titled and (is_common_word(word) or opens):
+            return None  # "Hope", "Grace", "Will" alone
+        return word, (None if gender == "-" else gender)
+    return None
+
+
+def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:
+    noun = lexicon.nouns.get(word)
+    return noun is not None and noun.cls == "title"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
+    """``lexicon.noun``, remembered: a feed repeats its words."""
+    return lexicon.noun(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _common_noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | None:
+    """A lower-case word as a candidate: a lexicon noun, or an unknown one that may name a
+    person ("commissioner"); remembered."""
+    if (noun := lexicon.noun(word)) is not None:
+        return noun
+    if len(word) > 5 and word.endswith(lexicon.human_suffixes) and word in lexicon.count_nouns:
+        return _MAYBE, False
+    return None
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
+__all__ = ["Mention", "Span", "Text", "mentions"]
