@@ -7,6 +7,7 @@ ignore-file. Paths are relative to the configuration file. Command-line flags ov
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,10 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest mtkit.toml, or pyproject.toml with a [tool.mtkit] table, at or above start."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (RuntimeError, OSError):  # a link loop: the input's own error comes later
+        start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:

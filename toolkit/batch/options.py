@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from toolkit.batch import Stats, run_batch
 from toolkit.batch.inputs import InputSpec
 from toolkit.batch.progress import Progress
-from toolkit.batch.runner import Engine
+from toolkit.batch.runner import Engine, cpus
 from toolkit.batch.tasks import CheckTask, FixTask, QETask, Task
 
 
@@ -33,6 +33,7 @@ class RunOptions:
     batch_size: int = 32
     quiet: bool = False
     timeout: float | None = None
+    force_jobs: bool = False
 
     def input_spec(self) -> InputSpec:
         return InputSpec(
@@ -43,14 +44,29 @@ class RunOptions:
             self.id_field,
             self.encoding,
             self.source_field,
+            None if self.output == "-" else self.output,
         )
 
-    def run(self, task: Task) -> Stats:
-        """Run ``task`` over the inputs as these options say."""
+    def workers(self) -> tuple[int, str]:
+        """The worker processes to start: ``jobs``, unless ``force_jobs`` is off and there
+        are fewer CPUs or documents; and why it was lowered ("" when it was not)."""
+        if self.force_jobs or self.jobs == 1 or self.engine != "local":
+            return self.jobs, ""
+        jobs, why = self.jobs, ""
+        if (available := cpus()) < jobs:
+            jobs, why = available, f"{available} CPU(s)"
+        documents = self.input_spec().estimate(at_most=jobs) if jobs > 1 else None
+        if documents is not None and documents < jobs:
+            jobs, why = max(documents, 1), f"{documents} document(s)"
+        return jobs, why
+
+    def run(self, task: Task, jobs: int | None = None) -> Stats:
+        """Run ``task`` over the inputs as these options say (with ``jobs`` workers: see
+        ``workers``)."""
         return run_batch(
             task,
             self.input_spec(),
-            Engine(self.jobs, self.engine, self.scheduler),
+            Engine(jobs or self.jobs, self.engine, self.scheduler),
             self.output,
             resume=self.resume,
             ordered=self.ordered,
