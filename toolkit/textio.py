@@ -69,7 +69,7 @@ def _sniff(path: str, head: bytes, encoding: str | None) -> str:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text with no BOM: its NUL
+    """Returns "utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text with no BOM: its NUL
     bytes (the high bytes of Latin letters, digits, spaces) all on one side of each pair,
     and no control character but tabs and line breaks in it."""
     even = head[: len(head) & ~1]
