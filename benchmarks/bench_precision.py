@@ -16,6 +16,8 @@ import re
 import time
 from pathlib import Path
 
+from corpus import DATA, require
+
 from toolkit.checks import CHECKS, check_class, load_checks
 from toolkit.document import Document
 from toolkit.findings import Finding
@@ -24,7 +26,6 @@ from toolkit.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DATA = ROOT.parent / "shared" / "data"
 TARGET = 2.0
 SHOWN = 400
 NTREX_CHUNK = 40
@@ -206,8 +207,8 @@ def measure(name: str, texts: list[str]) -> tuple[int, list[tuple[Finding, str]]
 
 
 def main() -> str:
-    if not DATA.is_dir():
-        raise SystemExit(f"shared data not found at {DATA}")
+    for name in ("bbc_summ_dev.jsonl", "ntrex_en_ar.tsv", "wmt22_zhen"):
+        require(DATA / name)
     corpora = {
         "BBC News (60 articles)": bbc_documents(),
         "NTREX-128 English": ntrex_documents(),
