@@ -373,6 +373,11 @@ def test_repeated_list_items_in_the_body_are_not_duplicates() -> None:
 
 
 def test_russian_and_urdu_chrome_left_untranslated() -> None:
-    lines = ["Поделиться:", "Просмотров: 1 204", "Читайте также: Курс рубля снова упал", "شیئر کریں"]
+    lines = [
+        "Поделиться:",
+        "Просмотров: 1 204",
+        "Читайте также: Курс рубля снова упал",
+        "شیئر کریں",
+    ]
     found = flagged_lines(BODY + "\n" + "\n\n".join(lines) + "\n")
     assert all(found[line] == "BP101" for line in lines)
