@@ -113,6 +113,7 @@ def test_arabic_punctuation_inside_arabic_text_is_left_to_untranslated():
         ("He said: « Parties are banned », the junta declared.", ("PU107", " »,", (",”",))),
         ("She said „yes“ to it.", ("PU107", "„", ("“",))),
         ("She said „yes“ to it.", ("PU107", "“", ("”",))),
+        ("It was a tragedy؛ demanding a trial.", ("PU107", "؛", (",",))),
     ],
 )
 def test_source_quotation_style(text, expected):

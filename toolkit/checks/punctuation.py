@@ -168,6 +168,7 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _CLOSING_QUOTE = re.compile(r"[»”“\"](?<=\S[»”“\"])")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _EUROPEAN_QUOTES = frozenset("«»‹›„")
+_PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ing\b")
 _SPEAKER = (
     r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
     r"|(?:the|a|an)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?{end})"
@@ -481,6 +482,8 @@ class PunctuationCheck(Check):
                 continue
             if space == "letters" and not (before.isalpha() and after.isalpha()):
                 continue
+            if english == ";" and _PARTICIPLE_AFTER.match(text, end):
+                english = ","  # Arabic "؛ demanding ...": a participle clause takes a comma
             if space in ("after", "both") and after and (after.isalnum() or after in '“"('):
                 english += " "
             if space in ("before", "both") and before.isalnum():
