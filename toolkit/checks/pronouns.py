@@ -49,7 +49,7 @@ NONHUMAN_ANTECEDENT = Rule(
     "fix is marked safe (applied by default) only where the words fix the antecedent and the "
     "word lists or the gazetteer say it is a body, a country, a place, an army or a company "
     "('for her part', 'expressed her concern', 'in her statement', 'her territory'): 8 of 8 "
-    "right on the dev articles, 11 of 11 on the challenge set, none made on clean text.",
+    "right on the dev articles, 13 of 13 on the challenge set, none made on clean text.",
 )
 GENDER_MISMATCH = Rule(
     code="PR102",
