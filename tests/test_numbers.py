@@ -45,6 +45,8 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("It was sold for 3 million 450 thousand rials.", ("NU101", "3,450,000")),
         ("a budget of 5 millions euros", ("NU101", "5 million")),
         ("About 3 thousands people came.", ("NU101", "3,000")),
+        ("About 3 thousand 500 people fled.", ("NU101", "3,500")),
+        ("It shipped 2,5 thousand tons.", ("NU101", "2,500")),
         # Chinese wan, yi, wanyi; South Asian lakh and crore
         ("Sales reached 3.2 ten thousand units.", ("NU102", "32,000")),
         ("It exceeded 85 ten thousand for the first time.", ("NU102", "850,000")),
@@ -73,6 +75,7 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("It displaced hundreds thousands of people.", ("NU105", "hundreds of thousands of")),
         # Turkish "seviyesinde", Chinese casualty chain
         ("The lira traded at 41,25 level.", ("NU106", "41.25")),
+        ("Unemployment rose to %9,4 in March.", ("NU108", "9.4%")),
         (
             "The landslide caused 14 people died and 9 injured.",
             ("NU107", "killed 14 people and injured 9"),
@@ -96,6 +99,7 @@ def test_number_calques_are_found_with_the_right_digits(text, expected):
         "The company employs 1,500 people and paid $2,000 each.",  # thousands separators
         "In 2019,20 people died.",  # a missing space after a year, not a decimal
         "See pages 4,5 and 9 of the report.",  # a list
+        "On the left, [1,1] input equals 0 output.",  # a pair
         "It costs 1.500 euros.",  # one dotted group is ambiguous
         "Many hundreds of people and several hundreds of thousands more.",
         "two and a half million people",  # English
@@ -107,6 +111,15 @@ def test_number_calques_are_found_with_the_right_digits(text, expected):
 )
 def test_clean_numbers_are_left_alone(text):
     assert findings(text) == []
+
+
+def test_a_range_of_two_scaled_numbers_gives_two_findings():
+    text = "between 2 thousand and 3 thousand troops"
+    assert [s for _, _, s in findings(text)] == ["2,000", "3,000"]
+
+
+def test_percent_encoding_in_addresses_is_left_alone():
+    assert findings("See http://example.com/a%20b and 50% of /%20.") == []
 
 
 def test_values_are_written_as_news_writes_them():

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from toolkit.checks.numbers.rules import DECIMAL_COMMA, DIGIT_GROUPING, LEVEL
+from toolkit.checks.numbers.rules import DECIMAL_COMMA, DIGIT_GROUPING, LEVEL, PERCENT_FIRST
 from toolkit.checks.numbers.values import plain, windows
 from toolkit.document import Document
 from toolkit.findings import Finding
@@ -46,6 +46,7 @@ def english_digits(text: str) -> str | None:
     return None
 
 
+_PERCENT_FIRST = re.compile(r"(?<![\w%/=&?+.#-])%\s?(?P<number>\d+(?:[.,]\d+)?)(?![\w%])")
 _NUMBERISH = re.compile(r"\d[\d.,\u00a0\u202f\u2009]*\d")
 _LEVEL_WORD = re.compile(r"\d\s+level\b")
 
@@ -53,12 +54,12 @@ _LEVEL_WORD = re.compile(r"\d\s+level\b")
 def format_findings(doc: Document, lower: str) -> Iterator[Finding]:
     """NU103, NU104 and NU106 findings of ``doc`` (``lower``: its text folded by `folded`)."""
     text = doc.text
-    levels = []
+    claimed = []
     for start, end in windows(lower, _LEVEL_WORD, before=40, after=10):
         for match in _LEVEL.finditer(text, start, end):
             number = match["number"]
             fixed = english_digits(number) or number
-            levels.append(match.start("number"))
+            claimed.append(match.start("number"))
             yield LEVEL.at(
                 doc,
                 match.start("number"),
@@ -68,8 +69,21 @@ def format_findings(doc: Document, lower: str) -> Iterator[Finding]:
                 [fixed],
                 confidence=0.7,
             )
+    if "%" in text:
+        for match in _PERCENT_FIRST.finditer(text):
+            number = match["number"]
+            fixed = (english_digits(number) or number) + "%"
+            claimed.append(match.start("number"))
+            yield PERCENT_FIRST.at(
+                doc,
+                match.start(),
+                match.end(),
+                f"'{match.group()}' puts the percent sign first; English writes '{fixed}'.",
+                [fixed],
+                confidence=0.9,
+            )
     for candidate in _NUMBERISH.finditer(text):
-        if candidate.start() in levels:
+        if candidate.start() in claimed:
             continue
         for pattern, judge in ((_DECIMAL, _decimal), (_GROUPED, _grouped)):
             match = pattern.match(text, candidate.start(), candidate.end() + 1)
@@ -107,11 +121,14 @@ def _grouped(doc: Document, match: re.Match[str]) -> Finding:
 
 def _ambiguous(text: str, match: re.Match[str]) -> bool:
     """A comma that may not be decimal: after a year ("in 2019,20 people": a missing
-    space), in a list of numbers ("pages 4,5 and 9") or after a word that lists them."""
+    space), in a list of numbers ("pages 4,5 and 9"), after a word that lists them, or in
+    brackets ("[1,1]")."""
     whole = match.group().split(",")[0]
     if _YEAR.fullmatch(whole):
         return True
     if _LIST_WORD.search(text, max(0, match.start() - 16), match.start()):
         return True
     before = text[max(0, match.start() - 2) : match.start()]
+    if before.endswith(("[", "(")) and text[match.end() : match.end() + 1] in ("]", ")"):
+        return True  # "[1,1]", "(0,5)": a pair, a vector or a score
     return bool(_LIST_AFTER.match(text, match.end())) or before.endswith((", ", "; "))

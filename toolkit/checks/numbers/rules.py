@@ -120,5 +120,20 @@ CASUALTY_COUNT = Rule(
     false_positives="'caused 14 people to die' is English and left alone.",
 )
 
+PERCENT_FIRST = Rule(
+    code="NU108",
+    slug="percent-sign-first",
+    kind="punctuation",
+    category="locale convention/number format",
+    severity="minor",
+    summary="A percent sign before the number ('%35', '%4,5'): the Turkish order; English "
+    "writes '35%'.",
+    why="Turkish writes the sign first (yüzde 35 = %35); MT copies it, with the decimal comma.",
+    example="Unemployment rose to %9,4 in March.",
+    fixed="Unemployment rose to 9.4% in March.",
+    fix_safe=True,
+    false_positives="Percent-encoding in web addresses ('%20') is left alone.",
+)
+
 RULES = (SCALE_WORD, FOREIGN_UNIT, DECIMAL_COMMA, DIGIT_GROUPING, NUMBER_PHRASE, LEVEL)
-RULES += (CASUALTY_COUNT,)
+RULES += (CASUALTY_COUNT, PERCENT_FIRST)

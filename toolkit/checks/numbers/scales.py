@@ -8,11 +8,11 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from toolkit.checks.agreement.data import AgreementLexicon
 from toolkit.checks.numbers.rules import FOREIGN_UNIT, SCALE_WORD
 from toolkit.checks.numbers.values import (
+    DECIMAL_COMMA,
     ENGLISH_DIGITS,
     in_words,
     many,
@@ -33,12 +33,14 @@ _SEPARATOR = {"and": " and ", "to": " to ", "or": " or "}
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    digits, words, units = ENGLISH_DIGITS, word_number_pattern(), scale_pattern()
+    digits = rf"{ENGLISH_DIGITS}|{DECIMAL_COMMA}"  # "2,5 thousand" (Russian 2,5 tys.)
+    words, units = word_number_pattern(), scale_pattern()
     pair = rf"(?:{digits}|{words})\s+(?:{units})\b"
     chain = re.compile(
         rf"(?<![\w.,])(?:(?P<low>{digits})(?P<sep>\s*[-–]\s*|\s+(?:and|to|or)\s+)"
         rf"(?=(?:{digits})\s+(?:{units})\b))?"
         rf"(?P<chain>{pair}(?:,?\s+(?:and\s+)?(?:{digits})\s+(?:{units})\b)*)"
+        r"(?:\s+(?:and\s+)?(?P<rest>\d{1,3})(?![\d.,]|\s+(?:and|to|or|-)\b))?"
         r"(?:\s+(?P<noun>[a-z]+)\b)?",
         re.IGNORECASE,
     )
@@ -54,12 +56,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def scale_findings(doc: Document, lower: str) -> Iterator[Finding]:
     """NU101/NU102 findings of ``doc`` (``lower``: its text folded by `folded`)."""
     chain, part, indefinite = _patterns()
-    seen = -1
     for start, end in windows(lower, _KEYWORDS):
-        for match in chain.finditer(doc.text, start, end):
-            found = _judge(doc, match, part) if match.start() > seen else None
+        position = start
+        while match := chain.search(doc.text, position, end):
+            found, position = _judge(doc, match, part), match.end()
+            parts = list(part.finditer(doc.text, match.start("chain"), match.end("chain")))
+            if found is None and len(parts) > 1:  # "2 thousand and 3 thousand": one by one
+                single = chain.match(doc.text, match.start(), parts[0].end())
+                found, position = (_judge(doc, single, part) if single else None), parts[0].end()
             if found is not None:
-                seen = match.start()
                 yield found
         for match in indefinite.finditer(doc.text, start, end):
             unit = scale_of(match.group("unit"))
@@ -96,13 +101,16 @@ def _judge(doc: Document, match: re.Match[str], part: re.Pattern[str]) -> Findin
         return None  # "100 hundred years": no count
     elif scale.calque == "plural" and (match["noun"] or "").lower() == "of":
         return None  # "in 2019 thousands of people", "several hundreds of": NU105
-    rule = FOREIGN_UNIT if any(s.calque == "always" for _, s in parts) else SCALE_WORD
+    unit = any(s.calque == "always" or " " in s.words for _, s in parts)  # lakh, ten thousand
+    rule = FOREIGN_UNIT if unit else SCALE_WORD
     value = sum(v * s.value for v, (_, s) in zip(values, parts, strict=True))  # type: ignore[operator]
     start, end = match.start("chain"), match.end("chain")
+    if match["rest"] and parts[-1][1].value >= 1000 and int(match["rest"]) < parts[-1][1].value:
+        value, end = value + int(match["rest"]), match.end("rest")  # "3 thousand 500"
     suggestion = in_words(value)
-    if match["low"] and len(parts) == 1 and Decimal(match["low"].replace(",", "")) < values[0]:
-        start = match.start("low")
-        low = Decimal(match["low"].replace(",", "")) * scale.value
+    low = word_value(match["low"]) if match["low"] and len(parts) == 1 else None
+    if low is not None and low < values[0] and end == match.end("chain"):
+        start, low = match.start("low"), low * scale.value
         separator = match["sep"].strip()
         suggestion = f"{in_words(low)}{_SEPARATOR.get(separator.lower(), separator)}{suggestion}"
     plural = _plural_noun(doc, match)

@@ -16,6 +16,7 @@ _MILLION = Decimal(10) ** 6
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (_MILLION, "million"))
 # a number as English writes it: 230, 1,500, 2.5, 1,234.56
 ENGLISH_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+(?:\.\d+)?"
+DECIMAL_COMMA = r"\d+,\d{1,2}(?![,\d])"  # 2,5: a decimal comma before a scale word
 
 
 class Scale(NamedTuple):
@@ -59,6 +60,8 @@ def word_number_pattern() -> str:
 def word_value(text: str) -> Decimal | None:
     """The value of "five", "twenty-five" or digits in English format ("1,500.5")."""
     lower = text.lower()
+    if re.fullmatch(DECIMAL_COMMA, lower):
+        return Decimal(lower.replace(",", "."))
     if lower[:1].isdigit():
         return Decimal(lower.replace(",", ""))
     parts = [number_words().get(p) for p in lower.split("-")]
