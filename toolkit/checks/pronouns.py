@@ -183,6 +183,12 @@ class AnimacyLexicon:
         return frozenset(read_lines("english", "common_words.txt")[:300])
 
     @functools.cached_property
+    def name_heads(self) -> dict[str, str]:
+        """Head words that make a capitalised name a body ("Revolutionary Guard")."""
+        rows = iter_tsv(corpus_path("animacy", "name_heads.tsv"))
+        return {row["head"]: row["class"] for row in rows}
+
+    @functools.cached_property
     def adjectives(self) -> frozenset[str]:
         return frozenset(read_lines("agreement", "adjectives.txt"))
 
@@ -280,6 +286,8 @@ def _gazetteer_names(types: dict[str, Referent]) -> dict[str, Referent]:
     names and variants of corpora/names/curated.tsv, when that file exists."""
     country = Referent("nonhuman", None, "country")
     names = {name.lower(): country for name in read_lines("animacy", "nonhuman_names.txt")}
+    for row in iter_tsv(corpus_path("animacy", "organisations.tsv")):
+        names[row["name"].lower()] = Referent("nonhuman", None, row["class"])
     try:
         path = corpus_path("names", "curated.tsv")
     except ModelError:
