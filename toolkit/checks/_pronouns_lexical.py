@@ -71,6 +71,7 @@ _CLAUSE_OPENERS = frozenset(
         "so",
     ]
 )
+_OPENING_QUOTES = ('"', "“", "«", "„")
 _CONDITIONS = ("if", "unless", "whoever", "anyone")
 _STATE_CLASSES = ("country", "place", "government", "military", "organisation", "company")
 _PRE_VERB_PREPOSITIONS = ("with", "through", "via", "using")
@@ -150,8 +151,13 @@ def _judge(
     end = text.words[k].end
     s = text.sentence_of[k]
     sentence_start = text.sentence_first[s]
-    if (pronoun[0].isupper() and k != sentence_start) or _in_speech(doc, offset):
-        return None  # "His Majesty"; quoted speech
+    if pronoun[0].isupper() and k != sentence_start:
+        return None  # "His Majesty"
+    quoted_subject = None
+    if _in_speech(doc, offset):
+        quoted_subject = _quoted_predicate(text, k, found)
+        if quoted_subject is None:
+            return None  # quoted speech: its pronouns are the speaker's
     if _generic(text, k):
         return None  # "if it is serious, he may be jailed": anyone
     if _speaker(doc, offset, end):
@@ -174,7 +180,11 @@ def _judge(
     obj = not possessive and pronoun.lower() not in ("she", "he")
     if obj and function_words().get(text.lower(k - 1)) != "preposition":
         return None  # "told her", "summoned him": too often a person named further back
-    antecedent = _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found, obj)
+    antecedent = (
+        _Antecedent(quoted_subject, False)
+        if quoted_subject is not None
+        else _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found, obj)
+    )
     if antecedent is None:
         return None
     mention = antecedent.mention
@@ -218,8 +228,8 @@ def _judge(
 
 
 def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
-    """ "The company said he would step down. John Smith has led ...": a person the pronoun
-    may mean opens the next sentence."""
+    """ "The company said he would step down. John Smith has led ...": a person of the
+    pronoun's gender opens the next sentence."""
     s = text.sentence_of[k]
     if s + 1 >= len(text.sentences):
         return False
@@ -228,7 +238,7 @@ def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
         m.referent.animacy == "human"
         and m.text[:1].isupper()
         and not m.plural
-        and m.referent.gender in (None, gender)
+        and m.referent.gender == gender
         and not m.oblique
         for m in after[:1]
     )
@@ -479,6 +489,27 @@ def _verb_between(text: Text, start: int, stop: int) -> bool:
         if text.lower(j - 1) not in _DETERMINERS or text.gap(j):
             return True
     return False
+
+
+def _quoted_predicate(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """'stressing that Damascus "will extend her hand"': a quotation opened in the
+    pronoun's sentence right after the subject and continuing its clause with a verb; the
+    subject, outside the quotation, is the antecedent the reporter's sentence offers."""
+    s = text.sentence_of[k]
+    for j in range(k, text.sentence_first[s], -1):
+        gap = text.gap(j)
+        if not gap:
+            continue
+        if gap[-1:] not in _OPENING_QUOTES or not text.texts[j][:1].islower():
+            return None
+        if not can_be_verb(text.lower(j)) or j == k:
+            return None
+        before = _between(found, text.sentence_first[s], j)
+        subject = before[-1] if before and before[-1].last == j else None
+        if subject is None or subject.oblique or not _candidate(subject):
+            return None
+        return subject if subject.referent.animacy == "nonhuman" else None
+    return None
 
 
 def _generic(text: Text, k: int) -> bool:
