@@ -163,7 +163,7 @@ def _judge(
     if _speaker(doc, offset, end):
         return None
     gender = _GENDER[pronoun.lower()]
-    possessive = _is_determiner(pronoun, text, k)
+    possessive = _is_determiner(pronoun, text, k, lexicon)
     forms = _FORMS[(pronoun.lower(), possessive)]
     relative = _relative_clause(text, k, found)
     if relative is not None:
@@ -183,7 +183,9 @@ def _judge(
     antecedent = (
         _Antecedent(quoted_subject, False)
         if quoted_subject is not None
-        else _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found, obj)
+        else _bound(text, k, pronoun, possessive, found)
+        or _preferred(text, k, found, obj)
+        or (_nearest_thing(text, k, found) if obj else None)
     )
     if antecedent is None:
         return None
@@ -370,6 +372,18 @@ def _preferred(text: Text, k: int, found: list[Mention], obj: bool) -> _Antecede
             return _Antecedent(subject, False) if _candidate(subject) else None
         if _between(found, start, stop):
             return None  # the previous sentence names things, none as its subject
+    return None
+
+
+def _nearest_thing(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
+    """For an object with no subject to refer to ("a large part of her remained"): the
+    nearest singular thing in its sentence or the one before, if no person is nearer."""
+    s = text.sentence_of[k]
+    for mention in reversed(_between(found, text.sentence_first[max(0, s - 1)], k)):
+        if mention.person:
+            return None
+        if not mention.plural and mention.referent.animacy == "nonhuman":
+            return _Antecedent(mention, False)
     return None
 
 
@@ -599,8 +613,9 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(form for row in rows for form in (row["past"], row["present"]))
 
 
-def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
-    """ "her statement" (a determiner) against "told her that" (an object)."""
+def _is_determiner(pronoun: str, text: Text, k: int, lexicon: AnimacyLexicon) -> bool:
+    """ "her statement" (a determiner) against "told her that" and "part of her remained"
+    (an object)."""
     lower = pronoun.lower()
     if lower not in ("her", "his"):
         return False
@@ -609,6 +624,8 @@ def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
     nxt = text.texts[k + 1]
     if function_words().get(nxt.lower()):
         return False
+    if lower == "her" and nxt.endswith("ed") and can_be_verb(nxt.lower()):
+        return not text.gap(k + 2) and text.lower(k + 2) in lexicon.count_nouns  # "her injured leg"
     return lower == "his" or not nxt[0].isupper()
 
 
