@@ -327,14 +327,17 @@ def _skip_phrase(text: Text, k: int) -> int:
 
 def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     """Mark a human noun next to a person's name ("Rashid Khan, the famous player";
-    "spokesman Yahya Sarie"; "Sharif sahiba") as naming that person again, and give the
-    name a gender the noun states."""
+    "spokesman Yahya Sarie"; "Sharif sahiba"), and titles joined to such a noun by "and", as
+    naming that person again, and give the name a gender the noun states."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
+        if a.same_as >= 0 and between.strip() == "and" and not b.titled:
+            out[i] = replace(b, same_as=a.same_as)  # "..., Crown Prince and Prime Minister,"
+            continue
         adjacent = b.first == a.last and between.strip() in ("", ",")
         appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
         if not (adjacent or appositive):
