@@ -241,8 +241,11 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     if qe:
         from toolkit.score.qe import estimate_files, render_qe
 
+        from toolkit.render import printable
+
         reports = estimate_files(hypotheses, src, encoding=encoding)
-        click.echo(render_qe(reports, fmt))
+        report = render_qe(reports, fmt)  # segments are echoed: no control character acts
+        click.echo(report if fmt == "json" else printable(report, newlines=True))
         return
     if not references:
         raise UsageError("give at least one reference with -r REF (or --qe for no reference)")
