@@ -24,6 +24,9 @@ from toolkit.summarize import Length, summarize
 from toolkit.summarize.base import candidates, resolve_lang, title_of
 
 TITLE_WORDS = 12
+# A summary sentence never keeps a finding of these severities that cleaning left
+# unresolved, while a sentence without one is left to choose.
+AVOIDED = ("critical", "major")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
     doc = Document(cleaned.text)
     lang = resolve_lang("auto", doc)
     count = 3 if len(candidates(doc, lang)) >= 5 else 2
-    summary = summarize(doc, Length(sentences=count), skip=())
+    avoid = [span for span, severity in cleaned.flaws if severity in AVOIDED]
+    summary = summarize(doc, Length(sentences=count), skip=(), avoid=avoid)
     date = date or article_date(doc)
     return Brief(
         source=source,
