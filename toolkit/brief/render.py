@@ -31,6 +31,8 @@ def _story_lines(story: Story, level: str) -> list[str]:
         lines.append("- **Sources:** " + ", ".join(s for s in story.sources if s))
     if b.renamed:
         lines.append("- **Names made canonical:** " + "; ".join(f"{a} → {c}" for a, c in b.renamed))
+    if b.note:
+        lines.append(f"- **Note:** {b.note}")
     return [*lines, ""]
 
 
@@ -68,6 +70,7 @@ def _story_html(story: Story) -> str:
         ("When", _when(b)),
         ("Sources", ", ".join(s for s in story.sources if s)),
         ("Names made canonical", "; ".join(f"{a} → {c}" for a, c in b.renamed)),
+        ("Note", b.note),
     ]
     items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts if v)
     return (
