@@ -65,11 +65,29 @@ def test_native_english_is_not_flagged(text):
 
 
 def test_deletion_mid_sentence_removes_the_space_before():
-    text = "The base, it is worth noting that, hosts troops. Officials said it is worth noting that"
-    text += " talks stalled."
-    finding = calques(text)[-1]
-    assert finding.text == " it is worth noting that"
-    assert apply(text, finding).endswith("Officials said talks stalled.")
+    text = "Officials said it is worth mentioning that talks stalled."
+    (finding,) = calques(text)
+    assert finding.text == " it is worth mentioning that"
+    assert apply(text, finding) == "Officials said talks stalled."
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # an apposition is open before the blessing: its closing comma stays
+        (
+            "Prince Ali, the defence minister, may God protect him, met the envoy.",
+            "Prince Ali, the defence minister, met the envoy.",
+        ),
+        ("The King, may God protect him, met the envoy.", "The King met the envoy."),
+        ("The late emir, may God have mercy on him.", "The late emir."),
+        ("The King (may God protect him) met the envoy.", "The King met the envoy."),
+    ],
+)
+def test_deleting_an_inserted_phrase_keeps_the_commas_balanced(text, fixed):
+    (finding,) = calques(text)
+    assert finding.rule == "CQ104" and finding.safe
+    assert apply(text, finding) == fixed
 
 
 def test_deletion_at_sentence_start_capitalises_the_next_word():
@@ -84,10 +102,29 @@ def test_sentence_start_patterns_ignore_mid_sentence_use():
 
 
 def test_source_lang_narrows_patterns():
-    text = "Within the scope of the investigation, the relevant departments met."
+    text = "Within the scope of the investigation, the relevant departments met at the first time."
     assert {f.text for f in calques(text, "tr")} == {"Within the scope of"}
-    assert {f.text for f in calques(text, "zh")} == {"the relevant departments"}
-    assert len(calques(text)) == 2
+    assert {f.text for f in calques(text, "zh")} == {
+        "Within the scope of",
+        "the relevant departments",
+        "at the first time",
+    }
+    assert len(calques(text)) == 3
+
+
+def test_messages_name_the_source_form_of_the_source_language():
+    text = "Yesterday, Sunday, police said they had found the car in a close-range missile strike."
+    for finding in calques(text, "zh"):
+        assert "Arabic" not in finding.message and "Chinese" in finding.message
+    assert all("Arabic" in f.message for f in calques(text, "ar"))
+    assert "Persian" in calques(text)[0].message  # no source language: every form
+
+
+def test_weak_patterns_need_a_stronger_calque_in_the_text():
+    weak = "It is worth noting that the bridge opened in 1998."
+    assert calques(weak) == []
+    strong = weak + " Talks stalled within the framework of the agreement."
+    assert {f.rule for f in calques(strong)} == {"CQ101"} and len(calques(strong)) == 2
 
 
 def test_lexicon_rows_are_well_formed():
@@ -95,7 +132,7 @@ def test_lexicon_rows_are_well_formed():
     assert len(patterns) >= 20
     assert len({p.id for p in patterns}) == len(patterns)
     for pattern in patterns:
-        assert pattern.langs <= {"any", "ar", "fa", "tr", "zh"}
+        assert pattern.langs <= {"any", "ar", "fa", "tr", "ur", "zh", "ru", "fr"}
         assert 0 < pattern.confidence <= 1
         assert pattern.explanation
 
@@ -106,10 +143,6 @@ def test_lexicon_rows_are_well_formed():
         ("He stressed on the importance of dialogue.", "He stressed the importance of dialogue."),
         ("They discussed the means of enhancing ties.", "They discussed ways of enhancing ties."),
         ("The governor gave the following information: two died.", "The governor said: two died."),
-        (
-            "The plan will improve the people's livelihood.",
-            "The plan will improve living standards.",
-        ),
         ("Police made an evaluation about the riots.", "Police commented on the riots."),
         ("In a related context, the army said.", "Separately, the army said."),
         (
@@ -119,11 +152,13 @@ def test_lexicon_rows_are_well_formed():
         ("The arrest campaign continued.", "The wave of arrests continued."),
         ("Talks began the past Tuesday in Doha.", "Talks began last Tuesday in Doha."),
         ("The vote is due the coming Sunday.", "The vote is due next Sunday."),
-        ("For his part, the minister said no.", "The minister said no."),
-        (
-            "It should be noted that the minister left Beirut.",
-            "The minister left Beirut.",
-        ),
+        ("It is pertinent to mention that the minister left.", "The minister left."),
+        ("Yesterday Saturday, the market closed early.", "On Saturday, the market closed early."),
+        ("Talks held since yesterday (Monday) ended.", "Talks held since Monday ended."),
+        ("Governor Ali Khan sahib opened the road.", "Governor Ali Khan opened the road."),
+        ("The raid led to the martyrdom of two men.", "The raid killed two men."),
+        ("Schools are shut until new order.", "Schools are shut until further notice."),
+        ("Medics arrived at the first time.", "Medics arrived immediately."),
     ],
 )
 def test_lexicon_rewrites(text, fixed):
@@ -173,20 +208,26 @@ def test_deletion_never_crosses_a_line_break():
     (finding,) = calques("Intro.\n\nIn the same context")
     assert finding.text == "In the same context"
     assert finding.suggestions == ("Meanwhile", "Separately")
-    (finding,) = calques("Officials said\nit is worth noting that prices rose.")
+    (finding,) = calques("Officials said\nit is worth mentioning that prices rose.")
     assert "\n" not in finding.text and finding.suggestions == ()
 
 
 @pytest.mark.parametrize(
-    ("text", "flagged"),
+    "text",
     [
-        ("The session opened in Beijing on the 5th.", True),
-        ("Talks resumed on the 23rd in Geneva, Xinhua said.", True),
-        ("He came into the pits on the 44th lap.", False),  # an ordinal of a noun
-        ("The vote is on the 5th of March.", False),  # the month is named
+        "Xinhua News Agency, Taipei, February 11 (Reporter Chen) -- Shares rose.",
+        "The council met on the 11th. (Kota Kinabalu News on the 11th)",
+        "Today, Monday and Tuesday are holidays.",
+        "Tomorrow, Friday, is the deadline.",
+        "Shaibani, for his part, said the talks went well.",
+        "For his part, the coach praised the fans.",
+        "The rally drew the masses to the square.",
+        "She was the actual winner of the race.",
+        "Pilgrims visited Gurdwara Darbar Sahib Kartarpur.",
+        "The board met on Tuesday to approve the accounts.",
+        "Hurricane Rosa's remnants moved over Arizona while Greece voted.",
     ],
 )
-def test_day_of_month_alone(text, flagged):
-    found = [f for f in calques(text, "zh") if f.rule == "CQ102"]
-    assert bool(found) == flagged
-    assert all(f.text.startswith("on the ") and not f.suggestions for f in found)
+def test_native_and_wire_style_is_left_alone(text):
+    assert calques(text) == []
+    assert check(text, rules=["terminology"]) == []

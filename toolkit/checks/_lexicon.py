@@ -1,0 +1,312 @@
+"""Pattern lexicons as checks: the shared engine of the calques and terminology checks.
+
+A lexicon is a folder of TSV files under corpora/ (one per source language, plus shared
+families), one pattern per row: a regex (``{NAME}`` expands from corpora/calques/macros.tsv),
+the rule it reports, the source languages it comes from, where it may occur (``start`` = at a
+sentence start only), rewrite templates (``<delete>`` removes the phrase), whether the first
+rewrite is safe, a confidence, an optional context the surrounding text must show, an
+explanation, and the source-language forms it copies (``ar=... | fa=...``), which the message
+names for the ``--source-lang`` in use. A weak entry (confidence below ``WEAK``: a phrase
+native writers also use) reports only in a text where a stronger entry matched too.
+
+A context is ``SCOPE:REGEX`` (scope ``sentence``, ``paragraph`` or ``document``; a leading
+``!`` means the window must not match), searched case-insensitively around each match.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from toolkit.checks._literals import folded, may_match, required_literals
+from toolkit.checks.base import Check
+from toolkit.document import Document, Span
+from toolkit.errors import ModelError
+from toolkit.findings import Finding, Rule
+from toolkit.resources import corpora_dir, corpus_path, iter_tsv
+
+LANGUAGES = {
+    "ar": "Arabic",
+    "fa": "Persian",
+    "tr": "Turkish",
+    "ur": "Urdu",
+    "zh": "Chinese",
+    "ru": "Russian",
+    "fr": "French",
+}
+DELETE = "<delete>"
+WEAK = 0.5  # entries less confident than this report only in a text with a stronger match
+_SCOPES = ("sentence", "paragraph", "document")
+_WORD_START = r"(?:(?<![\w-])|(?=[^\w-]))"
+_WORD_END = r"(?:(?![\w-])|(?<=[^\w-]))"
+_OPENERS = "\"'“‘«(["
+_TAIL = re.compile(r"[ \t,;:]*(\w)")  # what follows a deleted phrase
+_LEAD = re.compile(r"[ \t]+$")  # the spaces before it
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the text around a match must (or, ``negated``, must not) contain."""
+
+    scope: str
+    regex: re.Pattern[str]
+    negated: bool
+
+    def holds(self, doc: Document, start: int) -> bool:
+        window = self._window(doc, start)
+        found = self.regex.search(doc.text, window.start, window.end) is not None
+        return found != self.negated
+
+    def _window(self, doc: Document, start: int) -> Span:
+        if self.scope == "sentence":
+            return doc.sentence_at(start) or Span(start, start)
+        if self.scope == "paragraph":
+            return doc.paragraph_at(start) or Span(start, start)
+        return Span(0, len(doc.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of a lexicon, compiled."""
+
+    id: str
+    rule: Rule
+    langs: frozenset[str]
+    at_start: bool
+    regex: re.Pattern[str]
+    literals: tuple[frozenset[str], ...]
+    templates: tuple[str, ...]
+    safe: bool
+    confidence: float
+    contexts: tuple[Context, ...]
+    explanation: str
+    sources: tuple[tuple[str, str], ...]
+
+    def applies_to(self, source_lang: str | None) -> bool:
+        return source_lang is None or "any" in self.langs or source_lang in self.langs
+
+    def message(self, source_lang: str | None) -> str:
+        """The explanation, with the source forms of ``source_lang`` (all when unknown)."""
+        forms = [
+            f"{LANGUAGES.get(lang, lang)} {form}"
+            for lang, form in self.sources
+            if source_lang is None or lang == source_lang
+        ]
+        return f"{self.explanation} (from {'; '.join(forms)})" if forms else self.explanation
+
+
+@functools.cache
+def macros() -> dict[str, str]:
+    """Named sub-patterns shared by every lexicon."""
+    return {row["name"]: row["pattern"] for row in iter_tsv(corpus_path("calques", "macros.tsv"))}
+
+
+def expand_macros(pattern: str) -> str:
+    """Replace each {NAME} by its macro, recursively (macros may use macros)."""
+    table = macros()
+    for _ in range(10):
+        expanded = re.sub(r"\{([A-Z]+)\}", lambda m: table[m.group(1)], pattern)
+        if expanded == pattern:
+            return pattern
+        pattern = expanded
+    raise ModelError(f"corpora/calques/macros.tsv: macros nest too deeply in {pattern!r}")
+
+
+def _compile(where: str, source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(expand_macros(source), flags)
+    except (re.error, KeyError) as error:
+        raise ModelError(f"{where}: bad pattern {source!r}: {error}") from error
+
+
+def _context(where: str, text: str) -> Context:
+    negated = text.startswith("!")
+    scope, _, source = text.lstrip("!").partition(":")
+    if scope not in _SCOPES or not source:
+        raise ModelError(f"{where}: context must be SCOPE:REGEX with SCOPE in {_SCOPES}")
+    return Context(scope, _compile(where, source), negated)
+
+
+def _sources(where: str, text: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in filter(None, (part.strip() for part in text.split("|"))):
+        lang, sep, form = item.partition("=")
+        if not sep or lang.strip() not in LANGUAGES:
+            raise ModelError(f"{where}: source forms are LANG=FORM joined by ' | '")
+        pairs.append((lang.strip(), form.strip()))
+    return tuple(pairs)
+
+
+def _entry(where: str, row: dict[str, str], rules: dict[str, Rule]) -> Entry:
+    if row["rule"] not in rules:
+        raise ModelError(f"{where}: unknown rule {row['rule']!r}")
+    rule = rules[row["rule"]]
+    # whole words: no word character may touch a match that starts or ends with a letter
+    regex = _compile(where, rf"{_WORD_START}(?:{row['pattern']}){_WORD_END}")
+    langs = frozenset(row["lang"].split(","))
+    if not langs <= {"any", *LANGUAGES}:
+        raise ModelError(f"{where}: unknown language in {row['lang']!r}")
+    safe = {"yes": True, "no": False, "": rule.fix_safe}.get(row["safe"])
+    if safe is None:
+        raise ModelError(f"{where}: safe is yes, no or empty")
+    contexts = tuple(_context(where, c.strip()) for c in row["context"].split(" && ") if c.strip())
+    return Entry(
+        id=row["id"],
+        rule=rule,
+        langs=langs,
+        at_start=row["where"] == "start",
+        regex=regex,
+        literals=required_literals(regex.pattern),
+        templates=tuple(t.strip() for t in row["suggestions"].split("|") if t.strip()),
+        safe=safe,
+        confidence=float(row["confidence"]),
+        contexts=contexts,
+        explanation=row["explanation"],
+        sources=_sources(where, row["source"]),
+    )
+
+
+@functools.cache
+def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
+    """Every row of the TSV lexicons in corpora/<folder>/ (macros and mined lists excluded)."""
+    by_code = {rule.code: rule for rule in rules}
+    entries = []
+    for path in sorted(corpora_dir().joinpath(folder).glob("*.tsv")):
+        if path.stem == "macros" or path.stem.startswith("mined"):
+            continue
+        for row in iter_tsv(path):
+            entries.append(_entry(f"corpora/{folder}/{path.name}: {row['id']}", row, by_code))
+    if len({e.id for e in entries}) != len(entries):
+        raise ModelError(f"corpora/{folder}: duplicate pattern ids")
+    return tuple(entries)
+
+
+def _spaces_before(text: str, start: int) -> re.Match[str] | None:
+    """``_LEAD.search(text[:start])`` without scanning the whole text before ``start``."""
+    stop = start - 1 if start and text[start - 1] == "\n" else start  # "$" before a final \n
+    begin = stop
+    while begin > 0 and text[begin - 1] in " \t":
+        begin -= 1
+    return _LEAD.search(text, begin, start)
+
+
+def _rewrite(match: re.Match[str], template: str, at_start: bool) -> str:
+    """A template expanded; its first letter takes the case of the text it replaces, unless
+    it starts with a group (a name keeps its case); at a sentence start it is a capital."""
+    rewrite = match.expand(template)
+    if template.startswith("\\g<"):
+        return rewrite[:1].upper() + rewrite[1:] if at_start else rewrite
+    return match_case(rewrite, match.group())
+
+
+def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int, int, str] | None:
+    """The span that deleting text[start:end] must cover, and what replaces it.
+
+    At a sentence start the next word takes the capital ("It is worth noting that the" ->
+    "The"). Elsewhere the phrase goes with the space before it; a bracketed phrase with its
+    brackets; a phrase between commas with one comma, or both when no apposition is open
+    ("The King, may God preserve him, received" -> "The King received"). Never across a
+    line break; None when there is nothing to absorb.
+    """
+    text = doc.text
+    if at_start:
+        tail = _TAIL.match(text, end)
+        return (start, tail.end(), tail.group(1).upper()) if tail else None
+    lead = _spaces_before(text, start)
+    if start and text[start - 1] == "(" and text[end : end + 1] == ")":
+        outer = _spaces_before(text, start - 1)
+        return (outer.start() if outer else start - 1, end + 1, "")
+    if lead and text[lead.start() - 1 : lead.start()] == ",":
+        comma = lead.start() - 1
+        if text[end : end + 1] in ".;:!?" or not text[end : end + 1]:
+            return (comma, end, "")
+        if text[end : end + 1] == ",":
+            sentence = doc.sentence_at(comma)
+            opened = text.count(",", sentence.start if sentence else 0, comma) % 2 == 1
+            return (comma, end, "") if opened else (comma, end + 1, "")
+    return (lead.start(), end, "") if lead else None
+
+
+def match_case(suggestion: str, original: str) -> str:
+    """The suggestion with the first letter's case of the text it replaces."""
+    word = original.split(None, 1)[0] if original.strip() else ""
+    if not suggestion or not original[:1].isalpha() or (len(word) > 1 and word.isupper()):
+        return suggestion  # an acronym ("BPLA") says nothing about the case wanted
+    first = suggestion[0].upper() if original[0].isupper() else suggestion[0].lower()
+    return first + suggestion[1:]
+
+
+class LexiconCheck(Check):
+    """A check whose patterns are the rows of the lexicon in corpora/<folder>/."""
+
+    folder: ClassVar[str]
+
+    def entries(self) -> tuple[Entry, ...]:
+        return load_lexicon(self.folder, self.rules)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """Every match of every entry; weak entries' only beside a strong finding."""
+        starts = self._sentence_starts(doc)
+        text = folded(doc.text)
+        source_lang = self.settings.source_lang
+        weak: list[Finding] = []
+        strong = False
+        for entry in self.entries():
+            if not entry.applies_to(source_lang) or not may_match(entry.literals, text):
+                continue  # another language's pattern, or a word every match needs is missing
+            for match in entry.regex.finditer(doc.text):
+                at_start = match.start() in starts
+                if entry.at_start and not at_start:
+                    continue
+                if all(c.holds(doc, match.start()) for c in entry.contexts):
+                    finding = self._finding(doc, entry, match, at_start)
+                    if entry.confidence < WEAK:
+                        weak.append(finding)
+                    else:
+                        strong = True
+                        yield finding
+        if strong:
+            yield from weak
+
+    @staticmethod
+    def _sentence_starts(doc: Document) -> set[int]:
+        starts = set()
+        for sentence in doc.sentences:
+            offset = sentence.start
+            while offset < sentence.end and doc.text[offset] in _OPENERS:
+                offset += 1
+            starts.add(offset)
+        return starts
+
+    def _finding(
+        self, doc: Document, entry: Entry, match: re.Match[str], at_start: bool
+    ) -> Finding:
+        start, end = match.start(), match.end()
+        rewrites = [_rewrite(match, t, at_start) for t in entry.templates]
+        first_kept = True
+        if DELETE in entry.templates:
+            deletion = _deletion(doc, start, end, at_start)
+            if deletion is None:  # no neighbour to absorb: no deletion is offered
+                first_kept = entry.templates[0] != DELETE
+                pairs = zip(entry.templates, rewrites, strict=True)
+                rewrites = [r for t, r in pairs if t != DELETE]
+            else:
+                new_start, new_end, kept = deletion
+                before, after = doc.text[new_start:start], doc.text[end:new_end]
+                rewrites = [
+                    kept if t == DELETE else before + r + after
+                    for t, r in zip(entry.templates, rewrites, strict=True)
+                ]
+                start, end = new_start, new_end
+        return entry.rule.at(
+            doc,
+            start,
+            end,
+            entry.message(self.settings.source_lang),
+            rewrites,
+            confidence=entry.confidence,
+            safe=entry.safe and bool(rewrites) and first_kept,
+        )
