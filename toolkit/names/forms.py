@@ -9,13 +9,14 @@ import functools
 
 from toolkit.names.frequency import zipf
 from toolkit.names.gazetteer import Entry
-from toolkit.names.normalize import fold, loose_key
+from toolkit.names.normalize import core_tokens, fold, loose_key
 from toolkit.names.words import demonyms
 from toolkit.names.world import ascii_name
 
 # Letters only Turkish (and Azerbaijani) writing uses; an English text spells them out.
 TURKISH_LETTERS = frozenset("ıİşŞğĞ")
 ATTESTED = 1.0  # Zipf at which a spelling is English usage (wordfreq's list starts here)
+PINYIN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO"})
 FAMOUS = 100_000  # a place this large is known by its English name anywhere
 
 
@@ -33,7 +34,7 @@ def is_demonym(word: str) -> bool:
 
 def name_zipf(name: str) -> float:
     """English frequency of a name: its word's, or its rarest core word's."""
-    words = [w for w in loose_key(name).split() if w]
+    words = core_tokens(name)  # (not loose keys: "Missouri" is no "misouri")
     return min((zipf(w) for w in words), default=0.0)
 
 
@@ -58,7 +59,8 @@ def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozens
         return False
     if key in accepted or not entry.is_place or name_zipf(entry.canonical) < ATTESTED:
         return False
+    if entry.country in PINYIN_COUNTRIES:
+        return False  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
     known_here = entry.population >= FAMOUS or entry.country in countries
-    if name_zipf(text) >= ATTESTED:  # an English word or name too (Halep): only in its country
-        return entry.country in countries and name_zipf(entry.canonical) > name_zipf(text) + 1
-    return known_here
+    # A spelling English also uses (Halep, Northeast, Manatee) is left alone.
+    return known_here and name_zipf(text) < ATTESTED

@@ -303,8 +303,9 @@ class _Resolver:
         """The run, or its tail after titles ("Prime Minister ..."), as an unlisted spelling
         of a curated full name; None when a tail is listed as written."""
         words = [t for t in run.tokens if not is_connector(t)]
-        if not any(zipf(t.lower) < 3.0 for t in words):
-            return None
+        surname = core_tokens(words[-1].text)
+        if not surname or zipf(surname[-1]) >= 2.5 or len(phonemes(surname[-1])) < 4:
+            return None  # a person is told by a rare surname of four sounds or more
         tails = [self.doc.text[words[k].start : run.end] for k in range(len(words) - 1)]
         if any(self.gaz.exact(text) for text in tails):
             return None
@@ -317,6 +318,7 @@ class _Resolver:
                     and entry.source.startswith("Wikipedia")
                     and len(core_tokens(candidate.name)) >= 2
                     and candidate.distance.is_spelling_variant
+                    and distance(surname[-1], core_tokens(candidate.name)[-1]).is_spelling_variant
                 ):
                     scored = Scored(entry, entry.canonical, candidate.similarity, 1.0, 1)
                     return Suspect(words[k].start, run.end, text, (scored,), "spelling", 0.8)
