@@ -239,9 +239,8 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     from toolkit.score.inputs import check_aligned, read_segments
 
     if qe:
-        from toolkit.score.qe import estimate_files, render_qe
-
         from toolkit.render import printable
+        from toolkit.score.qe import estimate_files, render_qe
 
         reports = estimate_files(hypotheses, src, encoding=encoding)
         report = render_qe(reports, fmt)  # segments are echoed: no control character acts
