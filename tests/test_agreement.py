@@ -108,6 +108,7 @@ def findings(text: str) -> list[tuple[str, str, str]]:
             '"And you see that over the last four day," he said.',
             ("AG101", "day", "days"),
         ),
+        ("Turkey will pay 1.5 billion dollar to Iraq.", ("AG101", "dollar", "dollars")),
         # a numeral counting the second of two nouns, a quantity noun and "of"
         ("The fund now supports 120 member school.", ("AG101", "school", "schools")),
         ("The ministers discussed a broad range of regional issue.", ("AG101", "issue", "issues")),

@@ -18,6 +18,7 @@ from toolkit.english import can_be_verb, function_words, is_common_word
 
 REACH = 14  # words from a subject's first word to its verb, at most
 DIGITS = re.compile(r"[1-9]\d{0,2}")
+DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 
 
 class Token(NamedTuple):
@@ -124,7 +125,7 @@ class SentenceReader:
             kind, pronoun_like = quantifier.kind, quantifier.pronoun_like
         elif self._thousands(i):
             kind, pronoun_like = "numeral", False  # "13,000"
-        elif DIGITS.fullmatch(token.text) and token.text not in ("1",):
+        elif (DIGITS.fullmatch(token.text) and token.text not in ("1",)) or self._scaled_decimal(i):
             opener = i == 1 and before.lower in function_words()  # "In 23 case"
             name = before and before.text[0].isupper() and not opener
             if token.gap[-1:] in "$£€#-/.,:" or name:
@@ -143,6 +144,16 @@ class SentenceReader:
         if token.lower == "many" and before and before.lower == "how":
             return kind, False
         return kind, pronoun_like
+
+    def _scaled_decimal(self, i: int) -> bool:
+        """Token ``i`` is a decimal before a scale word: "1.5 billion dollar"."""
+        after = self._word(i + 1)
+        return (
+            DECIMAL.fullmatch(self.tokens[i].text) is not None
+            and after is not None
+            and self._joined(i + 1)
+            and after.lower in self.lex.scale_words
+        )
 
     def _thousands(self, i: int) -> bool:
         """Token ``i`` ends a number written with separators: the "000" of "13,000"."""
