@@ -33,15 +33,24 @@ class SentenceReader:
     """The tokens of one sentence and what the number rules ask of them."""
 
     def __init__(
-        self, doc: Document, tokens: list[Token], tail: str, lexicon: AgreementLexicon
+        self,
+        doc: Document,
+        tokens: list[Token],
+        tail: str,
+        lexicon: AgreementLexicon,
+        names: frozenset[str] = frozenset(),
     ) -> None:
         self.doc, self.tokens, self.tail, self.lex = doc, tokens, tail, lexicon
+        self.names = names  # words the document capitalises inside sentences ("Banks")
         self._next_verb = [len(tokens) + REACH] * (len(tokens) + 1)  # nearest agreeing verb
         complement = lexicon.classes["verb_complement"]
         for k in range(len(tokens) - 1, -1, -1):
             word = tokens[k].lower
             verb = word in lexicon.verbs or (  # "the indicators points to"
-                word[-1] == "s" and k + 1 < len(tokens) and tokens[k + 1].lower in complement
+                word[-1] == "s"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].lower in complement
+                and can_be_verb(word)
             )
             self._next_verb[k] = k if verb else self._next_verb[k + 1]
 
@@ -186,3 +195,14 @@ class SentenceReader:
 
 def same_case(word: str, original: str) -> str:
     return word.capitalize() if original[:1].isupper() else word
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of a common verb in -s ("points" -> "point", "goes" -> "go", "relies" ->
+    "rely"), or None."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    stems = [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ies"):
+        stems.insert(0, word[:-3] + "y")
+    return next((s for s in stems if can_be_verb(s) and is_common_word(s)), None)
