@@ -148,8 +148,8 @@ def main() -> str:
         "## Pronoun calques (PR101, PR102)",
         "",
         "Gendered pronouns for countries, bodies, armies, companies, planes and currencies, and "
-        "he/she slips for named people, on the 18 dev articles (core pronoun spans), on 47 fresh "
-        "MT-style sentences and 46 native controls written for mtkit "
+        "he/she slips for named people, on the 18 dev articles (core pronoun spans), on fresh "
+        "MT-style sentences and native controls written for mtkit "
         "(`tests/data/pronouns_challenge.jsonl`), and on clean human news "
         "(`python benchmarks/run.py pronouns`).",
         "",

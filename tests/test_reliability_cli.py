@@ -69,7 +69,7 @@ def test_item10_brief_markdown_escapes_html_and_links(tmp_path):
     result = run("brief", path, "--format", "md")
     assert result.exit_code == 0
     assert not re.search(r"(?<!\\)[<\[\]]", result.stdout)  # every < [ ] escaped
-    assert "\\<script\\>" in result.stdout
+    assert "\\[base\\]" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -239,8 +239,10 @@ def existing(path: PathLike) -> Path:
     target = _target(path)
     if os.path.islink(path) and not target.exists():
         raise InputError(f"{path}: dangling symbolic link")
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory, not a text file")
     if not target.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{path}: no such file" if not target.exists() else f"{path}: not a file")
     return target
 
 

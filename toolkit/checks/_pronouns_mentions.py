@@ -420,6 +420,8 @@ def _name(
     human = [r for r in known if r.animacy == "human"]
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
     noun = _noun(head, lexicon)
+    if len(lower) > 1 and head in lexicon.name_heads:
+        noun = (Referent("nonhuman", None, lexicon.name_heads[head]), head.endswith("s"))
     institution = noun is not None and noun[0].animacy != "human"
     opens = text.sentence_first[sentence] == k
     given = _given_name(lower, parts, lexicon)
@@ -477,11 +479,14 @@ def _given_name(
     functional = function_words()
     for position in range(max(0, len(lower) - 4), len(lower)):
         word, part = lower[position], parts[position]
-        if not (part.isalpha() and part[0].isupper() and part[1:].islower()):
-            continue  # "UN", "An-24", "of"
+        if not all(p.isalpha() and p[0].isupper() and p[1:].islower() for p in part.split("-")):
+            continue  # "UN", "An-24", "of"; "Kassym-Jomart" is a name
         if word in lexicon.nouns or word in lexicon.not_antecedents or functional.get(word):
             continue
-        if word in lexicon.frequent_words or (gender := lexicon.given_names.get(word)) is None:
+        gender = lexicon.given_names.get(word)
+        if gender is None and "-" in word:
+            gender = lexicon.given_names.get(word.split("-")[0])  # "Kassym-Jomart"
+        if word in lexicon.frequent_words or gender is None:
             continue
         last = position == len(lower) - 1
         if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:
