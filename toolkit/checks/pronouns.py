@@ -91,7 +91,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-1"
+_CACHE_NAME = "animacy-lexicon-2"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -140,6 +140,8 @@ class AnimacyLexicon:
     frequent_words: frozenset[str]  # the 300 most frequent English words: never given names
     adjectives: frozenset[str]
     count_nouns: frozenset[str]  # singular English count nouns that are no adjectives
+    name_prefixes: tuple[tuple[str, str], ...]  # ("abdol", "m"): Abdolnaser, Abdulaziz
+    name_suffixes: tuple[tuple[str, str], ...]  # ("ollah", "m"): Hebatollah
 
     @classmethod
     @functools.cache
@@ -181,6 +183,7 @@ class AnimacyLexicon:
         given |= {
             r["name"]: r["gender"] for r in iter_tsv(corpus_path("animacy", "given_names.tsv"))
         }
+        affixes = list(iter_tsv(corpus_path("animacy", "given_name_affixes.tsv")))
         count_nouns = _columns(corpus_path("agreement", "nouns.tsv"))
         return cls(
             nouns=nouns,
@@ -197,11 +200,28 @@ class AnimacyLexicon:
             frequent_words=frozenset(read_lines("english", "common_words.txt")[:300]),
             adjectives=frozenset(read_lines("agreement", "adjectives.txt")),
             count_nouns=frozenset(r[0] for r in count_nouns if "adj" not in r[4].split(",")),
+            name_prefixes=tuple(
+                (r["affix"], r["gender"]) for r in affixes if r["position"] == "prefix"
+            ),
+            name_suffixes=tuple(
+                (r["affix"], r["gender"]) for r in affixes if r["position"] == "suffix"
+            ),
         )
+
+    def given(self, word: str) -> str | None:
+        """m, f or - for a lower-case given name, listed or recognised by an affix
+        (Abdolnaser, Rouhollah); None for a word that is no known given name."""
+        gender = self.given_names.get(word)
+        if gender is not None or len(word) < 6:
+            return gender
+        for affix, sex in self.name_prefixes:
+            if word.startswith(affix):
+                return sex
+        return next((sex for affix, sex in self.name_suffixes if word.endswith(affix)), None)
 
     def gender_of(self, given_name: str) -> str | None:
         """m or f for a lower-case given name of one sex; None for others and unknowns."""
-        gender = self.given_names.get(given_name)
+        gender = self.given(given_name)
         return gender if gender in ("m", "f") else None
 
     def english_word(self, word: str) -> bool:
