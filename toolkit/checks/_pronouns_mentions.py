@@ -128,6 +128,7 @@ class Text:
         paragraph_starts = [p.start for p in doc.paragraphs]
         self.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s in starts]
         self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
+        self.people: dict[str, list[int]] | None = None  # the resolver's index, built once
 
     def gap(self, k: int) -> str:
         """The characters between word k-1 and word k, stripped."""

@@ -11,8 +11,10 @@ corpora/animacy/ and, if present, corpora/names/.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -460,12 +462,39 @@ def _in_speech(doc: Document, offset: int) -> bool:
     """Whether a pronoun is inside a quotation (counted from its paragraph's start), right
     after one ("...," she said), or in a sentence that opens with one."""
     paragraph = doc.paragraph_at(offset)
-    before = doc.text[paragraph.start if paragraph else 0 : offset]
-    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    start = paragraph.start if paragraph else 0
+    quotes = _quotes(doc)
+    opened = sum(quotes.count(mark, start, offset) * sign for mark, sign in _PAIRED.items())
     sentence = doc.sentence_at(offset)
     opener = sentence is not None and doc.text[sentence.start] in "\"“«'‘"
-    after_quote = _AFTER_QUOTE.search(before.rstrip()[-2:])  # the tail only: linear
-    return opened > 0 or before.count('"') % 2 == 1 or opener or bool(after_quote)
+    tail = doc.text[max(start, offset - 40) : offset].rstrip()[-2:]
+    after_quote = _AFTER_QUOTE.search(tail)  # the tail only: linear
+    return opened > 0 or quotes.count('"', start, offset) % 2 == 1 or opener or bool(after_quote)
+
+
+_PAIRED = {"“": 1, "«": 1, "”": -1, "»": -1}
+
+
+class _Quotes:
+    """Where a document's quotation marks are, to count them before an offset by bisection
+    (counting a long paragraph's text for each pronoun is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.marks = {mark: [m.start() for m in re.finditer(mark, text)] for mark in '“«”»"'}
+
+    def count(self, mark: str, start: int, end: int) -> int:
+        positions = self.marks[mark]
+        return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
+
+
+_QUOTES: weakref.WeakKeyDictionary[Document, _Quotes] = weakref.WeakKeyDictionary()
+
+
+def _quotes(doc: Document) -> _Quotes:
+    found = _QUOTES.get(doc)
+    if found is None:
+        found = _QUOTES[doc] = _Quotes(doc.text)
+    return found
 
 
 def _tokens_before(pronoun: Any, before: list[Mention]) -> Iterator[Any]:
