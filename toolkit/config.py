@@ -1,5 +1,6 @@
 """Project configuration: ``mtkit.toml`` or ``[tool.mtkit]`` in pyproject.toml, found by
-walking up from the input, and the ignore file of (rule, exact text) pairs.
+walking up from the input, and the ignore file of (rule, exact text) pairs. ``mtkit.toml``
+holds the keys at its top level or, like pyproject.toml, in a ``[tool.mtkit]`` table.
 
 Keys: select, ignore, min-confidence, fail-on, gazetteers, source-lang, house-style,
 ignore-file. Paths are relative to the configuration file. Command-line flags override it.
@@ -92,7 +93,7 @@ class Config:
         implies the deep checks.
         """
         return Settings(
-            source_lang=source_lang or self.source_lang,
+            source_lang=source_language(source_lang) or self.source_lang,
             fast=fast and lm_path is None,
             gazetteers=self.gazetteers + gazetteers,
             house_style=self.house_style,
@@ -115,6 +116,21 @@ class Config:
         if flag is not None:
             return flag
         return self.min_confidence if self.min_confidence is not None else default
+
+
+def source_language(code: str | None) -> str | None:
+    """``code`` as the checks use it: lower case, region or script dropped (zh-Hans is zh);
+    a code that is not ISO 639-1 is a UsageError."""
+    if code is None:
+        return None
+    from toolkit.resources import read_lines
+
+    base = code.strip().lower().replace("_", "-").split("-")[0]
+    if base not in read_lines("languages.txt"):
+        raise UsageError(
+            f"unknown source language {code!r}: give an ISO 639-1 code (ar, fa, tr, zh, ...)"
+        )
+    return base
 
 
 def find_config(start: Path) -> Path | None:
@@ -174,7 +190,7 @@ def _read_table(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: invalid TOML: {error}") from None
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or list(data) == ["tool"]:  # mtkit.toml may use either
         data = data.get("tool", {}).get("mtkit", {})
     if not isinstance(data, dict):
         raise UsageError(f"{path}: [tool.mtkit] must be a table")
@@ -207,6 +223,13 @@ def _string(path: Path, key: str, value: Any, base: Path) -> str:
     return value
 
 
+def _language(path: Path, key: str, value: Any, base: Path) -> str | None:
+    try:
+        return source_language(_string(path, key, value, base))
+    except UsageError as error:
+        raise UsageError(f"{path}: {key}: {error}") from None
+
+
 def _file(path: Path, key: str, value: Any, base: Path) -> Path:
     file = base / _string(path, key, value, base)
     if not file.is_file():
@@ -224,7 +247,7 @@ _KEYS = {
     "min-confidence": _confidence,
     "fail-on": _fail_on,
     "gazetteers": _files,
-    "source-lang": _string,
+    "source-lang": _language,
     "house-style": _file,
     "ignore-file": _file,
 }

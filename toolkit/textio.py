@@ -4,6 +4,7 @@ and paragraph-aligned chunks so that huge files are processed in bounded memory.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,8 +62,33 @@ def _sniff(path: str, head: bytes, encoding: str | None) -> str:
         if head.startswith(bom):
             return name
     if b"\x00" in head:
+        if name := _utf16_without_bom(head):
+            return name
         raise InputError(f"{path}: binary file, not text")
     return "utf-8"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Returns "utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text with no BOM: its NUL
+    bytes (the high bytes of Latin letters, digits, spaces) all on one side of each pair,
+    and no control character but tabs and line breaks in it."""
+    even = head[: len(head) & ~1]
+    for name, high, low in (
+        ("utf-16-le", even[1::2], even[0::2]),
+        ("utf-16-be", even[0::2], even[1::2]),
+    ):
+        if low.count(0) or high.count(0) * 10 < len(high):
+            continue
+        try:
+            text = even.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROLS.search(text):
+            return name
+    return None
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _cut(text: str, size: int) -> int:

@@ -5,12 +5,16 @@ task each command builds from its own. The CLI parses options, calls these, and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from toolkit.batch import Stats, run_batch
 from toolkit.batch.inputs import InputSpec
 from toolkit.batch.progress import Progress
 from toolkit.batch.runner import Engine, cpus
 from toolkit.batch.tasks import CheckTask, FixTask, QETask, Task
+
+if TYPE_CHECKING:
+    from toolkit.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -93,9 +97,8 @@ def check_task(
 ) -> CheckTask:
     """``batch check``: the findings of each document."""
     from toolkit.pipeline import Selection
-    from toolkit.settings import Settings
 
-    settings = Settings(source_lang=source_lang, fast=fast)
+    settings = _settings(source_lang, fast)
     return CheckTask(settings, Selection(select, ignore, min_confidence))
 
 
@@ -109,14 +112,18 @@ def fix_task(
 ) -> FixTask:
     """``batch fix``: the fixed text of each document."""
     from toolkit.pipeline import Selection
-    from toolkit.settings import Settings
 
-    settings = Settings(source_lang=source_lang, fast=fast)
+    settings = _settings(source_lang, fast)
     return FixTask(settings, Selection(select, ignore), min_confidence, unsafe)
 
 
 def qe_task(fast: bool = True, source_lang: str | None = None) -> QETask:
     """``batch qe``: a quality estimate of each document."""
+    return QETask(_settings(source_lang, fast))
+
+
+def _settings(source_lang: str | None, fast: bool) -> Settings:
+    from toolkit.config import source_language
     from toolkit.settings import Settings
 
-    return QETask(Settings(source_lang=source_lang, fast=fast))
+    return Settings(source_lang=source_language(source_lang), fast=fast)

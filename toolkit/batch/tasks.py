@@ -220,7 +220,10 @@ class QETask(Task):
         estimate(["Warm up."], settings=self.settings)
 
         def run(item: Item) -> Payload:
-            hyps = item_text(item).rstrip("\n").split("\n")
+            text = item_text(item)
+            if not text.strip():
+                raise InputError("only blank lines, no text to estimate")
+            hyps = text.rstrip("\n").split("\n")
             sources = item.source.rstrip("\n").split("\n") if item.source is not None else None
             if sources is not None and len(sources) != len(hyps):
                 raise InputError(f"{len(hyps)} line(s) of text but {len(sources)} of source")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.checks._pronouns_mentions import _DETERMINERS, Mention, Text, mentions
@@ -89,12 +89,18 @@ class _Antecedent:
     bound: bool  # the words leave no other choice
 
 
-def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
-    """PR101 and PR102 findings, without a parser."""
+def lexical_findings(
+    doc: Document, lexicon: AnimacyLexicon, parsed: Iterable[Finding] = ()
+) -> Iterator[Finding]:
+    """PR101 and PR102 findings, without a parser. ``parsed`` (--deep) are the findings of
+    the spaCy resolver: each one is kept where this one judged nothing, unless a person the
+    pronoun may mean is salient, a ship is near a "she", or a person opens the next
+    sentence."""
     if not _GENDERED.search(doc.text):
         return
     text = Text(doc)
     found = mentions(text, lexicon)
+    by_start = {f.start: f for f in parsed}
     chain: list[tuple[int, int, str, float]] = []  # earlier unflagged pronouns
     for match in _GENDERED.finditer(doc.text):
         k = text.index_at(match.start())
@@ -102,13 +108,33 @@ def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding
             continue  # inside a longer word: "co-her"
         if text.words[k].end != match.end():
             continue
+        pronoun = match.group().lower()
         finding = _judge(text, k, match.group(), found, chain, lexicon)
         if finding is None:
-            pronoun = match.group().lower()
+            finding = _from_parse(text, k, by_start, found, chain)
+        if finding is None:
             role = 1.0 if pronoun in ("she", "he") else 0.8
             chain.append((k, text.sentence_of[k], _GENDER[pronoun], role))
         else:
             yield finding
+
+
+def _from_parse(
+    text: Text,
+    k: int,
+    by_start: dict[int, Finding],
+    found: list[Mention],
+    chain: list[tuple[int, int, str, float]],
+) -> Finding | None:
+    """The parsed resolver's finding on the pronoun at word k (it may start at a relativizer
+    before it), unless a rival person, a ship or a name in the next sentence vetoes it."""
+    finding = by_start.get(text.words[k].start) or by_start.get(text.words[k - 1].start)
+    if finding is None or not finding.start <= text.words[k].start < finding.end:
+        return None
+    gender = _GENDER[text.lower(k)]
+    if (gender == "f" and _ship_near(text, k, found)) or _named_next(text, k, gender, found):
+        return None
+    return None if _salience(text, k, gender, found, chain, _UNCLEAR) >= BLOCK else finding
 
 
 def _judge(
@@ -173,6 +199,7 @@ def _judge(
             "language's grammatical gender leaked into English.",
             [_same_case(suggestion, pronoun)],
             confidence=_confidence(mention, lexicon, antecedent.bound, people),
+            safe=_certain(antecedent),
         )
     other = referent.gender not in (None, gender)
     if referent.animacy == "human" and mention.titled and other and not mention.plural:
@@ -212,6 +239,13 @@ def _ship_near(text: Text, k: int, found: list[Mention]) -> bool:
     s = text.sentence_of[k]
     window = _between(found, text.sentence_first[max(0, s - 2)], k)
     return any(m.referent.cls == "vessel" for m in window)
+
+
+def _certain(antecedent: _Antecedent) -> bool:
+    """Whether the words fix the antecedent and the lexicon or gazetteer says for sure what
+    it is (a body, a country, a place, an army, a company): then its/it/their is safe."""
+    referent = antecedent.mention.referent
+    return antecedent.bound and referent.reliable and referent.cls in _STATE_CLASSES
 
 
 def _confidence(

@@ -411,8 +411,9 @@ def _name(
 
     named = lexicon.names.get(" ".join(lower))
     if named is not None and named.animacy != "human":
-        plural = (_noun(lower[-1], lexicon) or (named, False))[1]  # "Syrian Democratic Forces"
-        return mention(named, plural)  # a country or body, even if a given name spells it
+        head_noun = _noun(lower[-1], lexicon)
+        plural = head_noun is not None and head_noun[1] and head_noun[0].cls not in _ONE_PLACE
+        return mention(named, plural)  # "Syrian Democratic Forces" are "they"; "Iran" is no name
     nouns = lexicon.nouns
     known = [nouns[w] for w in lower if w in nouns]
     titles = [r for r in known if r.cls == "title"]
@@ -462,6 +463,7 @@ def _name(
 
 
 _ORGANISATION = Referent("nonhuman", None, "organisation", reliable=False)
+_ONE_PLACE = ("country", "place")  # "United Nations", "United States", "Philippines": it
 # A capitalised sequence of several unknown words: a person only now and then ("World Cup").
 _MAYBE_NAME = Referent("maybe", None, "name")
 
