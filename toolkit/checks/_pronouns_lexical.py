@@ -71,6 +71,7 @@ _CLAUSE_OPENERS = frozenset(
         "so",
     ]
 )
+_OPENING_QUOTES = ('"', "“", "«", "„")
 _CONDITIONS = ("if", "unless", "whoever", "anyone")
 _STATE_CLASSES = ("country", "place", "government", "military", "organisation", "company")
 _PRE_VERB_PREPOSITIONS = ("with", "through", "via", "using")
@@ -150,14 +151,19 @@ def _judge(
     end = text.words[k].end
     s = text.sentence_of[k]
     sentence_start = text.sentence_first[s]
-    if (pronoun[0].isupper() and k != sentence_start) or _in_speech(doc, offset):
-        return None  # "His Majesty"; quoted speech
+    if pronoun[0].isupper() and k != sentence_start:
+        return None  # "His Majesty"
+    quoted_subject = None
+    if _in_speech(doc, offset):
+        quoted_subject = _quoted_predicate(text, k, found)
+        if quoted_subject is None:
+            return None  # quoted speech: its pronouns are the speaker's
     if _generic(text, k):
         return None  # "if it is serious, he may be jailed": anyone
     if _speaker(doc, offset, end):
         return None
     gender = _GENDER[pronoun.lower()]
-    possessive = _is_determiner(pronoun, text, k)
+    possessive = _is_determiner(pronoun, text, k, lexicon)
     forms = _FORMS[(pronoun.lower(), possessive)]
     relative = _relative_clause(text, k, found)
     if relative is not None:
@@ -174,7 +180,13 @@ def _judge(
     obj = not possessive and pronoun.lower() not in ("she", "he")
     if obj and function_words().get(text.lower(k - 1)) != "preposition":
         return None  # "told her", "summoned him": too often a person named further back
-    antecedent = _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found, obj)
+    antecedent = (
+        _Antecedent(quoted_subject, False)
+        if quoted_subject is not None
+        else _bound(text, k, pronoun, possessive, found)
+        or _preferred(text, k, found, obj)
+        or (_nearest_thing(text, k, found) if obj else None)
+    )
     if antecedent is None:
         return None
     mention = antecedent.mention
@@ -218,8 +230,8 @@ def _judge(
 
 
 def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
-    """ "The company said he would step down. John Smith has led ...": a person the pronoun
-    may mean opens the next sentence."""
+    """ "The company said he would step down. John Smith has led ...": a person of the
+    pronoun's gender opens the next sentence."""
     s = text.sentence_of[k]
     if s + 1 >= len(text.sentences):
         return False
@@ -228,7 +240,7 @@ def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
         m.referent.animacy == "human"
         and m.text[:1].isupper()
         and not m.plural
-        and m.referent.gender in (None, gender)
+        and m.referent.gender == gender
         and not m.oblique
         for m in after[:1]
     )
@@ -363,6 +375,18 @@ def _preferred(text: Text, k: int, found: list[Mention], obj: bool) -> _Antecede
     return None
 
 
+def _nearest_thing(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
+    """For an object with no subject to refer to ("a large part of her remained"): the
+    nearest singular thing in its sentence or the one before, if no person is nearer."""
+    s = text.sentence_of[k]
+    for mention in reversed(_between(found, text.sentence_first[max(0, s - 1)], k)):
+        if mention.person:
+            return None
+        if not mention.plural and mention.referent.animacy == "nonhuman":
+            return _Antecedent(mention, False)
+    return None
+
+
 def _before_and(text: Text, k: int, found: list[Mention]) -> Mention | None:
     """ "Turkey and her allies": the mention right before "and" a possessive follows."""
     if k < 2 or text.lower(k - 1) != "and" or text.gap(k - 1):
@@ -481,6 +505,27 @@ def _verb_between(text: Text, start: int, stop: int) -> bool:
     return False
 
 
+def _quoted_predicate(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """'stressing that Damascus "will extend her hand"': a quotation opened in the
+    pronoun's sentence right after the subject and continuing its clause with a verb; the
+    subject, outside the quotation, is the antecedent the reporter's sentence offers."""
+    s = text.sentence_of[k]
+    for j in range(k, text.sentence_first[s], -1):
+        gap = text.gap(j)
+        if not gap:
+            continue
+        if gap[-1:] not in _OPENING_QUOTES or not text.texts[j][:1].islower():
+            return None
+        if not can_be_verb(text.lower(j)) or j == k:
+            return None
+        before = _between(found, text.sentence_first[s], j)
+        subject = before[-1] if before and before[-1].last == j else None
+        if subject is None or subject.oblique or not _candidate(subject):
+            return None
+        return subject if subject.referent.animacy == "nonhuman" else None
+    return None
+
+
 def _generic(text: Text, k: int) -> bool:
     """Whether the pronoun's clause or the one before it is a condition ("if", "unless"),
     where he or she stands for anyone."""
@@ -568,8 +613,9 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(form for row in rows for form in (row["past"], row["present"]))
 
 
-def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
-    """ "her statement" (a determiner) against "told her that" (an object)."""
+def _is_determiner(pronoun: str, text: Text, k: int, lexicon: AnimacyLexicon) -> bool:
+    """ "her statement" (a determiner) against "told her that" and "part of her remained"
+    (an object)."""
     lower = pronoun.lower()
     if lower not in ("her", "his"):
         return False
@@ -578,6 +624,8 @@ def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
     nxt = text.texts[k + 1]
     if function_words().get(nxt.lower()):
         return False
+    if lower == "her" and nxt.endswith("ed") and can_be_verb(nxt.lower()):
+        return not text.gap(k + 2) and text.lower(k + 2) in lexicon.count_nouns  # "her injured leg"
     return lower == "his" or not nxt[0].isupper()
 
 

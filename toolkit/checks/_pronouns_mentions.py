@@ -220,7 +220,7 @@ def _add(found: list[Mention], mention: Mention, text: Text) -> None:
 
 
 def _with_role(text: Text, mention: Mention) -> Mention:
-    oblique = _preposition_before(text, mention.first)
+    oblique = _preposition_before(text, mention.first) or _dateline(text, mention)
     subject = not oblique and _verb_follows(text, mention.last)
     referent = mention.referent
     if referent.animacy == "maybe" and _followed_by(text, mention.last, ("which",)):
@@ -231,6 +231,13 @@ def _with_role(text: Text, mention: Mention) -> Mention:
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
+
+
+def _dateline(text: Text, mention: Mention) -> bool:
+    """ "Riyadh - FIFA announced ...": a place opening the sentence before a dash."""
+    after = text.text[mention.end : mention.end + 4]
+    opens = text.sentence_first[mention.sentence] == mention.first
+    return opens and after[:1].isspace() and after.strip()[:1] in ("-", "–", "—")
 
 
 def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
@@ -327,14 +334,17 @@ def _skip_phrase(text: Text, k: int) -> int:
 
 def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     """Mark a human noun next to a person's name ("Rashid Khan, the famous player";
-    "spokesman Yahya Sarie"; "Sharif sahiba") as naming that person again, and give the
-    name a gender the noun states."""
+    "spokesman Yahya Sarie"; "Sharif sahiba"), and titles joined to such a noun by "and", as
+    naming that person again, and give the name a gender the noun states."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
+        if a.same_as >= 0 and between.strip() == "and" and not b.titled:
+            out[i] = replace(b, same_as=a.same_as)  # "..., Crown Prince and Prime Minister,"
+            continue
         adjacent = b.first == a.last and between.strip() in ("", ",")
         appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
         if not (adjacent or appositive):
@@ -360,6 +370,8 @@ def _name_end(text: Text, k: int, lexicon: AnimacyLexicon) -> int:
     """The end of the capitalised sequence starting at word k ("Ministry of Health")."""
     stop, n = k + 1, len(text.words)
     while stop < n:
+        if text.sentence_of[stop] != text.sentence_of[k]:
+            break  # a headline's last name and the next line's first: "Mourinho\n\nFenerbahce"
         gap = text.gap(stop)
         previous = text.lower(stop - 1)
         if (gap and not (gap == "." and _is_title(previous, lexicon))) or previous.endswith(
@@ -420,6 +432,8 @@ def _name(
     human = [r for r in known if r.animacy == "human"]
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
     noun = _noun(head, lexicon)
+    if len(lower) > 1 and head in lexicon.name_heads:
+        noun = (Referent("nonhuman", None, lexicon.name_heads[head]), head.endswith("s"))
     institution = noun is not None and noun[0].animacy != "human"
     opens = text.sentence_first[sentence] == k
     given = _given_name(lower, parts, lexicon)
@@ -477,11 +491,14 @@ def _given_name(
     functional = function_words()
     for position in range(max(0, len(lower) - 4), len(lower)):
         word, part = lower[position], parts[position]
-        if not (part.isalpha() and part[0].isupper() and part[1:].islower()):
-            continue  # "UN", "An-24", "of"
+        if not all(p.isalpha() and p[0].isupper() and p[1:].islower() for p in part.split("-")):
+            continue  # "UN", "An-24", "of"; "Kassym-Jomart" is a name
         if word in lexicon.nouns or word in lexicon.not_antecedents or functional.get(word):
             continue
-        if word in lexicon.frequent_words or (gender := lexicon.given_names.get(word)) is None:
+        gender = lexicon.given_names.get(word)
+        if gender is None and "-" in word:
+            gender = lexicon.given_names.get(word.split("-")[0])  # "Kassym-Jomart"
+        if word in lexicon.frequent_words or gender is None:
             continue
         last = position == len(lower) - 1
         if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:

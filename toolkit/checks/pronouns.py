@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from toolkit.cache import cached
 from toolkit.checks.base import Check
 from toolkit.document import Document
 from toolkit.english import can_be_verb
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
-from toolkit.resources import corpus_path, holdout_tags, iter_tsv, read_lines
+from toolkit.resources import corpora_dir, corpus_path, holdout_tags, iter_tsv, read_lines
 
 NONHUMAN_ANTECEDENT = Rule(
     code="PR101",
@@ -90,6 +91,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
+_CACHE_NAME = "animacy-lexicon-1"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -134,10 +136,27 @@ class AnimacyLexicon:
     human_suffixes: tuple[str, ...]
     given_names: dict[str, str]  # lower-case given name -> m, f or - (either)
     not_antecedents: frozenset[str]
+    name_heads: dict[str, str]  # head words that make a capitalised name a body
+    frequent_words: frozenset[str]  # the 300 most frequent English words: never given names
+    adjectives: frozenset[str]
+    count_nouns: frozenset[str]  # singular English count nouns that are no adjectives
 
     @classmethod
     @functools.cache
     def load(cls) -> AnimacyLexicon:
+        """The lexicon, built once and kept pickled in mtkit's cache (55,000 given names)."""
+        animacy = corpora_dir() / "animacy"
+        sources = [
+            *sorted(animacy.glob("*.t*")),
+            corpus_path("agreement", "nouns.tsv"),
+            corpus_path("agreement", "adjectives.txt"),
+            corpus_path("english", "common_words.txt"),
+            *sorted((corpora_dir() / "names").glob("curated.tsv")),
+        ]
+        return cached(_CACHE_NAME, sources, cls._build)
+
+    @classmethod
+    def _build(cls) -> AnimacyLexicon:
         def referent(row: dict[str, str]) -> Referent:
             gender = row.get("gender", "-")
             return Referent(
@@ -158,18 +177,26 @@ class AnimacyLexicon:
             row["class"]: float(row["confidence"])
             for row in iter_tsv(corpus_path("animacy", "classes.tsv"))
         }
+        given = _pairs(corpus_path("animacy", "given_names_namdict.tsv"))
+        given |= {
+            r["name"]: r["gender"] for r in iter_tsv(corpus_path("animacy", "given_names.tsv"))
+        }
+        count_nouns = _columns(corpus_path("agreement", "nouns.tsv"))
         return cls(
             nouns=nouns,
             entity_types=types,
             names=_gazetteer_names(types),
             class_confidence=confidence,
             human_suffixes=tuple(read_lines("animacy", "human_suffixes.txt")),
-            given_names=_pairs(corpus_path("animacy", "given_names_namdict.tsv"))
-            | {
-                row["name"]: row["gender"]
-                for row in iter_tsv(corpus_path("animacy", "given_names.tsv"))
-            },
+            given_names=given,
             not_antecedents=frozenset(read_lines("animacy", "not_antecedents.txt")),
+            name_heads={
+                row["head"]: row["class"]
+                for row in iter_tsv(corpus_path("animacy", "name_heads.tsv"))
+            },
+            frequent_words=frozenset(read_lines("english", "common_words.txt")[:300]),
+            adjectives=frozenset(read_lines("agreement", "adjectives.txt")),
+            count_nouns=frozenset(r[0] for r in count_nouns if "adj" not in r[4].split(",")),
         )
 
     def gender_of(self, given_name: str) -> str | None:
@@ -177,26 +204,11 @@ class AnimacyLexicon:
         gender = self.given_names.get(given_name)
         return gender if gender in ("m", "f") else None
 
-    @functools.cached_property
-    def frequent_words(self) -> frozenset[str]:
-        """The 300 most frequent English words ("one", "will", "may"): never given names."""
-        return frozenset(read_lines("english", "common_words.txt")[:300])
-
-    @functools.cached_property
-    def adjectives(self) -> frozenset[str]:
-        return frozenset(read_lines("agreement", "adjectives.txt"))
-
     def english_word(self, word: str) -> bool:
         """Whether a lower-case word is also an English adjective or verb ("red", "rose",
         "will", "mark"), so a capitalised one may not be a given name. (Nouns are no test:
         WordNet lists "elizabeth" and "clinton".)"""
         return word in self.adjectives or can_be_verb(word)
-
-    @functools.cached_property
-    def count_nouns(self) -> frozenset[str]:
-        """Singular English count nouns that are not adjectives (corpora/agreement)."""
-        rows = _columns(corpus_path("agreement", "nouns.tsv"))
-        return frozenset(r[0] for r in rows if "adj" not in r[4].split(","))
 
     def noun(self, word: str) -> tuple[Referent, bool] | None:
         """The lexicon noun a lower-case word is, and whether it is its plural ("bases",
@@ -280,6 +292,8 @@ def _gazetteer_names(types: dict[str, Referent]) -> dict[str, Referent]:
     names and variants of corpora/names/curated.tsv, when that file exists."""
     country = Referent("nonhuman", None, "country")
     names = {name.lower(): country for name in read_lines("animacy", "nonhuman_names.txt")}
+    for row in iter_tsv(corpus_path("animacy", "organisations.tsv")):
+        names[row["name"].lower()] = Referent("nonhuman", None, row["class"])
     try:
         path = corpus_path("names", "curated.tsv")
     except ModelError:
