@@ -341,8 +341,11 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if not a.person and i > 1 and a.oblique and out[i - 2].person:
-            a = out[i - 2]  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
+        back = i - 1
+        while back > 0 and out[back].oblique and i - back < 3:
+            back -= 1  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
+        if back < i - 1 and out[back].person and not out[back].text[:1].isupper():
+            a = out[back]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
