@@ -571,6 +571,8 @@ def brief_command(paths, fmt, date, output, encoding) -> None:
     from toolkit.brief.render import RENDERERS
     from toolkit.textio import read_text
 
+    if date and not 1000 <= date.year <= 9000:  # relative dates are computed from it
+        raise UsageError(f"--date {date.date().isoformat()}: give a year from 1000 to 9000")
     guard([output], paths)
     texts = [(path, read_text(path, encoding)) for path in paths]
     briefs = brief_many(texts, date.date() if date else None)

@@ -166,6 +166,8 @@ def test_item06_in_place_rewrite_keeps_hard_links_without_root(article):
         "backup_path",
         "read_only",
         "unknown_encoding_fix",
+        "utf16_without_bom_given",
+        "brief_date_out_of_range",
     ],
 )
 def test_item13_usage_and_input_errors_are_exit_2_with_one_line(
@@ -194,6 +196,10 @@ def test_item13_usage_and_input_errors_are_exit_2_with_one_line(
 
         monkeypatch.setattr(tempfile, "mkstemp", read_only)
         args = ["fix", article, "--in-place"]
+    elif make == "utf16_without_bom_given":
+        args = ["check", article, "--encoding", "utf-16"]
+    elif make == "brief_date_out_of_range":
+        args = ["brief", article, "--date", "0001-01-01"]
     else:
         args = ["fix", article, "--encoding", "no-such-codec"]
     result = run(*args)
