@@ -60,6 +60,12 @@ def test_fresh_articles(article: dict) -> None:
             "Hakan Fidan spoke in Ankara. Later Fidane said the talks went on.",
             [("Fidane", "Fidan")],
         ),
+        # a tie goes to the English romanization (sh, not French ch)
+        (
+            "Hospital director Nabil al-Chami spoke in Tripoli. Later al-Shami said the "
+            "wards were full.",
+            [("Chami", "Shami")],
+        ),
         # a vowel more or less is another name, not a convention
         ("Masoud Barzani met envoys in Erbil. Barazani said the vote would go on.", []),
         # a Ukrainian village beside the town it is named after
@@ -107,6 +113,16 @@ def test_country_names() -> None:
         ("Turkmenia", "Turkmenistan")
     ]
     assert found("Kirghizia was a Soviet republic.") == []
+
+
+def test_only_diacritics_and_country_names_are_safe_fixes() -> None:
+    text = (
+        "Minister Mehmet Simsek spoke in Ankara. Şimşek said inflation would fall. "
+        "Kyrgyzstan and Tajikistan agreed; Kirghizia will ratify. Masoud Pezeshkian and "
+        "Masud Pezeshkian are one man."
+    )
+    safe = {f.text: f.safe for f in findings(text)}
+    assert safe == {"Şimşek": True, "Kirghizia": True, "Masud": False}
 
 
 def test_headline_diacritics_are_left_alone() -> None:

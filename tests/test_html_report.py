@@ -203,7 +203,8 @@ def test_check_writes_html_report_and_refuses_to_overwrite_input(tmp_path):
     )
     assert result.exit_code == 1 and result.stdout == ""
     page = out.read_text(encoding="utf-8")
-    assert "&lt;b&gt;no&lt;/b&gt;" in page and "<code>PU101</code>" in page
+    assert "&lt;b&gt;" in page and "&lt;/b&gt;" in page and "<code>PU101</code>" in page
+    assert "<b>no" not in page
     assert '<ins title="PU101">.” </ins>' in page
     refused = CliRunner().invoke(
         main, ["check", "--format", "html", "-o", str(article), str(article)]

@@ -64,10 +64,12 @@ def guard(
 
 def writable(output: PathLike) -> Path:
     """The file ``output`` names (symbolic links followed), or a one-line InputError when it
-    is a folder or its folder is missing or not writable."""
+    is a folder or a read-only file, or its folder is missing or not writable."""
     target = _target(output)
     if target.is_dir():
         raise InputError(f"{output}: is a directory")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise InputError(f"{output}: read-only file; not replaced")
     folder = target.parent
     if not folder.is_dir():
         raise InputError(f"{output}: no such directory {folder}")

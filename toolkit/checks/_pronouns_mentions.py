@@ -220,7 +220,7 @@ def _add(found: list[Mention], mention: Mention, text: Text) -> None:
 
 
 def _with_role(text: Text, mention: Mention) -> Mention:
-    oblique = _preposition_before(text, mention.first)
+    oblique = _preposition_before(text, mention.first) or _dateline(text, mention)
     subject = not oblique and _verb_follows(text, mention.last)
     referent = mention.referent
     if referent.animacy == "maybe" and _followed_by(text, mention.last, ("which",)):
@@ -231,6 +231,13 @@ def _with_role(text: Text, mention: Mention) -> Mention:
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
+
+
+def _dateline(text: Text, mention: Mention) -> bool:
+    """ "Riyadh - FIFA announced ...": a place opening the sentence before a dash."""
+    after = text.text[mention.end : mention.end + 4]
+    opens = text.sentence_first[mention.sentence] == mention.first
+    return opens and after[:1].isspace() and after.strip()[:1] in ("-", "–", "—")
 
 
 def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
@@ -327,14 +334,17 @@ def _skip_phrase(text: Text, k: int) -> int:
 
 def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     """Mark a human noun next to a person's name ("Rashid Khan, the famous player";
-    "spokesman Yahya Sarie"; "Sharif sahiba") as naming that person again, and give the
-    name a gender the noun states."""
+    "spokesman Yahya Sarie"; "Sharif sahiba"), and titles joined to such a noun by "and", as
+    naming that person again, and give the name a gender the noun states."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
+        if a.same_as >= 0 and between.strip() == "and" and not b.titled:
+            out[i] = replace(b, same_as=a.same_as)  # "..., Crown Prince and Prime Minister,"
+            continue
         adjacent = b.first == a.last and between.strip() in ("", ",")
         appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
         if not (adjacent or appositive):
@@ -360,6 +370,8 @@ def _name_end(text: Text, k: int, lexicon: AnimacyLexicon) -> int:
     """The end of the capitalised sequence starting at word k ("Ministry of Health")."""
     stop, n = k + 1, len(text.words)
     while stop < n:
+        if text.sentence_of[stop] != text.sentence_of[k]:
+            break  # a headline's last name and the next line's first: "Mourinho\n\nFenerbahce"
         gap = text.gap(stop)
         previous = text.lower(stop - 1)
         if (gap and not (gap == "." and _is_title(previous, lexicon))) or previous.endswith(

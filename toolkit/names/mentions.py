@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.document import Document
 from toolkit.english import function_words
@@ -40,8 +40,7 @@ GLUE_LEFT = 4.0  # Zipf of a common word after which a rare name word starts a n
 COMMON = 3.5  # Zipf frequency from which a capitalised sentence opener is an English word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A name word (or one part of a hyphenated word)."""
 
     start: int
@@ -54,21 +53,11 @@ class Token:
         return spelling_key(self.text)
 
     @property
-    def plain(self) -> str:
-        """Lower-case letters without diacritics or apostrophes ("Şimşek" -> "simsek")."""
-        return plain(self.text)
-
-    @property
-    def sound(self) -> str:
-        return sound(self.text)
-
-    @property
     def is_acronym(self) -> bool:
         return 2 <= len(self.text) <= 5 and self.text.isupper()
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of name words, titles before it left out."""
 
     start: int
@@ -156,38 +145,45 @@ def mentions(doc: Document) -> list[Mention]:
                 if second is None:
                     continue
                 start, run = start + second.start(), run[second.start() :]
-        mention = _mention_of(run, start, headline_end)
-        if mention is not None:
-            found.append(mention)
+        found += _mentions_of(run, start, headline_end)
     return found
 
 
 def mention_at(text: str, start: int, end: int) -> Mention | None:
-    """The mention of the words in ``text[start:end]`` (a name found by other means)."""
-    return _mention_of(text[start:end], start, text.find("\n"))
+    """The mention of the words in ``text[start:end]`` (a name found by other means); after
+    a title, the name the title is given to."""
+    found = _mentions_of(text[start:end], start, text.find("\n"))
+    return found[-1] if found else None
 
 
-def _mention_of(run: str, start: int, headline_end: int) -> Mention | None:
-    found = _template(run)
-    if found is None:
-        return None
-    (begin, end), parts, keys = found
-    tokens = tuple(Token(start + a, start + b, name) for a, b, name in parts)
-    text = run[begin:end]
-    return Mention(start + begin, start + end, text, tokens, keys, start + begin < headline_end)
+def _mentions_of(run: str, start: int, headline_end: int) -> list[Mention]:
+    return [
+        Mention(start + begin, start + end, run[begin:end], tuple(
+            Token(start + a, start + b, name) for a, b, name in parts
+        ), keys, start + begin < headline_end)
+        for (begin, end), parts, keys in _templates(run)
+    ]  # fmt: skip
+
+
+Template = tuple[tuple[int, int], tuple[tuple[int, int, str], ...], tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=16384)
-def _template(
-    run: str,
-) -> tuple[tuple[int, int], tuple[tuple[int, int, str], ...], tuple[str, ...]] | None:
-    """Where the name of a run of words lies, and its tokens (offsets into the run): titles
-    before it and particles at its ends go."""
+def _templates(run: str) -> tuple[Template, ...]:
+    """Where the names of a run of words lie, and their tokens (offsets into the run): a
+    title ends a name and starts the next ("Istanbul Mayor Ekrem Imamoglu": Istanbul, Ekrem
+    Imamoglu); particles at a name's ends go."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(run)]
-    while words and words[-1][2] in _PARTICLES:
-        words.pop()
     known = titles()
-    words = words[max((i + 1 for i, w in enumerate(words) if w[2].lower() in known), default=0) :]
+    heads = [i for i, w in enumerate(words) if w[2].lower() in known]
+    if not heads:
+        return tuple(filter(None, [_template(words)]))
+    return tuple(filter(None, [_template(words[: heads[0]]), _template(words[heads[-1] + 1 :])]))
+
+
+def _template(words: list[tuple[int, int, str]]) -> Template | None:
+    while words and words[-1][2] in _PARTICLES:
+        words = words[:-1]
     cut = max(
         (i for i in range(1, len(words) - 1) if _glued(words[i - 1][2], words[i][2])), default=0
     )
