@@ -46,6 +46,9 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("a budget of 5 millions euros", ("NU101", "5 million")),
         ("About 3 thousands people came.", ("NU101", "3,000")),
         ("About 3 thousand 500 people fled.", ("NU101", "3,500")),
+        ("It raised 3 millions of dollars.", ("NU101", "3 million")),  # "of" dropped too
+        ("About 3 thousands of them fled.", ("NU101", "3,000")),  # "of them" kept
+        ("It borrowed 1.5 milliard dollars.", ("NU102", "1.5 billion")),
         ("It shipped 2,5 thousand tons.", ("NU101", "2,500")),
         # Chinese wan, yi, wanyi; South Asian lakh and crore
         ("Sales reached 3.2 ten thousand units.", ("NU102", "32,000")),

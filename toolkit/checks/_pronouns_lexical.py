@@ -43,6 +43,7 @@ from toolkit.resources import corpus_path, iter_tsv
 
 BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one of them
 TOPIC = 0.08  # salience a person keeps for each time the text named them
+TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
@@ -559,21 +560,43 @@ def _salience(
         ):
             continue
         total += _weight(mention) * _nearness(text, mention.sentence, s)
-    for j, sentence, pronoun_gender, role in chain:
-        if pronoun_gender == gender and sentence >= s - _WINDOW and j < k:
+    for j, sentence, pronoun_gender, role in reversed(chain):  # in text order: recent last
+        if sentence < s - _WINDOW:
+            break
+        if pronoun_gender == gender and j < k:
             total += role * _nearness(text, sentence, s)
-    return total + _topic(k, gender, found, chain)
+    return total + _topic(text, k, gender, found, chain)
 
 
 def _topic(
-    k: int, gender: str, found: list[Mention], chain: list[tuple[int, int, str, float]]
+    text: Text,
+    k: int,
+    gender: str,
+    found: list[Mention],
+    chain: list[tuple[int, int, str, float]],
 ) -> float:
     """A person the text keeps coming back to stays salient past the window: each earlier
     mention of a person of the pronoun's gender, and each earlier unflagged pronoun of it,
-    adds ``TOPIC`` (up to ``6 * TOPIC``)."""
-    mentions = sum(1 for m in found if m.first < k and m.person and m.referent.gender == gender)
-    pronouns = sum(1 for j, _, g, _ in chain if j < k and g == gender)
-    return TOPIC * min(6, mentions + pronouns)
+    adds ``TOPIC`` (up to ``TOPICS * TOPIC``)."""
+    named = _people_by_gender(text, found).get(gender, [])
+    mentions = bisect.bisect_left(named, k)
+    pronouns = 0
+    for j, _, pronoun_gender, _ in reversed(chain):
+        if mentions + pronouns >= TOPICS:
+            break
+        pronouns += pronoun_gender == gender and j < k
+    return TOPIC * min(TOPICS, mentions + pronouns)
+
+
+def _people_by_gender(text: Text, found: list[Mention]) -> dict[str, list[int]]:
+    """The first words of the document's person mentions of each stated gender, in order
+    (remembered on the Text)."""
+    if text.people is None:
+        text.people = {}
+        for mention in found:
+            if mention.person and mention.referent.gender:
+                text.people.setdefault(mention.referent.gender, []).append(mention.first)
+    return text.people
 
 
 def _weight(mention: Mention) -> float:

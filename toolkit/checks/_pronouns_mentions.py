@@ -42,6 +42,7 @@ _PRONOUNS = frozenset(
 )
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}|[A-Z]{2,}[a-z]?")
 _POSSESSIVE = ("'s", "’s")
+_OF_PHRASE = re.compile(r"\s+(?:of|for)\s[^,.;]{1,40},\s*")  # "minister of economy, X"
 _DETERMINERS = frozenset(
     [
         "the",
@@ -127,6 +128,7 @@ class Text:
         paragraph_starts = [p.start for p in doc.paragraphs]
         self.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s in starts]
         self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
+        self.people: dict[str, list[int]] | None = None  # the resolver's index, built once
 
     def gap(self, k: int) -> str:
         """The characters between word k-1 and word k, stripped."""
@@ -339,6 +341,11 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
+        back = i - 1
+        while back > 0 and out[back].oblique and i - back < 3:
+            back -= 1  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
+        if back < i - 1 and out[back].person and not out[back].text[:1].isupper():
+            a = out[back]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
@@ -347,15 +354,17 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
             continue
         adjacent = b.first == a.last and between.strip() in ("", ",")
         appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
+        appositive |= bool(not a.text[:1].isupper() and _OF_PHRASE.fullmatch(between))
         if not (adjacent or appositive):
             continue
         name, noun = (a, b) if a.text[:1].isupper() else (b, a)
         gender = name.referent.gender or noun.referent.gender
         merged = Referent("human", gender, "person")
         titled = name.titled or noun.titled
-        j = i - 1 if name is a else i
+        ia = out.index(a)
+        j, other = (ia, i) if name is a else (i, ia)
         out[j] = replace(name, referent=merged, titled=titled, subject=a.subject or b.subject)
-        out[j + 1 if name is a else j - 1] = replace(noun, same_as=j)
+        out[other] = replace(noun, same_as=j)
     return out
 
 
@@ -425,6 +434,7 @@ def _name(
     if named is not None and named.animacy != "human":
         head_noun = _noun(lower[-1], lexicon)
         plural = head_noun is not None and head_noun[1] and head_noun[0].cls not in _ONE_PLACE
+        plural |= _the_plural(text, k, lower) and named.cls not in _ONE_PLACE  # "the Houthis"
         return mention(named, plural)  # "Syrian Democratic Forces" are "they"; "Iran" is no name
     nouns = lexicon.nouns
     known = [nouns[w] for w in lower if w in nouns]
@@ -471,12 +481,20 @@ def _name(
         return mention(_ORGANISATION)  # "FIFA", "UNAMA", "TCMB"
     if len(parts) > 1 and lower[-1] in lexicon.count_nouns:
         return mention(_UNKNOWN)  # "World Cup", "UN Charter": a thing or event
-    if len(parts) == 1 and lower[0].endswith("s") and text.lower(k - 1) == "the":
-        return mention(Referent("human", None, "group"), plural=True)  # "the Houthis"
+    if _the_plural(text, k, lower):
+        return mention(_GROUP, plural=True)  # "the Houthis", "the Kurds": a group as a body
     return mention(_MAYBE if len(parts) == 1 else _MAYBE_NAME)
 
 
 _ORGANISATION = Referent("nonhuman", None, "organisation", reliable=False)
+
+
+def _the_plural(text: Text, k: int, lower: list[str]) -> bool:
+    """ "the Houthis", "the Kurds": one capitalised plural after "the"."""
+    return len(lower) == 1 and lower[0].endswith("s") and text.lower(k - 1) == "the"
+
+
+_GROUP = Referent("nonhuman", None, "group", reliable=False)
 _ONE_PLACE = ("country", "place")  # "United Nations", "United States", "Philippines": it
 # A capitalised sequence of several unknown words: a person only now and then ("World Cup").
 _MAYBE_NAME = Referent("maybe", None, "name")
@@ -495,9 +513,9 @@ def _given_name(
             continue  # "UN", "An-24", "of"; "Kassym-Jomart" is a name
         if word in lexicon.nouns or word in lexicon.not_antecedents or functional.get(word):
             continue
-        gender = lexicon.given_names.get(word)
+        gender = lexicon.given(word)
         if gender is None and "-" in word:
-            gender = lexicon.given_names.get(word.split("-")[0])  # "Kassym-Jomart"
+            gender = lexicon.given(word.split("-")[0])  # "Kassym-Jomart"
         if word in lexicon.frequent_words or gender is None:
             continue
         last = position == len(lower) - 1

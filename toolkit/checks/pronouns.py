@@ -11,8 +11,10 @@ corpora/animacy/ and, if present, corpora/names/.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +93,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-1"
+_CACHE_NAME = "animacy-lexicon-2"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -140,6 +142,8 @@ class AnimacyLexicon:
     frequent_words: frozenset[str]  # the 300 most frequent English words: never given names
     adjectives: frozenset[str]
     count_nouns: frozenset[str]  # singular English count nouns that are no adjectives
+    name_prefixes: tuple[tuple[str, str], ...]  # ("abdol", "m"): Abdolnaser, Abdulaziz
+    name_suffixes: tuple[tuple[str, str], ...]  # ("ollah", "m"): Hebatollah
 
     @classmethod
     @functools.cache
@@ -181,6 +185,7 @@ class AnimacyLexicon:
         given |= {
             r["name"]: r["gender"] for r in iter_tsv(corpus_path("animacy", "given_names.tsv"))
         }
+        affixes = list(iter_tsv(corpus_path("animacy", "given_name_affixes.tsv")))
         count_nouns = _columns(corpus_path("agreement", "nouns.tsv"))
         return cls(
             nouns=nouns,
@@ -197,11 +202,28 @@ class AnimacyLexicon:
             frequent_words=frozenset(read_lines("english", "common_words.txt")[:300]),
             adjectives=frozenset(read_lines("agreement", "adjectives.txt")),
             count_nouns=frozenset(r[0] for r in count_nouns if "adj" not in r[4].split(",")),
+            name_prefixes=tuple(
+                (r["affix"], r["gender"]) for r in affixes if r["position"] == "prefix"
+            ),
+            name_suffixes=tuple(
+                (r["affix"], r["gender"]) for r in affixes if r["position"] == "suffix"
+            ),
         )
+
+    def given(self, word: str) -> str | None:
+        """m, f or - for a lower-case given name, listed or recognised by an affix
+        (Abdolnaser, Rouhollah); None for a word that is no known given name."""
+        gender = self.given_names.get(word)
+        if gender is not None or len(word) < 6:
+            return gender
+        for affix, sex in self.name_prefixes:
+            if word.startswith(affix):
+                return sex
+        return next((sex for affix, sex in self.name_suffixes if word.endswith(affix)), None)
 
     def gender_of(self, given_name: str) -> str | None:
         """m or f for a lower-case given name of one sex; None for others and unknowns."""
-        gender = self.given_names.get(given_name)
+        gender = self.given(given_name)
         return gender if gender in ("m", "f") else None
 
     def english_word(self, word: str) -> bool:
@@ -440,12 +462,39 @@ def _in_speech(doc: Document, offset: int) -> bool:
     """Whether a pronoun is inside a quotation (counted from its paragraph's start), right
     after one ("...," she said), or in a sentence that opens with one."""
     paragraph = doc.paragraph_at(offset)
-    before = doc.text[paragraph.start if paragraph else 0 : offset]
-    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    start = paragraph.start if paragraph else 0
+    quotes = _quotes(doc)
+    opened = sum(quotes.count(mark, start, offset) * sign for mark, sign in _PAIRED.items())
     sentence = doc.sentence_at(offset)
     opener = sentence is not None and doc.text[sentence.start] in "\"“«'‘"
-    after_quote = _AFTER_QUOTE.search(before.rstrip()[-2:])  # the tail only: linear
-    return opened > 0 or before.count('"') % 2 == 1 or opener or bool(after_quote)
+    tail = doc.text[max(start, offset - 40) : offset].rstrip()[-2:]
+    after_quote = _AFTER_QUOTE.search(tail)  # the tail only: linear
+    return opened > 0 or quotes.count('"', start, offset) % 2 == 1 or opener or bool(after_quote)
+
+
+_PAIRED = {"“": 1, "«": 1, "”": -1, "»": -1}
+
+
+class _Quotes:
+    """Where a document's quotation marks are, to count them before an offset by bisection
+    (counting a long paragraph's text for each pronoun is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.marks = {mark: [m.start() for m in re.finditer(mark, text)] for mark in '“«”»"'}
+
+    def count(self, mark: str, start: int, end: int) -> int:
+        positions = self.marks[mark]
+        return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
+
+
+_QUOTES: weakref.WeakKeyDictionary[Document, _Quotes] = weakref.WeakKeyDictionary()
+
+
+def _quotes(doc: Document) -> _Quotes:
+    found = _QUOTES.get(doc)
+    if found is None:
+        found = _QUOTES[doc] = _Quotes(doc.text)
+    return found
 
 
 def _tokens_before(pronoun: Any, before: list[Mention]) -> Iterator[Any]:

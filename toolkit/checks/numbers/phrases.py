@@ -13,6 +13,7 @@ from toolkit.checks.agreement.data import AgreementLexicon
 from toolkit.checks.numbers.rules import CASUALTY_COUNT, NUMBER_PHRASE
 from toolkit.checks.numbers.values import (
     ENGLISH_DIGITS,
+    determined,
     plain,
     plural_of,
     windows,
@@ -20,10 +21,8 @@ from toolkit.checks.numbers.values import (
     word_value,
 )
 from toolkit.document import Document
-from toolkit.english import function_words
 from toolkit.findings import Finding
 
-_KEEP_OF = frozenset(("them", "us", "you", "whom", "which", "these", "those", "it"))
 _STATES = {
     "died": "killed",
     "dead": "killed",
@@ -126,7 +125,7 @@ def _plural_scale(doc: Document, match: re.Match[str]) -> Finding | None:
     after = (match["next"] or "").lower()
     if after in ("thousands", "millions", "billions"):
         return None  # "several hundreds of thousands"
-    keep_of = after in _KEEP_OF or function_words().get(after) in ("article", "pronoun")
+    keep_of = determined(after)
     if not match["s"] and (keep_of or after not in AgreementLexicon.load().plural_forms):
         return None  # "a dozen of them", "a hundred of the victims": English
     fixed = f"{match['count']} {match['scale']}"
