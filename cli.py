@@ -239,10 +239,12 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     from toolkit.score.inputs import check_aligned, read_segments
 
     if qe:
+        from toolkit.render import printable
         from toolkit.score.qe import estimate_files, render_qe
 
         reports = estimate_files(hypotheses, src, encoding=encoding)
-        click.echo(render_qe(reports, fmt))
+        report = render_qe(reports, fmt)  # segments are echoed: no control character acts
+        click.echo(report if fmt == "json" else printable(report, newlines=True))
         return
     if not references:
         raise UsageError("give at least one reference with -r REF (or --qe for no reference)")
@@ -569,6 +571,8 @@ def brief_command(paths, fmt, date, output, encoding) -> None:
     from toolkit.brief.render import RENDERERS
     from toolkit.textio import read_text
 
+    if date and not 1000 <= date.year <= 9000:  # relative dates are computed from it
+        raise UsageError(f"--date {date.date().isoformat()}: give a year from 1000 to 9000")
     guard([output], paths)
     texts = [(path, read_text(path, encoding)) for path in paths]
     briefs = brief_many(texts, date.date() if date else None)
