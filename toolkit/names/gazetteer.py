@@ -440,7 +440,10 @@ def _builtin_gazetteer() -> Gazetteer:
     with the world tier behind it."""
     from toolkit.names.world import WorldIndex, world_path
 
-    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), Path(__file__)]
+    code = [
+        Path(__file__).with_name(f"{m}.py") for m in ("gazetteer", "normalize", "spans", "words")
+    ]
+    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), *code]
     gazetteer = cached(CACHE_NAME, sources, _build_builtin)
     path = world_path()
     if path is not None:

