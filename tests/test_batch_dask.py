@@ -97,7 +97,11 @@ def test_the_client_does_not_read_the_rows(tmp_path, feed, cluster, monkeypatch)
 def test_dask_resume_and_stdout(tmp_path, feed, cluster, capsys):
     out = tmp_path / "out.jsonl"
     first = feed.read_text(errors="replace").splitlines()[:3]
-    out.write_text("".join(json.dumps({"id": json.loads(r)["id"]}) + "\n" for r in first))
+    out.write_text(  # records as a run writes them: id and row
+        "".join(
+            json.dumps({"id": json.loads(r)["id"], "row": n}) + "\n" for n, r in enumerate(first, 1)
+        )
+    )
     stats = run_batch(
         TASK, InputSpec((str(feed),)), dask_engine(cluster, 200), str(out), resume=True
     )

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from toolkit.batch.inputs import InputSpec, Item, batched
+from toolkit.batch.tasks import item_text
 from toolkit.errors import InputError, UsageError
 
 
@@ -86,7 +87,8 @@ def test_stdin_is_one_document(monkeypatch):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"From stdin.\n")))
     (item,) = InputSpec(("-",)).items()
-    assert item.id == "-" and item.text == "From stdin.\n"
+    assert item.id == "-" and item.streams_stdin  # read by the process that runs it
+    assert item_text(item) == "From stdin.\n"
 
 
 def test_missing_input_and_unknown_format_are_errors(tmp_path):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from cli import main
 from toolkit.batch import CheckTask, Engine, InputSpec, Task, run_batch
 from toolkit.batch.inputs import Item
-from toolkit.batch.output import Writer, done_ids
+from toolkit.batch.output import Writer, done_keys
 from toolkit.batch.runner import results
 from toolkit.errors import UsageError
 from toolkit.pipeline import Selection
@@ -112,12 +112,12 @@ def test_interrupted_run_keeps_flushed_batches_and_resume_finishes(feed, tmp_pat
     assert len(ids) == len(set(ids)) == 41 and "torn" not in ids
 
 
-def test_done_ids_refuses_a_file_that_is_not_mtkit_output(tmp_path):
+def test_done_keys_refuses_a_file_that_is_not_mtkit_output(tmp_path):
     out = tmp_path / "other.jsonl"
     out.write_text("not json\n")
     with pytest.raises(Exception, match="not an mtkit record"):
-        done_ids(str(out))
-    assert done_ids(str(tmp_path / "absent.jsonl")) == set()
+        done_keys(str(out))
+    assert not done_keys(str(tmp_path / "absent.jsonl"))
 
 
 def test_resume_needs_an_output_file():
@@ -135,9 +135,18 @@ def test_engine_options_are_validated():
 def test_results_unordered_window_returns_every_batch():
     from concurrent.futures import ThreadPoolExecutor
 
+    from toolkit.batch.tasks import process
+
+    class Threads:  # a WorkerPool of threads
+        def __init__(self, pool):
+            self.pool = pool
+
+        def submit(self, task, batch, timeout):
+            return self.pool.submit(process, task, batch, timeout)
+
     batches = [[Item(f"{b}.{i}", "p", text="A text.") for i in range(3)] for b in range(10)]
     with ThreadPoolExecutor(2) as pool:
-        got = list(results(Flaky(), batches, pool, workers=2, ordered=False))
+        got = list(results(Flaky(), batches, Threads(pool), workers=2, ordered=False))
     assert sorted(r.record["id"] for batch in got for r in batch) == sorted(
         item.id for batch in batches for item in batch
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import toolkit.textio
+import toolkit.outputs
 from cli import main
 
 GLUED = "It said.”in fact no.\n\nThen it rained.”and stopped.\n"
@@ -70,9 +70,9 @@ def test_failed_write_leaves_the_original_untouched(glued, monkeypatch):
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(toolkit.textio.os, "fsync", broken_fsync)
+    monkeypatch.setattr(toolkit.outputs.os, "fsync", broken_fsync)
     result = run("fix", glued, "--in-place")
-    assert result.exit_code != 0
+    assert result.exit_code == 2 and "No space left" in result.stderr
     assert glued.read_text(encoding="utf-8") == GLUED
     assert sorted(p.name for p in glued.parent.iterdir()) == ["article.txt"]
 
@@ -149,14 +149,14 @@ def test_in_place_follows_a_symlink(glued):
     assert link.is_symlink() and glued.read_text(encoding="utf-8") == FIXED
 
 
-def test_write_atomic_refuses_unencodable_text(tmp_path):
+def test_write_file_refuses_unencodable_text(tmp_path):
     from toolkit.errors import InputError
-    from toolkit.textio import write_atomic
+    from toolkit.outputs import write_file
 
     path = tmp_path / "out.txt"
     path.write_bytes(b"old")
     with pytest.raises(InputError, match="cannot encode"):
-        write_atomic(path, "snow \u2603", encoding="cp1252")
+        write_file(path, "snow \u2603", encoding="cp1252")
     assert path.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
 
 

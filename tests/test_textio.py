@@ -1,4 +1,5 @@
-from toolkit.textio import iter_chunks, read_text, write_atomic
+from toolkit.outputs import write_file
+from toolkit.textio import iter_chunks, read_text
 
 
 def test_chunks_cover_text_and_end_at_paragraphs(tmp_path):
@@ -22,11 +23,11 @@ def test_utf8_bom_and_utf16_are_decoded(tmp_path):
     assert read_text(str(path)) == "سلام"
 
 
-def test_write_atomic_replaces_and_keeps_mode(tmp_path):
+def test_write_file_replaces_and_keeps_mode(tmp_path):
     path = tmp_path / "out.txt"
     path.write_text("old")
     path.chmod(0o640)
-    write_atomic(path, "new\r\n")
+    write_file(path, "new\r\n")
     assert path.read_bytes() == b"new\r\n"
     assert path.stat().st_mode & 0o777 == 0o640
     assert list(tmp_path.iterdir()) == [path]

@@ -7,6 +7,7 @@ ignore-file. Paths are relative to the configuration file. Command-line flags ov
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +92,7 @@ class Config:
         implies the deep checks.
         """
         return Settings(
-            source_lang=source_lang or self.source_lang,
+            source_lang=source_language(source_lang) or self.source_lang,
             fast=fast and lm_path is None,
             gazetteers=self.gazetteers + gazetteers,
             house_style=self.house_style,
@@ -116,9 +117,27 @@ class Config:
         return self.min_confidence if self.min_confidence is not None else default
 
 
+def source_language(code: str | None) -> str | None:
+    """``code`` as the checks use it: lower case, region or script dropped (zh-Hans is zh);
+    a code that is not ISO 639-1 is a UsageError."""
+    if code is None:
+        return None
+    from toolkit.resources import read_lines
+
+    base = code.strip().lower().replace("_", "-").split("-")[0]
+    if base not in read_lines("languages.txt"):
+        raise UsageError(
+            f"unknown source language {code!r}: give an ISO 639-1 code (ar, fa, tr, zh, ...)"
+        )
+    return base
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest mtkit.toml, or pyproject.toml with a [tool.mtkit] table, at or above start."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (RuntimeError, OSError):  # a link loop: the input's own error comes later
+        start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
     for directory in (folder, *folder.parents):
         for name in CONFIG_NAMES:
@@ -203,6 +222,13 @@ def _string(path: Path, key: str, value: Any, base: Path) -> str:
     return value
 
 
+def _language(path: Path, key: str, value: Any, base: Path) -> str | None:
+    try:
+        return source_language(_string(path, key, value, base))
+    except UsageError as error:
+        raise UsageError(f"{path}: {key}: {error}") from None
+
+
 def _file(path: Path, key: str, value: Any, base: Path) -> Path:
     file = base / _string(path, key, value, base)
     if not file.is_file():
@@ -220,7 +246,7 @@ _KEYS = {
     "min-confidence": _confidence,
     "fail-on": _fail_on,
     "gazetteers": _files,
-    "source-lang": _string,
+    "source-lang": _language,
     "house-style": _file,
     "ignore-file": _file,
 }

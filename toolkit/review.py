@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from toolkit.fix import Proposal
+from toolkit.render import printable
 
 HELP = "y apply, n skip, e edit the replacement, a apply this and the rest, q skip rest"
 CONTEXT = 60
@@ -44,6 +45,7 @@ class TerminalReview:
         line_end = len(text) if line_end < 0 else line_end
         before = text[max(line_start, finding.start - CONTEXT) : finding.start]
         after = text[finding.end : min(line_end, finding.end + CONTEXT)]
-        click.echo(f"\n({proposal.number}/{proposal.total}) {finding}", err=True)
-        click.echo(click.style(f"- {before}{finding.text}{after}", fg="red"), err=True)
-        click.echo(click.style(f"+ {before}{proposal.replacement}{after}", fg="green"), err=True)
+        old, new = f"{before}{finding.text}{after}", f"{before}{proposal.replacement}{after}"
+        click.echo(printable(f"\n({proposal.number}/{proposal.total}) {finding}", True), err=True)
+        click.echo(click.style(f"- {printable(old)}", fg="red"), err=True)
+        click.echo(click.style(f"+ {printable(new)}", fg="green"), err=True)

@@ -22,25 +22,36 @@ def train(
     ``model`` is the output path; ".model" is added when missing, and a ".vocab" file is
     written beside it.
     """
+    import tempfile
+
     import sentencepiece
+
+    from toolkit.outputs import Outputs, guard
 
     if not corpus.is_file():
         raise InputError(f"{corpus}: no such file")
     prefix = model.with_suffix("") if model.suffix == ".model" else model
+    written = Path(f"{prefix}.model"), Path(f"{prefix}.vocab")
     prefix.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        sentencepiece.SentencePieceTrainer.train(
-            input=str(corpus),
-            model_prefix=str(prefix),
-            vocab_size=vocab_size,
-            model_type=model_type,
-            character_coverage=character_coverage,
-            hard_vocab_limit=False,
-            minloglevel=2,
-        )
-    except (RuntimeError, OSError) as error:
-        raise InputError(f"{corpus}: cannot train a SentencePiece model: {error}") from None
-    return prefix.with_suffix(".model")
+    guard(written, [corpus])
+    with tempfile.TemporaryDirectory(prefix="mtkit-spm-") as folder:
+        temp = Path(folder) / "model"
+        try:
+            sentencepiece.SentencePieceTrainer.train(
+                input=str(corpus),
+                model_prefix=str(temp),
+                vocab_size=vocab_size,
+                model_type=model_type,
+                character_coverage=character_coverage,
+                hard_vocab_limit=False,
+                minloglevel=2,
+            )
+        except (RuntimeError, OSError) as error:
+            raise InputError(f"{corpus}: cannot train a SentencePiece model: {error}") from None
+        with Outputs() as out:  # both files or neither, never over the corpus
+            for path, suffix in zip(written, (".model", ".vocab"), strict=True):
+                out.write(path, Path(f"{temp}{suffix}").read_bytes())
+    return written[0]
 
 
 @functools.cache

@@ -4,16 +4,14 @@ and paragraph-aligned chunks so that huge files are processed in bounded memory.
 from __future__ import annotations
 
 import codecs
-import os
-import shutil
+import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, UsageError
 
 CHUNK_CHARS = 1 << 20
 _BOMS = (
@@ -46,19 +44,51 @@ def _open(path: str) -> BinaryIO:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
 
 
+def check_encoding(encoding: str) -> None:
+    """A UsageError unless ``encoding`` names a text encoding (not rot13, base64, ...)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"{encoding!r} is not a text encoding")
+
+
 def _sniff(path: str, head: bytes, encoding: str | None) -> str:
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
+        check_encoding(encoding)
         return encoding
     for bom, name in _BOMS:
         if head.startswith(bom):
             return name
     if b"\x00" in head:
+        if name := _utf16_without_bom(head):
+            return name
         raise InputError(f"{path}: binary file, not text")
     return "utf-8"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Returns "utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text with no BOM: its NUL
+    bytes (the high bytes of Latin letters, digits, spaces) all on one side of each pair,
+    and no control character but tabs and line breaks in it."""
+    even = head[: len(head) & ~1]
+    for name, high, low in (
+        ("utf-16-le", even[1::2], even[0::2]),
+        ("utf-16-be", even[0::2], even[1::2]),
+    ):
+        if low.count(0) or high.count(0) * 10 < len(high):
+            continue
+        try:
+            text = even.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROLS.search(text):
+            return name
+    return None
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _cut(text: str, size: int) -> int:
@@ -120,56 +150,3 @@ def encoding_of(path: str, encoding: str | None = None) -> str:
     handle = _open(path)
     with handle:
         return _sniff(path, handle.read(8192), encoding)
-
-
-def write_atomic(
-    path: Path,
-    text: str,
-    encoding: str = "utf-8",
-    backup: str | None = None,
-    unchanged_since: os.stat_result | None = None,
-) -> None:
-    """Replace ``path`` with ``text`` atomically: temp file in the same folder, fsync, rename.
-
-    With ``backup`` (a suffix), the old file is first copied to ``path`` + suffix. A symbolic
-    link is followed (its target is replaced). Text the encoding cannot hold is an InputError,
-    and so is a file modified since ``unchanged_since`` (its stat when it was read).
-    """
-    try:
-        data = text.encode(encoding)
-    except UnicodeEncodeError as error:
-        bad = error.object[error.start : error.end]
-        raise InputError(f"{path}: the text has {bad!r}, which {encoding} cannot encode") from None
-    path = path.resolve()
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if unchanged_since is not None and _changed(path, unchanged_since):
-            raise InputError(f"{path}: changed while it was being fixed; nothing written")
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o7777)
-            if backup:
-                shutil.copy2(path, path.with_name(path.name + backup))
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _changed(path: Path, before: os.stat_result) -> bool:
-    try:
-        now = path.stat()
-    except FileNotFoundError:
-        return True
-    return (now.st_mtime_ns, now.st_size, now.st_ino) != (
-        before.st_mtime_ns,
-        before.st_size,
-        before.st_ino,
-    )

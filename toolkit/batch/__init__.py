@@ -1,16 +1,15 @@
 """Batch runs over whole corpora: inputs, per-document tasks, engines and resumable output.
 
-``run_batch`` wires them: read ``InputSpec`` items, skip ids already in the output
-(``resume``), run the ``Task`` in batches on the ``Engine``, write each batch's records and
-report progress.
+``run_batch`` wires them: check the inputs, read ``InputSpec`` items, skip records already
+in the output (``resume``), run the ``Task`` in batches on the ``Engine``, write each batch's
+records and report progress.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from toolkit.batch.inputs import InputSpec, Item, batched
+from toolkit.batch.inputs import InputSpec, Item, batched, not_done
 from toolkit.batch.output import Writer
 from toolkit.batch.progress import Progress
 from toolkit.batch.runner import Engine, results
@@ -61,13 +60,15 @@ def run_batch(
     a document that takes longer than ``timeout`` seconds is reported as an error."""
     engine = engine or Engine()
     progress = progress or Progress(quiet=True)
+    inputs.validate()  # a missing input fails before the output is touched
     if engine.name == "local":
-        prepare(task)  # bad options fail before the output is touched; forked workers inherit it
+        prepare(task)  # so do bad options; forked workers inherit the loaded task
     documents = sentences = failed = 0
-    with Writer(output, resume) as writer:
+    with Writer(output, resume, inputs.paths) as writer:
+        skipped = writer.done.total()
         local = engine.name == "local"  # the Dask engine counts on its workers
         if local and progress.shown and (expected := inputs.estimate()) is not None:
-            progress.expect(max(expected - len(writer.done), 0))
+            progress.expect(max(expected - skipped, 0))
         if engine.name == "dask":
             from toolkit.batch.dask_engine import RunSettings, run_on_dask
 
@@ -82,19 +83,15 @@ def run_batch(
                 progress,
             )
         else:
-            todo = _not_done(inputs.items(), writer.done)
+            todo = not_done(inputs.items(), writer.done)
             with engine.executor() as (executor, workers):
                 batches = batched(todo, batch_size)
                 for batch in results(task, batches, executor, workers, ordered, timeout):
-                    writer.write(result.record for result in batch)
+                    writer.write("".join(result.line for result in batch))
                     documents += len(batch)
                     failed += sum(result.failed for result in batch)
                     batch_sentences = sum(result.sentences for result in batch)
                     sentences += batch_sentences
                     progress.update(len(batch), batch_sentences)
     progress.close()
-    return Stats(documents, sentences, failed, len(writer.done))
-
-
-def _not_done(items: Iterator[Item], done: set[str]) -> Iterator[Item]:
-    return (item for item in items if item.id not in done) if done else items
+    return Stats(documents, sentences, failed, skipped)

@@ -18,14 +18,22 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.batch.inputs import InputSpec, Item, batched, parquet_file, parquet_row_group_items
-from toolkit.batch.output import Writer, record_line
+from toolkit.batch.inputs import (
+    InputSpec,
+    Item,
+    batched,
+    not_done,
+    parquet_file,
+    parquet_row_group_items,
+)
+from toolkit.batch.output import Writer
 from toolkit.batch.progress import Progress
 from toolkit.batch.tasks import Task, process
 from toolkit.errors import UsageError
@@ -100,9 +108,9 @@ def run_on_dask(
         parts.mkdir(exist_ok=True)
     documents = sentences = failed = 0
     with dask_client(scheduler, jobs) as client:
-        done = None  # ids already in the output (--resume), sent once to every worker
+        done = None  # records already in the output (--resume), sent once to every worker
         if writer.done:
-            (done,) = client.scatter([frozenset(writer.done)], broadcast=True)
+            (done,) = client.scatter([writer.done], broadcast=True)
         sources = list(_sources(settings, blocksize, client))
         tasks = [
             dask.delayed(_run_partition)(
@@ -111,15 +119,15 @@ def run_on_dask(
             for i, (source, _) in enumerate(sources)
         ]
         futures = client.compute(tasks)
-        progress.expect(max(sum(rows for _, rows in sources) - len(writer.done), 0))
+        progress.expect(max(sum(rows for _, rows in sources) - writer.done.total(), 0))
         for future in futures if ordered else _as_completed(futures):
             result: PartResult = future.result()
             future.release()
             if result.part is not None:
-                writer.write_lines(Path(result.part).read_text(encoding="utf-8"))
+                writer.write(Path(result.part).read_text(encoding="utf-8"))
                 Path(result.part).unlink()
             else:
-                writer.write_lines(result.lines)
+                writer.write(result.lines)
             documents += result.documents
             sentences += result.sentences
             failed += result.failed
@@ -167,7 +175,7 @@ def _sources(settings: RunSettings, blocksize: int, client: Any) -> Iterator[tup
                 yield ("parquet", path, group, first), rows
                 first += rows
         else:  # text files travel as paths; stdin as its text
-            pending.extend(spec.items_of_file(path, fmt))
+            pending.extend(spec.items_of_file(path, fmt, read_stdin=True))
     yield from _flush(pending, settings.batch_size)
 
 
@@ -184,17 +192,17 @@ def _flush(pending: list[Item], size: int) -> Iterator[tuple[tuple, int]]:
 
 
 def _run_partition(
-    settings: RunSettings, source: tuple, done: frozenset[str] | None, part: str | None
+    settings: RunSettings, source: tuple, done: Counter[str] | None, part: str | None
 ) -> PartResult:
     """On a worker: read one partition, run the task on each document, write its records."""
-    items = (item for item in _items(settings.spec, source) if not done or item.id not in done)
+    items = not_done(iter(_items(settings.spec, source)), done or Counter())
     documents = sentences = failed = 0
     chunks: list[str] = []
     handle = open(part, "w", encoding="utf-8") if part else None  # noqa: SIM115
     try:
         for batch in batched(items, settings.batch_size):
             results = process(settings.task, batch, settings.timeout)
-            lines = "".join(record_line(result.record) for result in results)
+            lines = "".join(result.line for result in results)
             if handle is not None:
                 handle.write(lines)
             else:

@@ -1,9 +1,10 @@
 """Documents of a batch run, read lazily from files, directories, stdin, JSON Lines or Parquet.
 
 Every input becomes a stream of ``Item``s in input order. A text file is one document that
-the worker reads itself (only its path travels); rows of JSON Lines, Parquet and one-per-line
-files carry their text. A row that cannot be read becomes an ``Item`` with an ``error``,
-so one bad document is reported and the run goes on.
+the worker reads itself (only its path travels), and so is stdin, read in bounded chunks as
+it streams in; rows of JSON Lines, Parquet and one-per-line files carry their text. A row
+that cannot be read (bad JSON, nesting too deep, a line over ``MAX_LINE_BYTES``) becomes an
+``Item`` with an ``error``, so one bad document is reported and the run goes on.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,14 +21,16 @@ from typing import Any, BinaryIO
 from toolkit.errors import InputError, UsageError
 
 FORMATS = ("auto", "text", "lines", "jsonl", "parquet")
+MAX_LINE_BYTES = 64 << 20
 _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One document: its id, where it comes from, and its text (None: read ``path``)."""
+    """One document: its id (a row's id as given: 7 and "7" differ), where it comes from,
+    and its text (None: read ``path``)."""
 
-    id: str
+    id: Any
     path: str
     row: int | None = None
     text: str | None = None
@@ -43,6 +47,17 @@ class Item:
             return os.path.getsize(self.path)
         except OSError:
             return 0
+
+    @property
+    def key(self) -> str:
+        """What identifies the document's record when a run is resumed: its exact id and row
+        (two rows with one id are two documents)."""
+        return record_key(self.id, self.row)
+
+    @property
+    def streams_stdin(self) -> bool:
+        """Stdin read as one text document, chunk by chunk, by this process."""
+        return self.path == "-" and self.text is None and self.error is None
 
     def origin(self) -> dict[str, object]:
         """The ``id``, ``path`` and (for rows) ``row`` fields of an output record."""
@@ -63,10 +78,18 @@ class InputSpec:
     id_field: str = "id"
     encoding: str | None = None
     source_field: str | None = None
+    output: str | None = None  # the run's output file: never read as an input
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise UsageError(f"unknown input format {self.format!r} (one of {', '.join(FORMATS)})")
+
+    def validate(self) -> None:
+        """Fail now, before any output is written, on a missing input, a folder with no
+        matching file, or a file that is not in the ``parquet`` format it is read as."""
+        for path, fmt in self.files():
+            if fmt == "parquet":
+                parquet_file(path, self.fields)
 
     def items(self) -> Iterator[Item]:
         """Every document of every input, in order."""
@@ -77,7 +100,7 @@ class InputSpec:
         """Each input file ("-": stdin), directories expanded, with its format, in order."""
         for path in self.paths:
             if path != "-" and Path(path).is_dir():
-                files = sorted(_files_under(Path(path), self.glob))
+                files = sorted(_files_under(Path(path), self.glob, self.output))
                 if not files:
                     raise InputError(f"{path}: no file matches {self.glob!r}")
                 for file in map(str, files):
@@ -87,15 +110,19 @@ class InputSpec:
             else:
                 yield path, self._format_of(path)
 
-    def estimate(self) -> int | None:
-        """About how many documents there are (for an ETA), or None for stdin."""
+    def estimate(self, at_most: int | None = None) -> int | None:
+        """About how many documents there are (for an ETA), or None for stdin; counting stops
+        past ``at_most``."""
         total = 0
         for path in self.paths:
             if path == "-":
                 return None
-            files = sorted(_files_under(Path(path), self.glob)) if Path(path).is_dir() else [path]
+            folder = Path(path).is_dir()
+            files = sorted(_files_under(Path(path), self.glob, self.output)) if folder else [path]
             for file in map(str, files):
                 total += _estimate_file(file, self._format_of(file))
+                if at_most is not None and total > at_most:
+                    return total
         return total
 
     def _format_of(self, path: str) -> str:
@@ -103,10 +130,11 @@ class InputSpec:
             return self.format
         return _SUFFIXES.get(Path(path).suffix.lower(), "text") if path != "-" else "text"
 
-    def items_of_file(self, path: str, fmt: str) -> Iterator[Item]:
-        """The documents of one input file in format ``fmt``."""
+    def items_of_file(self, path: str, fmt: str, read_stdin: bool = False) -> Iterator[Item]:
+        """The documents of one input file in format ``fmt``; stdin as text is read by the
+        process that runs it, chunk by chunk (``read_stdin``: read it whole here)."""
         if fmt == "text":
-            if path == "-":
+            if path == "-" and read_stdin:
                 from toolkit.textio import read_text
 
                 yield Item("-", "-", text=read_text("-", self.encoding))
@@ -146,10 +174,12 @@ def _estimate_file(path: str, fmt: str) -> int:
         return 0
 
 
-def _files_under(folder: Path, pattern: str) -> Iterator[Path]:
+def _files_under(folder: Path, pattern: str, output: str | None = None) -> Iterator[Path]:
+    from toolkit.outputs import same_file
+
     for file in folder.rglob(pattern):
         hidden = any(part.startswith(".") for part in file.relative_to(folder).parts)
-        if file.is_file() and not hidden:
+        if file.is_file() and not hidden and not (output and same_file(file, output)):
             yield file
 
 
@@ -162,21 +192,37 @@ def _binary(path: str) -> BinaryIO:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
 
 
-def _numbered_lines(path: str) -> Iterator[tuple[int, bytes]]:
+def _numbered_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
+    """Each line with its number; None for a line longer than ``MAX_LINE_BYTES`` (skipped
+    in bounded memory)."""
     handle = _binary(path)
     try:
-        yield from enumerate(handle, 1)
+        row = 0
+        while line := handle.readline(MAX_LINE_BYTES):
+            row += 1
+            if len(line) == MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while (rest := handle.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                    pass
+                yield row, None
+            else:
+                yield row, line
     finally:
         if handle is not sys.stdin.buffer:
             handle.close()
 
 
+_TOO_LONG = f"line longer than {MAX_LINE_BYTES >> 20} MiB"
+
+
 def _line_items(
-    numbered: Iterable[tuple[int, bytes]], path: str, encoding: str | None
+    numbered: Iterable[tuple[int, bytes | None]], path: str, encoding: str | None
 ) -> Iterator[Item]:
     """One document per non-blank line (a sentence-per-line test set)."""
     for row, raw in numbered:
         ident = f"{path}:{row}"
+        if raw is None:
+            yield Item(ident, path, row, error=_TOO_LONG)
+            continue
         try:
             text = raw.decode(encoding or "utf-8").rstrip("\r\n")
         except (UnicodeDecodeError, LookupError) as error:
@@ -187,15 +233,21 @@ def _line_items(
 
 
 def _jsonl_items(
-    numbered: Iterable[tuple[int, bytes]], path: str, fields: tuple[str, str, str | None]
+    numbered: Iterable[tuple[int, bytes | None]], path: str, fields: tuple[str, str, str | None]
 ) -> Iterator[Item]:
     for row, raw in numbered:
+        if raw is None:
+            yield Item(f"{path}:{row}", path, row, error=_TOO_LONG)
+            continue
         if not raw.strip():
             continue
         try:
             record = json.loads(raw)
         except (UnicodeDecodeError, ValueError) as error:
             yield Item(f"{path}:{row}", path, row, error=f"invalid JSON: {error}")
+            continue
+        except RecursionError:
+            yield Item(f"{path}:{row}", path, row, error="invalid JSON: nested too deeply")
             continue
         yield _row_item(record, path, row, fields)
 
@@ -241,7 +293,8 @@ def _row_item(record: object, path: str, row: int, fields: tuple[str, str, str |
         return Item(f"{path}:{row}", path, row, error="row is not a JSON object")
     text_field, id_field, source_field = fields
     ident = record.get(id_field)
-    ident = f"{path}:{row}" if ident is None else str(ident)
+    if ident is None:
+        ident = f"{path}:{row}"
     text = record.get(text_field)
     if not isinstance(text, str):
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
@@ -250,6 +303,26 @@ def _row_item(record: object, path: str, row: int, fields: tuple[str, str, str |
     if source is not None and not isinstance(source, str):
         return Item(ident, path, row, error=f"field {source_field!r} is not a string")
     return Item(ident, path, row, text=text, source=source)
+
+
+def record_key(ident: Any, row: int | None) -> str:
+    """The exact key of a record: its id as JSON (7 and "7" differ; a value JSON lacks, such
+    as a Parquet timestamp, as its text, like in the record) and its row."""
+    return json.dumps([ident, row], default=str)
+
+
+def not_done(items: Iterator[Item], done: Counter[str]) -> Iterator[Item]:
+    """The items whose records are not in the output yet: as many records of a key as the
+    output holds are skipped (an id given twice in one row of two files is two documents)."""
+    if not done:
+        yield from items
+        return
+    left = Counter(done)
+    for item in items:
+        if left[item.key] > 0:
+            left[item.key] -= 1
+        else:
+            yield item
 
 
 def batched(

@@ -5,12 +5,16 @@ task each command builds from its own. The CLI parses options, calls these, and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from toolkit.batch import Stats, run_batch
 from toolkit.batch.inputs import InputSpec
 from toolkit.batch.progress import Progress
-from toolkit.batch.runner import Engine
+from toolkit.batch.runner import Engine, cpus
 from toolkit.batch.tasks import CheckTask, FixTask, QETask, Task
+
+if TYPE_CHECKING:
+    from toolkit.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class RunOptions:
     batch_size: int = 32
     quiet: bool = False
     timeout: float | None = None
+    force_jobs: bool = False
 
     def input_spec(self) -> InputSpec:
         return InputSpec(
@@ -43,14 +48,29 @@ class RunOptions:
             self.id_field,
             self.encoding,
             self.source_field,
+            None if self.output == "-" else self.output,
         )
 
-    def run(self, task: Task) -> Stats:
-        """Run ``task`` over the inputs as these options say."""
+    def workers(self) -> tuple[int, str]:
+        """The worker processes to start: ``jobs``, unless ``force_jobs`` is off and there
+        are fewer CPUs or documents; and why it was lowered ("" when it was not)."""
+        if self.force_jobs or self.jobs == 1 or self.engine != "local":
+            return self.jobs, ""
+        jobs, why = self.jobs, ""
+        if (available := cpus()) < jobs:
+            jobs, why = available, f"{available} CPU(s)"
+        documents = self.input_spec().estimate(at_most=jobs) if jobs > 1 else None
+        if documents is not None and documents < jobs:
+            jobs, why = max(documents, 1), f"{documents} document(s)"
+        return jobs, why
+
+    def run(self, task: Task, jobs: int | None = None) -> Stats:
+        """Run ``task`` over the inputs as these options say (with ``jobs`` workers: see
+        ``workers``)."""
         return run_batch(
             task,
             self.input_spec(),
-            Engine(self.jobs, self.engine, self.scheduler),
+            Engine(jobs or self.jobs, self.engine, self.scheduler),
             self.output,
             resume=self.resume,
             ordered=self.ordered,
@@ -77,9 +97,8 @@ def check_task(
 ) -> CheckTask:
     """``batch check``: the findings of each document."""
     from toolkit.pipeline import Selection
-    from toolkit.settings import Settings
 
-    settings = Settings(source_lang=source_lang, fast=fast)
+    settings = _settings(source_lang, fast)
     return CheckTask(settings, Selection(select, ignore, min_confidence))
 
 
@@ -93,14 +112,18 @@ def fix_task(
 ) -> FixTask:
     """``batch fix``: the fixed text of each document."""
     from toolkit.pipeline import Selection
-    from toolkit.settings import Settings
 
-    settings = Settings(source_lang=source_lang, fast=fast)
+    settings = _settings(source_lang, fast)
     return FixTask(settings, Selection(select, ignore), min_confidence, unsafe)
 
 
 def qe_task(fast: bool = True, source_lang: str | None = None) -> QETask:
     """``batch qe``: a quality estimate of each document."""
+    return QETask(_settings(source_lang, fast))
+
+
+def _settings(source_lang: str | None, fast: bool) -> Settings:
+    from toolkit.config import source_language
     from toolkit.settings import Settings
 
-    return QETask(Settings(source_lang=source_lang, fast=fast))
+    return Settings(source_lang=source_language(source_lang), fast=fast)

@@ -16,19 +16,30 @@ from typing import Any, ClassVar
 
 from toolkit.batch.inputs import Item
 from toolkit.batch.timeout import DocumentTimeout, time_limit
-from toolkit.errors import MtkitError
+from toolkit.errors import InputError, MtkitError
 from toolkit.textio import Chunk
 
 Payload = tuple[dict[str, Any], int]
 
 
+MAX_DOCUMENT_CHARS = 64 << 20  # a document read whole (fix, qe, summarize); check streams
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
-    """The output record of one document, its sentence count, and whether it failed."""
+    """The output record of one document (and its JSON line), its sentence count, and
+    whether it failed."""
 
     record: dict[str, Any]
     sentences: int = 0
     failed: bool = False
+    line: str = ""
+
+    @classmethod
+    def of(cls, record: dict[str, Any], sentences: int = 0, failed: bool = False) -> Result:
+        from toolkit.batch.output import record_line
+
+        return cls(record, sentences, failed, record_line(record))
 
 
 class Task(ABC):
@@ -52,8 +63,17 @@ def item_chunks(item: Item) -> Iterator[Chunk]:
 
 
 def item_text(item: Item) -> str:
-    """The whole text of an item."""
-    return "".join(chunk.text for chunk in item_chunks(item))
+    """The whole text of an item; one longer than ``MAX_DOCUMENT_CHARS`` is an InputError."""
+    parts, length = [], 0
+    for chunk in item_chunks(item):
+        length += len(chunk.text)
+        if length > MAX_DOCUMENT_CHARS:
+            raise InputError(
+                f"document longer than {MAX_DOCUMENT_CHARS >> 20} Mi characters; split it "
+                "(mtkit check streams a text of any length)"
+            )
+        parts.append(chunk.text)
+    return "".join(parts)
 
 
 @functools.lru_cache(maxsize=4)
@@ -69,20 +89,28 @@ def process(task: Task, items: list[Item], timeout: float | None = None) -> list
     return [_one(run, item, timeout) for item in items]
 
 
+def failure(item: Item, message: str) -> Result:
+    """The error record of a document."""
+    return Result.of({**item.origin(), "error": message}, failed=True)
+
+
 def _one(run: Callable[[Item], Payload], item: Item, timeout: float | None) -> Result:
+    """One document in its own error boundary: whatever goes wrong (a timeout, a recursion
+    limit, text that cannot be encoded) becomes its error record."""
     if item.error is not None:
-        return Result({**item.origin(), "error": item.error}, failed=True)
+        return failure(item, item.error)
     try:
         with time_limit(timeout):
             payload, sentences = run(item)
+        return Result.of({**item.origin(), **payload}, sentences)
     except DocumentTimeout as error:
-        return Result({**item.origin(), "error": str(error) or "timed out"}, failed=True)
+        return failure(item, str(error) or "timed out")
     except MtkitError as error:
-        return Result({**item.origin(), "error": str(error)}, failed=True)
+        return failure(item, str(error))
+    except RecursionError:
+        return failure(item, "RecursionError: the document is nested too deeply")
     except Exception as error:  # a pathological document must not stop the run
-        message = f"{type(error).__name__}: {error}"
-        return Result({**item.origin(), "error": message}, failed=True)
-    return Result({**item.origin(), **payload}, sentences)
+        return failure(item, f"{type(error).__name__}: {error}")
 
 
 @dataclass(frozen=True)
@@ -187,13 +215,15 @@ class QETask(Task):
     settings: Any = None
 
     def load(self) -> Callable[[Item], Payload]:
-        from toolkit.errors import InputError
         from toolkit.score.qe import estimate
 
         estimate(["Warm up."], settings=self.settings)
 
         def run(item: Item) -> Payload:
-            hyps = item_text(item).rstrip("\n").split("\n")
+            text = item_text(item)
+            if not text.strip():
+                raise InputError("only blank lines, no text to estimate")
+            hyps = text.rstrip("\n").split("\n")
             sources = item.source.rstrip("\n").split("\n") if item.source is not None else None
             if sources is not None and len(sources) != len(hyps):
                 raise InputError(f"{len(hyps)} line(s) of text but {len(sources)} of source")

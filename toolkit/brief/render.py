@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 
 from toolkit.brief import Brief
@@ -18,19 +19,30 @@ def _when(brief: Brief) -> str:
     return "; ".join(parts) + known
 
 
+_MARKUP = re.compile(r"([\\`<>\[\]&])")
+
+
+def _md(text: str) -> str:
+    """Article text as Markdown text: no HTML (``<script>``), link or code markup in it
+    takes effect (those characters are backslash-escaped)."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def _story_lines(story: Story, level: str) -> list[str]:
     b = story.brief
-    lines = [f"{level} {b.title}", "", " ".join(b.summary), ""]
+    lines = [f"{level} {_md(b.title)}", "", _md(" ".join(b.summary)), ""]
     if b.entities:
-        lines.append("- **Entities:** " + "; ".join(f"{e.name} ({e.type})" for e in b.entities))
+        entities = "; ".join(f"{e.name} ({e.type})" for e in b.entities)
+        lines.append("- **Entities:** " + _md(entities))
     if b.figures:
-        lines.append("- **Figures:** " + "; ".join(f.text for f in b.figures))
+        lines.append("- **Figures:** " + _md("; ".join(f.text for f in b.figures)))
     if when := _when(b):
-        lines.append(f"- **When:** {when}")
+        lines.append(f"- **When:** {_md(when)}")
     if any(story.sources):
-        lines.append("- **Sources:** " + ", ".join(s for s in story.sources if s))
+        lines.append("- **Sources:** " + _md(", ".join(s for s in story.sources if s)))
     if b.renamed:
-        lines.append("- **Names made canonical:** " + "; ".join(f"{a} → {c}" for a, c in b.renamed))
+        renamed = "; ".join(f"{a} → {c}" for a, c in b.renamed)
+        lines.append("- **Names made canonical:** " + _md(renamed))
     return [*lines, ""]
 
 
@@ -42,7 +54,7 @@ def markdown(topics: Sequence[Topic]) -> str:
     articles = sum(len(s.sources) for s in stories)
     lines = [f"# Briefing: {articles} articles, {len(stories)} stories, {len(topics)} topics", ""]
     for topic in topics:
-        lines += [f"## {topic.label}", ""]
+        lines += [f"## {_md(topic.label)}", ""]
         for story in topic.stories:
             lines += _story_lines(story, "###")
     return "\n".join(lines).rstrip() + "\n"

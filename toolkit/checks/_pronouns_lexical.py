@@ -32,6 +32,7 @@ from toolkit.checks.pronouns import (
     GENDER_MISMATCH,
     NONHUMAN_ANTECEDENT,
     AnimacyLexicon,
+    Referent,
     _in_speech,
     _same_case,
 )
@@ -40,7 +41,9 @@ from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
 from toolkit.resources import corpus_path, iter_tsv
 
-BLOCK = 0.2  # salience of compatible people above which a pronoun may mean one of them
+BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one of them
+TOPIC = 0.08  # salience a person keeps for each time the text named them
+RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
     [
@@ -75,6 +78,9 @@ _RELATIVIZERS = ("that", "which")
 _NOUN_PHRASE_OPENERS = ("the", "a", "an")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJECTIVES_BEFORE_POSSESSION = 3
+
+
+_UNCLEAR = Mention(-1, -1, "", Referent("unknown"), False, -1, -1, -1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +145,24 @@ def _judge(
             [f"{verb} by"],
             confidence=_confidence(subject, lexicon, bound=True),
         )
-    antecedent = _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found)
+    obj = not possessive and pronoun.lower() not in ("she", "he")
+    if obj and function_words().get(text.lower(k - 1)) != "preposition":
+        return None  # "told her", "summoned him": too often a person named further back
+    antecedent = _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found, obj)
     if antecedent is None:
         return None
     mention = antecedent.mention
     referent = mention.referent
+    if not _agrees(mention, _GENDER[pronoun.lower()]):
+        return None
     people = _salience(text, k, gender, found, chain, mention)
+    # a named person of the other gender is a strong antecedent: rivals must match a share
+    rival = RIVAL * _weight(mention) * _nearness(text, mention.sentence, s)
+    block = max(BLOCK, rival) if referent.animacy == "human" else BLOCK
     if referent.animacy == "nonhuman":
-        if referent.cls == "vessel" and gender == "f":
+        if gender == "f" and _ship_near(text, k, found) and not antecedent.bound:
             return None  # ships are "she" in English
-        if people >= BLOCK and not antecedent.bound:
+        if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
             return None
         suggestion = forms[1] if mention.plural else forms[0]
         return NONHUMAN_ANTECEDENT.at(
@@ -162,7 +176,7 @@ def _judge(
         )
     other = referent.gender not in (None, gender)
     if referent.animacy == "human" and mention.titled and other and not mention.plural:
-        if people >= BLOCK:
+        if people >= block:
             return None
         return GENDER_MISMATCH.at(
             doc,
@@ -174,6 +188,30 @@ def _judge(
             confidence=0.6 if antecedent.bound else 0.5,
         )
     return None
+
+
+def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
+    """ "The company said he would step down. John Smith has led ...": a person the pronoun
+    may mean opens the next sentence."""
+    s = text.sentence_of[k]
+    if s + 1 >= len(text.sentences):
+        return False
+    after = _between(found, text.sentence_first[s + 1], text.sentence_first[s + 1] + 4)
+    return any(
+        m.referent.animacy == "human"
+        and m.text[:1].isupper()
+        and not m.plural
+        and m.referent.gender in (None, gender)
+        and not m.oblique
+        for m in after[:1]
+    )
+
+
+def _ship_near(text: Text, k: int, found: list[Mention]) -> bool:
+    """Whether a ship is named in the pronoun's sentence or the two before it."""
+    s = text.sentence_of[k]
+    window = _between(found, text.sentence_first[max(0, s - 2)], k)
+    return any(m.referent.cls == "vessel" for m in window)
 
 
 def _confidence(
@@ -195,10 +233,31 @@ def _candidate(mention: Mention) -> bool:
     return mention.same_as < 0 and not (mention.plural and mention.person)
 
 
+def _agrees(mention: Mention, gender: str) -> bool:
+    """A plural thing is "she" only from Arabic, whose plurals of things are feminine."""
+    return not mention.plural or gender == "f"
+
+
+def _opens_with_a_phrase(text: Text, first: int) -> bool:
+    """A sentence that opens with a phrase set off by a comma before its subject: a
+    preposition, a conjunction or a participle ("According to", "Following")."""
+    word = text.lower(first)
+    return function_words().get(word) in ("preposition", "conjunction") or word.endswith("ing")
+
+
+def _usable(mention: Mention | None) -> bool:
+    return mention is not None and mention is not _UNCLEAR and _candidate(mention)
+
+
 def _clause_starts(text: Text, first: int, k: int) -> list[int]:
     """Word indices where the clauses of a sentence begin, up to word k."""
     starts = [first]
+    fronted = _opens_with_a_phrase(text, first)
     for j in range(first + 1, k + 1):
+        if fronted and "," in text.gap(j):
+            starts.append(j)  # "According to a document X prepared, Ford's will ..."
+            fronted = False
+            continue
         word = text.lower(j)
         gap = text.gap(j)
         if (
@@ -215,13 +274,16 @@ def _subject(
 ) -> Mention | None:
     """The subject of the clause in words [start, stop): its first mention outside a
     prepositional phrase, if no verb comes before it and a verb follows it (``strict``) or
-    it opens the clause."""
+    it opens the clause. ``_UNCLEAR`` when that first mention is no subject ("the company
+    that owns her", "Ford's will"): it may still be what the pronoun means."""
     for mention in _between(found, start, stop):
         if _verb_between(text, start + 1, mention.first):
             return None
-        if not mention.oblique and mention.same_as < 0 and not _in_speech(text.doc, mention.start):
+        if not mention.oblique and not _in_speech(text.doc, mention.start):
             opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
-            return mention if mention.subject or (opens and not strict) else None
+            named = found[mention.same_as] if mention.same_as >= 0 else mention
+            subject = mention.subject or named.subject
+            return named if subject or (opens and not strict) else _UNCLEAR
     return None
 
 
@@ -232,9 +294,10 @@ def _between(found: list[Mention], start: int, stop: int) -> list[Mention]:
     return [m for m in found[lo:hi] if m.last <= stop]
 
 
-def _preferred(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
-    """The antecedent salience prefers: the subject of the pronoun's clause, of an earlier
-    clause, the noun before "and her", or the subject of a previous sentence."""
+def _preferred(text: Text, k: int, found: list[Mention], obj: bool) -> _Antecedent | None:
+    """The antecedent salience prefers: the subject of the pronoun's clause (not for an
+    object: "the ministry summoned her"), of an earlier clause, the noun before "and her", or
+    the subject of a previous sentence."""
     s = text.sentence_of[k]
     first = text.sentence_first[s]
     starts = _clause_starts(text, first, k)
@@ -242,8 +305,11 @@ def _preferred(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
     if before_and is not None:
         return _Antecedent(before_and, False)
     stops = [*starts[1:], k]
-    for start, stop in reversed(list(zip(starts, stops, strict=True))):
+    clauses = list(zip(starts, stops, strict=True))
+    for start, stop in reversed(clauses[:-1] if obj else clauses):
         subject = _subject(text, found, start, stop)
+        if subject is _UNCLEAR:
+            return None
         if subject is not None and _candidate(subject):
             return _Antecedent(subject, False)
     fronted = _fronted(text, k, found)
@@ -254,8 +320,12 @@ def _preferred(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
             break
         start, stop = text.sentence_first[s - back], text.sentence_first[s - back + 1]
         subject = _subject(text, found, start, stop, strict=False)
+        if subject is _UNCLEAR:
+            return None
         if subject is not None:
             return _Antecedent(subject, False) if _candidate(subject) else None
+        if _between(found, start, stop):
+            return None  # the previous sentence names things, none as its subject
     return None
 
 
@@ -274,14 +344,14 @@ def _fronted(text: Text, k: int, found: list[Mention]) -> Mention | None:
     holds the pronoun."""
     s = text.sentence_of[k]
     first = text.sentence_first[s]
-    if function_words().get(text.lower(first)) not in ("preposition", "conjunction"):
+    if not _opens_with_a_phrase(text, first):
         return None
     end = text.sentence_first[s + 1] if s + 1 < len(text.sentences) else len(text.words)
     comma = next((j for j in range(k + 1, end) if "," in text.gap(j)), None)
     if comma is None or any("," in text.gap(j) for j in range(first + 1, k + 1)):
         return None
     subject = _subject(text, found, comma, end)
-    return subject if subject is not None and _candidate(subject) else None
+    return subject if _usable(subject) else None
 
 
 # --- bound antecedents ------------------------------------------------------------------
@@ -331,7 +401,7 @@ def _bound(
         subject = _subject(text, found, _clause_starts(text, first, k)[-1], k)
         if subject is None and k - 1 == first:
             return _previous_subject(text, s, found)
-        return _Antecedent(subject, True) if subject and _candidate(subject) else None
+        return _Antecedent(subject, True) if _usable(subject) else None
     if not possessive:
         return None
     binds = _possessed(text, k)
@@ -345,7 +415,7 @@ def _bound(
         ]
         return _Antecedent(states[-1], True) if states else None
     subject = _subject(text, found, clause, k)
-    if subject is None or not _candidate(subject):
+    if not _usable(subject):
         return None
     if binds in ("self", "speech") and _verb_between(text, subject.last, k):
         return _Antecedent(subject, True)
@@ -362,7 +432,7 @@ def _previous_subject(text: Text, s: int, found: list[Mention]) -> _Antecedent |
     if s == 0:
         return None
     subject = _subject(text, found, text.sentence_first[s - 1], text.sentence_first[s])
-    return _Antecedent(subject, True) if subject and _candidate(subject) else None
+    return _Antecedent(subject, True) if _usable(subject) else None
 
 
 def _verb_between(text: Text, start: int, stop: int) -> bool:
@@ -409,16 +479,34 @@ def _salience(
             or mention.referent.gender not in (None, gender)
         ):
             continue
-        role = 1.0 if mention.subject else 0.5 if mention.oblique else 0.7
-        if mention.referent.animacy == "maybe":
-            if mention.oblique:
-                continue
-            role *= 0.3 if mention.referent.cls == "name" else 0.6
-        total += role * _nearness(text, mention.sentence, s)
+        total += _weight(mention) * _nearness(text, mention.sentence, s)
     for j, sentence, pronoun_gender, role in chain:
         if pronoun_gender == gender and sentence >= s - _WINDOW and j < k:
             total += role * _nearness(text, sentence, s)
-    return total
+    return total + _topic(k, gender, found, chain)
+
+
+def _topic(
+    k: int, gender: str, found: list[Mention], chain: list[tuple[int, int, str, float]]
+) -> float:
+    """A person the text keeps coming back to stays salient past the window: each earlier
+    mention of a person of the pronoun's gender, and each earlier unflagged pronoun of it,
+    adds ``TOPIC`` (up to ``6 * TOPIC``)."""
+    mentions = sum(1 for m in found if m.first < k and m.person and m.referent.gender == gender)
+    pronouns = sum(1 for j, _, g, _ in chain if j < k and g == gender)
+    return TOPIC * min(6, mentions + pronouns)
+
+
+def _weight(mention: Mention) -> float:
+    """How likely a mention is the antecedent of a pronoun its gender allows: by its role,
+    and by how sure it is a person (a stated gender counts double)."""
+    role = 1.0 if mention.subject else 0.5 if mention.oblique else 0.7
+    referent = mention.referent
+    if referent.animacy == "maybe":
+        if mention.oblique:
+            return 0.0
+        return role * (0.3 if referent.cls == "name" else 0.6)
+    return role * (2.0 if referent.gender else 1.0)
 
 
 def _nearness(text: Text, sentence: int, s: int) -> float:

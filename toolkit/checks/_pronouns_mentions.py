@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from toolkit.checks.pronouns import _MAYBE, AnimacyLexicon, Referent
+from toolkit.checks.pronouns import _MAYBE, _UNKNOWN, AnimacyLexicon, Referent
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_common_word
 
@@ -152,7 +152,7 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
             stop = _name_end(text, k, lexicon)
             mention = _name(text, k, stop, lexicon, surnames)
             if mention is not None:
-                found.append(mention)
+                _add(found, mention, text)
                 k = stop
                 continue
             if text.sentence_first[text.sentence_of[k]] != k or stop > k + 1:
@@ -161,21 +161,62 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
         noun = _common_noun(word.lower(), lexicon)
         if noun is not None:
             span = text.words[k]
-            found.append(
-                Mention(
-                    span.start,
-                    span.end,
-                    text.texts[k],
-                    noun[0],
-                    noun[1],
-                    k,
-                    k + 1,
-                    text.sentence_of[k],
-                    titled=noun[0].gender is not None,
-                )
+            mention = Mention(
+                span.start,
+                span.end,
+                text.texts[k],
+                noun[0],
+                noun[1],
+                k,
+                k + 1,
+                text.sentence_of[k],
+                titled=noun[0].gender is not None,
             )
+            _add(found, mention, text)
         k += 1
     return _appositions([_with_role(text, m) for m in found], text)
+
+
+def _add(found: list[Mention], mention: Mention, text: Text) -> None:
+    """Append a mention, joining it with the one right before it when they name one thing:
+    a noun compound ("the city council", "the economy minister", "the Houthi group") takes
+    its head's referent; a noun before a name ("the company Aramco") gives it its own."""
+    if (
+        not found
+        or found[-1].last != mention.first
+        or text.gap(mention.first)
+        or text.texts[mention.first - 1].endswith(_POSSESSIVE)
+    ):
+        found.append(mention)
+        return
+    before = found[-1]
+    head_is_noun = not mention.text[:1].isupper()
+    if head_is_noun and (before.referent.animacy != "human" or mention.referent.animacy == "human"):
+        referent, plural, titled = mention.referent, mention.plural, mention.titled
+        if before.referent.animacy == "human" and before.referent.gender:
+            titled = True  # "Mrs Smith's" compounds keep the stated gender
+            referent = before.referent if mention.referent.gender is None else referent
+    elif (
+        not head_is_noun
+        and not before.text[:1].isupper()
+        and (
+            before.referent.animacy == "nonhuman"
+            and mention.referent.animacy in ("maybe", "unknown")
+        )
+    ):
+        referent, plural, titled = before.referent, before.plural, False  # "the ship Eternity C"
+    else:
+        found.append(mention)
+        return
+    found[-1] = replace(
+        before,
+        end=mention.end,
+        text=text.text[before.start : mention.end],
+        referent=referent,
+        plural=plural,
+        last=mention.last,
+        titled=titled,
+    )
 
 
 def _with_role(text: Text, mention: Mention) -> Mention:
@@ -198,17 +239,27 @@ def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
 
 def _preposition_before(text: Text, k: int) -> bool:
     """Whether the noun phrase ending at word k starts after a preposition ("in the
-    Ministry", "of Syria"), looking back over determiners and modifiers."""
+    Ministry", "of Syria"), looking back over determiners and modifiers, and over earlier
+    conjuncts ("of Sialkot and Narowal", "in Gara, Kandil and Asos")."""
     first = text.sentence_first[text.sentence_of[k]] if k < len(text.words) else 0
     functional = function_words()
-    for j in range(k - 1, max(first, k - 4) - 1, -1):
-        if text.gap(j + 1) not in ("", "-"):
+    modifiers = 0
+    for j in range(k - 1, max(first, k - 10) - 1, -1):
+        gap = text.gap(j + 1)
+        listed = gap == "," and text.texts[j][:1].isupper()
+        if gap not in ("", "-") and not listed:
             return False
         word = text.lower(j)
         kind = functional.get(word)
         if kind == "preposition":
             return True
+        if word in ("and", "or") or listed:
+            modifiers = 0
+            continue
         if word in _DETERMINERS or (kind is None and not _may_be_verb(word)):
+            modifiers += 1
+            if modifiers > 3:
+                return False
             continue
         return False
     return False
@@ -339,7 +390,7 @@ def _name(
     while (
         k < stop
         and (lowered := _bare(text.texts[k]).lower())
-        and (functional.get(lowered) or lowered in _PRONOUNS)
+        and (functional.get(lowered) or lowered in _PRONOUNS or lowered in _DETERMINERS)
     ):
         k += 1  # "The", or "And" in a headline
     if k >= stop:
@@ -360,32 +411,42 @@ def _name(
 
     named = lexicon.names.get(" ".join(lower))
     if named is not None and named.animacy != "human":
-        return mention(named)  # a country or body, even if a given name spells it ("Iran")
+        plural = (_noun(lower[-1], lexicon) or (named, False))[1]  # "Syrian Democratic Forces"
+        return mention(named, plural)  # a country or body, even if a given name spells it
     nouns = lexicon.nouns
     known = [nouns[w] for w in lower if w in nouns]
     titles = [r for r in known if r.cls == "title"]
     human = [r for r in known if r.animacy == "human"]
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
     noun = _noun(head, lexicon)
-    bare = len(parts) == 1 and text.lower(k - 1) not in _DETERMINERS
-    if noun is not None and noun[0].animacy != "human" and not titles:
+    institution = noun is not None and noun[0].animacy != "human"
+    opens = text.sentence_first[sentence] == k
+    given = _given_name(lower, parts, lexicon)
+    if given is not None:
+        position, _ = given
+        named_after = institution and head == lower[-1] and (position > 0 or len(lower) > 2)
+        common = lexicon.english_word(lower[position]) and lower[-1] in lexicon.count_nouns
+        alone = len(lower) == 1 and (lexicon.english_word(lower[0]) or opens)
+        if named_after or common or alone:
+            given = None  # "King Fahd Hospital", "Red Sea"; "Hope", "Grace" alone
+    if institution and given is None:
+        bare = len(parts) == 1 and text.lower(k - 1) not in _DETERMINERS
         if not (bare and text.sentence_first[sentence] != k):
             return mention(noun[0], noun[1])  # "Iraqi Ministry of Oil", "the Court"
         return mention(_MAYBE)  # a surname: "Chambers", "Bank"
-    opens = text.sentence_first[sentence] == k
-    given = _given_name(lower, parts, lexicon, bool(titles or human), opens)
     if titles or human or given is not None:
         gender = next((r.gender for r in (*titles, *human) if r.gender), None)
-        if given is not None and given[1]:
-            gender = gender or given[1]
-        person = Referent("human", gender, "person")
+        if given is not None and given[1] and not any(r.gender for r in titles):
+            gender = given[1]  # "Mrs Howard" stays a woman
+        alone = len(parts) == 1 and not (titles or human)  # "Ravi", "Maryam": maybe a place
+        person = Referent("maybe" if alone else "human", gender, "person")
         if len(lower) > 1 and gender:
             surnames[lower[-1]] = person
-        return mention(person, titled=bool(titles or (given and given[1]) or gender))
+        return mention(person, titled=bool(gender))
     if named is not None:
         return mention(named)
-    if len(lower) == 1 and lower[0] in surnames:
-        person = surnames[lower[0]]
+    if lower[-1] in surnames and (len(lower) == 1 or text.texts[stop - 1][:1].isupper()):
+        person = surnames[lower[-1]]  # "Sawyer", "Hawk Sawyer" after "Kathleen Hawk Sawyer"
         return mention(person, titled=person.gender is not None)
     if opens and len(parts) == 1 and is_common_word(parts[0]):
         verb = stop < len(text.words) and not text.gap(stop) and _may_be_verb(text.lower(stop))
@@ -393,6 +454,8 @@ def _name(
             return None  # a common word opening the sentence: read as a lower-case word
     if len(parts) == 1 and len(parts[0]) <= 6 and _ACRONYM.fullmatch(parts[0]):
         return mention(_ORGANISATION)  # "FIFA", "UNAMA", "TCMB"
+    if len(parts) > 1 and lower[-1] in lexicon.count_nouns:
+        return mention(_UNKNOWN)  # "World Cup", "UN Charter": a thing or event
     if len(parts) == 1 and lower[0].endswith("s") and text.lower(k - 1) == "the":
         return mention(Referent("human", None, "group"), plural=True)  # "the Houthis"
     return mention(_MAYBE if len(parts) == 1 else _MAYBE_NAME)
@@ -404,27 +467,24 @@ _MAYBE_NAME = Referent("maybe", None, "name")
 
 
 def _given_name(
-    lower: list[str], parts: list[str], lexicon: AnimacyLexicon, titled: bool, opens: bool
-) -> tuple[str, str | None] | None:
-    """The first given name of a capitalised sequence and its gender (None: either), when
-    the sequence looks like a person's name."""
+    lower: list[str], parts: list[str], lexicon: AnimacyLexicon
+) -> tuple[int, str | None] | None:
+    """The position of a given name that starts a person's name at the end of a capitalised
+    sequence ("Maryam" in "Chief Minister Punjab Maryam Nawaz Sharif", "Paul" in "Department
+    of Justice Analyst Paul Rowlett") and its gender (None: either)."""
     functional = function_words()
-    for word in lower:
-        if word in lexicon.nouns:
-            continue  # a title: "Chief Minister Punjab Maryam ..."
-        if word in lexicon.not_antecedents:
+    for position in range(max(0, len(lower) - 4), len(lower)):
+        word, part = lower[position], parts[position]
+        if not (part.isalpha() and part[0].isupper() and part[1:].islower()):
+            continue  # "UN", "An-24", "of"
+        if word in lexicon.nouns or word in lexicon.not_antecedents or functional.get(word):
             continue
-        gender = lexicon.given_names.get(word)
-        if gender is None:
-            if titled:
-                continue
-            return None
-        if functional.get(word) or word in lexicon.frequent_words:
-            return None
-        single = len(lower) == 1
-        if single and not titled and (is_common_word(word) or opens):
-            return None  # "Hope", "Grace", "Will" alone
-        return word, (None if gender == "-" else gender)
+        if word in lexicon.frequent_words or (gender := lexicon.given_names.get(word)) is None:
+            continue
+        last = position == len(lower) - 1
+        if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:
+            continue  # "Department of Justice", "Islamic Republic of Iran": no surname follows
+        return position, (None if gender == "-" else gender)
     return None
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from toolkit.checks.base import Check
 from toolkit.document import Document
+from toolkit.english import can_be_verb
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, holdout_tags, iter_tsv, read_lines
@@ -30,17 +31,21 @@ NONHUMAN_ANTECEDENT = Rule(
     kind="pronoun",
     category="accuracy/mistranslation",
     severity="major",
-    summary="'she', 'her', 'he' or 'his' whose only plausible antecedents are countries, "
-    "organisations, institutions, bases, weapons or plural groups.",
-    why="Arabic and Persian-era MT copies the source noun's grammatical gender: the reader "
-    "looks for a woman who is not in the story.",
-    example="in response to the attacks she suffered U.S. bases throughout Syria",
-    fixed="in response to the attacks suffered by U.S. bases throughout Syria",
-    false_positives="Ships are traditionally 'she' (low confidence). A woman mentioned more "
-    "than two sentences earlier, or only by a pronoun, can be missed: the finding is then "
-    "wrong. Names the parser (--deep) or, by default, the word lists do not know count as "
-    "possible people and block a finding; the default, parser-free resolver also stays "
-    "silent when any person may be near, so it misses more and is 0.1 less confident.",
+    summary="'she', 'her', 'he', 'his' or 'him' whose antecedent is a country, organisation, "
+    "institution, army, company, city, plane, dam, currency or a plural group: the subject of "
+    "its clause or of the previous sentence, or one the words fix ('for her part', 'expressed "
+    "her concern', 'strikes on her territory').",
+    why="Arabic, Urdu, Russian and French nouns have grammatical gender (wizara, fauj, "
+    "aviakompaniya, la junte are feminine) and Turkish and Persian have one pronoun for he, "
+    "she and it: MT copies or guesses a gender, and the reader looks for a person who is not "
+    "in the story.",
+    example="The ministry said in her statement that talks would resume.",
+    fixed="The ministry said in its statement that talks would resume.",
+    false_positives="A woman or man the text named well before, or only by a pronoun, can "
+    "be the real antecedent: the check weighs every earlier person of a compatible gender by "
+    "role and nearness and stays silent when one is salient enough, but a person named only "
+    "in a caption or a name it cannot tell from a place can be missed. Ships are 'she' in "
+    "English and are left alone. Pronouns inside quotations are not judged.",
 )
 GENDER_MISMATCH = Rule(
     code="PR102",
@@ -48,15 +53,16 @@ GENDER_MISMATCH = Rule(
     kind="pronoun",
     category="accuracy/mistranslation",
     severity="major",
-    summary="'he' for a woman or 'she' for a man, where every person nearby has a gender the "
-    "text states (Mr, Mrs, mother, spokesman) or a given name implies (Recep, Zeynep).",
-    why="Turkish, Persian and Chinese have one third-person pronoun (o, او, 他/她 sound alike); "
-    "MT guesses the gender and often guesses wrong.",
+    summary="'he' for a woman or 'she' for a man, where the pronoun's clause structure points "
+    "to a person whose gender the text states (Mr, Mrs, spokesman, sahiba) or a given name "
+    "implies (Mehmet, Maryam), and no person of the pronoun's gender is salient.",
+    why="Turkish, Persian, Urdu and Chinese have one third-person pronoun (o, او, وہ, 他/她 "
+    "sound alike); MT guesses the gender and often guesses wrong.",
     example="Mrs. Karimi told reporters he would resign next week.",
     fixed="Mrs. Karimi told reporters she would resign next week.",
-    false_positives="The pronoun may refer to a man or woman not named in the two previous "
-    "sentences. Without --deep only the plainest case is flagged: one earlier person, with a "
-    "title (Mr, Mrs) or a given name of the other gender.",
+    false_positives="The pronoun may refer to a man or woman named further back, or to one "
+    "whose given name is used for both sexes; names are judged from a list of 55,000 given "
+    "names (nam_dict), which can be wrong for a middle name used as a surname.",
 )
 
 _GENDERED = re.compile(r"\b(?:she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
@@ -79,7 +85,7 @@ _FORMS = {
 _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
-_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("ren", ""))
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -171,6 +177,16 @@ class AnimacyLexicon:
     def frequent_words(self) -> frozenset[str]:
         """The 300 most frequent English words ("one", "will", "may"): never given names."""
         return frozenset(read_lines("english", "common_words.txt")[:300])
+
+    @functools.cached_property
+    def adjectives(self) -> frozenset[str]:
+        return frozenset(read_lines("agreement", "adjectives.txt"))
+
+    def english_word(self, word: str) -> bool:
+        """Whether a lower-case word is also an English adjective or verb ("red", "rose",
+        "will", "mark"), so a capitalised one may not be a given name. (Nouns are no test:
+        WordNet lists "elizabeth" and "clinton".)"""
+        return word in self.adjectives or can_be_verb(word)
 
     @functools.cached_property
     def count_nouns(self) -> frozenset[str]:

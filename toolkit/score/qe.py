@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from toolkit.errors import InputError
 from toolkit.findings import Finding
 
 if TYPE_CHECKING:
@@ -202,6 +203,9 @@ def estimate_files(
 
     sources = read_segments(src, encoding, allow_empty=True) if src else None
     systems = [(path, read_segments(path, encoding, allow_empty=True)) for path in paths]
+    for path, hyps in systems:
+        if not any(hyps):
+            raise InputError(f"{path}: only blank lines, no text to estimate")
     check_aligned([*systems, *([(src, sources)] if sources is not None else [])])
     reports = []
     for index, (path, hyps) in enumerate(systems):

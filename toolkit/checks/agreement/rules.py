@@ -1,25 +1,8 @@
-"""Number agreement: singular nouns after numerals, plural nouns after "a"/"each", and verbs
-that disagree with their subject.
-
-Chinese marks no number, Turkish and Persian keep the noun singular after a numeral ("üç
-asker", "پنج نفر": "three soldier", "five person") and Arabic plural agreement differs from
-English (non-human plurals take feminine singular verbs), so MT into English slips in
-number. The default pass is lexical (_agreement_lexical.py): a noun lexicon with both forms
-(corpora/agreement/nouns.tsv) and word lists for quantifiers, collective and measure nouns.
-It looks only where the noun phrase is unambiguous: a subject at the start of a clause with
-its verb right after it, a numeral right before its noun. Collective nouns ("the government
-have") and measure phrases ("three miles is") are never flagged. With ``--deep`` the subject
-of each agreeing verb is also found in spaCy's parse (_agreement_parsed.py), wherever it
-stands ("the attacks on the base was").
-"""
+"""The rules of the agreement check (AG101-AG104)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from toolkit.checks.base import Check
-from toolkit.document import Document
-from toolkit.findings import Finding, Rule
+from toolkit.findings import Rule
 
 SINGULAR_AFTER_NUMERAL = Rule(
     code="AG101",
@@ -73,19 +56,19 @@ SUBJECT_VERB = Rule(
     "(government, ministry, team, police) may take either number in British English and "
     "are not flagged, nor amounts ('three miles is a long way') or titles.",
 )
-
-
-class AgreementCheck(Check):
-    """Number agreement between numerals, determiners, nouns and verbs."""
-
-    name = "agreement"
-    rules = (SINGULAR_AFTER_NUMERAL, PLURAL_AFTER_SINGULAR, SUBJECT_VERB)
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        from toolkit.checks._agreement_lexical import lexical_findings
-
-        yield from lexical_findings(doc)
-        if not self.settings.fast:
-            from toolkit.checks._agreement_parsed import parsed_findings
-
-            yield from parsed_findings(doc)
+SET_PHRASE = Rule(
+    code="AG104",
+    slug="set-phrase-number",
+    kind="grammar",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A set phrase whose inner noun stays singular, put in the plural: 'heads of "
+    "states', 'prisoners of wars', 'points of views'.",
+    why="Russian, Arabic and French put both nouns in the plural (glavy gosudarstv, ru'asa' "
+    "al-duwal, points de vue); English keeps the second singular: 'heads of state'.",
+    example="The heads of governments met in Brussels.",
+    fixed="The heads of government met in Brussels.",
+    fix_safe=True,
+    false_positives="Only the listed phrases (corpora/agreement/fixed_phrases.tsv) are judged.",
+    source="corpora/agreement/fixed_phrases.tsv",
+)

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from toolkit.checks._agreement_data import Noun
-from toolkit.checks._agreement_phrase import SentenceReader, Token, same_case
-from toolkit.checks.agreement import (
+from toolkit.checks.agreement.data import Noun
+from toolkit.checks.agreement.phrase import SentenceReader, Token, same_case
+from toolkit.checks.agreement.rules import (
     PLURAL_AFTER_SINGULAR,
     SINGULAR_AFTER_NUMERAL,
 )
+from toolkit.checks.numbers.values import is_calque_scale
 from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
 
@@ -109,8 +110,14 @@ class NounNumber(SentenceReader):
             kind == "numeral" and self._joined(j) and self.tokens[j].lower in self.lex.scale_words
         ):
             j += 1
-        modifiers = 0
         digits = self.tokens[i].text[0].isdigit()
+        if (
+            digits
+            and j > i + 1
+            and is_calque_scale(" ".join(t.lower for t in self.tokens[i + 1 : j]))
+        ):
+            return None  # "230 thousand barrel": NU101 gives "230,000 barrels"
+        modifiers = 0
         while modifiers < 2 and self._joined(j) and self._modifier(j, names=not digits):
             end = self._phrase_end(j + 1)
             more = end is None or (self._joined(j + 1) and self._modifier(j + 1))
@@ -125,7 +132,7 @@ class NounNumber(SentenceReader):
             return None
         end = self._phrase_end(j + 1)
         if end is None:
-            return None
+            return self._compound_head(i, j) if j == i + 1 else None
         after = self._word(j + 1)
         if after and after.lower in self.lex.measure_adjectives and head.lower in self.lex.measure:
             return None  # "a 20 year old"
@@ -152,6 +159,77 @@ class NounNumber(SentenceReader):
             confidence=confidence,
             safe=safe,
         )
+
+    def _compound_head(self, i: int, j: int) -> Finding | None:
+        """ "of 211 member association.": digits after a preposition or verb, then two singular
+        nouns and the end of a clause. The number counts the second noun; with a determiner
+        before it the pair is a compound adjective ("the 15 member council")."""
+        first, second = self.tokens[j], self._word(j + 1)
+        if second is None or not self._joined(j + 1) or not self._counted_here(i):
+            return None
+        if not self.tokens[i].text[0].isdigit():
+            return None  # "for two state solution": words make compound adjectives
+        if first.lower in self.lex.measure or first.lower in self.lex.label_nouns:
+            return None  # "of 24 hour service": a compound adjective without its hyphen
+        noun = self._countable(second.lower)
+        if noun is None or noun.adjective or not self._lower_case(j + 1):
+            return None
+        if self._phrase_end(j + 2) != "strong" or self._quoted(i):
+            return None
+        return SINGULAR_AFTER_NUMERAL.at(
+            self.doc,
+            second.start,
+            second.end,
+            f"'{second.text}' is counted by '{self.tokens[i].text}' and should be plural.",
+            [noun.plural],
+            confidence=0.7,
+            safe=False,
+        )
+
+    def _quantity_of(self, i: int) -> Finding | None:
+        """ "a wide range of international question", "dozens of soldier": a quantity noun
+        and 'of' before a singular count noun that ends its clause."""
+        before, earlier = self._word(i - 1), self._word(i - 2)
+        if before is None or not self._joined(i) or not self._joined(i + 1):
+            return None
+        if before.lower not in self.lex.classes["quantity_of"]:
+            return None
+        if before.lower == "number" and not (earlier and earlier.lower == "a"):
+            return None  # "the number of": a count, not a quantity
+        j, modifiers = i + 1, 0
+        while modifiers < 2 and self._joined(j + 1) and self._modifier(j, names=False):
+            j, modifiers = j + 1, modifiers + 1
+        head = self._word(j)
+        if head is None or not self._joined(j) or not self._lower_case(j):
+            return None
+        noun = self._countable(head.lower)
+        if noun is None or noun.adjective or head.lower in self.lex.collective:
+            return None
+        mass_too = before.lower in self.lex.classes["quantity_of_mass"]
+        if not (noun.plural_usual if mass_too else noun.plural_common):
+            return None  # "a range of experience", "a handful of food"
+        if self._phrase_end(j + 1) != "strong" and not self._auxiliary_next(j + 1):
+            return None
+        return SINGULAR_AFTER_NUMERAL.at(
+            self.doc,
+            head.start,
+            head.end,
+            f"'{head.text}' after '{before.text} of' should be plural.",
+            [noun.plural],
+            confidence=0.75,
+            safe=False,
+        )
+
+    def _counted_here(self, i: int) -> bool:
+        """Token ``i`` follows a preposition or a verb ("of 211", "killed 3", "supports 120"),
+        not a determiner ("the 15 member council")."""
+        if self._after_verb_or_preposition(i):
+            return True
+        before, earlier = self._word(i - 1), self._word(i - 2)
+        if before is None or not self._joined(i) or not before.lower.endswith("s"):
+            return False
+        after_determiner = earlier is not None and earlier.lower in self.lex.classes["partitive"]
+        return can_be_verb(before.lower) and not after_determiner  # "The fund supports 120"
 
     def _partitive(self, i: int) -> Finding | None:
         token = self.tokens[i]
@@ -209,6 +287,9 @@ class NounNumber(SentenceReader):
         if noun is None or head.lower in self.lex.singulars or head.lower in self.lex.quantifiers:
             return None
         end = self._phrase_end(i + 2)
+        after = self._word(i + 2)
+        if after and after.lower in ("up", "down") and self._joined(i + 2):
+            return None  # "a heads up", "a thumbs down"
         if end is None or (
             noun.verb and quantifier.pronoun_like and not self._auxiliary_next(i + 2)
         ):

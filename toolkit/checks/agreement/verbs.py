@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from toolkit.checks._agreement_phrase import DIGITS, SentenceReader
-from toolkit.checks.agreement import SUBJECT_VERB
-from toolkit.english import can_be_verb, function_words
+from toolkit.checks.agreement.phrase import DIGITS, SentenceReader
+from toolkit.checks.agreement.rules import SUBJECT_VERB
+from toolkit.english import can_be_verb, function_words, is_common_word
 from toolkit.findings import Finding
 
 _MANDATIVE = re.compile(
@@ -16,6 +16,7 @@ _MANDATIVE = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"[,;:(—–]|\s-\s")
+_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]*")  # MAK, IAEA, MoH
 
 
 class VerbNumber(SentenceReader):
@@ -57,6 +58,16 @@ class VerbNumber(SentenceReader):
             and bool(_BOUNDARY.search(before.gap))
         )
 
+    def _after_adjective_comma(self, i: int) -> bool:
+        """Token ``i`` follows a comma after an adjective: the comma joins two adjectives of
+        one noun phrase ("cheap, powerful phones"), it does not start a clause."""
+        before = self._word(i - 1)
+        if before is None or self.tokens[i].gap.strip() != ",":
+            return False
+        word = before.lower
+        adjective = word in self.lex.adjectives or ("-" in word and not self.lex.is_noun(word))
+        return adjective and not self.lex.is_noun(word)
+
     def _after_and(self, i: int) -> bool:
         before = self._word(i - 1)
         return before is not None and before.lower in ("and", "but")
@@ -91,6 +102,8 @@ class VerbNumber(SentenceReader):
             numeral = True  # "At least 384 people has died"
         if not determiners and (tokens[i].lower.endswith("ing") or self._after_and(i)):
             return None  # "Taking photos is"; "education, science, and talents is"
+        if not determiners and self._after_adjective_comma(i):
+            return None  # "the mass of cheap, powerful phones has": no clause starts here
         relative = i > 0 and tokens[i - 1].lower == "that" and can_be_verb(tokens[i].lower)
         if not determiners and relative:
             return None  # "companies that make money today have": a relative clause
@@ -103,12 +116,83 @@ class VerbNumber(SentenceReader):
                 return self._judge_subject(i, head, verb, determiners, numeral)
             if not self._noun_phrase_word(head, first=head == i):
                 return None
+            named = self._verb_after_acronym(head)
+            if named is not None:
+                return self._judge_subject(
+                    i, head, named, determiners, numeral, attraction=True, named=True
+                )
             verb = self._verb_after_phrase(head + 1) or self._verb_after_relative(head + 1)
             if verb is None and tokens[head].lower in self.lex.plurals:
-                return None  # "readers feel are": a plural noun ends its phrase
+                return self._present_s(head, determiners)  # "readers feel are": a plural
+                # noun ends its phrase; "the indicators points to": its verb
             if verb is not None:
                 return self._judge_subject(i, head, verb, determiners, numeral, attraction=True)
         return None
+
+    def _present_s(self, head: int, determiners: list[str]) -> Finding | None:
+        """A plural noun, then a present verb in -s and its complement ("the leading
+        indicators points to a decline"): the verb should lose its -s. Without a determiner
+        the noun must not be a verb itself ("Greene sets sights on")."""
+        k = head + 1
+        verb, after = self._word(k), self._word(k + 1)
+        noun = self.tokens[head]
+        if verb is None or after is None or not (self._joined(k) and self._joined(k + 1)):
+            return None
+        if not determiners and self.lex.plurals[noun.lower].verb:
+            return None
+        word = verb.lower
+        if verb.text != word or noun.text != noun.lower or noun.lower in self.lex.singulars:
+            return None  # "the Yankees leads", "the sheep grazes"
+        if not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in self.lex.verbs:
+            return None
+        if after.lower not in self.lex.classes["verb_complement"]:
+            return None
+        for later in self.tokens[k + 1 :]:
+            if _BOUNDARY.search(later.gap) or later.gap.strip():
+                break
+            if later.lower in self.lex.verbs:
+                return None  # "the jobs reports on Friday were": a noun, the verb is later
+        base = next((b for b in _bases(word) if can_be_verb(b) and is_common_word(b)), None)
+        if base is None:
+            return None
+        return SUBJECT_VERB.at(
+            self.doc,
+            verb.start,
+            verb.end,
+            f"'{verb.text}' does not agree with its plural subject '{noun.text}'.",
+            [base],
+            confidence=0.7,
+        )
+
+    def _verb_after_acronym(self, head: int) -> int | None:
+        """The agreeing verb in "Specialists of the Interstate Aviation Committee (MAK) has":
+        'of', an organisation's capitalised name, its acronym in brackets, the verb. An
+        acronym that starts with the head's letter and is not the initials of the name after
+        'of' names the whole subject ("Friends of the Earth (FoE) has"): nothing is returned."""
+        k = head + 1
+        if not (self._joined(k) and self.tokens[k].lower == "of"):
+            return None
+        k += 1 + (self._joined(k + 1) and self.tokens[k + 1].lower == "the")
+        words = 0
+        while self._joined(k) and (
+            self.tokens[k].text[:1].isupper() or (words and self.tokens[k].lower in ("of", "for"))
+        ):
+            k, words = k + 1, words + 1
+        acronym, verb = self._word(k), self._word(k + 1)
+        if not words or acronym is None or verb is None:
+            return None
+        if (
+            acronym.gap.strip() != "("
+            or verb.gap.strip() != ")"
+            or not _ACRONYM.fullmatch(acronym.text)
+        ):
+            return None
+        initials = "".join(w.text[0] for w in self.tokens[k - words : k] if w.text[0].isupper())
+        capitals = "".join(c for c in acronym.text if c.isupper())
+        if capitals != initials and acronym.text[0] == self.tokens[head].text[0].upper():
+            return None  # "Friends of the Earth (FoE)": the acronym names the whole subject
+        agreeing = verb.lower in self.lex.verbs and self._lower_case(k + 1)
+        return k + 1 if agreeing else None
 
     def _verb_after_relative(self, k: int) -> int | None:
         """The agreeing verb after a relative clause set off by commas ("The prize, which is
@@ -125,10 +209,12 @@ class VerbNumber(SentenceReader):
                 return close if agreeing else None
         return None
 
-    def _verb_after_phrase(self, k: int) -> int | None:
+    def _verb_after_phrase(self, k: int, depth: int = 3) -> int | None:
         """The agreeing verb after a prepositional phrase starting at token ``k`` ("on the
-        base was"), if the phrase is plain: a preposition, determiners, up to four words."""
-        if not (
+        base was"), if the phrase is plain: a preposition, determiners, up to four words,
+        and up to ``depth`` such phrases in a row ("on the work of women in the health
+        sector has")."""
+        if depth == 0 or not (
             self._joined(k) and self.tokens[k].lower in self.lex.classes["subject_preposition"]
         ):
             return None
@@ -138,7 +224,7 @@ class VerbNumber(SentenceReader):
         for stop in range(k, k + 4):
             if not (self._joined(stop) and self._phrase_word(stop)):
                 return None
-            verb = self._verb_after(stop + 1)
+            verb = self._verb_after(stop + 1) or self._verb_after_phrase(stop + 1, depth - 1)
             if verb is not None:
                 return verb
         return None
@@ -181,13 +267,15 @@ class VerbNumber(SentenceReader):
         determiners: list[str],
         numeral: bool,
         attraction: bool = False,
+        named: bool = False,
     ) -> Finding | None:
         """A finding when the head noun and the verb disagree in number; ``attraction``: a
-        prepositional phrase stands between them ("the attacks on the base was")."""
+        prepositional phrase stands between them ("the attacks on the base was"); ``named``:
+        the phrase is an organisation's name and acronym (`_verb_after_acronym`)."""
         noun_token, verb_token = self.tokens[head], self.tokens[verb]
         title_case = head == i == 0 and noun_token.text[1:] == noun_token.lower[1:]
-        lower_phrase = attraction and all(
-            t.text.islower() for t in self.tokens[head + 1 : verb] if t.text.isalpha()
+        lower_phrase = attraction and (
+            named or all(t.text.islower() for t in self.tokens[head + 1 : verb] if t.text.isalpha())
         )
         if noun_token.text != noun_token.lower and not (title_case and lower_phrase):
             return None  # a name or a title: "England have", "Cats is"; not "Improvements
@@ -305,3 +393,13 @@ class VerbNumber(SentenceReader):
             if name in self.lex.countries:
                 return stop
         return None
+
+
+def _bases(word: str) -> list[str]:
+    """Candidate base forms of a verb in -s: "points" -> point, "goes" -> go, "relies" -> rely."""
+    bases = [word[:-1]]
+    if word.endswith("es"):
+        bases.append(word[:-2])
+    if word.endswith("ies"):
+        bases.insert(0, word[:-3] + "y")
+    return bases

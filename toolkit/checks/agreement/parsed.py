@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from toolkit.checks._agreement_data import AgreementLexicon
-from toolkit.checks.agreement import SUBJECT_VERB
+from toolkit.checks.agreement.data import AgreementLexicon
+from toolkit.checks.agreement.rules import SUBJECT_VERB
 from toolkit.document import Document
 from toolkit.findings import Finding
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
-_LAYOUT = 3  # bump when the cached classes change: an old pickle would not load
+_LAYOUT = 5  # bump when the cached classes change: an old pickle would not load
 
 
 class Noun(NamedTuple):
@@ -21,6 +21,8 @@ class Noun(NamedTuple):
     adjective: bool  # the singular can be an adjective ("civilian", "official")
     mass: bool  # the plural is rare ("information")
     plural_common: bool  # the plural is about as frequent as the singular
+    plural_usual: bool  # the plural is nearly as frequent: a count noun ("question", not
+    # "experience"), so "a range of question" is a slip
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class AgreementLexicon:
     openers: frozenset[str]
     countries: frozenset[str]
     classes: dict[str, frozenset[str]]  # small closed classes: "phrase_end", "subject"...
+    set_phrases: dict[str, str]  # "heads of states" -> "heads of state"
 
     @classmethod
     @functools.cache
@@ -81,6 +84,7 @@ class AgreementLexicon:
                 "adj" in flags,
                 "mass" in flags,
                 float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.8,
+                float(row["zipf_plural"]) >= float(row["zipf_singular"]) - 0.3,
             )
             singulars[noun.singular] = noun
             plurals[noun.plural] = noun
@@ -126,6 +130,10 @@ class AgreementLexicon:
             classes={
                 row["class"]: frozenset(row["words"].split())
                 for row in iter_tsv(corpus_path("agreement", "word_classes.tsv"))
+            },
+            set_phrases={
+                row["wrong"]: row["right"]
+                for row in iter_tsv(corpus_path("agreement", "fixed_phrases.tsv"))
             },
             countries=frozenset(
                 name.lower().replace(".", "")

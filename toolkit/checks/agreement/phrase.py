@@ -1,5 +1,5 @@
 """Reading a sentence for the agreement check: word tokens, the text between them, and
-where a noun phrase ends. The number rules (_agreement_nouns, _agreement_verbs) build on it.
+where a noun phrase ends. The number rules (nouns.py, verbs.py) build on it.
 
 A noun phrase counts only when nothing but spaces separates its words and its end is clear:
 punctuation, a verb or preposition after it, never another noun ("two state solution"), a
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from toolkit.checks._agreement_data import AgreementLexicon
+from toolkit.checks.agreement.data import AgreementLexicon
 from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words, is_common_word
 
@@ -36,8 +36,12 @@ class SentenceReader:
     ) -> None:
         self.doc, self.tokens, self.tail, self.lex = doc, tokens, tail, lexicon
         self._next_verb = [len(tokens) + REACH] * (len(tokens) + 1)  # nearest agreeing verb
+        complement = lexicon.classes["verb_complement"]
         for k in range(len(tokens) - 1, -1, -1):
-            verb = tokens[k].lower in lexicon.verbs
+            word = tokens[k].lower
+            verb = word in lexicon.verbs or (  # "the indicators points to"
+                word[-1] == "s" and k + 1 < len(tokens) and tokens[k + 1].lower in complement
+            )
             self._next_verb[k] = k if verb else self._next_verb[k + 1]
 
     def _word(self, i: int) -> Token | None:
@@ -134,8 +138,8 @@ class SentenceReader:
             return None
         if kind == "numeral" and before and before.lower in ("a", "an") and self._joined(i):
             return None  # "a two week delay", "a 20 year old"
-        if token.lower == "both" and any(t.lower == "and" for t in self.tokens[i + 1 : i + 5]):
-            return None  # "both army and police"
+        if token.lower == "both" and any(t.lower == "and" for t in self.tokens[i + 1 :]):
+            return None  # "both army and police", "both virtual play with friends and ..."
         if token.lower == "many" and before and before.lower == "how":
             return kind, False
         return kind, pronoun_like

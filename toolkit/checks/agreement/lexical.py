@@ -1,18 +1,18 @@
 """The parser-free pass of the agreement check: word lists and word order only.
 
 Each sentence is read as a list of word tokens with the text between them
-(_agreement_phrase); the noun-number rules (_agreement_nouns) and the subject/verb rules
-(_agreement_verbs) apply at each token.
+(phrase.py); the noun-number rules (nouns.py) and the subject/verb rules
+(verbs.py) apply at each token.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.checks._agreement_data import AgreementLexicon
-from toolkit.checks._agreement_nouns import NounNumber
-from toolkit.checks._agreement_phrase import REACH, Token
-from toolkit.checks._agreement_verbs import VerbNumber
+from toolkit.checks.agreement.data import AgreementLexicon
+from toolkit.checks.agreement.nouns import NounNumber
+from toolkit.checks.agreement.phrase import REACH, Token
+from toolkit.checks.agreement.verbs import VerbNumber
 from toolkit.document import Document
 from toolkit.english import inside, not_prose_spans
 from toolkit.findings import Finding
@@ -50,6 +50,8 @@ class _Sentence(NounNumber, VerbNumber):
             found: list[Finding | None] = []
             if word in quantifiers or word[0].isdigit() or "-" in word:
                 found += (self._numeral_noun(i), self._partitive(i), self._determiner_noun(i))
+            elif word == "of":
+                found.append(self._quantity_of(i))
             if next_verb[i] - i <= REACH and self._clause_start(i):
                 found.append(self._subject_verb(i))
                 if word == "there":

@@ -1,0 +1,49 @@
+"""AG104: set phrases whose inner noun stays singular ("heads of states" -> "heads of
+state"), from corpora/agreement/fixed_phrases.tsv."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from toolkit.checks.agreement.data import AgreementLexicon
+from toolkit.checks.agreement.phrase import same_case
+from toolkit.checks.agreement.rules import SET_PHRASE
+from toolkit.document import Document
+from toolkit.findings import Finding
+
+
+@functools.cache
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = (r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", p))) for p in phrases)
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+def set_phrase_findings(doc: Document) -> Iterator[Finding]:
+    """AG104 findings of ``doc``."""
+    phrases = AgreementLexicon.load().set_phrases
+    for match in _pattern(tuple(sorted(phrases, key=len, reverse=True))).finditer(doc.text):
+        key = " ".join(match.group().lower().split())
+        right = phrases.get(key) or phrases.get(key.replace(" ", "-"))
+        if right is None:
+            continue
+        fixed = _cased(right, match.group())
+        yield SET_PHRASE.at(
+            doc,
+            match.start(),
+            match.end(),
+            f"'{match.group()}' is a set phrase with a singular inner noun: '{fixed}'.",
+            [fixed],
+            confidence=0.9,
+        )
+
+
+def _cased(right: str, found: str) -> str:
+    """``right`` with the capitals of ``found``, word by word ("Heads of Government")."""
+    words, originals = re.split(r"([\s-]+)", right), re.split(r"([\s-]+)", found)
+    if len(words) != len(originals):
+        return same_case(right, found)
+    return "".join(
+        same_case(w, o) if w.strip(" -") else o for w, o in zip(words, originals, strict=True)
+    )

@@ -1,0 +1,132 @@
+"""Is one written name a re-transliteration of another? Token tests and mention alignment.
+
+Two spellings of one name differ only where romanization conventions differ: diacritics
+("Şimşek" / "Simsek"), a vowel that stands for the same Arabic, Persian or Russian vowel
+(a/e: "Darna" / "Derna"; e/i: "Hebatollah" / "Hibatullah"; o/u: "Akhond" / "Akhund"),
+a consonant written two ways (sh/ch, kh/h, q/k, gh/q, j/zh, dzh/j, p/b, v/w), doubled letters
+("Asad" / "Assad"), a word split in two ("Naro Wal" / "Narowal"), or a letter read back as a
+word ("Eternity C" / "Eternity Sea"). Different names differ elsewhere: another vowel
+("Gaza" / "Giza", "Hamid" / "Hamad", "Oman" / "Amman"), a sound more or less ("Iraq" /
+"Iraqi", "Clark" / "Clarke").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from toolkit.names.mentions import Mention, Token, plain, sound
+from toolkit.resources import corpus_path, iter_tsv
+
+SAME, VARIANT = "same", "variant"
+MIN_SOUND = 4  # shorter names ("Li", "Lu", "Wang"/"Wong") are too short to tell apart
+_VOWELS = frozenset("aeiou")
+_VOWEL_PAIRS = frozenset({("a", "e"), ("e", "i"), ("o", "u")})
+# Symbols of ``normalize.phonemes``: x = kh, S = sh, C = ch, Z = zh, G = gh, D = dh, T = th.
+_CONSONANT_PAIRS = frozenset(
+    {("q", "k"), ("x", "h"), ("S", "C"), ("j", "Z"), ("j", "g"), ("w", "v"), ("G", "g"),
+     ("b", "p"), ("f", "v"), ("q", "g"), ("G", "q"), ("D", "z"), ("D", "d"), ("T", "t"),
+     ("T", "s")}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Tokens of two mentions aligned: ``left`` tokens of one against ``right`` of the other."""
+
+    left: tuple[Token, ...]
+    right: tuple[Token, ...]
+    kind: str  # SAME, or the kind of variant: diacritics, spelling, split, letter
+
+
+def token_relation(a: Token, b: Token) -> str | None:
+    """SAME, a variant kind, or None for two different names."""
+    if a.key == b.key:
+        return SAME
+    if a.is_acronym or b.is_acronym:
+        return None
+    if plain(a.text) == plain(b.text):
+        return "diacritics"
+    if spelled_alike(a.text, b.text):
+        return "spelling"
+    if letter_spoken(a.text, b.text) or letter_spoken(b.text, a.text):
+        return "letter"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def spelled_alike(a: str, b: str, shortest: int = MIN_SOUND) -> bool:
+    """Same sounds position by position, up to romanization conventions."""
+    x, y = sound(a), sound(b)
+    if len(x) != len(y) or len(x) < shortest:
+        return False
+    changes = 0
+    for p, q in zip(x, y, strict=True):
+        if p == q:
+            continue
+        if (p, q) not in _PAIRS:
+            return False
+        changes += 1
+    return changes <= max(1, len(x) // 3)
+
+
+_PAIRS = frozenset({pair for a, b in _VOWEL_PAIRS | _CONSONANT_PAIRS for pair in ((a, b), (b, a))})
+
+
+@functools.cache
+def _letter_names() -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    for row in iter_tsv(corpus_path("consistency", "letter_names.tsv")):
+        names.setdefault(row["letter"], set()).update(s.lower() for s in row["spoken"].split("|"))
+    return {letter: frozenset(spoken) for letter, spoken in names.items()}
+
+
+def letter_spoken(letter: str, word: str) -> bool:
+    """``word`` is the English name of the letter ``letter`` ("C", "Sea")."""
+    return len(letter) == 1 and word.lower() in _letter_names().get(letter.upper(), ())
+
+
+def align(shorter: Mention, longer: Mention) -> list[Pair] | None:
+    """Each token of ``shorter`` matched in order to a token of ``longer`` (whose other tokens,
+    given names or a surname, may go unmatched), or two adjacent tokens of either to one of
+    the other ("Ding Ri" / "Dingri"); None when a token finds no match. Same tokens are
+    preferred over variants."""
+    a, b = shorter.tokens, longer.tokens
+    return _align(a, b, 0, 0, {})
+
+
+def _align(a, b, i, j, memo) -> list[Pair] | None:
+    if i == len(a):
+        return []
+    if (i, j) in memo:
+        return memo[i, j]
+    best: list[Pair] | None = None
+    best_score = -1.0
+    for k in range(j, len(b)):
+        for pair, di, dj in _pairs_at(a, b, i, k):
+            rest = _align(a, b, i + di, k + dj, memo)
+            if rest is None:
+                continue
+            candidate = [pair, *rest]
+            score = sum(2.0 if p.kind == SAME else 1.0 for p in candidate) - 0.01 * (k - j)
+            if score > best_score:
+                best, best_score = candidate, score
+    memo[i, j] = best
+    return best
+
+
+def _pairs_at(a, b, i, k):
+    """Pairs that start at token ``i`` of ``a`` and token ``k`` of ``b``, with their lengths."""
+    kind = token_relation(a[i], b[k])
+    if kind is not None:
+        yield Pair((a[i],), (b[k],), kind), 1, 1
+    if k + 1 < len(b) and _joins(a[i], b[k], b[k + 1]):
+        yield Pair((a[i],), (b[k], b[k + 1]), "split"), 1, 2
+    if i + 1 < len(a) and _joins(b[k], a[i], a[i + 1]):
+        yield Pair((a[i], a[i + 1]), (b[k],), "split"), 2, 1
+
+
+def _joins(whole: Token, first: Token, second: Token) -> bool:
+    """``first second`` written as the one word ``whole`` ("Naro Wal", "Narowal")."""
+    joined = plain(first.text) + plain(second.text)
+    return len(joined) >= 5 and joined == plain(whole.text).replace("-", "")
