@@ -24,7 +24,7 @@ from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
-from toolkit.names.similarity import distance
+from toolkit.names.similarity import distance, symbol_distance
 from toolkit.names.spans import (
     Run,
     cue_before,
@@ -324,16 +324,9 @@ class _Resolver:
             return None
         for k in range(max(0, len(words) - 4), len(words) - 1):
             text = tails[k]
-            for candidate in self.gaz.search(text, limit=3, world=False)[:1]:
-                entry = candidate.entry
-                if (
-                    entry.type in SPELLED_ONE_WAY
-                    and entry.source.startswith("Wikipedia")
-                    and len(core_tokens(candidate.name)) >= 2
-                    and candidate.distance.is_spelling_variant
-                    and distance(surname[-1], core_tokens(candidate.name)[-1]).is_spelling_variant
-                ):
-                    scored = Scored(entry, entry.canonical, candidate.similarity, 1.0, 1)
+            for entry, name in _same_surname(self.gaz, surname[-1]):
+                if distance(text, name).is_spelling_variant:
+                    scored = Scored(entry, entry.canonical, distance(text, name).similarity, 1.0, 1)
                     return Suspect(
                         words[k].start, run.end, text, (scored,), "spelling", 0.8, "curated"
                     )
@@ -559,6 +552,27 @@ def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
 def _world_only(mention: Mention) -> bool:
     """Whether a mention matched world-tier places only (no curated or in-memory entry)."""
     return all(e.world_tier for e in mention.entries)
+
+
+@functools.lru_cache(maxsize=16384)
+def _same_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str]]:
+    """Curated full names of people and bodies (SPELLED_ONE_WAY) whose last word is a
+    spelling variant of ``surname``."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    index = gaz.full_names
+    sound = phonemes(surname)
+    near = process.extract(
+        sound, list(index), scorer=Levenshtein.normalized_similarity, limit=8, score_cutoff=0.5
+    )
+    return [
+        (entry, name)
+        for other, _, _ in near
+        if symbol_distance(sound, other).is_spelling_variant
+        for entry, name in index[other]
+        if entry.type in SPELLED_ONE_WAY
+    ]
 
 
 @functools.lru_cache(maxsize=65536)
