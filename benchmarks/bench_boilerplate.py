@@ -19,10 +19,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus import require
+from corpus import DATA, require
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
 from toolkit.checks._boilerplate_features import describe, feature_vectors  # noqa: E402

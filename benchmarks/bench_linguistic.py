@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from corpus import require
+from corpus import DATA, require
 
 from toolkit.checks import CHECKS, check_class
 from toolkit.document import Document
@@ -31,7 +31,6 @@ from toolkit.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DATA = ROOT.parent / "shared" / "data"
 DEEP = Settings(fast=False)
 FAST = Settings(fast=True)
 LINGUISTIC = ("calques", "pronouns")

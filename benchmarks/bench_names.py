@@ -54,7 +54,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from corpus import news_documents
+from corpus import DATA, news_documents
 
 from toolkit.document import Document
 from toolkit.names.gazetteer import Entry, Gazetteer, builtin_entries, load_gazetteer
@@ -63,7 +63,6 @@ from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Analysis, Suspect, analyse
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
 
 DOTS = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"]
 ROMAN = dict(

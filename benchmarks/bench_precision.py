@@ -16,6 +16,8 @@ import re
 import time
 from pathlib import Path
 
+from corpus import DATA, require
+
 from toolkit.checks import CHECKS, check_class, load_checks
 from toolkit.document import Document
 from toolkit.findings import Finding
@@ -24,10 +26,10 @@ from toolkit.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DATA = ROOT.parent / "shared" / "data"
 TARGET = 2.0
 SHOWN = 400
 NTREX_CHUNK = 40
+QUOTE_REACH = 5
 SURFACE = ["punctuation", "capitalisation", "fragments", "repetition", "encoding"]
 
 
@@ -41,16 +43,33 @@ def ntrex_documents() -> list[str]:
     """NTREX English sentences in file order, 40 to a text, one per line (paragraphs unknown)."""
     with (DATA / "ntrex_en_ar.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
-    lines = [row[0] for row in rows]
-    return ["\n".join(lines[i : i + NTREX_CHUNK]) for i in range(0, len(lines), NTREX_CHUNK)]
+    return _chunked([row[0] for row in rows])
 
 
 def wmt_reference_documents() -> list[str]:
     """WMT22 zh-en human references A and B, in file order, 40 segments to a text."""
     texts = []
     for name in ("ref.A.en", "ref.B.en"):
-        lines = (DATA / "wmt22_zhen" / name).read_text(encoding="utf-8").splitlines()
-        texts += ["\n".join(lines[i : i + NTREX_CHUNK]) for i in range(0, len(lines), NTREX_CHUNK)]
+        texts += _chunked((DATA / "wmt22_zhen" / name).read_text(encoding="utf-8").splitlines())
+    return texts
+
+
+def _chunked(lines: list[str]) -> list[str]:
+    """Lines in texts of about NTREX_CHUNK, never cut inside a quotation that runs on over
+    lines (opened by “ on one line, closed by ” a line or two later): the cut, not the
+    writer, would leave it unbalanced. A chunk grows by at most QUOTE_REACH lines."""
+    texts, start = [], 0
+    while start < len(lines):
+        end = min(start + NTREX_CHUNK, len(lines))
+        chunk = "\n".join(lines[start:end])
+        reach = end + QUOTE_REACH
+        while end < min(reach, len(lines)) and chunk.count("“") > chunk.count("”"):
+            end += 1
+            chunk = "\n".join(lines[start:end])
+        if chunk.count("“") > chunk.count("”"):
+            end = min(start + NTREX_CHUNK, len(lines))  # never closed: a slip, not the cut
+        texts.append("\n".join(lines[start:end]))
+        start = end
     return texts
 
 
@@ -188,8 +207,8 @@ def measure(name: str, texts: list[str]) -> tuple[int, list[tuple[Finding, str]]
 
 
 def main() -> str:
-    if not DATA.is_dir():
-        raise SystemExit(f"shared data not found at {DATA}")
+    for name in ("bbc_summ_dev.jsonl", "ntrex_en_ar.tsv", "wmt22_zhen"):
+        require(DATA / name)
     corpora = {
         "BBC News (60 articles)": bbc_documents(),
         "NTREX-128 English": ntrex_documents(),

@@ -13,10 +13,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from corpus import require
+from corpus import DATA, require
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = DATA
 WMT = SHARED / "wmt22_zhen"
 MQM = SHARED / "mqm_ted_zhen_dev.tsv"
 WEIGHTS = {"major": 5.0, "minor": 1.0}

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
+# The evaluation data (BBC, NTREX-128, WMT22, MQM, dev articles) is not shipped with mtkit:
+# beside the clone as ../shared/data, or wherever MTKIT_BENCH_DATA says.
+DATA = Path(os.environ.get("MTKIT_BENCH_DATA") or ROOT.parent / "shared" / "data")
 
 
 def require(path: Path) -> Path:
-    """``path``, or exit with one clear line when the shared evaluation data is absent."""
+    """``path``, or exit with one clear line when the evaluation data is absent."""
     if not path.exists():
-        sys.exit(f"benchmark data missing: {path} (the shared evaluation data)")
+        sys.exit(
+            f"benchmark data missing: {path}. The benchmarks read evaluation data that mtkit "
+            f"does not ship (BBC, NTREX-128, WMT22 and MQM files): put it at {DATA} or point "
+            "MTKIT_BENCH_DATA at its folder."
+        )
     return path
 
 

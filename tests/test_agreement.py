@@ -108,6 +108,14 @@ def findings(text: str) -> list[tuple[str, str, str]]:
             '"And you see that over the last four day," he said.',
             ("AG101", "day", "days"),
         ),
+        ("Turkey will pay 1.5 billion dollar to Iraq.", ("AG101", "dollar", "dollars")),
+        # a finite verb after a modal or "did not"
+        ("The deal would has been signed by now.", ("AG105", "has", "have")),
+        ("Officials did not has the documents.", ("AG105", "has", "have")),
+        ("The new rules can helps small farmers.", ("AG105", "helps", "help")),
+        # a capitalised plural subject at a sentence's start, a subject after "since"
+        ("Inquiries is continuing, the police said.", ("AG103", "is", "are")),
+        ("Prices rose since many shops was closed.", ("AG103", "was", "were")),
         # a numeral counting the second of two nouns, a quantity noun and "of"
         ("The fund now supports 120 member school.", ("AG101", "school", "schools")),
         ("The ministers discussed a broad range of regional issue.", ("AG101", "issue", "issues")),
@@ -158,6 +166,11 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "A number of people are still missing.",
         "The number of victims has risen to 40.",
         "The film made the top 100 list of the decade.",
+        "A tin can is on the table, and free will is a myth.",
+        "What he does is important; his will was read on Monday.",
+        "Cats is a musical that ran for years.",
+        "Steve Jobs spoke first. Jobs has said so before.",
+        "Two clicks and your favourite programme is downloading.",
         "It offers both virtual play with friends online and a story mode.",
         "The slowly growing mass of cheap, powerful phones has changed the market.",
         "Friends of the Earth (FoE) has criticised the plan.",

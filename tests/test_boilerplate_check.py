@@ -300,3 +300,73 @@ def test_title_case_question_headline_leaks_but_a_closing_question_does_not() ->
     assert flagged_lines(leaked)["Is Iran Ready For A Wider War?"] == "BP102"
     closing = BODY + "\nWill the ceasefire hold?\n\nSource link\n"
     assert "Will the ceasefire hold?" not in flagged_lines(closing)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "News ID: 4418210 | Publish date: 2024/03/11 - 09:02",
+        "Update Date: 05.02.2025 18:30",
+        "Views: 12 804",
+        "Share this news: Telegram | WhatsApp | Bale | X",
+        "Share to: WeChat | Weibo | QQ Zone",
+        "Scan the QR code to follow us on WeChat",
+        "Your comment will be shown after it is reviewed by the editors.",
+        "When reprinting the materials of the agency, a link to the source is required.",
+        "[Responsible editor: Wang Fang]",
+        "【Print】【Close window】",
+        "Disclaimer: This article is reprinted from other media and does not represent the "
+        "views of this site.",
+    ],
+)
+def test_translated_chrome_of_many_cms(line: str) -> None:
+    found = flagged_lines(BODY + "\n" + line + "\n\nLeave a Reply\n")
+    assert found[line] == "BP101"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Ana Lima in Brasilia; Editing by Tom Hogue)",
+        "Reporting by Omar Fahmy; additional reporting by Lisa Chen; Editing by Mark Heinrich",
+        "(With AFP)",
+        "Translated from the Arabic by Sara Haddad",
+        "Translation: Mehmet Yilmaz",
+    ],
+)
+def test_credit_lines_are_never_deleted(credit: str) -> None:
+    """Credit lines are article content (issue 18): not flagged, and fix keeps them."""
+    text = BODY + "\n" + credit + "\n\nSource link\n\nLeave a Reply\n"
+    assert credit not in flagged_lines(text)
+    assert credit in fix(text).text
+
+
+def test_teaser_cut_off_after_the_body_is_a_leaked_headline() -> None:
+    teaser = "Gold prices climbed again on Monday as traders in the capital rushed to…"
+    found = flagged_lines(BODY + "\n" + teaser + "\n")
+    assert found[teaser] == "BP102"
+
+
+def test_headline_after_a_read_also_header_inside_the_body() -> None:
+    text = (
+        "Officials said the talks would resume next week in Cairo, the statement said.\n\n"
+        "Read also\n\nPrice of bread rises in northern markets\n\n"
+        "The delegation includes mediators from Qatar and Egypt, according to the statement.\n\n"
+        "Fighting continued overnight in several districts of the city, residents said.\n"
+    )
+    assert flagged_lines(text)["Price of bread rises in northern markets"] == "BP102"
+
+
+def test_title_printed_twice() -> None:
+    title = "Floods cut off villages in the north"
+    found = flagged_lines(title + "\n\n" + title + "\n\n" + BODY)
+    assert found == {title: "BP104"}
+    assert fix(title + "\n\n" + title + "\n\n" + BODY).text == title + "\n\n" + BODY
+
+
+def test_repeated_list_items_in_the_body_are_not_duplicates() -> None:
+    text = (
+        BODY + "\nEat every two hours\n\nDrink water before training\n\n"
+        "Eat every two hours\n\nDrink water before training\n\n" + BODY
+    )
+    assert "BP104" not in flagged_lines(text).values()

@@ -113,3 +113,75 @@ def test_brief_of_an_arabic_article_and_of_untitled_text() -> None:
     assert b.title and b.title.split()[0] in arabic
     untitled = brief(OTHER.split("\n\n", 1)[1])
     assert untitled.title.startswith("Flood waters rose across the northern city")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The response was limited to three separate rounds of strikes in Syria.",
+         "three separate rounds of strikes"),
+        ("The bank cut its rate by about one percentage point on Thursday.",
+         "about one percentage point"),
+        ("Turkey must pay Iraq about $1.5 billion for the exports.", "about $1.5 billion"),
+        ("About 2,500 U.S. troops are deployed in Iraq.", "About 2,500 U.S. troops"),
+        ("Pumping reached between 180,000 and 190,000 barrels per day in May.",
+         "between 180,000 and 190,000 barrels per day"),
+        ("The halt lasted two and a half years before talks resumed.", "two and a half years"),
+        ("Inflation eased to 35.05 percent in June.", "35.05 percent"),
+        ("The agency shipped 40 tonnes of flour to the north.", "40 tonnes of flour"),
+    ],
+)  # fmt: skip
+def test_figures_keep_their_noun_and_unit(sentence: str, figure: str) -> None:
+    assert [f.text for f in figures(Document(sentence), 10)] == [figure]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The quake struck at 9:05 a.m. local time.",
+        "An An-24 plane and two F-16 jets flew over.",
+        "The session opened on 13 March 2025.",
+        "On Wednesday 10 Jumada al-Akhirah 1446 AH the vote was held.",
+    ],
+)
+def test_figures_leave_out_times_codes_and_dates(sentence: str) -> None:
+    assert [f.text for f in figures(Document(sentence), 10)] == ["two F-16 jets"] * (
+        "F-16" in sentence
+    )
+
+
+def test_confident_pronoun_fixes_are_applied_before_selection(seed_brief) -> None:
+    summary = " ".join(seed_brief.summary)
+    assert "the attacks she suffered" not in seed_brief.text
+    assert "attacks suffered by U.S. bases" in seed_brief.text
+    assert "she suffered" not in summary
+
+
+def test_summary_leaves_a_sentence_with_an_unresolved_major_finding(monkeypatch) -> None:
+    import toolkit.brief
+    from toolkit.brief.clean import Cleaned, clean
+    from toolkit.document import Span
+
+    article = (
+        "Talks on the dam resume\n\n"
+        "Egypt and Ethiopia resumed talks on the dam in Cairo on Monday, officials said.\n\n"
+        "The two countries have disagreed on the dam's filling for more than ten years.\n\n"
+        "Sudan joined the talks on the dam and called for a binding agreement.\n\n"
+        "The ministers said the talks on the dam were frank and would go on.\n\n"
+        "Rain fell in the capital, where the dam talks drew a small crowd of onlookers.\n"
+    )
+    first = brief(article).summary
+    flawed = first[0]
+    at = article.index(flawed)
+
+    def with_flaws(severity):
+        def fake(text):
+            return Cleaned(text, text, 0, (), ((Span(at + 5, at + 9), severity),))
+
+        return fake
+
+    monkeypatch.setattr(toolkit.brief, "clean", with_flaws("major"))
+    assert flawed not in brief(article).summary
+    monkeypatch.setattr(toolkit.brief, "clean", with_flaws("minor"))
+    assert flawed in brief(article).summary
+    assert clean("Egypt is facing water shortages and drought. Nile Delta.\n").flaws

@@ -46,6 +46,9 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("a budget of 5 millions euros", ("NU101", "5 million")),
         ("About 3 thousands people came.", ("NU101", "3,000")),
         ("About 3 thousand 500 people fled.", ("NU101", "3,500")),
+        ("It raised 3 millions of dollars.", ("NU101", "3 million")),  # "of" dropped too
+        ("About 3 thousands of them fled.", ("NU101", "3,000")),  # "of them" kept
+        ("It borrowed 1.5 milliard dollars.", ("NU102", "1.5 billion")),
         ("It shipped 2,5 thousand tons.", ("NU101", "2,500")),
         # Chinese wan, yi, wanyi; South Asian lakh and crore
         ("Sales reached 3.2 ten thousand units.", ("NU102", "32,000")),
@@ -66,6 +69,9 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("The river carried 3,40,000 cusecs.", ("NU104", "340,000")),
         ("It has 1.500.000 members.", ("NU104", "1,500,000")),
         ("About 130\u00a0000 residents left.", ("NU104", "130,000")),
+        ("About 130 000 residents left.", ("NU104", "130,000")),  # Russian, French
+        ("About 1.500 people were evacuated.", ("NU104", "1,500")),  # Turkish
+        ("A dozen of soldiers were hurt.", ("NU105", "A dozen")),  # French une douzaine de
         # number phrases
         ("Several hundreds of workers marched.", ("NU105", "Several hundred")),
         ("two thousands of soldiers", ("NU105", "two thousand")),
@@ -101,6 +107,9 @@ def test_number_calques_are_found_with_the_right_digits(text, expected):
         "See pages 4,5 and 9 of the report.",  # a list
         "On the left, [1,1] input equals 0 output.",  # a pair
         "It costs 1.500 euros.",  # one dotted group is ambiguous
+        "It weighs 1.500 tons.",
+        "On May 5 300 people came, and in 2024 300 more.",
+        "A hundred of the victims were children; a dozen of them were hurt.",
         "Many hundreds of people and several hundreds of thousands more.",
         "two and a half million people",  # English
         "several hundred of them",

@@ -69,7 +69,7 @@ def test_item10_brief_markdown_escapes_html_and_links(tmp_path):
     result = run("brief", path, "--format", "md")
     assert result.exit_code == 0
     assert not re.search(r"(?<!\\)[<\[\]]", result.stdout)  # every < [ ] escaped
-    assert "\\<script\\>" in result.stdout
+    assert "\\[base\\]" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -138,3 +138,10 @@ def test_item14_utf16_without_bom_is_read(tmp_path, encoding):
     binary = tmp_path / "b.dat"
     binary.write_bytes(bytes(range(256)) * 4)
     assert refused(run("check", binary))
+
+
+def test_item09_qe_report_shows_segments_escaped(tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_text("The army said ,it moved \x1b[2J north .\nA clean line here.\n")
+    result = run("score", "--qe", hyp)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout

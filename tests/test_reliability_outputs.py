@@ -54,9 +54,6 @@ def test_item02_fix_report_onto_the_article_is_refused(article):
     result = run("fix", "--report", article, article)
     assert one_line_error(result) and "is an input" in result.stderr
     assert article.read_text(encoding="utf-8") == GLUED
-    same = run("fix", article, "-o", article.with_name("x.txt"), "--report", "x.txt")
-    assert article.read_text(encoding="utf-8") == GLUED
-    assert same.exit_code in (0, 2)
 
 
 def test_item02_fix_output_and_report_are_one_file_refused(article, monkeypatch):
@@ -169,6 +166,8 @@ def test_item06_in_place_rewrite_keeps_hard_links_without_root(article):
         "backup_path",
         "read_only",
         "unknown_encoding_fix",
+        "utf16_without_bom_given",
+        "brief_date_out_of_range",
     ],
 )
 def test_item13_usage_and_input_errors_are_exit_2_with_one_line(
@@ -197,6 +196,10 @@ def test_item13_usage_and_input_errors_are_exit_2_with_one_line(
 
         monkeypatch.setattr(tempfile, "mkstemp", read_only)
         args = ["fix", article, "--in-place"]
+    elif make == "utf16_without_bom_given":
+        args = ["check", article, "--encoding", "utf-16"]
+    elif make == "brief_date_out_of_range":
+        args = ["brief", article, "--date", "0001-01-01"]
     else:
         args = ["fix", article, "--encoding", "no-such-codec"]
     result = run(*args)
@@ -234,3 +237,36 @@ def test_item13_one_line_errors_escape_control_characters(tmp_path):
     result = run("check", tmp_path / "x\x1b[2J.txt")
     assert one_line_error(result) and "\x1b" not in result.stderr
     assert "\\x1b[2J" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "check", "{feed}", "--encoding", "bogus"],
+        ["batch", "check", "{feed}", "--input-format", "lines", "--encoding", "rot13"],
+        ["batch", "check", "{feed}", "-o", "/dev/full"],
+        ["check", "{feed}", "--format", "json", "-o", "/dev/full"],
+        ["fix", "{dir}", "--in-place"],
+    ],
+)
+def test_item13_batch_and_device_errors_are_exit_2_with_one_line(tmp_path, args):
+    if not Path("/dev/full").exists() and "/dev/full" in args:
+        pytest.skip("no /dev/full")
+    feed = tmp_path / "f.jsonl"
+    feed.write_text('{"id": 1, "text": "It said.”in fact no."}\n')
+    where = {"{feed}": str(feed), "{dir}": str(tmp_path)}
+    result = run(*[where.get(a, a) for a in args], *(["-q"] if args[0] == "batch" else []))
+    assert one_line_error(result), result.stderr
+    assert "/dev/full" not in args or "/dev/full: cannot write" in result.stderr
+
+
+def test_item01_an_output_inside_an_input_folder_is_not_read_as_input(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("It said.”in fact no.\n")
+    out = folder / "out.txt"
+    out.write_text("An earlier output.\n")
+    result = run("batch", "check", folder, "-o", out, "-q")
+    assert result.exit_code == 0
+    ids = [line.split('"id": ')[1].split(",")[0] for line in out.read_text().splitlines()]
+    assert ids == [f'"{folder / "a.txt"}"']

@@ -173,3 +173,51 @@ def test_language_codes() -> None:
     for bad in ("../names/curated", "EN", "english"):
         with pytest.raises(UsageError):
             summarize(NEWS, 1, lang=bad)
+
+
+QUOTED = (
+    "Officials met in the capital on Monday to discuss the flood response.\n\n"
+    "“The river is rising fast. We have moved two hundred families,” the mayor said on Monday.\n\n"
+    "The minister said: “Help is coming. Nobody will be left behind.” He gave no date.\n\n"
+    "An unclosed “quote opens here. And this sentence goes on. So does this one. "
+    "And this one too. The last one ends it.\n"
+)
+
+
+def test_a_quote_cut_by_the_sentence_splitter_stays_one_candidate() -> None:
+    doc = Document(QUOTED)
+    texts = [u.text for u in candidates(doc, "en")]
+    assert (
+        "“The river is rising fast. We have moved two hundred families,” the mayor said on Monday."
+        in texts
+    )
+    assert "The minister said: “Help is coming. Nobody will be left behind.”" in texts
+    # an unclosed quote does not swallow the paragraph: the sentences stay as they are
+    assert "And this sentence goes on." in texts and "The last one ends it." in texts
+
+
+@pytest.mark.parametrize("method", EXTRACTIVE)
+def test_every_summary_sentence_has_balanced_quotes(method: str) -> None:
+    for length in (1, 2, 3):
+        for sentence in summarize(QUOTED, length, method).sentences:
+            if "unclosed" not in sentence.text:
+                assert sentence.text.count("“") == sentence.text.count("”")
+
+
+@pytest.mark.parametrize("method", EXTRACTIVE)
+def test_avoided_sentences_only_when_the_others_run_out(method: str) -> None:
+    doc = Document(NEWS)
+    first = summarize(doc, 1, method, skip=None)
+    flawed = Span(first.sentences[0].start, first.sentences[0].end)
+    other = summarize(doc, 1, method, avoid=[flawed])
+    assert other.sentences[0].start != flawed.start
+    everything = summarize(doc, "100%", method, avoid=[flawed])
+    assert flawed.start in [s.start for s in everything.sentences]
+
+
+def test_candidates_of_a_long_text_are_its_lead() -> None:
+    from toolkit.summarize.base import MAX_CANDIDATES
+
+    text = "\n\n".join(f"Report number {i} says the river rose again today." for i in range(900))
+    units = candidates(Document(text), "en")
+    assert len(units) == MAX_CANDIDATES and units[0].text.startswith("Report number 0 ")

@@ -61,3 +61,25 @@ def test_clean_text_is_not_flagged(text):
 def test_no_untranslated_findings_for_non_english_documents():
     doc = Document("قال المتحدث", lang="ar")
     assert [f for f in EncodingCheck().run(doc) if f.rule == "EN104"] == []
+
+
+@pytest.mark.parametrize(
+    "text, span, fixed",
+    [
+        ("Talks ended.< /p> New talks", "< /p>", ""),
+        ("Talks ended.<br>New talks", "<br>", " "),
+        ('He said <span class="q">no</span> twice.', '<span class="q">', ""),
+        ("It was \\’a good day\\’ for all.", "\\’", "’"),
+        ("It\\'s over.", "\\'", "'"),
+    ],
+)
+def test_markup_and_escaped_quotes(text, span, fixed):
+    findings = EncodingCheck().run(Document(text))
+    assert (span, (fixed,)) in [(f.text, f.suggestions) for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text", ["If a < b and c > d, stop.", "I <3 this.", "Mail <jo@example.com>."]
+)
+def test_angle_brackets_that_are_not_tags(text):
+    assert [f for f in EncodingCheck().run(Document(text)) if f.rule == "EN109"] == []

@@ -137,3 +137,7 @@ def test_breadcrumb_survives_fix():
 
     text = "Home » World\n\nThe talks ended on Monday after two days, officials said."
     assert fix(text).text == text
+
+
+def test_bracket_around_a_handle_is_balanced():
+    assert found("(Weibo @SeaWatchDaily) Three carriers sailed (see www.example.com).") == []

@@ -74,3 +74,20 @@ def test_repeated_list_lines_are_not_flagged():
 def test_repeated_spec_lines_are_not_flagged():
     line = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp."
     assert found(f"Meal 1\n\n{line}\n\nMeal 2\n\n{line}") == []
+
+
+def test_lead_in_restating_a_title_is_no_repeat():
+    text = (
+        "How to brew green tea at home?\nTea needs care.\nHow to brew green tea at home:\nBoil it."
+    )
+    assert [f for f in RepetitionCheck().run(Document(text)) if f.rule == "RE102"] == []
+
+
+def test_near_repeat_with_other_figures_is_no_repeat():
+    text = (
+        "This is the comet photographed by Anna Berg, an amateur astronomer of Oslo, in 2018.\n"
+        "This is the comet photographed by Ole Dahl, an amateur astronomer of Bergen, in 2020.\n"
+        "1. Fresh apples from the orchard in the valley, crisp and sweet, four kilos in a box.\n"
+        "2. Fresh apples from the orchard in the valley, crisp and sweet, six kilos in a box."
+    )
+    assert [f for f in RepetitionCheck().run(Document(text)) if f.rule == "RE102"] == []

@@ -1,5 +1,6 @@
 """Project configuration: ``mtkit.toml`` or ``[tool.mtkit]`` in pyproject.toml, found by
-walking up from the input, and the ignore file of (rule, exact text) pairs.
+walking up from the input, and the ignore file of (rule, exact text) pairs. ``mtkit.toml``
+holds the keys at its top level or, like pyproject.toml, in a ``[tool.mtkit]`` table.
 
 Keys: select, ignore, min-confidence, fail-on, gazetteers, source-lang, house-style,
 ignore-file. Paths are relative to the configuration file. Command-line flags override it.
@@ -189,7 +190,7 @@ def _read_table(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: invalid TOML: {error}") from None
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or list(data) == ["tool"]:  # mtkit.toml may use either
         data = data.get("tool", {}).get("mtkit", {})
     if not isinstance(data, dict):
         raise UsageError(f"{path}: [tool.mtkit] must be a table")

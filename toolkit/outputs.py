@@ -64,10 +64,12 @@ def guard(
 
 def writable(output: PathLike) -> Path:
     """The file ``output`` names (symbolic links followed), or a one-line InputError when it
-    is a folder or its folder is missing or not writable."""
+    is a folder or a read-only file, or its folder is missing or not writable."""
     target = _target(output)
     if target.is_dir():
         raise InputError(f"{output}: is a directory")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise InputError(f"{output}: read-only file; not replaced")
     folder = target.parent
     if not folder.is_dir():
         raise InputError(f"{output}: no such directory {folder}")
@@ -239,8 +241,10 @@ def existing(path: PathLike) -> Path:
     target = _target(path)
     if os.path.islink(path) and not target.exists():
         raise InputError(f"{path}: dangling symbolic link")
+    if target.is_dir():
+        raise InputError(f"{path}: is a directory, not a text file")
     if not target.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{path}: no such file" if not target.exists() else f"{path}: not a file")
     return target
 
 

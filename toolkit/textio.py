@@ -120,6 +120,8 @@ def iter_chunks(path: str, encoding: str | None = None, size: int = CHUNK_CHARS)
                     f"{path}: not valid {name} (byte 0x{error.object[error.start]:02x} at offset "
                     f"{where}); give the right --encoding"
                 ) from None
+            except UnicodeError as error:  # a decoder's own complaint (UTF-16 without a BOM)
+                raise InputError(f"{path}: not valid {name}: {error}") from None
             consumed += len(raw)
             while len(pending) > size:
                 cut = _cut(pending, size)

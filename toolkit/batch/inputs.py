@@ -83,6 +83,10 @@ class InputSpec:
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise UsageError(f"unknown input format {self.format!r} (one of {', '.join(FORMATS)})")
+        if self.encoding:
+            from toolkit.textio import check_encoding
+
+            check_encoding(self.encoding)
 
     def validate(self) -> None:
         """Fail now, before any output is written, on a missing input, a folder with no

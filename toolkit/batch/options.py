@@ -52,9 +52,11 @@ class RunOptions:
         )
 
     def workers(self) -> tuple[int, str]:
-        """The worker processes to start: ``jobs``, unless ``force_jobs`` is off and there
-        are fewer CPUs or documents; and why it was lowered ("" when it was not)."""
-        if self.force_jobs or self.jobs == 1 or self.engine != "local":
+        """The worker processes to start here: ``jobs``, unless ``force_jobs`` is off and
+        there are fewer CPUs or documents; and why it was lowered ("" when it was not). A
+        remote Dask cluster has its own workers."""
+        remote = self.engine == "dask" and self.scheduler not in (None, "local")
+        if self.force_jobs or self.jobs == 1 or remote:
             return self.jobs, ""
         jobs, why = self.jobs, ""
         if (available := cpus()) < jobs:

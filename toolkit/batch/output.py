@@ -11,6 +11,7 @@ itself: it drops a torn last line left by a crash and counts the records already
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -60,8 +61,9 @@ def record_line(record: dict[str, Any]) -> str:
 
 
 def partial_path(path: str) -> Path:
-    """Where a run writes while an earlier output stays in place."""
-    output = Path(path)
+    """Where a run writes while an earlier output stays in place: beside the file the output
+    names (symbolic links followed)."""
+    output = Path(path).resolve()
     return output.with_name(f".{output.name}.partial")
 
 
@@ -84,7 +86,7 @@ class Writer:
             return
         guard([path], inputs, "give another --output")
         partial = partial_path(path)
-        earlier = os.path.exists(path) and os.path.getsize(path) > 0
+        earlier = os.path.isfile(path) and os.path.getsize(path) > 0  # not a device or pipe
         if partial.exists() if resume else earlier:
             self._target = partial
         if resume:
@@ -100,8 +102,11 @@ class Writer:
         if self._handle is None:
             self._open()
         assert self._handle is not None
-        self._handle.write(lines)
-        self._handle.flush()
+        try:
+            self._handle.write(lines)
+            self._handle.flush()
+        except OSError as error:
+            raise InputError(f"{self.file}: cannot write: {error.strerror}") from None
 
     def _open(self) -> None:
         mode = "a" if self.resume else "w"
@@ -117,13 +122,21 @@ class Writer:
         if self._handle is None and kind is None:
             self._open()  # a run with no record still leaves its (empty) output
         if self._handle is not None and self._handle is not sys.stdout:
-            if kind is None:
-                os.fsync(self._handle.fileno())
-            self._handle.close()
+            if kind is not None:
+                with contextlib.suppress(OSError):  # the error that ended the run is reported
+                    self._handle.close()
+            else:
+                try:
+                    self._handle.flush()
+                    if os.path.isfile(self.file):
+                        os.fsync(self._handle.fileno())
+                    self._handle.close()
+                except OSError as error:
+                    raise InputError(f"{self.file}: cannot write: {error.strerror}") from None
         if self._target is None:
             return
         if kind is None:
-            os.replace(self._target, self.path)
+            os.replace(self._target, Path(self.path).resolve())
         elif self._target.exists():
             sys.stderr.write(
                 f"mtkit: note: {self.path} is unchanged; the records written so far are in "

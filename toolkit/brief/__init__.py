@@ -24,6 +24,12 @@ from toolkit.summarize import Length, summarize
 from toolkit.summarize.base import candidates, resolve_lang, title_of
 
 TITLE_WORDS = 12
+# A summary sentence never keeps a finding of these severities that cleaning left
+# unresolved, while a sentence without one is left to choose.
+AVOIDED = ("critical", "major")
+# A briefing reads at most this much of a text (about 30,000 words, far more than any news
+# article): a corpus passed as one "article" is briefed from its lead in bounded time.
+BRIEF_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Brief:
     fixes: int = 0
     renamed: tuple[tuple[str, str], ...] = ()
     text: str = field(default="", repr=False)
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -52,11 +59,16 @@ class Brief:
 def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
     """The briefing of one article; ``date`` is its publication date, when known (else a
     date the article itself gives is used to resolve "Tuesday", "yesterday", ...)."""
-    cleaned = clean(text)
+    lead = _lead(text)
+    note = ""
+    if len(lead) < len(text):
+        note = f"briefed from the first {len(lead):,} of {len(text):,} characters"
+    cleaned = clean(lead)
     doc = Document(cleaned.text)
     lang = resolve_lang("auto", doc)
     count = 3 if len(candidates(doc, lang)) >= 5 else 2
-    summary = summarize(doc, Length(sentences=count), skip=())
+    avoid = [span for span, severity in cleaned.flaws if severity in AVOIDED]
+    summary = summarize(doc, Length(sentences=count), skip=(), avoid=avoid)
     date = date or article_date(doc)
     return Brief(
         source=source,
@@ -69,7 +81,19 @@ def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
         fixes=cleaned.fixes,
         renamed=cleaned.renamed,
         text=cleaned.text,
+        note=note,
     )
+
+
+def _lead(text: str) -> str:
+    """The first ``BRIEF_CHARS`` characters of ``text``, cut after a blank line if one is
+    there, else after a line break or a space."""
+    if len(text) <= BRIEF_CHARS:
+        return text
+    for mark in ("\n\n", "\n", " "):
+        if (cut := text.rfind(mark, 0, BRIEF_CHARS)) > 0:
+            return text[: cut + len(mark)]
+    return text[:BRIEF_CHARS]
 
 
 def _title_from(sentence: str) -> str:

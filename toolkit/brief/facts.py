@@ -4,11 +4,13 @@ relative words ("Tuesday", "yesterday") stand for when the article's date is kno
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.document import Document
+from toolkit.resources import read_lines
 from toolkit.summarize.tokens import stop_words
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -28,14 +30,16 @@ _DATES = (
     (re.compile(rf"\b(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}})\b", re.IGNORECASE), ("d", "b", "y")),
 )
 _QUALIFIER = re.compile(
-    r"(?:about|around|nearly|almost|over|some|at least|more than|less than|fewer than|up to)\s+$",
+    r"(?:about|around|nearly|almost|over|some|at least|more than|less than|fewer than|up to"
+    r"|between|from)\s+$",
     re.IGNORECASE,
 )
-_AFTER_NUMBER = re.compile(r"(?:\s*(?:%|percent|per cent|[A-Za-z][\w.’'-]*))+")
 _CAPITALISED = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][\w’'-]+(?:\s+(?:al-|el-|of\s+|the\s+)?[A-Z][\w’'-]+)*"
 )
 _ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|[a-z]+th)$", re.IGNORECASE)
+NER_CHARS = 50_000
+NER_SENTENCE_CHARS = 1_000
 # Countries and regions are context; groups, places, bases and people are the news.
 BROAD_TYPES = {"country": 0.5, "region": 0.5}
 NER_TYPES = {
@@ -118,7 +122,10 @@ def _other_names(doc: Document, covered: list[tuple[int, int]]) -> tuple[Counter
 
 
 def _ner(doc: Document) -> list[tuple[int, str, str]]:
-    """(start, text, type) of spaCy's named entities; empty when spaCy is not installed."""
+    """(start, text, type) of spaCy's named entities in the article's sentences (the first
+    ``NER_CHARS`` characters of them, sentences longer than ``NER_SENTENCE_CHARS`` left out:
+    the tokenizer is slow on long runs of brackets, and names of note come early); empty when
+    spaCy is not installed."""
     from toolkit.errors import ModelError
     from toolkit.nlp import english_pipeline
 
@@ -126,9 +133,18 @@ def _ner(doc: Document) -> list[tuple[int, str, str]]:
         nlp = english_pipeline()
     except ModelError:
         return []
+    spans, used = [], 0
+    for sentence in doc.sentences:
+        if len(sentence) > NER_SENTENCE_CHARS:
+            continue
+        if used + len(sentence) > NER_CHARS:
+            break
+        spans.append(sentence)
+        used += len(sentence)
     return [
-        (e.start_char, e.text, NER_TYPES[e.label_])
-        for e in nlp(doc.text).ents
+        (span.start + e.start_char, e.text, NER_TYPES[e.label_])
+        for span, parsed in zip(spans, nlp.pipe(doc[s] for s in spans), strict=True)
+        for e in parsed.ents
         if e.label_ in NER_TYPES
     ]
 
@@ -138,59 +154,104 @@ def _capitalised(doc: Document) -> list[tuple[int, str, str]]:
 
 
 def figures(doc: Document, limit: int = 6) -> list[Figure]:
-    """Counts and amounts with what they count, in article order, one per value; dates,
-    years, ordinals and bare numbers left out."""
+    """Counts and amounts with what they count, in article order, one per value ("three
+    separate rounds of strikes", "about one percentage point", "$1.5 billion", "between 180
+    and 190 barrels per day"); dates, years, times, ordinals, codes and bare numbers left out."""
     from toolkit.numbers import find_numbers
 
+    text = doc.text
     out: list[Figure] = []
-    for number in find_numbers(doc.text):
-        if (
-            number.kind == "month"
-            or _ORDINAL.search(doc.text[number.start : number.end])
-            or (
-                number.kind == "digits"
-                and 1900 <= number.value <= 2100
-                and "," not in doc.text[number.start : number.end]
-            )
-        ):
+    numbers = find_numbers(text)
+    previous = None
+    for number in numbers:
+        joined = previous if _joins(text, previous, number) else None
+        previous = number
+        if _not_a_count(text, number):
             continue
-        start = number.start
-        if start and doc.text[start - 1].isalnum():
-            continue  # part of a code such as G7 or F-16
-        money = start > 0 and doc.text[start - 1] in "$£€¥"
+        start = joined.start if joined else number.start
+        money = start > 0 and text[start - 1] in "$£€¥"
         start -= money
-        head = doc.text[max(0, start - 30) : start]
-        qualifier = _QUALIFIER.search(head)
+        qualifier = _QUALIFIER.search(text[max(0, start - 30) : start])
         start -= len(qualifier.group()) if qualifier else 0
-        end = _counted_end(doc.text, number.end)
+        end = _counted_end(text, number.end)
         if end == number.end and not money:
             continue  # a bare number says nothing without what it counts
-        phrase = " ".join(doc.text[start:end].split()).rstrip(".,;:")
+        phrase = " ".join(text[start:end].split()).rstrip(".,;:")
         if number.value not in {f.value for f in out}:
             out.append(Figure(phrase, number.value))
     return out[:limit]
 
 
+_JOINERS = re.compile(r"\s*(?:-|–|—|to|and|and a|or)\s*")
+_TIME_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|GMT|UTC)|:\d", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|per ?cent\b|percentage points?\b|basis points?\b)", re.IGNORECASE
+)
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+")
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)-", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w.’'-]*)")
+_TAIL = re.compile(r"\s+(?:of\s+(?:the\s+)?[a-z][\w’'-]*|per\s+[a-z]+)")
+
+
+@functools.cache
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(read_lines("brief", "measure_nouns.txt"))
+
+
+def _joins(text: str, first, second) -> bool:
+    """Whether two numbers make one range or quantity ("180 and 190 thousand", "9 to 27",
+    "two and a half")."""
+    return first is not None and bool(_JOINERS.fullmatch(text[first.end : second.start]))
+
+
+def _not_a_count(text: str, number) -> bool:
+    """Dates, years, times, ordinals and codes (G7, F-16, An-24)."""
+    written = text[number.start : number.end]
+    before = text[max(0, number.start - 2) : number.start]
+    return (
+        number.kind == "month"
+        or bool(_ORDINAL.search(written))
+        or (number.kind == "digits" and 1900 <= number.value <= 2100 and "," not in written)
+        or bool(_TIME_AFTER.match(text, number.end))
+        or bool(re.search(r"\w-?$", before))
+        or text[number.end : number.end + 1] == ":"
+    )
+
+
 def _counted_end(text: str, end: int) -> int:
-    """End of the words after a number that name what it counts: capitalised modifiers
-    ("U.S.") up to the first lower-case word ("troops"), at most three words."""
+    """End of the words after a number that say what it counts: a unit ("%", "percentage
+    points"), or modifiers ("separate", "U.S.") up to the head noun ("rounds", "troops"),
+    with "of strikes" after a measure noun and "per day" after a rate."""
+    if unit := _UNIT_AFTER.match(text, end):
+        return unit.end()
     stops = stop_words("en")
-    position = end
-    for match in re.finditer(r"\s*(%|percent|per cent|[A-Za-z][\w.’'-]*)", text[end : end + 60]):
-        if match.start() != position - end:
+    position = head = end
+    for _ in range(4):
+        match = _WORD_AFTER.match(text, position)
+        if not match:
             break
-        word = match.group(1).rstrip(".")
-        if word.lower() in stops or word.lower() in MONTHS:
+        word = match.group(1)
+        if not _ABBREVIATION.fullmatch(word):
+            word = word.rstrip(".")
+        lower = word.lower()
+        if lower in stops or lower in MONTHS or re.search(r"(?:ing|ed)$", lower):
             break
-        position = end + match.end()
-        if word[:1].islower() or word == "%":
-            break
-        if match.group(1).endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", match.group(1)):
-            position -= 1
-            break
-        if position - end > 40 or len(text[end:position].split()) >= 3:
-            break
-    return position
+        position = match.start(1) + len(word)
+        if word[:1].islower() and not _NAME_PARTICLE.match(word):
+            head = position
+            if _plural(lower) or text[position : position + 1] in (".", ",", ";", ":", ")"):
+                break
+    if head == end:
+        return end  # no lower-case noun: a name or code after a number ("1446 AH", "5 PM")
+    tail = _TAIL.match(text, head)
+    noun = text[text.rfind(" ", 0, head) + 1 : head].lower()
+    if tail and (tail.group().split()[0] == "per" or noun in _measure_nouns()):
+        return tail.end()
+    return head
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def article_date(doc: Document) -> dt.date | None:

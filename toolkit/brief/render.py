@@ -43,6 +43,8 @@ def _story_lines(story: Story, level: str) -> list[str]:
     if b.renamed:
         renamed = "; ".join(f"{a} → {c}" for a, c in b.renamed)
         lines.append("- **Names made canonical:** " + _md(renamed))
+    if b.note:
+        lines.append(f"- **Note:** {_md(b.note)}")
     return [*lines, ""]
 
 
@@ -80,6 +82,7 @@ def _story_html(story: Story) -> str:
         ("When", _when(b)),
         ("Sources", ", ".join(s for s in story.sources if s)),
         ("Names made canonical", "; ".join(f"{a} → {c}" for a, c in b.renamed)),
+        ("Note", b.note),
     ]
     items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts if v)
     return (

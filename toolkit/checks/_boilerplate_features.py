@@ -28,24 +28,28 @@ _LETTER = re.compile(r"[^\W\d_]")
 _STRONG_CHROME_WORDS = 12
 _BEFORE_END_SHARE = 0.5
 _NOTICE = re.compile(
-    r"cookie|©|rights reserved|will not be published|newsletter|ملفات تعريف|محفوظة", re.IGNORECASE
+    r"cookie|©|rights reserved|will not be published|newsletter|disclaimer|reproduced from|"
+    r"reprinted from|hyperlink|link to (?:the )?(?:source|original)|ملفات تعريف|محفوظة",
+    re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    """Compiled chrome regexes, one alternation per class; ``chrome`` includes ``end``."""
+    """Compiled chrome regexes, one alternation per class; ``chrome`` includes ``end``;
+    ``credit`` lines are the article's (reporters, translator, agency) and never chrome."""
 
     chrome: re.Pattern[str]
     end: re.Pattern[str]
     list: re.Pattern[str]
     nav: re.Pattern[str]
+    credit: re.Pattern[str]
 
 
 @functools.cache
 def patterns() -> Patterns:
     """The chrome patterns of every language under corpora/boilerplate/, compiled once."""
-    by_class: dict[str, list[str]] = {"chrome": [], "end": [], "list": [], "nav": []}
+    by_class: dict[str, list[str]] = {"chrome": [], "end": [], "list": [], "nav": [], "credit": []}
     for lang in PATTERN_LANGS:
         path = corpora_dir() / "boilerplate" / f"chrome_{lang}.tsv"
         if path.exists():
@@ -61,6 +65,7 @@ def patterns() -> Patterns:
         compile_class("end"),
         compile_class("list"),
         compile_class("nav"),
+        compile_class("credit"),
     )
 
 
@@ -91,14 +96,17 @@ class LineInfo:
     ends_article: bool
     list_header: bool
     nav: bool
+    credit: bool = False
 
     @property
     def prose(self) -> bool:
-        """A sentence: long, punctuated, not chrome; in Latin script, with function words."""
+        """A sentence: long, punctuated, not chrome nor cut off with an ellipsis; in Latin
+        script, with function words."""
         return (
             self.words >= 8
             and self.ends_sentence
             and not self.chrome
+            and not self.teaser
             and (self.function_ratio >= 0.15 or self.words >= 20 or not self.latin)
         )
 
@@ -112,6 +120,12 @@ class LineInfo:
             and not self.chrome
             and not self.text.endswith(":")
         )
+
+    @property
+    def teaser(self) -> bool:
+        """A line cut off with an ellipsis, as a teaser of another article is."""
+        bare = self.text.rstrip(_CLOSERS + " ")
+        return self.words >= 4 and not self.chrome and bare.endswith(("…", "..."))
 
     @property
     def weight(self) -> float:
@@ -137,8 +151,11 @@ def describe(line: str) -> LineInfo:
     found = patterns()
     short = words <= _STRONG_CHROME_WORDS
     ends_sentence = _ends_sentence(text)
-    chrome = (short or not (ends_sentence and not _NOTICE.search(text))) and bool(
-        found.chrome.fullmatch(text)
+    credit = bool(found.credit.pattern) and bool(found.credit.fullmatch(text))
+    chrome = (
+        not credit
+        and (short or not (ends_sentence and not _NOTICE.search(text)))
+        and bool(found.chrome.fullmatch(text))
     )
     return LineInfo(
         text=text,
@@ -153,6 +170,7 @@ def describe(line: str) -> LineInfo:
         ends_article=chrome and bool(found.end.fullmatch(text)),
         list_header=bool(found.list.fullmatch(text)),
         nav=short and bool(found.nav.fullmatch(text)),
+        credit=credit,
     )
 
 

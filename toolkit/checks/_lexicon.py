@@ -171,11 +171,12 @@ def _entry(where: str, row: dict[str, str], rules: dict[str, Rule]) -> Entry:
 
 @functools.cache
 def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
-    """Every row of the TSV lexicons in corpora/<folder>/ (macros and mined lists excluded)."""
+    """Every row of the lexicons in corpora/<folder>/: LANG.tsv per source language, and
+    shared.tsv for families several languages share."""
     by_code = {rule.code: rule for rule in rules}
     entries = []
     for path in sorted(corpora_dir().joinpath(folder).glob("*.tsv")):
-        if path.stem == "macros" or path.stem.startswith("mined"):
+        if path.stem not in LANGUAGES and path.stem != "shared":
             continue
         for row in iter_tsv(path):
             entries.append(_entry(f"corpora/{folder}/{path.name}: {row['id']}", row, by_code))
@@ -191,15 +192,6 @@ def _spaces_before(text: str, start: int) -> re.Match[str] | None:
     while begin > 0 and text[begin - 1] in " \t":
         begin -= 1
     return _LEAD.search(text, begin, start)
-
-
-def _rewrite(match: re.Match[str], template: str, at_start: bool) -> str:
-    """A template expanded; its first letter takes the case of the text it replaces, unless
-    it starts with a group (a name keeps its case); at a sentence start it is a capital."""
-    rewrite = match.expand(template)
-    if template.startswith("\\g<"):
-        return rewrite[:1].upper() + rewrite[1:] if at_start else rewrite
-    return match_case(rewrite, match.group())
 
 
 def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int, int, str] | None:
@@ -281,26 +273,44 @@ class LexiconCheck(Check):
             starts.add(offset)
         return starts
 
+    def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
+        """The value of a computed template ``<name>`` (None: no such rewrite here)."""
+        return None
+
+    def _expand(self, doc: Document, match: re.Match[str], template: str, at_start: bool):
+        """A template expanded, or None; its first letter takes the case of the text it
+        replaces, unless it starts with a group or is computed (a name or date keeps its
+        case); at a sentence start it is a capital."""
+        if template == DELETE:
+            return template
+        if template.startswith("<") and template.endswith(">"):
+            rewrite = self.compute(template[1:-1], doc, match)
+        elif template.startswith("\\g<"):
+            rewrite = match.expand(template)
+        else:
+            return match_case(match.expand(template), match.group())
+        if rewrite and at_start:
+            rewrite = rewrite[:1].upper() + rewrite[1:]
+        return rewrite
+
     def _finding(
         self, doc: Document, entry: Entry, match: re.Match[str], at_start: bool
     ) -> Finding:
         start, end = match.start(), match.end()
-        rewrites = [_rewrite(match, t, at_start) for t in entry.templates]
-        first_kept = True
-        if DELETE in entry.templates:
+        expanded = [(t, self._expand(doc, match, t, at_start)) for t in entry.templates]
+        pairs = [(t, r) for t, r in expanded if r is not None]
+        first_kept = bool(pairs) and pairs[0][0] == entry.templates[0]
+        if any(t == DELETE for t, _ in pairs):
             deletion = _deletion(doc, start, end, at_start)
             if deletion is None:  # no neighbour to absorb: no deletion is offered
-                first_kept = entry.templates[0] != DELETE
-                pairs = zip(entry.templates, rewrites, strict=True)
-                rewrites = [r for t, r in pairs if t != DELETE]
+                first_kept = first_kept and pairs[0][0] != DELETE
+                pairs = [(t, r) for t, r in pairs if t != DELETE]
             else:
                 new_start, new_end, kept = deletion
                 before, after = doc.text[new_start:start], doc.text[end:new_end]
-                rewrites = [
-                    kept if t == DELETE else before + r + after
-                    for t, r in zip(entry.templates, rewrites, strict=True)
-                ]
+                pairs = [(t, kept if t == DELETE else before + r + after) for t, r in pairs]
                 start, end = new_start, new_end
+        rewrites = [r for _, r in pairs]
         return entry.rule.at(
             doc,
             start,
@@ -308,5 +318,5 @@ class LexiconCheck(Check):
             entry.message(self.settings.source_lang),
             rewrites,
             confidence=entry.confidence,
-            safe=entry.safe and bool(rewrites) and first_kept,
+            safe=entry.safe and first_kept,
         )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.checks._pronouns_mentions import _DETERMINERS, Mention, Text, mentions
@@ -43,6 +43,7 @@ from toolkit.resources import corpus_path, iter_tsv
 
 BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one of them
 TOPIC = 0.08  # salience a person keeps for each time the text named them
+TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
@@ -71,6 +72,7 @@ _CLAUSE_OPENERS = frozenset(
         "so",
     ]
 )
+_OPENING_QUOTES = ('"', "“", "«", "„")
 _CONDITIONS = ("if", "unless", "whoever", "anyone")
 _STATE_CLASSES = ("country", "place", "government", "military", "organisation", "company")
 _PRE_VERB_PREPOSITIONS = ("with", "through", "via", "using")
@@ -89,12 +91,18 @@ class _Antecedent:
     bound: bool  # the words leave no other choice
 
 
-def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
-    """PR101 and PR102 findings, without a parser."""
+def lexical_findings(
+    doc: Document, lexicon: AnimacyLexicon, parsed: Iterable[Finding] = ()
+) -> Iterator[Finding]:
+    """PR101 and PR102 findings, without a parser. ``parsed`` (--deep) are the findings of
+    the spaCy resolver: each one is kept where this one judged nothing, unless a person the
+    pronoun may mean is salient, a ship is near a "she", or a person opens the next
+    sentence."""
     if not _GENDERED.search(doc.text):
         return
     text = Text(doc)
     found = mentions(text, lexicon)
+    by_start = {f.start: f for f in parsed}
     chain: list[tuple[int, int, str, float]] = []  # earlier unflagged pronouns
     for match in _GENDERED.finditer(doc.text):
         k = text.index_at(match.start())
@@ -102,13 +110,33 @@ def lexical_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding
             continue  # inside a longer word: "co-her"
         if text.words[k].end != match.end():
             continue
+        pronoun = match.group().lower()
         finding = _judge(text, k, match.group(), found, chain, lexicon)
         if finding is None:
-            pronoun = match.group().lower()
+            finding = _from_parse(text, k, by_start, found, chain)
+        if finding is None:
             role = 1.0 if pronoun in ("she", "he") else 0.8
             chain.append((k, text.sentence_of[k], _GENDER[pronoun], role))
         else:
             yield finding
+
+
+def _from_parse(
+    text: Text,
+    k: int,
+    by_start: dict[int, Finding],
+    found: list[Mention],
+    chain: list[tuple[int, int, str, float]],
+) -> Finding | None:
+    """The parsed resolver's finding on the pronoun at word k (it may start at a relativizer
+    before it), unless a rival person, a ship or a name in the next sentence vetoes it."""
+    finding = by_start.get(text.words[k].start) or by_start.get(text.words[k - 1].start)
+    if finding is None or not finding.start <= text.words[k].start < finding.end:
+        return None
+    gender = _GENDER[text.lower(k)]
+    if (gender == "f" and _ship_near(text, k, found)) or _named_next(text, k, gender, found):
+        return None
+    return None if _salience(text, k, gender, found, chain, _UNCLEAR) >= BLOCK else finding
 
 
 def _judge(
@@ -124,14 +152,19 @@ def _judge(
     end = text.words[k].end
     s = text.sentence_of[k]
     sentence_start = text.sentence_first[s]
-    if (pronoun[0].isupper() and k != sentence_start) or _in_speech(doc, offset):
-        return None  # "His Majesty"; quoted speech
+    if pronoun[0].isupper() and k != sentence_start:
+        return None  # "His Majesty"
+    quoted_subject = None
+    if _in_speech(doc, offset):
+        quoted_subject = _quoted_predicate(text, k, found)
+        if quoted_subject is None:
+            return None  # quoted speech: its pronouns are the speaker's
     if _generic(text, k):
         return None  # "if it is serious, he may be jailed": anyone
     if _speaker(doc, offset, end):
         return None
     gender = _GENDER[pronoun.lower()]
-    possessive = _is_determiner(pronoun, text, k)
+    possessive = _is_determiner(pronoun, text, k, lexicon)
     forms = _FORMS[(pronoun.lower(), possessive)]
     relative = _relative_clause(text, k, found)
     if relative is not None:
@@ -148,7 +181,13 @@ def _judge(
     obj = not possessive and pronoun.lower() not in ("she", "he")
     if obj and function_words().get(text.lower(k - 1)) != "preposition":
         return None  # "told her", "summoned him": too often a person named further back
-    antecedent = _bound(text, k, pronoun, possessive, found) or _preferred(text, k, found, obj)
+    antecedent = (
+        _Antecedent(quoted_subject, False)
+        if quoted_subject is not None
+        else _bound(text, k, pronoun, possessive, found)
+        or _preferred(text, k, found, obj)
+        or (_nearest_thing(text, k, found) if obj else None)
+    )
     if antecedent is None:
         return None
     mention = antecedent.mention
@@ -173,6 +212,7 @@ def _judge(
             "language's grammatical gender leaked into English.",
             [_same_case(suggestion, pronoun)],
             confidence=_confidence(mention, lexicon, antecedent.bound, people),
+            safe=_certain(antecedent),
         )
     other = referent.gender not in (None, gender)
     if referent.animacy == "human" and mention.titled and other and not mention.plural:
@@ -191,8 +231,8 @@ def _judge(
 
 
 def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
-    """ "The company said he would step down. John Smith has led ...": a person the pronoun
-    may mean opens the next sentence."""
+    """ "The company said he would step down. John Smith has led ...": a person of the
+    pronoun's gender opens the next sentence."""
     s = text.sentence_of[k]
     if s + 1 >= len(text.sentences):
         return False
@@ -201,7 +241,7 @@ def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
         m.referent.animacy == "human"
         and m.text[:1].isupper()
         and not m.plural
-        and m.referent.gender in (None, gender)
+        and m.referent.gender == gender
         and not m.oblique
         for m in after[:1]
     )
@@ -212,6 +252,13 @@ def _ship_near(text: Text, k: int, found: list[Mention]) -> bool:
     s = text.sentence_of[k]
     window = _between(found, text.sentence_first[max(0, s - 2)], k)
     return any(m.referent.cls == "vessel" for m in window)
+
+
+def _certain(antecedent: _Antecedent) -> bool:
+    """Whether the words fix the antecedent and the lexicon or gazetteer says for sure what
+    it is (a body, a country, a place, an army, a company): then its/it/their is safe."""
+    referent = antecedent.mention.referent
+    return antecedent.bound and referent.reliable and referent.cls in _STATE_CLASSES
 
 
 def _confidence(
@@ -326,6 +373,18 @@ def _preferred(text: Text, k: int, found: list[Mention], obj: bool) -> _Antecede
             return _Antecedent(subject, False) if _candidate(subject) else None
         if _between(found, start, stop):
             return None  # the previous sentence names things, none as its subject
+    return None
+
+
+def _nearest_thing(text: Text, k: int, found: list[Mention]) -> _Antecedent | None:
+    """For an object with no subject to refer to ("a large part of her remained"): the
+    nearest singular thing in its sentence or the one before, if no person is nearer."""
+    s = text.sentence_of[k]
+    for mention in reversed(_between(found, text.sentence_first[max(0, s - 1)], k)):
+        if mention.person:
+            return None
+        if not mention.plural and mention.referent.animacy == "nonhuman":
+            return _Antecedent(mention, False)
     return None
 
 
@@ -447,6 +506,27 @@ def _verb_between(text: Text, start: int, stop: int) -> bool:
     return False
 
 
+def _quoted_predicate(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """'stressing that Damascus "will extend her hand"': a quotation opened in the
+    pronoun's sentence right after the subject and continuing its clause with a verb; the
+    subject, outside the quotation, is the antecedent the reporter's sentence offers."""
+    s = text.sentence_of[k]
+    for j in range(k, text.sentence_first[s], -1):
+        gap = text.gap(j)
+        if not gap:
+            continue
+        if gap[-1:] not in _OPENING_QUOTES or not text.texts[j][:1].islower():
+            return None
+        if not can_be_verb(text.lower(j)) or j == k:
+            return None
+        before = _between(found, text.sentence_first[s], j)
+        subject = before[-1] if before and before[-1].last == j else None
+        if subject is None or subject.oblique or not _candidate(subject):
+            return None
+        return subject if subject.referent.animacy == "nonhuman" else None
+    return None
+
+
 def _generic(text: Text, k: int) -> bool:
     """Whether the pronoun's clause or the one before it is a condition ("if", "unless"),
     where he or she stands for anyone."""
@@ -480,21 +560,43 @@ def _salience(
         ):
             continue
         total += _weight(mention) * _nearness(text, mention.sentence, s)
-    for j, sentence, pronoun_gender, role in chain:
-        if pronoun_gender == gender and sentence >= s - _WINDOW and j < k:
+    for j, sentence, pronoun_gender, role in reversed(chain):  # in text order: recent last
+        if sentence < s - _WINDOW:
+            break
+        if pronoun_gender == gender and j < k:
             total += role * _nearness(text, sentence, s)
-    return total + _topic(k, gender, found, chain)
+    return total + _topic(text, k, gender, found, chain)
 
 
 def _topic(
-    k: int, gender: str, found: list[Mention], chain: list[tuple[int, int, str, float]]
+    text: Text,
+    k: int,
+    gender: str,
+    found: list[Mention],
+    chain: list[tuple[int, int, str, float]],
 ) -> float:
     """A person the text keeps coming back to stays salient past the window: each earlier
     mention of a person of the pronoun's gender, and each earlier unflagged pronoun of it,
-    adds ``TOPIC`` (up to ``6 * TOPIC``)."""
-    mentions = sum(1 for m in found if m.first < k and m.person and m.referent.gender == gender)
-    pronouns = sum(1 for j, _, g, _ in chain if j < k and g == gender)
-    return TOPIC * min(6, mentions + pronouns)
+    adds ``TOPIC`` (up to ``TOPICS * TOPIC``)."""
+    named = _people_by_gender(text, found).get(gender, [])
+    mentions = bisect.bisect_left(named, k)
+    pronouns = 0
+    for j, _, pronoun_gender, _ in reversed(chain):
+        if mentions + pronouns >= TOPICS:
+            break
+        pronouns += pronoun_gender == gender and j < k
+    return TOPIC * min(TOPICS, mentions + pronouns)
+
+
+def _people_by_gender(text: Text, found: list[Mention]) -> dict[str, list[int]]:
+    """The first words of the document's person mentions of each stated gender, in order
+    (remembered on the Text)."""
+    if text.people is None:
+        text.people = {}
+        for mention in found:
+            if mention.person and mention.referent.gender:
+                text.people.setdefault(mention.referent.gender, []).append(mention.first)
+    return text.people
 
 
 def _weight(mention: Mention) -> float:
@@ -534,8 +636,9 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(form for row in rows for form in (row["past"], row["present"]))
 
 
-def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
-    """ "her statement" (a determiner) against "told her that" (an object)."""
+def _is_determiner(pronoun: str, text: Text, k: int, lexicon: AnimacyLexicon) -> bool:
+    """ "her statement" (a determiner) against "told her that" and "part of her remained"
+    (an object)."""
     lower = pronoun.lower()
     if lower not in ("her", "his"):
         return False
@@ -544,6 +647,8 @@ def _is_determiner(pronoun: str, text: Text, k: int) -> bool:
     nxt = text.texts[k + 1]
     if function_words().get(nxt.lower()):
         return False
+    if lower == "her" and nxt.endswith("ed") and can_be_verb(nxt.lower()):
+        return not text.gap(k + 2) and text.lower(k + 2) in lexicon.count_nouns  # "her injured leg"
     return lower == "his" or not nxt[0].isupper()
 
 

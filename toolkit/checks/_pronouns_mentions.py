@@ -42,6 +42,7 @@ _PRONOUNS = frozenset(
 )
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}|[A-Z]{2,}[a-z]?")
 _POSSESSIVE = ("'s", "’s")
+_OF_PHRASE = re.compile(r"\s+(?:of|for)\s[^,.;]{1,40},\s*")  # "minister of economy, X"
 _DETERMINERS = frozenset(
     [
         "the",
@@ -127,6 +128,7 @@ class Text:
         paragraph_starts = [p.start for p in doc.paragraphs]
         self.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s in starts]
         self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
+        self.people: dict[str, list[int]] | None = None  # the resolver's index, built once
 
     def gap(self, k: int) -> str:
         """The characters between word k-1 and word k, stripped."""
@@ -220,7 +222,7 @@ def _add(found: list[Mention], mention: Mention, text: Text) -> None:
 
 
 def _with_role(text: Text, mention: Mention) -> Mention:
-    oblique = _preposition_before(text, mention.first)
+    oblique = _preposition_before(text, mention.first) or _dateline(text, mention)
     subject = not oblique and _verb_follows(text, mention.last)
     referent = mention.referent
     if referent.animacy == "maybe" and _followed_by(text, mention.last, ("which",)):
@@ -231,6 +233,13 @@ def _with_role(text: Text, mention: Mention) -> Mention:
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
+
+
+def _dateline(text: Text, mention: Mention) -> bool:
+    """ "Riyadh - FIFA announced ...": a place opening the sentence before a dash."""
+    after = text.text[mention.end : mention.end + 4]
+    opens = text.sentence_first[mention.sentence] == mention.first
+    return opens and after[:1].isspace() and after.strip()[:1] in ("-", "–", "—")
 
 
 def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
@@ -327,25 +336,35 @@ def _skip_phrase(text: Text, k: int) -> int:
 
 def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     """Mark a human noun next to a person's name ("Rashid Khan, the famous player";
-    "spokesman Yahya Sarie"; "Sharif sahiba") as naming that person again, and give the
-    name a gender the noun states."""
+    "spokesman Yahya Sarie"; "Sharif sahiba"), and titles joined to such a noun by "and", as
+    naming that person again, and give the name a gender the noun states."""
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
+        back = i - 1
+        while back > 0 and out[back].oblique and i - back < 3:
+            back -= 1  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
+        if back < i - 1 and out[back].person and not out[back].text[:1].isupper():
+            a = out[back]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
+        if a.same_as >= 0 and between.strip() == "and" and not b.titled:
+            out[i] = replace(b, same_as=a.same_as)  # "..., Crown Prince and Prime Minister,"
+            continue
         adjacent = b.first == a.last and between.strip() in ("", ",")
         appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
+        appositive |= bool(not a.text[:1].isupper() and _OF_PHRASE.fullmatch(between))
         if not (adjacent or appositive):
             continue
         name, noun = (a, b) if a.text[:1].isupper() else (b, a)
         gender = name.referent.gender or noun.referent.gender
         merged = Referent("human", gender, "person")
         titled = name.titled or noun.titled
-        j = i - 1 if name is a else i
+        ia = out.index(a)
+        j, other = (ia, i) if name is a else (i, ia)
         out[j] = replace(name, referent=merged, titled=titled, subject=a.subject or b.subject)
-        out[j + 1 if name is a else j - 1] = replace(noun, same_as=j)
+        out[other] = replace(noun, same_as=j)
     return out
 
 
@@ -360,6 +379,8 @@ def _name_end(text: Text, k: int, lexicon: AnimacyLexicon) -> int:
     """The end of the capitalised sequence starting at word k ("Ministry of Health")."""
     stop, n = k + 1, len(text.words)
     while stop < n:
+        if text.sentence_of[stop] != text.sentence_of[k]:
+            break  # a headline's last name and the next line's first: "Mourinho\n\nFenerbahce"
         gap = text.gap(stop)
         previous = text.lower(stop - 1)
         if (gap and not (gap == "." and _is_title(previous, lexicon))) or previous.endswith(
@@ -411,14 +432,18 @@ def _name(
 
     named = lexicon.names.get(" ".join(lower))
     if named is not None and named.animacy != "human":
-        plural = (_noun(lower[-1], lexicon) or (named, False))[1]  # "Syrian Democratic Forces"
-        return mention(named, plural)  # a country or body, even if a given name spells it
+        head_noun = _noun(lower[-1], lexicon)
+        plural = head_noun is not None and head_noun[1] and head_noun[0].cls not in _ONE_PLACE
+        plural |= _the_plural(text, k, lower) and named.cls not in _ONE_PLACE  # "the Houthis"
+        return mention(named, plural)  # "Syrian Democratic Forces" are "they"; "Iran" is no name
     nouns = lexicon.nouns
     known = [nouns[w] for w in lower if w in nouns]
     titles = [r for r in known if r.cls == "title"]
     human = [r for r in known if r.animacy == "human"]
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
     noun = _noun(head, lexicon)
+    if len(lower) > 1 and head in lexicon.name_heads:
+        noun = (Referent("nonhuman", None, lexicon.name_heads[head]), head.endswith("s"))
     institution = noun is not None and noun[0].animacy != "human"
     opens = text.sentence_first[sentence] == k
     given = _given_name(lower, parts, lexicon)
@@ -456,12 +481,21 @@ def _name(
         return mention(_ORGANISATION)  # "FIFA", "UNAMA", "TCMB"
     if len(parts) > 1 and lower[-1] in lexicon.count_nouns:
         return mention(_UNKNOWN)  # "World Cup", "UN Charter": a thing or event
-    if len(parts) == 1 and lower[0].endswith("s") and text.lower(k - 1) == "the":
-        return mention(Referent("human", None, "group"), plural=True)  # "the Houthis"
+    if _the_plural(text, k, lower):
+        return mention(_GROUP, plural=True)  # "the Houthis", "the Kurds": a group as a body
     return mention(_MAYBE if len(parts) == 1 else _MAYBE_NAME)
 
 
 _ORGANISATION = Referent("nonhuman", None, "organisation", reliable=False)
+
+
+def _the_plural(text: Text, k: int, lower: list[str]) -> bool:
+    """ "the Houthis", "the Kurds": one capitalised plural after "the"."""
+    return len(lower) == 1 and lower[0].endswith("s") and text.lower(k - 1) == "the"
+
+
+_GROUP = Referent("nonhuman", None, "group", reliable=False)
+_ONE_PLACE = ("country", "place")  # "United Nations", "United States", "Philippines": it
 # A capitalised sequence of several unknown words: a person only now and then ("World Cup").
 _MAYBE_NAME = Referent("maybe", None, "name")
 
@@ -475,11 +509,14 @@ def _given_name(
     functional = function_words()
     for position in range(max(0, len(lower) - 4), len(lower)):
         word, part = lower[position], parts[position]
-        if not (part.isalpha() and part[0].isupper() and part[1:].islower()):
-            continue  # "UN", "An-24", "of"
+        if not all(p.isalpha() and p[0].isupper() and p[1:].islower() for p in part.split("-")):
+            continue  # "UN", "An-24", "of"; "Kassym-Jomart" is a name
         if word in lexicon.nouns or word in lexicon.not_antecedents or functional.get(word):
             continue
-        if word in lexicon.frequent_words or (gender := lexicon.given_names.get(word)) is None:
+        gender = lexicon.given(word)
+        if gender is None and "-" in word:
+            gender = lexicon.given(word.split("-")[0])  # "Kassym-Jomart"
+        if word in lexicon.frequent_words or gender is None:
             continue
         last = position == len(lower) - 1
         if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:

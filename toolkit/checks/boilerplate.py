@@ -83,6 +83,27 @@ CHROME_BLOCK = Rule(
     source="Weights: corpora/boilerplate/line_weights.tsv (scripts/train_boilerplate.py).",
 )
 
+DUPLICATED_LINE = Rule(
+    code="BP104",
+    slug="duplicated-line",
+    kind="boilerplate",
+    category="boilerplate",
+    severity="minor",
+    summary="A headline, caption or other short unpunctuated line printed a second time "
+    "(the title repeated above the body, a photo caption scraped twice).",
+    why="Pages print a headline in several places (page title, heading, share card) and "
+    "captions next to both the image and its zoomed copy; the scraper keeps each copy.",
+    example="Floods cut off villages in the north ⏎ Floods cut off villages in the north ⏎ "
+    "Rescue teams reached three villages on Sunday after the water fell, officials said.",
+    fixed="Floods cut off villages in the north ⏎ Rescue teams reached three villages on Sunday "
+    "after the water fell, officials said.",
+    fix_safe=True,
+    false_positives="Only lines of four words or more without final punctuation: the title "
+    "anywhere, other lines outside the article body (inside it a repeated line is more often "
+    "a list item or a table row); repeated sentences and paragraphs are the repetition "
+    "check's (RE102, RE103).",
+)
+
 _BLOCK_THRESHOLD = 0.5
 _CORE_THRESHOLD = 0.9
 
@@ -105,7 +126,7 @@ class BoilerplateCheck(Check):
     """Scraped web-page chrome and leaked headlines, as whole lines to delete."""
 
     name = "boilerplate"
-    rules = (CHROME_LINE, LEAKED_HEADLINE, CHROME_BLOCK)
+    rules = (CHROME_LINE, LEAKED_HEADLINE, CHROME_BLOCK, DUPLICATED_LINE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         lines = [span for span in doc.lines if doc[span].strip()]
@@ -136,13 +157,36 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
     title = title_index(infos, first)
     closing = last + 1  # short sentences right after the core still close the article
     while closing < len(infos) and infos[closing].ends_sentence and not infos[closing].chrome:
+        if infos[closing].teaser:
+            break
         closing += 1
+    titles = {_key(infos[j]) for j in (0, title) if j is not None and j < len(infos)}
+    seen: set[str] = set()
     verdicts: list[Verdict] = []
     for i, (info, p) in enumerate(zip(infos, probabilities, strict=True)):
         tail, core = i > last, first <= i <= last
-        if info.chrome or info.list_header:
+        key = _key(info)
+        # The title printed again, or a headline or caption repeated outside the body (a
+        # repeated line inside the body is more often a list item or a table row).
+        repeated = (
+            i not in (0, title)
+            and info.words >= 4
+            and not info.ends_sentence
+            and (key in titles or (key in seen and not core))
+        )
+        if not core:
+            seen.add(key)
+        if info.credit:
+            verdicts.append(None)  # the article's credit line: content (issue 18)
+        elif info.chrome or info.list_header:
             confident = tail or p >= _BLOCK_THRESHOLD
             verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, tail) if confident else None)
+        elif repeated:
+            verdicts.append((DUPLICATED_LINE, 0.85, True))
+        elif i > 0 and (info.headline_like or info.teaser) and _after_list_header(infos, i):
+            verdicts.append((LEAKED_HEADLINE, max(0.8, p), not core))
+        elif tail and i > 0 and info.teaser:
+            verdicts.append((LEAKED_HEADLINE, max(0.8, p), True))
         elif tail and i > 0 and info.headline_like and _next_to_chrome(infos, i, last):
             verdicts.append((LEAKED_HEADLINE, max(0.75, p), p >= 0.8))
         elif i in (0, title) or last < i < closing:
@@ -179,6 +223,20 @@ def _next_to_chrome(infos: list[LineInfo], i: int, last: int) -> bool:
         return True
     above = infos[max(last + 1, i - 8) : i]
     return any(a.list_header for a in above)
+
+
+def _key(info: LineInfo) -> str:
+    return " ".join(info.text.casefold().split())
+
+
+def _after_list_header(infos: list[LineInfo], i: int) -> bool:
+    """A "Read also" / "Related" header just above, with only headlines or teasers between."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if infos[j].list_header:
+            return True
+        if not (infos[j].headline_like or infos[j].teaser):
+            return False
+    return False
 
 
 def deletion_spans(
@@ -220,7 +278,9 @@ def deletion_spans(
 def _message(rule: Rule, info: LineInfo) -> str:
     shown = info.text if len(info.text) <= 60 else info.text[:57] + "..."
     if rule is LEAKED_HEADLINE:
-        return f"Headline of another article left after the body: {shown!r}."
+        return f"Headline or teaser of another article: {shown!r}."
+    if rule is DUPLICATED_LINE:
+        return f"Line printed twice: {shown!r}."
     if rule is CHROME_LINE:
         return f"Scraped web-page chrome: {shown!r}."
     return f"Looks like page header/footer or link-list text, not article: {shown!r}."

@@ -7,8 +7,16 @@ zh, ru, fr) plus shared families (shared.tsv), read by the engine in ``_lexicon`
 
 from __future__ import annotations
 
+import re
+
 from toolkit.checks._lexicon import Entry, LexiconCheck, load_lexicon
+from toolkit.checks._solar import gregorian
+from toolkit.document import Document
 from toolkit.findings import Rule
+
+_WEEKDAY_BEFORE = re.compile(
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 CONNECTIVE = Rule(
     code="CQ101",
@@ -132,3 +140,15 @@ class CalqueCheck(LexiconCheck):
     name = "calques"
     folder = "calques"
     rules = RULES
+
+    def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
+        """``<gregorian>``: a solar date (groups d, m, y) in the Gregorian calendar;
+        ``<gyear>``: the Gregorian year in which most of solar year y falls."""
+        groups = match.groupdict()
+        if name == "gyear" and groups.get("y"):
+            return f"{groups.get('pre') or ''}{int(groups['y']) + 621}"
+        if name == "gregorian" and groups.get("d") and groups.get("m"):
+            weekday = _WEEKDAY_BEFORE.search(doc.text, max(0, match.start() - 16), match.start())
+            day = weekday.group(1) if weekday else None
+            return gregorian(doc.text, groups["d"], groups["m"], groups.get("y"), day) or None
+        return None

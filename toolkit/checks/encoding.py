@@ -13,7 +13,7 @@ from toolkit.checks.base import Check
 from toolkit.document import Document
 from toolkit.english import inside, not_prose_spans
 from toolkit.findings import Finding, Rule
-from toolkit.resources import corpus_path, iter_tsv
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 MOJIBAKE = Rule(
     code="EN101",
@@ -107,6 +107,22 @@ HTML_ENTITY = Rule(
     false_positives="Entities inside URLs are left alone.",
 )
 
+HTML_TAG = Rule(
+    code="EN109",
+    slug="html-tag",
+    kind="encoding",
+    category="fluency/other",
+    severity="minor",
+    summary="An HTML tag left as text by a scraper or a CMS (`<br>`, `</p>`, `< /p>`, "
+    '`<span class="x">`).',
+    why="The text was taken from a page's source or a feed without removing its markup; "
+    "readers see code, and MT often adds spaces inside the tag.",
+    example="Talks resumed on Monday.< /p> The next round is due in March.<br>",
+    fixed="Talks resumed on Monday. The next round is due in March.",
+    fix_safe=True,
+    false_positives="Only tags of HTML elements count (corpora/english/html_tags.txt): `a < "
+    "b > c` and `<3` pass. A tag between two words is replaced by a space.",
+)
 ESCAPE_SEQUENCE = Rule(
     code="EN107",
     slug="literal-escape-sequence",
@@ -162,7 +178,7 @@ _RUN = re.compile(
 )
 _GREEK_RUN = re.compile(r"[\u0370-\u03ff]{4,}(?:\s+[\u0370-\u03ff]+)*")
 _DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]+")
-_ESCAPE = re.compile(r'\\(?:[nrt](?=[A-Z\d\s"“]|$)|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|")')
+_ESCAPE = re.compile(r'\\(?:[nrt](?=[A-Z\d\s"“]|$)|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|["\'’‘“”])')
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _SCRIPTS = frozenset(
     {
@@ -189,6 +205,18 @@ def _script(char: str) -> str:
 
 
 @functools.cache
+def _html_tag() -> re.Pattern[str]:
+    """An opening, closing or empty tag of an HTML element (MT may space a closing one:
+    "< /p>")."""
+    names = "|".join(sorted(read_lines("english", "html_tags.txt"), key=len, reverse=True))
+    attribute = r"""[ \t]+[\w:-]+(?:[ \t]*=[ \t]*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s<>]+))?"""
+    return re.compile(
+        rf"<(?:[ \t]*/[ \t]*(?:{names})|(?:{names})(?:{attribute}){{0,12}})[ \t]*/?[ \t]*>",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
 def _homoglyphs() -> dict[str, str]:
     return {row["char"]: row["latin"] for row in iter_tsv(corpus_path("english", "homoglyphs.tsv"))}
 
@@ -206,6 +234,7 @@ class EncodingCheck(Check):
         HTML_ENTITY,
         ESCAPE_SEQUENCE,
         SOURCE_SUFFIX,
+        HTML_TAG,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -222,6 +251,8 @@ class EncodingCheck(Check):
             yield from self._entities(doc)
         if "\\" in text:
             yield from self._escapes(doc)
+        if "<" in text:
+            yield from self._tags(doc)
         if doc.lang == "en" and ("'" in text or "’" in text):
             yield from self._suffixes(doc)
 
@@ -342,7 +373,12 @@ class EncodingCheck(Check):
         for match in _ESCAPE.finditer(doc.text):
             if inside(match.start(), skip):
                 continue
-            decoded = match.group().encode("ascii").decode("unicode_escape")
+            escaped = match.group()
+            decoded = (
+                escaped[1]
+                if escaped[1] in "'’‘“”"
+                else escaped.encode("ascii").decode("unicode_escape")
+            )
             yield ESCAPE_SEQUENCE.at(
                 doc,
                 match.start(),
@@ -350,6 +386,22 @@ class EncodingCheck(Check):
                 f"Escape sequence {match.group()!r} left as text.",
                 [decoded],
                 confidence=0.85,
+            )
+
+    def _tags(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _html_tag().finditer(text):
+            start, end = match.span()
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            glued = (before.isalnum() or before in ".,;:!?") and after.isalnum()
+            yield HTML_TAG.at(
+                doc,
+                start,
+                end,
+                f"HTML tag {match.group()!r} left as text.",
+                [" " if glued else ""],
+                confidence=0.9,
             )
 
     def _suffixes(self, doc: Document) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import ends_like_sentence, function_words
 from toolkit.findings import Finding, Rule
-from toolkit.resources import read_lines
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 DOUBLED_WORD = Rule(
     code="RE101",
@@ -42,8 +42,9 @@ REPEATED_SENTENCE = Rule(
     example="The talks resumed on Monday in Doha. ... The talks resumed on Monday in Doha.",
     fixed="The talks resumed on Monday in Doha. ...",
     false_positives="Sentences of fewer than six words (refrains, short answers), lines "
-    "without final punctuation (list items, headings) and labelled spec lines (`Size: 20mm.`) "
-    "are ignored.",
+    "without final punctuation (list items, headings), lead-ins ending with a colon and "
+    "labelled spec lines (`Size: 20mm.`) are ignored; a near repeat with other names or "
+    "figures (two captions of one frame) is not one.",
 )
 REPEATED_PARAGRAPH = Rule(
     code="RE103",
@@ -81,7 +82,9 @@ MIN_WORDS = 6
 NEAR_MIN_WORDS = 10
 NEAR_RATIO = 93.0
 WINDOW = 300
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.IGNORECASE)
+_DOUBLED = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
+)
 _DOUBLED_PHRASE = re.compile(
     r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
@@ -155,12 +158,16 @@ class RepetitionCheck(Check):
             words = _TOKENS.findall(doc[span].lower())
             if len(words) < MIN_WORDS or not ends_like_sentence(doc[span]):
                 continue  # short lines, list items and headings repeat legitimately
+            if doc[span].rstrip().endswith(":"):
+                continue  # a lead-in restating a title ("How to drink it:")
             if _LABELLED.match(doc.text, span.start, span.end):
                 continue  # "Portion Fix Containers: 1 Green, 1 tsp.": a spec line
             key = " ".join(words)
             first = seen.get(key)
             if first is None and near and len(words) >= NEAR_MIN_WORDS:
                 first = self._near(key, earlier, seen)
+                if first is not None and _facts(doc[first]) != _facts(doc[span]):
+                    first = None  # same frame, other names or figures: two captions
             if first is not None:
                 line, _ = doc.line_col(first.start)
                 yield rule.at(
@@ -183,6 +190,19 @@ class RepetitionCheck(Check):
 
         best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
         return seen[best[0]] if best else None
+
+
+def _facts(sentence: str) -> set[str]:
+    """The names (capitalised words after the first), numbers and number words of a
+    sentence."""
+    tokens = _TOKENS.findall(sentence)
+    numbers = _number_words()
+    return {t for t in tokens[1:] if t[0].isupper() or t[0].isdigit() or t in numbers}
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in iter_tsv(corpus_path("bilingual", "numbers_en.tsv")))
 
 
 def _covered(offset: int, findings: list[Finding]) -> bool:

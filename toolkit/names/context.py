@@ -35,9 +35,13 @@ class Context:
         words = set(itertools.chain.from_iterable(w.lowers for w in sentences))
         named = {e.country for e in first if e.type == "country" and e.country}
         named |= {adjectives[w] for w in words & adjectives.keys()}
-        places = [  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
-            e for m in mentions for e in m.entries if e.lat is not None and e.type != "country"
-        ]
+        places = {  # every place a mention may be: "Hammamet" is in Tunisia and Algeria
+            id(e): e
+            for m in mentions
+            for e in m.entries
+            if e.lat is not None and e.type != "country"
+        }  # each once, however often it is named: nearest_km stays linear in the text
+        places = list(places.values())
         self.places = self._in_region(places, named)
         kept = {id(e) for e in self.places}
         self.countries = named | {

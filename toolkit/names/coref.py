@@ -99,7 +99,14 @@ class Resolution:
 
     @functools.cached_property
     def entities(self) -> tuple[Entity, ...]:
-        return tuple(self._resolver.entity(c) for c in self._resolver.clusters)
+        """One entity per cluster of mentions; clusters that name one curated gazetteer
+        entity under unrelated names ("Kataib Hezbollah", "Hezbollah Brigades") are one."""
+        found = [self._resolver.entity(c) for c in self._resolver.clusters]
+        merged: dict[int, list[Entity]] = defaultdict(list)
+        for entity in found:
+            one = entity.entry is not None and not entity.entry.is_world
+            merged[id(entity.entry) if one else id(entity)].append(entity)
+        return tuple(_merge(group) for group in merged.values())
 
 
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -329,9 +336,12 @@ class _Resolver:
             kinds = [kind for *_, kind, _ in fixes]
             if mention.headline and set(kinds) == {"diacritics"}:
                 continue  # headlines often lose their accents
+            replacement = _replaced(self.doc.text, start, end, fixes)
+            if entry is not None and _listed_form(self.doc.text, mention, fixes, entry):
+                start, end, replacement = mention.start, mention.end, entry.canonical
             yield Deviation(
-                start, end, self.doc.text[start:end], _replaced(self.doc.text, start, end, fixes),
-                mention, name, kinds[0], entry, min(c for *_, c in fixes),
+                start, end, self.doc.text[start:end], replacement, mention, name, kinds[0],
+                entry, min(c for *_, c in fixes),
             )  # fmt: skip
 
     def _fixes(self, cluster: _Cluster) -> dict[tuple[int, int], tuple[str, str, float]]:
@@ -385,10 +395,13 @@ class _Resolver:
             for key in counts
         }
 
+        english = _english_spelling(list(shown.values()))
+
         def rank(key: str) -> tuple:
             established = _zipf(shown[key].replace(" ", "")) >= ESTABLISHED  # "Assad", "Asad"
             joined = -shown[key].count(" ")  # "Guoqing", "Narowal" rather than split
-            return (listed[key], counts[key], established, joined, -first[key])
+            usual = shown[key] == english
+            return (listed[key], counts[key], established, joined, usual, -first[key])
 
         return shown[max(counts, key=rank)]
 
@@ -413,14 +426,21 @@ class _Resolver:
         return best
 
     def _entry(self, cluster: _Cluster) -> Entry | None:
-        """The gazetteer entry most of the cluster's mentions name (or end with)."""
+        """The gazetteer entry most of the cluster's mentions name (or end with), in their
+        canonical spelling."""
         if self.gaz is None:
             return None
         found: Counter = Counter()
         entries: dict[int, Entry] = {}
+        text = self.doc.text
         for mention in cluster.mentions:
+            fixes = sorted(
+                (node, *fix)
+                for node, fix in cluster.fixes.items()
+                if mention.start <= node[0] < mention.end
+            )
             for token in mention.tokens[:-1] or mention.tokens:
-                hits = self._listed_as(self.doc.text[token.start : mention.end])
+                hits = self._listed_as(_replaced(text, token.start, mention.end, fixes))
                 for entry in hits:
                     found[id(entry)] += 1
                     entries[id(entry)] = entry
@@ -458,6 +478,7 @@ class _Resolver:
                 for i, a in enumerate(names)
                 for b in names[i + 1 :]
                 if (kind := token_relation(a, b)) in ("diacritics", "spelling")
+                and max(_zipf(a.text), _zipf(b.text)) < ESTABLISHED  # "Nilsson", "Nelson"
                 and self._plausible(Pair((a,), (b,), kind), _SURNAME)
             ]
             if len(related) != 1:
@@ -570,13 +591,47 @@ class _Resolver:
                 span: Mention | Token = mention
                 shown = next((m.text for m in chosen if len(m.tokens) == len(mention.tokens)), "")
                 if not shown and len(mention.tokens) == 1:  # a surname: "Al-Burhane"
-                    span, shown = mention.tokens[0], fullest.tokens[-1].text
+                    span, shown = mention.tokens[0], _name_word(fullest)
                 elif not shown and len(fullest.tokens) < len(mention.tokens):
                     shown = entry.canonical  # "Hassan Nasrullah" after "Nasrallah"
                 yield Deviation(
                     span.start, span.end, span.text, shown or fullest.text, mention,
                     entry.canonical, "alias", entry, _CONFIDENCE["alias"],
                 )  # fmt: skip
+
+
+def _name_word(mention: Mention) -> str:
+    """The last word of a name that is no type word ("Xigaze" in "Xigaze City")."""
+    words = [t.text for t in mention.tokens if t.key not in _type_words()]
+    return (words or [mention.tokens[-1].text])[-1]
+
+
+@functools.cache
+def _type_words() -> frozenset[str]:
+    """Words that name a kind of place or body, not the place ("city", "county", "base")."""
+    rows = iter_tsv(corpus_path("names", "cues.tsv"))
+    return frozenset(row["word"] for row in rows if row["type"] in ("place", "base"))
+
+
+# Letters French, Russian and German romanizations use where English news has others: ch
+# (for sh), ou, dj, dzh, tch, sch, -iy, a diaeresis, a silent final e.
+_FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
+
+
+def _english_spelling(spellings: list[str]) -> str | None:
+    """Of two spellings of one name, the one in English romanization ("Sharaa" rather than
+    "Charaa", "Sudani" rather than "Soudani"), when exactly one has fewer foreign marks."""
+    if len(spellings) != 2:
+        return None
+    marks = []
+    for this, other in (spellings, spellings[::-1]):
+        lower, alternative = this.lower(), other.lower()
+        count = len(_FOREIGN.findall(lower))
+        count += lower.count("ch") > alternative.count("ch") and "sh" in alternative
+        marks.append(count)
+    if marks[0] == marks[1]:
+        return None
+    return spellings[0] if marks[0] < marks[1] else spellings[1]
 
 
 def _related(a: Mention, b: Mention) -> bool:
@@ -590,6 +645,15 @@ def _same_name(a: Mention, b: Mention) -> bool:
     shorter, longer = sorted((a, b), key=lambda m: len(m.tokens))
     pairs = align(shorter, longer)
     return pairs is not None and all(p.kind == SAME for p in pairs)
+
+
+def _merge(group: list[Entity]) -> Entity:
+    """Entities of one gazetteer entry as one: the name of the most mentioned."""
+    if len(group) == 1:
+        return group[0]
+    main = max(group, key=lambda e: len(e.mentions))
+    mentions = tuple(sorted((m for e in group for m in e.mentions), key=lambda m: m.start))
+    return Entity(main.canonical, main.type, mentions, main.entry)
 
 
 def _strength(found: tuple[int, list[Pair], str]) -> tuple[int, bool, int]:
@@ -632,6 +696,17 @@ def _token(text: str) -> Token:
     return Token(0, len(text), text)
 
 
+def _listed_form(text: str, mention: Mention, fixes: list, entry: Entry) -> bool:
+    """Whether the corrected mention is the entry's canonical name but for the form of the
+    Arabic article ("Asaad ash-Shaibani": Asaad al-Shaibani)."""
+    fixed = _replaced(text, mention.start, mention.end, fixes)
+    if fixed.casefold() == entry.canonical.casefold():
+        return False  # the corrected words alone make the listed name
+    listed = mention_at(entry.canonical, 0, len(entry.canonical))
+    again = mention_at(fixed, 0, len(fixed))
+    return listed is not None and again is not None and listed.keys == again.keys
+
+
 def _form(text: str, cluster: _Cluster, entry: Entry | None) -> str:
     """The cluster's fullest mention in canonical spelling, to show as the entity's name."""
     if entry is not None and entry.house_style:
@@ -655,18 +730,23 @@ def _replaced(text: str, start: int, end: int, fixes: list) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16384)
 def _letters(name: str) -> str:
     """A name's letters, lower-case and without diacritics, article or spaces."""
     return "".join(core_tokens(plain(name)))
 
 
-def _keys(mention: Mention) -> list[str]:
+def _keys(mention: Mention) -> tuple[str, ...]:
+    return _keys_of(tuple(t.text for t in mention.tokens))
+
+
+@functools.lru_cache(maxsize=16384)
+def _keys_of(words: tuple[str, ...]) -> tuple[str, ...]:
     """The index keys of a mention's words, and of each two adjacent words written as one
     ("Ghali Baf": ghalibaf)."""
-    keys = [key for token in mention.tokens for key in _blocks(token.text)]
-    tokens = mention.tokens
-    keys += ["=" + spelling_key(a.text + b.text) for a, b in itertools.pairwise(tokens)]
-    return keys
+    keys = [key for word in words for key in _blocks(word)]
+    keys += ["=" + spelling_key(a + b) for a, b in itertools.pairwise(words)]
+    return tuple(keys)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.document import Document
 from toolkit.english import function_words
@@ -40,8 +40,7 @@ GLUE_LEFT = 4.0  # Zipf of a common word after which a rare name word starts a n
 COMMON = 3.5  # Zipf frequency from which a capitalised sentence opener is an English word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A name word (or one part of a hyphenated word)."""
 
     start: int
@@ -54,21 +53,11 @@ class Token:
         return spelling_key(self.text)
 
     @property
-    def plain(self) -> str:
-        """Lower-case letters without diacritics or apostrophes ("Şimşek" -> "simsek")."""
-        return plain(self.text)
-
-    @property
-    def sound(self) -> str:
-        return sound(self.text)
-
-    @property
     def is_acronym(self) -> bool:
         return 2 <= len(self.text) <= 5 and self.text.isupper()
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A run of name words, titles before it left out."""
 
     start: int
@@ -92,7 +81,7 @@ def plain(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def spelling_key(text: str) -> str:
-    key = _POSSESSIVE.sub("", text).casefold()
+    key = _POSSESSIVE.sub("", text.replace("’", "'")).casefold()
     return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else key
 
 
@@ -130,7 +119,7 @@ def _run_pattern() -> re.Pattern:
     word = rf"(?:(?:{articles})-)?[{upper}][^\W_]*(?:['’ʼ‘`-][^\W\d_]+)*"
     particle = "|".join(sorted(_PARTICLES, key=len, reverse=True))
     gap = r"[ \t\xa0]+"
-    return re.compile(rf"(?<![\w'’-]){word}(?:{gap}(?:(?:{particle}){gap})*{word})*")
+    return re.compile(rf"(?<![\w'’@#-]){word}(?:{gap}(?:(?:{particle}){gap})*{word})*")
 
 
 def mentions(doc: Document) -> list[Mention]:
@@ -156,38 +145,52 @@ def mentions(doc: Document) -> list[Mention]:
                 if second is None:
                     continue
                 start, run = start + second.start(), run[second.start() :]
-        mention = _mention_of(run, start, headline_end)
-        if mention is not None:
-            found.append(mention)
+        found += _mentions_of(run, start, headline_end)
     return found
 
 
 def mention_at(text: str, start: int, end: int) -> Mention | None:
-    """The mention of the words in ``text[start:end]`` (a name found by other means)."""
-    return _mention_of(text[start:end], start, text.find("\n"))
+    """The mention of the words in ``text[start:end]`` (a name found by other means); after
+    a title, the name the title is given to."""
+    found = _mentions_of(text[start:end], start, text.find("\n"))
+    return found[-1] if found else None
 
 
-def _mention_of(run: str, start: int, headline_end: int) -> Mention | None:
-    found = _template(run)
-    if found is None:
-        return None
-    (begin, end), parts, keys = found
-    tokens = tuple(Token(start + a, start + b, name) for a, b, name in parts)
-    text = run[begin:end]
-    return Mention(start + begin, start + end, text, tokens, keys, start + begin < headline_end)
+def _mentions_of(run: str, start: int, headline_end: int) -> list[Mention]:
+    return [
+        Mention(start + begin, start + end, run[begin:end], tuple(
+            Token(start + a, start + b, name) for a, b, name in parts
+        ), keys, start + begin < headline_end)
+        for (begin, end), parts, keys in _templates(run)
+    ]  # fmt: skip
+
+
+Template = tuple[tuple[int, int], tuple[tuple[int, int, str], ...], tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=16384)
-def _template(
-    run: str,
-) -> tuple[tuple[int, int], tuple[tuple[int, int, str], ...], tuple[str, ...]] | None:
-    """Where the name of a run of words lies, and its tokens (offsets into the run): titles
-    before it and particles at its ends go."""
+def _templates(run: str) -> tuple[Template, ...]:
+    """Where the names of a run of words lie, and their tokens (offsets into the run): a
+    title, a capitalised function word inside the run or a possessive ends a name and starts
+    the next ("Istanbul Mayor Ekrem Imamoglu": Istanbul, Ekrem Imamoglu; "Syria And Iraq";
+    "Iran's Revolutionary Guards")."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(run)]
+    known, closed = titles(), _openers()
+    segments: list[list[tuple[int, int, str]]] = [[]]
+    for i, word in enumerate(words):
+        lower = word[2].lower()
+        if lower in known or (i and lower in closed):
+            segments.append([])
+        else:
+            segments[-1].append(word)
+            if _POSSESSIVE.search(word[2]) and not word[2].endswith(("s'", "s’")):
+                segments.append([])  # "Iran's Revolutionary Guards": two names
+    return tuple(found for words in segments if (found := _template(words)))
+
+
+def _template(words: list[tuple[int, int, str]]) -> Template | None:
     while words and words[-1][2] in _PARTICLES:
-        words.pop()
-    known = titles()
-    words = words[max((i + 1 for i, w in enumerate(words) if w[2].lower() in known), default=0) :]
+        words = words[:-1]
     cut = max(
         (i for i in range(1, len(words) - 1) if _glued(words[i - 1][2], words[i][2])), default=0
     )
@@ -198,11 +201,13 @@ def _template(
         (start + part.start(), start + part.start() + len(name), name)
         for start, _, word in words
         for part in _PART.finditer(word)
-        if (name := _POSSESSIVE.sub("", part.group())) and name.lower() not in _PARTICLES
+        if (name := _POSSESSIVE.sub("", part.group()))
+        and name[0].isupper()  # not "backed" in "Iran-backed"
+        and name.lower() not in _PARTICLES
     )
-    if not parts:
-        return None
-    return (words[0][0], words[-1][1]), parts, tuple(spelling_key(name) for *_, name in parts)
+    if not parts or all(len(name) == 1 for *_, name in parts):
+        return None  # no name, or only letters of an abbreviation ("U.S.")
+    return (words[0][0], parts[-1][1]), parts, tuple(spelling_key(name) for *_, name in parts)
 
 
 def _glued(before: str, word: str) -> bool:

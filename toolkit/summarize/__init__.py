@@ -49,18 +49,21 @@ def summarize(
     lang: str = "auto",
     model: str | None = None,
     skip: Sequence[Span] | None = None,
+    avoid: Sequence[Span] = (),
 ) -> Summary:
     """A summary of ``text`` (3 sentences by default; also "20%" or "120w").
 
     Sentences inside ``skip`` are never used; by default that is whatever mtkit's
     boilerplate check flags (scraped link lines, comment forms, leaked headlines).
+    Sentences that overlap ``avoid`` (e.g. unresolved findings) are used only when the
+    others run out (extractive methods).
     """
     doc = text if isinstance(text, Document) else Document(text)
     if not isinstance(length, Length):
         length = Length.parse(length)
     if skip is None:
         skip = boilerplate_spans(doc)
-    return summarizer(method, lang, model).summarize(doc, length, skip)
+    return summarizer(method, lang, model).summarize(doc, length, skip, avoid)
 
 
 def boilerplate_spans(doc: Document) -> list[Span]:

@@ -183,7 +183,9 @@ class AbstractiveSummarizer(Summarizer):
         self.model = model
         self.calls = 0
 
-    def summarize(self, doc: Document, length: Length, skip: Sequence[Span] = ()) -> Summary:
+    def summarize(
+        self, doc: Document, length: Length, skip: Sequence[Span] = (), avoid: Sequence[Span] = ()
+    ) -> Summary:
         lang = resolve_lang(self.lang, doc)
         units = candidates(doc, lang, skip)
         if not units:
@@ -196,7 +198,7 @@ class AbstractiveSummarizer(Summarizer):
             return Summary(self.name, text, lang)
         from toolkit.summarize import summarizer
 
-        fallback = summarizer(self.FALLBACK, lang=self.lang).summarize(doc, length, skip)
+        fallback = summarizer(self.FALLBACK, lang=self.lang).summarize(doc, length, skip, avoid)
         reason = (
             f"{', '.join(repr(p) for p in problems[:5])} not in the article"
             if problems

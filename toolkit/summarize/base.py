@@ -3,9 +3,11 @@ it returns, and (for extractive methods) selecting the best sentences in documen
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -15,6 +17,10 @@ from toolkit.summarize.tokens import detect_lang, terms, tokens
 
 _TERMINAL = re.compile(r"(?:[.!?…。！？؟]|[.!?…][\"'”’»)\]]+)$")
 MIN_BODY_TOKENS = 4
+# Sentences a summary chooses from: the lead of a very long text, so that the graph-based
+# methods (quadratic in candidates) stay linear in the input. A news article has fewer.
+MAX_CANDIDATES = 400
+MAX_QUOTE_SENTENCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +144,63 @@ def is_body(text: str) -> bool:
 
 
 def candidates(doc: Document, lang: str, skip: Sequence[Span] = ()) -> list[Unit]:
-    """The sentences a summary may use: body sentences outside ``skip`` (e.g. boilerplate).
+    """The sentences a summary may use: body sentences outside ``skip`` (e.g. boilerplate),
+    the first ``MAX_CANDIDATES`` of them. A quotation the sentence splitter cut in two stays
+    one candidate, so a summary never breaks a quote.
 
     When no sentence looks like running text, every sentence is a candidate.
     """
-    spans = [s for s in doc.sentences if not any(k.start < s.end and s.start < k.end for k in skip)]
+    sentences = quoted_sentences(doc)
+    spans = [s for s, hit in zip(sentences, overlapping(sentences, skip), strict=True) if not hit]
     body = [s for s in spans if is_body(doc[s])] or spans
     return [
         Unit(i, span, doc[span], tuple(terms(doc[span], lang)), len(tokens(doc[span], ngram=1)))
-        for i, span in enumerate(body)
+        for i, span in enumerate(body[:MAX_CANDIDATES])
     ]
+
+
+def overlapping(spans: Sequence[Span], others: Sequence[Span]) -> list[bool]:
+    """For each of ``spans`` (in order, not overlapping), whether one of ``others`` overlaps it."""
+    others = sorted(others, key=lambda k: k.start)
+    starts = [k.start for k in others]
+    reach = list(itertools.accumulate((k.end for k in others), max))
+    hits = []
+    for span in spans:
+        index = bisect.bisect_left(starts, span.end) - 1
+        hits.append(index >= 0 and reach[index] > span.start)
+    return hits
+
+
+_QUOTES = re.compile(r'[“”«»"]')
+_DEPTH = {"“": 1, "«": 1, "”": -1, "»": -1}
+
+
+def quoted_sentences(doc: Document) -> list[Span]:
+    """The document's sentences, a quotation that runs over several sentences of a paragraph
+    (up to ``MAX_QUOTE_SENTENCES``) joined into one span."""
+    out: list[Span] = []
+    group: list[Span] = []
+    depth = straight = 0
+    paragraph = None
+    for sentence in doc.sentences:
+        here = doc.paragraph_at(sentence.start)
+        if group and here != paragraph:
+            out += group
+            group, depth, straight = [], 0, 0
+        paragraph = here
+        group.append(sentence)
+        for mark in _QUOTES.findall(doc[sentence]):
+            if mark == '"':
+                straight ^= 1
+            else:
+                depth = max(0, depth + _DEPTH[mark])
+        if not depth and not straight:
+            out.append(Span(group[0].start, group[-1].end))
+            group = []
+        elif len(group) == MAX_QUOTE_SENTENCES:
+            out += group  # an unclosed quote: keep the sentences as they are
+            group, depth, straight = [], 0, 0
+    return out + group
 
 
 def title_of(doc: Document) -> str:
@@ -159,10 +212,16 @@ def title_of(doc: Document) -> str:
 
 
 def select(
-    ranked: Sequence[tuple[int, float]], units: Sequence[Unit], length: Length
+    ranked: Sequence[tuple[int, float]],
+    units: Sequence[Unit],
+    length: Length,
+    avoid: Collection[int] = (),
 ) -> list[tuple[int, float]]:
     """The best sentences for ``length`` from ``ranked`` (unit index, score; best first),
-    in document order. A word budget always keeps the first pick, even when it is longer."""
+    in document order. Units in ``avoid`` are taken only when the others run out. A word
+    budget always keeps the first pick, even when it is longer."""
+    if avoid:
+        ranked = sorted(ranked, key=lambda pair: pair[0] in avoid)
     if length.words is not None:
         chosen, budget = [], length.words
         for index, score in ranked:
@@ -187,8 +246,11 @@ class Summarizer(ABC):
         self.lang = lang
 
     @abstractmethod
-    def summarize(self, doc: Document, length: Length, skip: Sequence[Span] = ()) -> Summary:
-        """A summary of ``doc`` of about ``length``, never using the ``skip`` spans."""
+    def summarize(
+        self, doc: Document, length: Length, skip: Sequence[Span] = (), avoid: Sequence[Span] = ()
+    ) -> Summary:
+        """A summary of ``doc`` of about ``length``, never using the ``skip`` spans, and the
+        sentences that overlap ``avoid`` (flawed ones) only when the others run out."""
 
 
 class ExtractiveSummarizer(Summarizer):
@@ -204,12 +266,16 @@ class ExtractiveSummarizer(Summarizer):
         scores = self.rate(units, lang)
         return sorted(enumerate(scores), key=lambda pair: (-pair[1], pair[0]))
 
-    def summarize(self, doc: Document, length: Length, skip: Sequence[Span] = ()) -> Summary:
+    def summarize(
+        self, doc: Document, length: Length, skip: Sequence[Span] = (), avoid: Sequence[Span] = ()
+    ) -> Summary:
         lang = resolve_lang(self.lang, doc)
         units = candidates(doc, lang, skip)
         if not units:
             return Summary(self.name, "", lang)
-        chosen = select(self.rank(units, lang), units, length)
+        hits = overlapping([u.span for u in units], avoid)
+        flawed = {u.index for u, hit in zip(units, hits, strict=True) if hit}
+        chosen = select(self.rank(units, lang), units, length, flawed)
         sentences = tuple(
             SummarySentence(units[i].span.start, units[i].span.end, units[i].text, score)
             for i, score in chosen

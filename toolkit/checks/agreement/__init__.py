@@ -24,6 +24,7 @@ from toolkit.checks.agreement.rules import (
     SET_PHRASE,
     SINGULAR_AFTER_NUMERAL,
     SUBJECT_VERB,
+    VERB_AFTER_MODAL,
 )
 from toolkit.checks.agreement.set_phrases import set_phrase_findings
 from toolkit.checks.base import Check
@@ -35,7 +36,13 @@ class AgreementCheck(Check):
     """Number agreement between numerals, determiners, nouns and verbs."""
 
     name = "agreement"
-    rules = (SINGULAR_AFTER_NUMERAL, PLURAL_AFTER_SINGULAR, SUBJECT_VERB, SET_PHRASE)
+    rules = (
+        SINGULAR_AFTER_NUMERAL,
+        PLURAL_AFTER_SINGULAR,
+        SUBJECT_VERB,
+        SET_PHRASE,
+        VERB_AFTER_MODAL,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from lexical_findings(doc)

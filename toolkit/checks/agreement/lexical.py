@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.agreement.data import AgreementLexicon
+from toolkit.checks.agreement.modals import ModalVerb
 from toolkit.checks.agreement.nouns import NounNumber
 from toolkit.checks.agreement.phrase import REACH, Token
 from toolkit.checks.agreement.verbs import VerbNumber
@@ -19,32 +20,35 @@ from toolkit.findings import Finding
 
 
 def lexical_findings(doc: Document) -> Iterator[Finding]:
-    """AG101, AG102 and AG103 findings of ``doc``."""
+    """AG101, AG102, AG103 and AG105 findings of ``doc``."""
     lexicon = AgreementLexicon.load()
     not_prose = not_prose_spans(doc.text)
+    sentences, names, full = [], set(), doc.text
     for sentence in doc.sentences:
-        words = doc.words_in(sentence)
         tokens, previous = [], sentence.start
-        for word in words:
-            text = doc.text[word.start : word.end]
-            tokens.append(
-                Token(word.start, word.end, text, text.lower(), doc.text[previous : word.start])
-            )
-            previous = word.end
-        if not tokens:
-            continue
-        reader = _Sentence(doc, tokens, doc.text[previous : sentence.end], lexicon)
+        for word in doc.words_in(sentence):
+            start, end = word.start, word.end
+            text = full[start:end]
+            tokens.append(Token(start, end, text, text.lower(), full[previous:start]))
+            previous = end
+        names.update(t.lower for t in tokens[1:] if t.text[0].isupper() and t.gap == " ")
+        # capitalised inside a sentence: a name ("Steve Jobs")
+        if tokens:
+            sentences.append((tokens, full[previous : sentence.end]))
+    for tokens, tail in sentences:
+        reader = _Sentence(doc, tokens, tail, lexicon, frozenset(names))
         for finding in reader.findings():
             if not inside(finding.start, not_prose):
                 yield finding  # not in a URL: "$1 each https://..."
 
 
-class _Sentence(NounNumber, VerbNumber):
+class _Sentence(NounNumber, VerbNumber, ModalVerb):
     """The tokens of one sentence and the rules applied at each of them."""
 
     def findings(self) -> Iterator[Finding]:
         """Every finding of the sentence, in token order."""
         quantifiers, next_verb = self.lex.quantifiers, self._next_verb
+        modals = self.lex.classes["modal"] | self.lex.classes["do_negated"]
         for i, token in enumerate(self.tokens):
             word = token.lower
             found: list[Finding | None] = []
@@ -52,6 +56,8 @@ class _Sentence(NounNumber, VerbNumber):
                 found += (self._numeral_noun(i), self._partitive(i), self._determiner_noun(i))
             elif word == "of":
                 found.append(self._quantity_of(i))
+            elif word in modals:
+                found.append(self._after_modal(i))
             if next_verb[i] - i <= REACH and self._clause_start(i):
                 found.append(self._subject_verb(i))
                 if word == "there":

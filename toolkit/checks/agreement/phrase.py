@@ -18,6 +18,7 @@ from toolkit.english import can_be_verb, function_words, is_common_word
 
 REACH = 14  # words from a subject's first word to its verb, at most
 DIGITS = re.compile(r"[1-9]\d{0,2}")
+DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
 
 
 class Token(NamedTuple):
@@ -32,15 +33,24 @@ class SentenceReader:
     """The tokens of one sentence and what the number rules ask of them."""
 
     def __init__(
-        self, doc: Document, tokens: list[Token], tail: str, lexicon: AgreementLexicon
+        self,
+        doc: Document,
+        tokens: list[Token],
+        tail: str,
+        lexicon: AgreementLexicon,
+        names: frozenset[str] = frozenset(),
     ) -> None:
         self.doc, self.tokens, self.tail, self.lex = doc, tokens, tail, lexicon
+        self.names = names  # words the document capitalises inside sentences ("Banks")
         self._next_verb = [len(tokens) + REACH] * (len(tokens) + 1)  # nearest agreeing verb
         complement = lexicon.classes["verb_complement"]
         for k in range(len(tokens) - 1, -1, -1):
             word = tokens[k].lower
             verb = word in lexicon.verbs or (  # "the indicators points to"
-                word[-1] == "s" and k + 1 < len(tokens) and tokens[k + 1].lower in complement
+                word[-1] == "s"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].lower in complement
+                and can_be_verb(word)
             )
             self._next_verb[k] = k if verb else self._next_verb[k + 1]
 
@@ -124,7 +134,7 @@ class SentenceReader:
             kind, pronoun_like = quantifier.kind, quantifier.pronoun_like
         elif self._thousands(i):
             kind, pronoun_like = "numeral", False  # "13,000"
-        elif DIGITS.fullmatch(token.text) and token.text not in ("1",):
+        elif (DIGITS.fullmatch(token.text) and token.text not in ("1",)) or self._scaled_decimal(i):
             opener = i == 1 and before.lower in function_words()  # "In 23 case"
             name = before and before.text[0].isupper() and not opener
             if token.gap[-1:] in "$£€#-/.,:" or name:
@@ -143,6 +153,16 @@ class SentenceReader:
         if token.lower == "many" and before and before.lower == "how":
             return kind, False
         return kind, pronoun_like
+
+    def _scaled_decimal(self, i: int) -> bool:
+        """Token ``i`` is a decimal before a scale word: "1.5 billion dollar"."""
+        after = self._word(i + 1)
+        return (
+            DECIMAL.fullmatch(self.tokens[i].text) is not None
+            and after is not None
+            and self._joined(i + 1)
+            and after.lower in self.lex.scale_words
+        )
 
     def _thousands(self, i: int) -> bool:
         """Token ``i`` ends a number written with separators: the "000" of "13,000"."""
@@ -175,3 +195,14 @@ class SentenceReader:
 
 def same_case(word: str, original: str) -> str:
     return word.capitalize() if original[:1].isupper() else word
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of a common verb in -s ("points" -> "point", "goes" -> "go", "relies" ->
+    "rely"), or None."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    stems = [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ies"):
+        stems.insert(0, word[:-3] + "y")
+    return next((s for s in stems if can_be_verb(s) and is_common_word(s)), None)

@@ -1,4 +1,4 @@
-"""The rules of the agreement check (AG101-AG104)."""
+"""The rules of the agreement check (AG101-AG105)."""
 
 from __future__ import annotations
 
@@ -71,4 +71,19 @@ SET_PHRASE = Rule(
     fix_safe=True,
     false_positives="Only the listed phrases (corpora/agreement/fixed_phrases.tsv) are judged.",
     source="corpora/agreement/fixed_phrases.tsv",
+)
+VERB_AFTER_MODAL = Rule(
+    code="AG105",
+    slug="finite-verb-after-modal",
+    kind="grammar",
+    category="fluency/grammar",
+    severity="major",
+    summary="A verb that agrees with a subject after a modal or 'did not', where English "
+    "wants the base form: 'would has been', 'did not has', 'can helps'.",
+    why="MT agrees the verb with the subject and forgets the modal in front of it; Arabic, "
+    "Persian and Turkish mark the modal meaning on the verb itself.",
+    example="The deal would has been signed if the talks had not collapsed.",
+    fixed="The deal would have been signed if the talks had not collapsed.",
+    false_positives="'will' and 'can' are also nouns ('a tin can is', 'free will is'): after "
+    "them only a pronoun or a plural noun opens the check.",
 )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from toolkit.checks.agreement.phrase import DIGITS, SentenceReader
+from toolkit.checks.agreement.phrase import DIGITS, SentenceReader, verb_base
 from toolkit.checks.agreement.rules import SUBJECT_VERB
-from toolkit.english import can_be_verb, function_words, is_common_word
+from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
 
 _MANDATIVE = re.compile(
@@ -152,7 +152,7 @@ class VerbNumber(SentenceReader):
                 break
             if later.lower in self.lex.verbs:
                 return None  # "the jobs reports on Friday were": a noun, the verb is later
-        base = next((b for b in _bases(word) if can_be_verb(b) and is_common_word(b)), None)
+        base = verb_base(word)
         if base is None:
             return None
         return SUBJECT_VERB.at(
@@ -273,14 +273,18 @@ class VerbNumber(SentenceReader):
         prepositional phrase stands between them ("the attacks on the base was"); ``named``:
         the phrase is an organisation's name and acronym (`_verb_after_acronym`)."""
         noun_token, verb_token = self.tokens[head], self.tokens[verb]
-        title_case = head == i == 0 and noun_token.text[1:] == noun_token.lower[1:]
+        word = noun_token.lower
+        title_case = head == i == 0 and noun_token.text[1:] == word[1:]
         lower_phrase = attraction and (
             named or all(t.text.islower() for t in self.tokens[head + 1 : verb] if t.text.isalpha())
         )
-        if noun_token.text != noun_token.lower and not (title_case and lower_phrase):
+        plain = not attraction and word not in self.names and word in self.lex.plurals
+        # not "Jobs has" when the text says "Steve Jobs", nor "Pirates of the Caribbean is"
+        if plain and self._names_a_thing(verb):
+            return None  # "Cats is a musical": a title
+        if noun_token.text != word and not (title_case and (lower_phrase or plain)):
             return None  # a name or a title: "England have", "Cats is"; not "Improvements
-            # in the job market has"
-        word = noun_token.lower
+            # in the job market has", "Investigations is"
         form, plural_verb = self.lex.verbs[verb_token.lower]
         singular = set(determiners) & self.lex.classes["singular_determiner"]
         plural = set(determiners) & {"these", "those", "both", "several", "many", "few", "all"}
@@ -310,6 +314,13 @@ class VerbNumber(SentenceReader):
             [form],
             confidence=(0.8 if expected == "plural" else 0.7) - (0.05 if attraction else 0),
         )
+
+    def _names_a_thing(self, verb: int) -> bool:
+        """ "is a", "was the": a predicate noun, as after the title of a work ("Cats is a
+        musical", "Friends was the most watched show")."""
+        after = self._word(verb + 1)
+        copula = self.tokens[verb].lower in ("is", "was")
+        return copula and after is not None and after.lower in ("a", "an", "the", "one")
 
     def _subjunctive(self, i: int, verb: int) -> bool:
         """'were to', 'if the soldier were', 'insisted that the minister have'."""
@@ -393,13 +404,3 @@ class VerbNumber(SentenceReader):
             if name in self.lex.countries:
                 return stop
         return None
-
-
-def _bases(word: str) -> list[str]:
-    """Candidate base forms of a verb in -s: "points" -> point, "goes" -> go, "relies" -> rely."""
-    bases = [word[:-1]]
-    if word.endswith("es"):
-        bases.append(word[:-2])
-    if word.endswith("ies"):
-        bases.insert(0, word[:-3] + "y")
-    return bases

@@ -1,5 +1,6 @@
-"""NU103, NU104 and NU106: digits in a source-language format ("2,5 tons", "1.234,5",
-"2,20,000", "1.500.000", "130 000") and Turkish "at 40,62 level"."""
+"""NU103, NU104, NU106 and NU108: digits in a source-language format ("2,5 tons", "1.234,5",
+"2,20,000", "1.500.000", "1.500 people", "130 000 residents", "%35") and Turkish "at 40,62
+level"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from toolkit.checks.agreement.data import AgreementLexicon
 from toolkit.checks.numbers.rules import DECIMAL_COMMA, DIGIT_GROUPING, LEVEL, PERCENT_FIRST
 from toolkit.checks.numbers.values import plain, windows
 from toolkit.document import Document
@@ -46,6 +48,12 @@ def english_digits(text: str) -> str | None:
     return None
 
 
+_DOTTED = re.compile(rf"(?<![\w.,])\d{{1,3}}\.\d{{3}}{_END}")  # 1.500: thousands or 1.5
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?![\d]|[.,]\d| \d)")  # 130 000
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$|[\d:]\s*$", re.IGNORECASE
+)
 _PERCENT_FIRST = re.compile(r"(?<![\w%/=&?+.#-])%\s?(?P<number>\d+(?:[.,]\d+)?)(?![\w%])")
 _NUMBERISH = re.compile(r"\d[\d.,\u00a0\u202f\u2009]*\d")
 _LEVEL_WORD = re.compile(r"\d\s+level\b")
@@ -82,10 +90,17 @@ def format_findings(doc: Document, lower: str) -> Iterator[Finding]:
                 [fixed],
                 confidence=0.9,
             )
+    for match in _SPACED.finditer(text):
+        if text[match.start() - 1 : match.start()] not in ("", " ", "(", "\n", "\t"):
+            continue  # "2024 300": part of a longer number
+        if not _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            found = _counted(doc, match, lambda word: True)  # "130 000 residents"
+            if found is not None:
+                yield found
     for candidate in _NUMBERISH.finditer(text):
         if candidate.start() in claimed:
             continue
-        for pattern, judge in ((_DECIMAL, _decimal), (_GROUPED, _grouped)):
+        for pattern, judge in ((_DECIMAL, _decimal), (_GROUPED, _grouped), (_DOTTED, _dotted)):
             match = pattern.match(text, candidate.start(), candidate.end() + 1)
             if match is not None and match.end() >= candidate.end():
                 found = judge(doc, match)
@@ -116,6 +131,36 @@ def _grouped(doc: Document, match: re.Match[str]) -> Finding:
         f"'{match.group()}' groups its digits in a foreign style; English writes '{fixed}'.",
         [fixed],
         confidence=0.9,
+    )
+
+
+def _dotted(doc: Document, match: re.Match[str]) -> Finding | None:
+    """ "1.500 people": one dotted group before a plural count noun (not a unit, a currency
+    or a scale word) separates thousands: nobody counts one and a half people."""
+    lex = AgreementLexicon.load()
+
+    def counted(word: str) -> bool:
+        noun = lex.plurals.get(word)
+        return noun is not None and noun.singular not in lex.measure
+
+    return _counted(doc, match, counted)
+
+
+def _counted(doc: Document, match: re.Match[str], counted) -> Finding | None:
+    """An NU104 finding for digits grouped by dots or spaces when a lower-case word that
+    ``counted`` accepts follows them."""
+    after = _NEXT_WORD.match(doc.text, match.end())
+    if after is None or not counted(after.group(1)):
+        return None
+    fixed = plain(Decimal(re.sub(r"\D", "", match.group())))
+    return DIGIT_GROUPING.at(
+        doc,
+        match.start(),
+        match.end(),
+        f"'{match.group()} {after.group(1)}': the digits are grouped in a foreign style; "
+        f"English writes '{fixed}'.",
+        [fixed],
+        confidence=0.85,
     )
 
 

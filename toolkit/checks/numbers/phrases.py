@@ -13,6 +13,7 @@ from toolkit.checks.agreement.data import AgreementLexicon
 from toolkit.checks.numbers.rules import CASUALTY_COUNT, NUMBER_PHRASE
 from toolkit.checks.numbers.values import (
     ENGLISH_DIGITS,
+    determined,
     plain,
     plural_of,
     windows,
@@ -20,10 +21,8 @@ from toolkit.checks.numbers.values import (
     word_value,
 )
 from toolkit.document import Document
-from toolkit.english import function_words
 from toolkit.findings import Finding
 
-_KEEP_OF = frozenset(("them", "us", "you", "whom", "which", "these", "those", "it"))
 _STATES = {
     "died": "killed",
     "dead": "killed",
@@ -49,8 +48,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "plural_scale": re.compile(
-            rf"\b(?P<count>several|a\s+few|{word_number_pattern()})\s+"
-            r"(?P<scale>hundred|thousand|million|billion)s(?P<of>\s+of)\b(?:\s+(?P<next>[\w']+))?",
+            rf"\b(?P<count>several|a\s+few|an?|{word_number_pattern()})\s+"
+            r"(?P<scale>dozen|hundred|thousand|million|billion)(?P<s>s?)(?P<of>\s+of)\b"
+            r"(?:\s+(?P<next>[\w']+))?",
             re.IGNORECASE,
         ),
         "tens": re.compile(
@@ -68,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _HALF = re.compile("half")
-_PLURAL_SCALE = re.compile(r"(?:hundred|thousand|million|billion)s\s+of")
+_PLURAL_SCALE = re.compile(r"(?:dozen|hundred|thousand|million|billion)s?\s+of")
 _TENS = re.compile(r"(?:dozens|tens|hundreds)\s+(?:of\s+)?(?:thousand|million|billion)s")
 _CAUSED = re.compile("caus")
 
@@ -125,15 +125,18 @@ def _plural_scale(doc: Document, match: re.Match[str]) -> Finding | None:
     after = (match["next"] or "").lower()
     if after in ("thousands", "millions", "billions"):
         return None  # "several hundreds of thousands"
-    keep_of = after in _KEEP_OF or function_words().get(after) in ("article", "pronoun")
+    keep_of = determined(after)
+    if not match["s"] and (keep_of or after not in AgreementLexicon.load().plural_forms):
+        return None  # "a dozen of them", "a hundred of the victims": English
     fixed = f"{match['count']} {match['scale']}"
     end = match.start("of") if keep_of else match.end("of")  # "several hundred of them"
     text = doc.text[match.start() : end]
+    why = "keeps the scale word singular" if match["s"] else "counts a noun without 'of'"
     return NUMBER_PHRASE.at(
         doc,
         match.start(),
         end,
-        f"'{text}': after a number, English keeps the scale word singular: '{fixed}'.",
+        f"'{text}': after a number, English {why}: '{fixed}'.",
         [fixed],
         confidence=0.85,
     )

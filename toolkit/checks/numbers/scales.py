@@ -14,6 +14,7 @@ from toolkit.checks.numbers.rules import FOREIGN_UNIT, SCALE_WORD
 from toolkit.checks.numbers.values import (
     DECIMAL_COMMA,
     ENGLISH_DIGITS,
+    determined,
     in_words,
     many,
     plural_of,
@@ -27,12 +28,11 @@ from toolkit.checks.numbers.values import (
 from toolkit.document import Document
 from toolkit.findings import Finding
 
-_KEYWORDS = re.compile("thousand|hundred|million|billion|trillion|lakh|crore")
 _SEPARATOR = {"and": " and ", "to": " to ", "or": " or "}
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     digits = rf"{ENGLISH_DIGITS}|{DECIMAL_COMMA}"  # "2,5 thousand" (Russian 2,5 tys.)
     words, units = word_number_pattern(), scale_pattern()
     pair = rf"(?:{digits}|{words})\s+(?:{units})\b"
@@ -50,13 +50,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"\s+".join(u.split()) for u in sorted(plural_units, key=len, reverse=True)
     )
     indefinite = re.compile(rf"\b(?P<unit>{alternation})\s+of\b", re.IGNORECASE)
-    return chain, part, indefinite
+    stems = sorted({w.split()[-1].rstrip("s") for w in scales()}, key=len, reverse=True)
+    keywords = re.compile("|".join(stems))  # scanned in the lower-case text
+    return chain, part, indefinite, keywords
 
 
 def scale_findings(doc: Document, lower: str) -> Iterator[Finding]:
     """NU101/NU102 findings of ``doc`` (``lower``: its text folded by `folded`)."""
-    chain, part, indefinite = _patterns()
-    for start, end in windows(lower, _KEYWORDS):
+    chain, part, indefinite, keywords = _patterns()
+    for start, end in windows(lower, keywords):
         position = start
         while match := chain.search(doc.text, position, end):
             found, position = _judge(doc, match, part), match.end()
@@ -99,8 +101,8 @@ def _judge(doc: Document, match: re.Match[str], part: re.Pattern[str]) -> Findin
         return None  # "1.5 million", "ten thousand people"
     elif scale.calque == "digits" and values[0] >= scale.value:
         return None  # "100 hundred years": no count
-    elif scale.calque == "plural" and (match["noun"] or "").lower() == "of":
-        return None  # "in 2019 thousands of people", "several hundreds of": NU105
+    elif scale.calque == "plural" and (match["noun"] or "").lower() == "of" and not digits[0]:
+        return None  # "several hundreds of": NU105
     unit = any(s.calque == "always" or " " in s.words for _, s in parts)  # lakh, ten thousand
     rule = FOREIGN_UNIT if unit else SCALE_WORD
     value = sum(v * s.value for v, (_, s) in zip(values, parts, strict=True))  # type: ignore[operator]
@@ -116,6 +118,10 @@ def _judge(doc: Document, match: re.Match[str], part: re.Pattern[str]) -> Findin
     plural = _plural_noun(doc, match)
     if plural is not None:
         end, suggestion = match.end("noun"), f"{suggestion} {plural}"
+    elif (match["noun"] or "").lower() == "of" and end == match.end("chain"):
+        after = re.match(r"\s+([\w']+)", doc.text[match.end("noun") :])
+        if after and not determined(after.group(1).lower()):
+            end = match.end("noun")  # "3 millions of dollars" -> "3 million dollars"
     words = doc.text[start:end]
     return rule.at(
         doc,

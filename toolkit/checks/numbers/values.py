@@ -156,3 +156,12 @@ def windows(
         start, end = low, high
     if start >= 0:
         yield start, end
+
+
+def determined(word: str) -> bool:
+    """A determiner or pronoun after 'of', which keeps it: "3,000 of them", "several
+    hundred of the troops"."""
+    from toolkit.checks.agreement.data import AgreementLexicon
+
+    classes = AgreementLexicon.load().classes
+    return word in classes["partitive"] or word in classes["pronoun"] or word == "which"

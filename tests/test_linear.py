@@ -1,0 +1,60 @@
+"""Work that must grow linearly with the input (issue 19, item 11): counted, not timed."""
+
+from __future__ import annotations
+
+from toolkit.document import Document
+
+
+def test_name_context_counts_each_mentioned_place_once():
+    from types import SimpleNamespace
+
+    from toolkit.names import load_gazetteer
+    from toolkit.names.context import Context
+
+    gazetteer = load_gazetteer()
+    baghdad = next(e for e in gazetteer.exact("Baghdad") if e.lat is not None)
+    mosul = next(e for e in gazetteer.exact("Mosul") if e.lat is not None)
+    mentions = [SimpleNamespace(entries=[baghdad]), SimpleNamespace(entries=[mosul])] * 50
+    context = Context(gazetteer, mentions, [])
+    assert len(context.places) == 2  # a place named 50 times is measured against once
+
+
+def test_named_entity_recognition_skips_long_sentences_and_stops(monkeypatch):
+    from toolkit.brief import facts
+
+    seen = []
+
+    class Pipeline:
+        def pipe(self, texts):
+            for text in texts:
+                seen.append(text)
+                yield type("Parsed", (), {"ents": ()})()
+
+    monkeypatch.setattr("toolkit.nlp.english_pipeline", lambda: Pipeline())
+    long = "(" * 5000 + "word" + ")" * 5000 + "."
+    doc = Document(" ".join([long] + ["A short sentence about Mosul."] * 5000))
+    facts._ner(doc)
+    assert long not in seen
+    assert sum(map(len, seen)) <= facts.NER_CHARS
+
+
+def test_a_brief_reads_the_lead_of_a_huge_text(monkeypatch):
+    import toolkit.brief as brief_module
+    from toolkit.brief.clean import Cleaned
+
+    read = []
+
+    def identity(text):
+        read.append(len(text))
+        return Cleaned(text, text, 0, ())
+
+    monkeypatch.setattr(brief_module, "clean", identity)
+    monkeypatch.setattr(brief_module, "entities", lambda doc: [])
+    paragraph = "The river rose again in the northern city on Monday, officials said."
+    text = "\n\n".join([paragraph] * 6000)
+    assert len(text) > brief_module.BRIEF_CHARS
+    result = brief_module.brief(text)
+    assert read == [len(brief_module._lead(text))] and read[0] <= brief_module.BRIEF_CHARS
+    assert text.startswith(result.text) and result.text.endswith("\n\n")
+    assert result.note.startswith("briefed from the first ")
+    assert brief_module.brief("A short text about the river rising again today.").note == ""
