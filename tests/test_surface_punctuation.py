@@ -148,7 +148,7 @@ def test_bracket_around_a_handle_is_balanced():
     "text",
     [
         "Meta is the largest”advertising alliance”, and many apps work with it.",  # ” opens
-        "They put power before public benefits.\" ” The themes of the day",  # doubled closer
+        'They put power before public benefits." ” The themes of the day',  # doubled closer
     ],
 )
 def test_no_fix_that_breaks_a_misused_quote(text):
