@@ -218,6 +218,7 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "In an effort to calm markets, the president, Ana Roe, cut taxes.",
         "When it comes to the cure, you're on your own.",
         "For now.",
+        "According to the ombudsman, at least 200 people were killed.",
         "In-feed ads earn the most per view.",
     ],
 )

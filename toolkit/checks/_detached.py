@@ -50,6 +50,7 @@ _NUMBER = re.compile(
 _CLAUSE_MARKERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while"})
 _CLAUSE_MARKERS |= {"what", "than", "if", "whether", "because", "since", "so", "until", "unless"}
 _COORDINATORS = frozenset({"and", "or", "but", "nor", "yet", "then", "as", "plus"})
+_CLAUSES = frozenset({"relative", "subordinator"})
 _NOUN_MARKERS = frozenset({"article", "preposition", "determiner"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "this", "these"})
 _POSSESSIVES |= {"those", "each", "every", "no", "some", "any", "many", "several", "all"}
@@ -198,8 +199,9 @@ def _main_clause_after_comma(rest: str, own_verb: bool = True) -> bool:
     """
     for part in _COMMA.split(rest)[1:]:
         words = _WORD.findall(part)
-        if not words or words[0].lower() in _COORDINATORS or words[0].lower() in openers():
-            continue
+        first = openers().get(words[0].lower()) if words else None
+        if not words or words[0].lower() in _COORDINATORS or (first and first.kind in _CLAUSES):
+            continue  # "..., and his reservoir can", "..., which ...": no main clause
         if _participle(words[0].capitalize()) and words[0].islower():
             continue
         if words[0].lower() == "that":
