@@ -16,6 +16,7 @@ SEED = ROOT / "examples" / "seed_article.txt"
 REFERENCE = ROOT / "tests" / "data" / "seed_postedited.txt"
 GOOD = ("right", "closer")
 SAFE_PRECISION = 0.95
+MIN_EVIDENCE = 10
 
 
 def chrf(hypothesis: str, reference: str) -> float:
@@ -109,57 +110,64 @@ def _clean_corpora() -> dict[str, list[str]]:
 
 
 def precision_section(dev: list[Article], clean: dict[str, list[str]]) -> list[str]:
-    """Each rule's first suggestion applied alone: judged on dev, and wrong on clean text."""
-    from toolkit.checks import CHECKS, check_class
+    """Each rule's first suggestion applied alone: judged on dev; on clean text wrong unless a
+    reviewer accepted it as the repair of a real slip (fix_reviewed.tsv)."""
     from toolkit.pipeline import check
 
-    safe = {r.code: r.fix_safe for name in CHECKS for r in check_class(name).rules}
-    dev_counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    reviewed = reviews()
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+
+    def count(finding, verdict: str) -> None:
+        good = verdict in GOOD
+        row = counts[finding.rule]
+        row[verdict] += 1
+        row["good"] += good
+        if finding.safe and finding.confidence >= 0.8:  # what fix applies by default
+            row["applied"] += 1
+            row["applied good"] += good
+
     for article in dev:
         for finding in check(article.text):
-            if not finding.suggestions or finding.suggestions[0] == finding.text:
-                continue
-            change = Change(finding.start, finding.end, finding.suggestions[0], finding.rule)
-            ((_, verdict),) = verdicts(article, [change])
-            marked = "safe" if finding.safe else "unsafe"
-            confident = finding.confidence >= 0.8
-            dev_counts[finding.rule][verdict] += 1
-            dev_counts[finding.rule][marked] += 1
-            if confident:
-                dev_counts[finding.rule]["confident"] += 1
-                dev_counts[finding.rule]["confident " + ("good" if verdict in GOOD else "bad")] += 1
+            if finding.suggestions and finding.suggestions[0] != finding.text:
+                change = Change(finding.start, finding.end, finding.suggestions[0], finding.rule)
+                ((_, verdict),) = verdicts(article, [change])
+                count(finding, verdict)
     for texts in clean.values():
         for text in texts:
             for finding in check(text):
                 if finding.suggestions and finding.suggestions[0] != finding.text:
-                    counts = dev_counts[finding.rule]
-                    counts["clean"] += 1
-                    if finding.confidence >= 0.8:
-                        counts["confident"] += 1
-                        counts["confident bad"] += 1
+                    where = context(text, finding.start, finding.end)
+                    accepted = reviewed.get((finding.rule, where), ("",))[0] == "accept"
+                    count(finding, "right" if accepted else "clean")
     lines = [
         "### Suggestions by rule: measured precision",
         "",
         "Every finding with a suggestion (safe or not, any confidence) from default `mtkit "
         "check`, its first suggestion applied alone. Dev verdicts as above; on clean human "
-        f"news (BBC, NTREX, WMT22 references) every suggestion is wrong. *precision* = (right + "
-        "closer) / all, over dev and clean text together; *at >= 0.8* the same for findings "
-        f"confident enough for `fix`. A rule's fix may be marked safe when both reach "
-        f"{SAFE_PRECISION} (and the counts are large enough to mean it).",
+        "news (BBC, NTREX, WMT22 references) a suggestion is wrong unless a reviewer accepted "
+        "it as the repair of a real slip (counted as right). *precision* = (right + closer) / "
+        "all; *applied by fix* = the same for the findings `fix` applies by default (marked "
+        f"safe, confidence >= 0.8). Flags: **below {SAFE_PRECISION}** for applied fixes that "
+        f"miss the bar; *candidate* for a rule whose suggestions all reach it over at least "
+        f"{MIN_EVIDENCE} cases but are not applied.",
         "",
-        "| rule | marked safe | dev: right | closer | not closer | outside gold | clean text |"
-        " precision | at >= 0.8 |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| rule | dev: right | closer | not closer | outside gold | clean text (wrong) |"
+        " precision | applied by fix | flag |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for rule, c in sorted(dev_counts.items()):
-        total = c["right"] + c["closer"] + c["not closer"] + c["outside gold"] + c["clean"]
-        good = c["right"] + c["closer"]
-        confident = c["confident"]
-        at = f"{c['confident good'] / confident:.2f} of {confident}" if confident else "-"
+    for rule, c in sorted(counts.items()):
+        total = sum(c[v] for v in ("right", "closer", "not closer", "outside gold", "clean"))
+        applied = c["applied"]
+        shown = f"{c['applied good'] / applied:.2f} of {applied}" if applied else "-"
+        flag = ""
+        if applied and c["applied good"] / applied < SAFE_PRECISION:
+            flag = f"**below {SAFE_PRECISION}**"
+        elif not applied and total >= MIN_EVIDENCE and c["good"] / total >= SAFE_PRECISION:
+            flag = "*candidate*"
         lines.append(
-            f"| {rule} | {'yes' if safe.get(rule) else 'no'} | {c['right']} | {c['closer']} | "
-            f"{c['not closer']} | {c['outside gold']} | {c['clean']} | "
-            f"{good / total:.2f} of {total} | {at} |"
+            f"| {rule} | {c['right']} | {c['closer']} | {c['not closer']} | "
+            f"{c['outside gold']} | {c['clean']} | {c['good'] / total:.2f} of {total} | "
+            f"{shown} | {flag} |"
         )
     return lines
 

@@ -146,3 +146,22 @@ def test_overlap_resolution_is_deterministic_and_conflict_free(specs, random):
                 for a in applied
                 if _priority(a) <= _priority(item.finding)
             )
+
+
+@PROPERTY
+@given(texts)
+def test_rechecking_edited_paragraphs_equals_rechecking_everything(text):
+    import toolkit.fix as fix_module
+
+    windowed = fixed(text)
+    real = fix_module._recheck
+
+    def everything(new_text, edits, settings, selection):
+        return fix_module._check(new_text, settings, selection)
+
+    fix_module._recheck = everything
+    try:
+        whole = fixed(text)
+    finally:
+        fix_module._recheck = real
+    assert windowed.text == whole.text

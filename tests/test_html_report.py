@@ -67,7 +67,7 @@ def test_fixed_pane_marks_changes_row_by_row():
     _, page = build()
     assert '<ins title="PU901">.” </ins>' in page
     assert '<del title="BP901">Leaked headline\n\n</del>' in page
-    rows = re.findall(r'<div class="text original">(.*?)</div><div class="text fixed">', page, re.S)
+    rows = re.findall(r'<div class="text original">(.*?)</div><div class="text fixed"', page, re.S)
     assert len(rows) == 3 and "Leaked headline" in rows[0] and "Source link" in rows[2]
 
 
@@ -217,7 +217,7 @@ def test_rows_hold_the_whole_text_and_the_whole_fixed_text():
     import html as stdlib_html
 
     found, page = build()
-    cells = re.findall(r'<div class="text (original|fixed)">(.*?)</div>', page, re.S)
+    cells = re.findall(r'<div class="text (original|fixed)"[^>]*>(.*?)</div>', page, re.S)
 
     def plain(cell, drop_deleted):
         if drop_deleted:
@@ -287,3 +287,54 @@ def test_check_html_with_a_path_given_twice(tmp_path):
         cells = re.findall(r'<div class="text original">(.*?)</div>', section, re.S)
         text = stdlib_html.unescape(re.sub(r"<[^>]+>", "", "".join(cells)))
         assert text == "It said.”in fact.\n\nMore.\n"
+
+
+# The fixed pane's text without the removed (<del>) text.
+FIXED_TEXT = """() => Array.from(document.querySelectorAll('.text.fixed')).map(row => {
+    const copy = row.cloneNode(true);
+    copy.querySelectorAll('del').forEach(d => d.remove());
+    return copy.textContent;
+}).join('')"""
+
+
+def test_each_applied_fix_and_each_suggestion_left_has_a_box():
+    _, page = build()
+    boxes = dict(re.findall(r'<input type="checkbox" data-change="(0-\d)"( checked)?>', page))
+    # applied by fix: BP901 x2, PU901, CA901; left: the unsafe PR901 suggestion
+    assert sorted(boxes) == ["0-0", "0-1", "0-2", "0-3", "0-4"]
+    assert [i for i, on in sorted(boxes.items()) if not on] == ["0-2"]
+    assert "1 more suggested" in page
+
+
+def test_editor_accepts_a_suggestion_and_downloads_the_text(page, tmp_path):
+    fixed_pane = lambda: page.evaluate(FIXED_TEXT)  # noqa: E731
+    assert "She suffered" in fixed_pane()
+    page.check('input[data-change="0-2"]')  # the pronoun suggestion, not applied by fix
+    assert not page.is_checked('input[data-change="0-3"]')  # its rival, "She", is dropped
+    assert "attacks suffered by." in fixed_pane() and "She suffered" not in fixed_pane()
+    page.uncheck('input[data-change="0-0"]')  # keep the leaked headline after all
+    assert page.locator(".text.fixed del", has_text="Leaked headline").count() == 0
+    with page.expect_download() as info:
+        page.click("button.download")
+    download = info.value
+    assert download.suggested_filename.endswith("b_.fixed.txt")  # the browser drops <>
+    saved = tmp_path / "fixed.txt"
+    download.save_as(saved)
+    chosen = [page.found[i] for i in (1, 2, 4)]
+    assert saved.read_text(encoding="utf-8") == fix(TEXT, chosen, unsafe=True).text
+    assert page.dialogs == [] and page.remote == []
+
+
+def test_a_suggestion_with_several_options_offers_a_choice(browser, tmp_path):
+    text = "In the same context, the talks went on.\n"
+    doc = Document(text)
+    linker = rule("CQ901", "calque", "minor", safe=False)
+    found = [linker.at(doc, 0, 21, "calque", ["Meanwhile, ", "Separately, "], 0.85)]
+    report = tmp_path / "choice.html"
+    report.write_text(render_report([FileReport("c.txt", text, tuple(found), fix(text, found))]))
+    page = browser.new_page()
+    page.goto(report.as_uri())
+    page.select_option('select[data-choice="0-0"]', index=1)
+    page.check('input[data-change="0-0"]')
+    assert page.evaluate(FIXED_TEXT) == "Separately, the talks went on.\n"
+    page.close()

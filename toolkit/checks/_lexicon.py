@@ -223,10 +223,13 @@ def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int,
 
 
 def match_case(suggestion: str, original: str) -> str:
-    """The suggestion with the first letter's case of the text it replaces."""
+    """The suggestion with the first letter's case of the text it replaces (a suggestion
+    written with a capital is a name and keeps it)."""
     word = original.split(None, 1)[0] if original.strip() else ""
     if not suggestion or not original[:1].isalpha() or (len(word) > 1 and word.isupper()):
         return suggestion  # an acronym ("BPLA") says nothing about the case wanted
+    if suggestion[0].isupper():
+        return suggestion  # a name ("Gaza Strip", "Russia") keeps its capital
     first = suggestion[0].upper() if original[0].isupper() else suggestion[0].lower()
     return first + suggestion[1:]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -36,17 +37,20 @@ def render_report(reports: Sequence[FileReport], title: str | None = None) -> st
     every = [f for r in reports for f in r.findings]
     kinds = Counter(f.kind for f in every)
     severities = Counter(f.severity for f in every)
-    files_html = "\n".join(_file_section(n, r) for n, r in enumerate(reports))
+    changes = [_change_data(n, r) for n, r in enumerate(reports)]
+    files_html = "\n".join(_file_section(n, r, changes[n]) for n, r in enumerate(reports))
     items_html = "\n".join(
-        _finding_item(f"{n}-{i}", r, f, statuses)
+        _finding_item(f"{n}-{i}", r, f, statuses, {c["id"] for c in changes[n]})
         for n, (r, statuses) in enumerate(zip(reports, map(_statuses, reports), strict=True))
         for i, f in enumerate(r.findings)
     )
     applied = sum(len(r.fixed.applied) for r in reports if r.fixed)
+    offered = sum(len(_suggested(r)) for r in reports)
     summary = (
         f"{len(every)} finding(s) in {len(reports)} file(s): "
         + ", ".join(f"{severities.get(s, 0)} {s}" for s in SEVERITIES)
-        + f"; {applied} corrected by fix."
+        + f"; {applied} corrected by fix, {offered} more suggested (tick them in the list to "
+        "apply them too, then download the text)."
     )
     return _PAGE.format(
         title=_esc(title),
@@ -85,8 +89,9 @@ def _checkboxes(group: str, counts: dict[str, int], with_swatch: bool = False) -
     return "".join(out)
 
 
-def _file_section(number: int, report: FileReport) -> str:
-    """The text and the fixed text side by side, one row per paragraph."""
+def _file_section(number: int, report: FileReport, choices: list[dict]) -> str:
+    """The text and the fixed text side by side, one row per paragraph, and the changes an
+    editor may tick on or off (as JSON for the page's script)."""
     bounds = _row_bounds(report.text, report.fixed)
     original = _by_row(bounds, _highlight(number, report.text, report.findings, bounds))
     if report.fixed is not None:
@@ -96,19 +101,109 @@ def _file_section(number: int, report: FileReport) -> str:
         fixed = ['<span class="empty">No fix was run.</span>'] * len(original)
         changes = "not fixed"
     rows = "\n".join(
-        f'<div class="text original">{left}</div><div class="text fixed">{right}</div>'
-        for left, right in zip(original, fixed, strict=True)
+        f'<div class="text original">{left}</div>'
+        f'<div class="text fixed" data-start="{start}" data-end="{end}">{right}</div>'
+        for left, right, start, end in zip(original, fixed, bounds, bounds[1:], strict=False)
     )
-    return f"""<section class="file" aria-labelledby="h-{number}">
+    data = (
+        json.dumps(
+            {
+                "name": _download_name(report.path),
+                "text": report.text,
+                "bounds": bounds,
+                "changes": choices,
+            },
+            ensure_ascii=False,
+        )
+        .replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+    return f"""<section class="file" aria-labelledby="h-{number}" data-file="{number}">
 <h2 id="h-{number}"><span class="file-label">File</span> {_esc(report.path)}</h2>
 <p class="legend-fixed">Paragraph by paragraph: the text with its {len(report.findings)} \
 finding(s) highlighted, and the fixed text ({changes}) with <ins>inserted</ins> and \
-<del>removed</del> text marked.</p>
+<del>removed</del> text marked. Tick or untick a change in the list of findings to apply it \
+or not.</p>
+<p class="tools"><button type="button" class="download" data-file="{number}">Download the \
+corrected text</button> <span class="chosen" aria-live="polite"></span></p>
 <div class="rows">
 <h3>Text with findings</h3><h3>Fixed text</h3>
 {rows}
 </div>
+<script type="application/json" class="changes">{data}</script>
 </section>"""
+
+
+def _download_name(path: str) -> str:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1] or "text.txt"
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}.fixed.{ext}" if dot and stem else f"{name}.fixed.txt"
+
+
+def _suggested(report: FileReport) -> list[Finding]:
+    """Findings with a suggestion that fix did not apply."""
+    applied = set(report.fixed.applied) if report.fixed else set()
+    return [
+        f
+        for f in report.findings
+        if f not in applied and f.suggestions and any(s != f.text for s in f.suggestions)
+    ]
+
+
+def _change_data(number: int, report: FileReport) -> list[dict]:
+    """Every change an editor can choose: the edits fix made (on) and the suggestions it left
+    (off). A blank-line clean-up goes with the deletion it follows."""
+    index = {f: i for i, f in enumerate(report.findings)}
+    changes: list[dict] = []
+    edits = report.fixed.edits if report.fixed else ()
+    ids: list[str | None] = []
+    for k, edit in enumerate(edits):
+        if edit.finding is None:
+            ids.append(None)
+            continue
+        at = index.get(edit.finding)
+        ident = f"{number}-{at}" if at is not None else f"{number}-e{k}"
+        ids.append(ident)
+        changes.append(_change(ident, edit.start, edit.end, [edit.replacement], True, edit.finding))
+    for k, edit in enumerate(edits):
+        if edit.finding is None and (owner := _cleanup_owner(report.text, edits, ids, k)):
+            change = _change(f"{number}-b{k}", edit.start, edit.end, [edit.replacement], True)
+            changes.append({**change, "follows": owner})
+    for finding in _suggested(report):
+        options = [s for s in finding.suggestions if s != finding.text]
+        changes.append(
+            _change(
+                f"{number}-{index[finding]}", finding.start, finding.end, options, False, finding
+            )
+        )
+    return changes
+
+
+def _change(ident, start, end, options, on, finding=None) -> dict:
+    return {
+        "id": ident,
+        "start": start,
+        "end": end,
+        "options": options,
+        "on": on,
+        "rule": finding.rule if finding else "blank lines",
+    }
+
+
+def _cleanup_owner(text: str, edits, ids: list[str | None], k: int) -> str | None:
+    """The deletion a blank-line clean-up belongs to: the nearest one with only white space
+    between them."""
+    edit = edits[k]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(edits) and ids[j] and not edits[j].replacement:
+            other = edits[j]
+            gap = text[other.end : edit.start] if j < k else text[edit.end : other.start]
+            if not gap.strip():
+                return ids[j]
+    return None
 
 
 _BLOCK_END = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
@@ -234,7 +329,9 @@ def _statuses(report: FileReport) -> dict[Finding, str]:
     return statuses
 
 
-def _finding_item(ident: str, report: FileReport, f: Finding, statuses: dict[Finding, str]) -> str:
+def _finding_item(
+    ident: str, report: FileReport, f: Finding, statuses: dict[Finding, str], ids: set[str]
+) -> str:
     suggestion = ""
     if f.suggestions:
         old = f"<code>{_esc(_visible(f.text))}</code>"
@@ -247,6 +344,7 @@ def _finding_item(ident: str, report: FileReport, f: Finding, statuses: dict[Fin
             suggestion = f'<span class="fix">Replace {old} with {shown}</span> '
     status = statuses.get(f, "")
     status = f'<span class="status">{_esc(status)}</span>' if status else ""
+    choice = _choice(ident, f, statuses.get(f, ""), ids)
     return (
         f'<li id="d-{ident}" data-id="{ident}" data-kind="{_esc(f.kind)}" '
         f'data-severity="{f.severity}">'
@@ -254,8 +352,28 @@ def _finding_item(ident: str, report: FileReport, f: Finding, statuses: dict[Fin
         f'<span class="sev sev-{f.severity}">{f.severity}</span> '
         f'<span class="kind">{_esc(f.kind)}</span> <code>{_esc(f.rule)}</code>'
         f'<span class="detail"><span class="msg">{_esc(f.message)}</span>'
-        f"{suggestion}{status}</span></li>"
+        f"{suggestion}{status}</span>{choice}</li>"
     )
+
+
+def _choice(ident: str, f: Finding, status: str, ids: set[str]) -> str:
+    """The control that turns a finding's change on or off in the fixed text."""
+    options = [s for s in f.suggestions if s != f.text]
+    if not options or ident not in ids:
+        return ""
+    on = status == "applied by fix"
+    label = "applied; untick to undo" if on else "apply this suggestion"
+    box = (
+        f'<label class="apply"><input type="checkbox" data-change="{ident}"'
+        f"{' checked' if on else ''}> {label}</label>"
+    )
+    if len(options) > 1 and not on:
+        choices = "".join(
+            f'<option value="{i}">{_esc(_visible(o)) if o else "(delete)"}</option>'
+            for i, o in enumerate(options)
+        )
+        box += f' <select data-choice="{ident}" aria-label="Suggestion to apply">{choices}</select>'
+    return box
 
 
 _PAGE = """<!DOCTYPE html>
