@@ -18,6 +18,9 @@ TURKISH_LETTERS = frozenset("ıİşŞğĞ")
 ATTESTED = 1.0  # Zipf at which a spelling is English usage (wordfreq's list starts here)
 PINYIN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO"})
 FAMOUS = 100_000  # a place this large is known by its English name anywhere
+# Smaller places have local spellings and other names among their GeoNames alternates, no
+# exonyms ("Zinan", a village of 500 in Iran, is no foreign form of its name Patek).
+EXONYM_POPULATION = 15_000
 
 
 def turkish_letters(word: str) -> bool:
@@ -38,29 +41,31 @@ def name_zipf(name: str) -> float:
     return min((zipf(w) for w in words), default=0.0)
 
 
-def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozenset[str]) -> bool:
-    """Whether ``text`` (a listed name of ``entry``) is another language's form of it, where
-    English writes ``entry.canonical``: a curated foreign form (Benfika, CEDEAO); a non-ASCII
-    spelling of an ASCII name (Kamışlı, Al-Qaïda); or, for a place, a spelling English does
-    not use (Lizbon, Tombouctou: unattested in English, the canonical attested), of a large
-    place or of one in a country the text names. Spellings a curated or user file lists
-    (``accepted``) are English usage."""
+def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozenset[str]) -> str:
+    """Why ``text`` (a listed name of ``entry``) is another language's form of it, where
+    English writes ``entry.canonical``, or "" when it is not: "listed", a curated foreign
+    form (Benfika, CEDEAO); "letters", a non-ASCII spelling of an ASCII name (Kamışlı,
+    Al-Qaïda); "exonym", for a place, a spelling English does not use (Lizbon, Tombouctou:
+    unattested in English, the canonical attested), of a large place or of one in a country
+    the text names. Spellings a curated or user file lists (``accepted``) are English usage."""
     key = loose_key(text)
     if any(loose_key(f) == key for f in entry.foreign):
-        return True
+        return "listed"
     if not text.isascii():
         if entry.type == "country":
-            return False  # a country's own name is official usage (Türkiye)
+            return ""  # a country's own name is official usage (Türkiye)
         english = {loose_key(n) for n in (entry.canonical, *entry.variants)}
         if loose_key(ascii_name(text)) in english:  # the English name with its accents
-            return turkish_letters(text) or "ï" in text
-        return entry.canonical.isascii()  # Kamışlı for Qamishli
+            return "letters" if turkish_letters(text) or "ï" in text else ""
+        return "letters" if entry.canonical.isascii() else ""  # Kamışlı for Qamishli
     if key == loose_key(entry.canonical):
-        return False
+        return ""
     if key in accepted or not entry.is_place or name_zipf(entry.canonical) < ATTESTED:
-        return False
+        return ""
+    if entry.population < EXONYM_POPULATION or (text.isupper() and len(text) > 1):
+        return ""  # a small place, or a brand or acronym in capitals ("OPPEIN", not Oppein)
     if entry.country in PINYIN_COUNTRIES:
-        return False  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
+        return ""  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
     known_here = entry.population >= FAMOUS or entry.country in countries
     # A spelling English also uses (Halep, Northeast, Manatee) is left alone.
-    return known_here and name_zipf(text) < ATTESTED
+    return "exonym" if known_here and name_zipf(text) < ATTESTED else ""

@@ -24,7 +24,7 @@ from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
-from toolkit.names.similarity import distance
+from toolkit.names.similarity import distance, symbol_distance
 from toolkit.names.spans import (
     Run,
     cue_before,
@@ -90,6 +90,11 @@ class Suspect:
     # "spelling" (an unlisted spelling of a curated person or body) (NM102); "unrecognised"
     reason: str
     confidence: float
+    # What the verdict rests on: "curated" or "GeoNames" (the entry's tier); for a foreign
+    # form "listed" (a curated foreign form), "letters" (non-English letters), "exonym" (a
+    # GeoNames alternate name), "given" (a given name's romanization); for a split name
+    # "joined" (a listed one-word name) or "pinyin".
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +171,16 @@ class _Resolver:
         from toolkit.names.joins import Joins
 
         shaped = [
-            Suspect(start, end, text, (Scored(entry, entry.canonical, 1.0, 1.0, 1),), reason, 0.85)
-            for start, end, text, entry, reason in Joins(
+            Suspect(
+                start,
+                end,
+                text,
+                (Scored(entry, entry.canonical, 1.0, 1.0, 1),),
+                reason,
+                0.85,
+                basis,
+            )
+            for start, end, text, entry, reason, basis in Joins(
                 self.doc, self.sentences, self.gaz, self.context
             ).found()
         ]
@@ -311,17 +324,12 @@ class _Resolver:
             return None
         for k in range(max(0, len(words) - 4), len(words) - 1):
             text = tails[k]
-            for candidate in self.gaz.search(text, limit=3, world=False)[:1]:
-                entry = candidate.entry
-                if (
-                    entry.type in SPELLED_ONE_WAY
-                    and entry.source.startswith("Wikipedia")
-                    and len(core_tokens(candidate.name)) >= 2
-                    and candidate.distance.is_spelling_variant
-                    and distance(surname[-1], core_tokens(candidate.name)[-1]).is_spelling_variant
-                ):
-                    scored = Scored(entry, entry.canonical, candidate.similarity, 1.0, 1)
-                    return Suspect(words[k].start, run.end, text, (scored,), "spelling", 0.8)
+            for entry, name in _same_surname(self.gaz, surname[-1]):
+                if distance(text, name).is_spelling_variant:
+                    scored = Scored(entry, entry.canonical, distance(text, name).similarity, 1.0, 1)
+                    return Suspect(
+                        words[k].start, run.end, text, (scored,), "spelling", 0.8, "curated"
+                    )
         return None
 
     def _foreign(self, mention: Mention) -> Suspect | None:
@@ -335,11 +343,14 @@ class _Resolver:
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
         entry = entries[0]
-        if not foreign_form(mention.text, entry, self.context.countries, self.gaz.accepted):
+        basis = foreign_form(mention.text, entry, self.context.countries, self.gaz.accepted)
+        if not basis:
             return None
         scored = Scored(entry, entry.canonical, 1.0, 1.0, 1)
         confidence = 0.9 if not entry.is_world or entry.population >= FAMOUS else 0.8
-        return Suspect(mention.start, mention.end, mention.text, (scored,), "foreign", confidence)
+        return Suspect(
+            mention.start, mention.end, mention.text, (scored,), "foreign", confidence, basis
+        )
 
     def _inside_longer_name(self, mention: Mention) -> bool:
         """Whether a capitalised word other than a common one joins the mention on either
@@ -401,7 +412,8 @@ class _Resolver:
         close = best.similarity >= GARBLED_MIN_SIMILARITY and best.score >= GARBLED_MIN_SCORE
         # Less alike, but the context points to it alone ("Nanabieh" near Tyre: Nabatieh).
         placed = best.similarity >= GARBLED_PLACED_SIMILARITY and best.score >= GARBLED_PLACED_SCORE
-        trusted = curated or self._placed(best, ranked, rarity)
+        # A GeoNames place only for a name written as one ("fourballs" is no Faribault).
+        trusted = curated or (not lower and self._placed(best, ranked, rarity))
         if (close or placed) and best.support >= 1 and trusted:
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
@@ -479,7 +491,8 @@ class _Resolver:
     ) -> Suspect:
         best = ranked[0].score
         kept = tuple(s for s in ranked if s.score >= best - 0.12)[:3]
-        return Suspect(run.start, run.end, text, kept, reason, round(confidence, 3))
+        basis = "GeoNames" if kept[0].entry.is_world else "curated"
+        return Suspect(run.start, run.end, text, kept, reason, round(confidence, 3), basis)
 
     # Translated names --------------------------------------------------------------------
 
@@ -510,8 +523,26 @@ class _Resolver:
                     continue  # the usual name plus words around it ("Ain al-Asad Air Base")
                 if any(m.start <= run.start and run.end <= m.end for m in mentions):
                     continue  # part of a listed name ("Islamic State of Iraq and the Levant")
+                if self._names_another(run, entry):
+                    continue
                 found.append(Renamed(run.start, run.end, text, entry, score))
         return found
+
+    def _names_another(self, run: Run, entry: Entry) -> bool:
+        """Whether a word of the run that the entity's names lack names something else: an
+        acronym ("CPC National Congress" is no Indian National Congress) or a place of
+        another country ("Party Congress of Hunan")."""
+        own = {w for name in entry.names for w in core_tokens(name)}
+        for token in run.tokens:
+            word = fold(token.text)
+            if word in own or is_connector(token) or not token.name_cased:
+                continue
+            if token.text.isupper() and len(token.text) >= 2:
+                return True
+            places = [e for e in self.gaz.exact(token.text) if e.is_place]
+            if places and all(e.country != entry.country for e in places):
+                return True
+        return False
 
 
 def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
@@ -521,6 +552,27 @@ def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
 def _world_only(mention: Mention) -> bool:
     """Whether a mention matched world-tier places only (no curated or in-memory entry)."""
     return all(e.world_tier for e in mention.entries)
+
+
+@functools.lru_cache(maxsize=16384)
+def _same_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str]]:
+    """Curated full names of people and bodies (SPELLED_ONE_WAY) whose last word is a
+    spelling variant of ``surname``."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    index = gaz.full_names
+    sound = phonemes(surname)
+    near = process.extract(
+        sound, list(index), scorer=Levenshtein.normalized_similarity, limit=8, score_cutoff=0.5
+    )
+    return [
+        (entry, name)
+        for other, _, _ in near
+        if symbol_distance(sound, other).is_spelling_variant
+        for entry, name in index[other]
+        if entry.type in SPELLED_ONE_WAY
+    ]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -43,6 +43,8 @@ class WordIndex:
         for entry in entries:
             if entry.type in {"place", "country", "region"} or not entry.source.startswith("Wiki"):
                 continue
+            if entry.type == "ministry" and not entry.country:
+                continue  # a kind of body ("Ministry of Defense"), not one entity
             for name in entry.names:
                 words = self.words(name)
                 if len(words) >= 2:
