@@ -178,7 +178,7 @@ LEAD = "The meeting took place in the capital on Monday. "
             " so that",
         ),
         (
-            "He fled on foot. Because the verdict had been confirmed on appeal, and he lives abroad.",
+            "He fled on foot. Because the verdict had been confirmed on appeal, and he is abroad.",
             ". Because",
             " because",
         ),
