@@ -168,6 +168,14 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _CLOSING_QUOTE = re.compile(r"[»”“\"](?<=\S[»”“\"])")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _EUROPEAN_QUOTES = frozenset("«»‹›„")
+_DOUBLED_CLOSE = re.compile(r"[ \t\xa0]*[”\"]")
+# After "Senegal :", prose (three words, the first lower-case) shows a headline spaced the
+# French way, not a label and its value ("VIP : 60,000").
+_PROSE_AFTER_COLON = re.compile(r"[ \t]+[a-z][a-z'’-]*(?:[ \t]+[\w'’-]+){2}")
+# Doubled single quotes that Urdu and South Asian sites use as double quotes: ’’...‘‘.
+_DIALOGUE_DASH = re.compile(r"[—–][ \t\xa0]*(?=[A-Z“\"])")
+_DOUBLED_SINGLE = re.compile(r"’’|‘‘")
+_PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ing\b")
 _SPEAKER = (
     r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
     r"|(?:the|a|an)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?{end})"
@@ -225,6 +233,52 @@ class PunctuationCheck(Check):
         if doc.lang == "en":
             yield from self._source_marks(doc)
             yield from self._dash_attributions(doc)
+            yield from self._doubled_single_quotes(doc)
+            yield from self._dialogue_dashes(doc)
+
+    def _dialogue_dashes(self, doc: Document) -> Iterator[Finding]:
+        """Russian direct speech opened by a dash, with no quote marks: "— We won, — said
+        Petrov." becomes "“We won,” Petrov said."."""
+        text = doc.text
+        pattern = _dash_attribution()
+        for paragraph in doc.paragraphs:
+            opening = _DIALOGUE_DASH.match(text, paragraph.start, paragraph.end)
+            if not opening:
+                continue
+            comma = text.find(",", opening.end(), paragraph.end)
+            match = None
+            while comma >= 0 and not match:
+                match = pattern.match(text, comma, paragraph.end)
+                comma = text.find(",", comma + 1, paragraph.end)
+            if not match:
+                continue
+            yield SOURCE_PUNCTUATION.at(
+                doc,
+                opening.start(),
+                opening.end(),
+                "Direct speech opened by a dash, as in Russian: English puts it in quotes.",
+                ["“"],
+                confidence=0.85,
+            )
+            yield _attribution(doc, match.start(), match, "”")
+
+    def _doubled_single_quotes(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _DOUBLED_SINGLE.finditer(text):
+            start, end = match.span()
+            before = text[start - 1] if start else " "
+            opening = before.isspace() or before in "([—–-"
+            english = "“" if opening else "”"
+            if not opening and text[end : end + 1] == ",":
+                end, english = end + 1, ",”"  # news style: the comma inside the quote
+            yield SOURCE_PUNCTUATION.at(
+                doc,
+                start,
+                end,
+                f"Doubled single quotes {match.group()!r} used as a quotation mark.",
+                [english],
+                confidence=0.85,
+            )
 
     def _dash_attributions(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -236,17 +290,7 @@ class PunctuationCheck(Check):
             start = quote.start()
             while start > 0 and text[start - 1] in " \xa0\u202f":
                 start -= 1
-            mark = '"' if quote.group() == '"' else "”"
-            speaker = match.group("speaker") or match.group("subject")
-            verb = match.group("verb") or match.group("verb2")
-            yield DASH_ATTRIBUTION.at(
-                doc,
-                start,
-                match.end(),
-                "Direct speech punctuated as in the source (comma, dash, reporting verb).",
-                [f",{mark} {speaker} {verb}"],
-                confidence=0.92,
-            )
+            yield _attribution(doc, start, match, '"' if quote.group() == '"' else "”")
 
     def _missing_space(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -259,6 +303,8 @@ class PunctuationCheck(Check):
                 continue  # "a.b" is more often a name or domain than a slip
             if mark == ":" and text[end - 2 : end] in ("s:", "p:"):
                 continue  # a URL scheme cut from its address
+            if mark == "”" and not _quote_open_before(doc, start):
+                continue  # "the largest”advertising alliance”": a ” misused to open a quote
             yield MISSING_SPACE.at(
                 doc,
                 start,
@@ -286,10 +332,14 @@ class PunctuationCheck(Check):
                     continue
                 if not match.group(2) and previous == "(":
                     continue
-                if closing_quote and previous in "’'":
-                    continue  # nested quotes: ’ ” with a thin gap is house style
+                if closing_quote and previous in "’'\"”":
+                    continue  # nested quotes (’ ” with a thin gap), or a doubled closing quote
                 line_start = text.rfind("\n", max(0, start - 200), start) + 1
-                if match.group(2) == ":" and _LABEL.match(text, line_start, start):
+                if (
+                    match.group(2) == ":"
+                    and _LABEL.match(text, line_start, start)
+                    and not _PROSE_AFTER_COLON.match(text, match.end())
+                ):
                     continue  # "VIP : 60,000": a label at the start of a line
                 message = (
                     f"Space before {match.group(2)!r}."
@@ -414,7 +464,7 @@ class PunctuationCheck(Check):
             elif opened:
                 start = opened.pop()
                 pair = text[start] + text[position]
-                if pair in ('"”', '“"'):
+                if pair in ('"”', '“"') and not _DOUBLED_CLOSE.match(text, position + 1):
                     straight = start if text[start] == '"' else position
                     mismatched.append(
                         MIXED_QUOTES.at(
@@ -481,6 +531,8 @@ class PunctuationCheck(Check):
                 continue
             if space == "letters" and not (before.isalpha() and after.isalpha()):
                 continue
+            if english == ";" and _PARTICIPLE_AFTER.match(text, end):
+                english = ","  # Arabic "؛ demanding ...": a participle clause takes a comma
             if space in ("after", "both") and after and (after.isalnum() or after in '“"('):
                 english += " "
             if space in ("before", "both") and before.isalnum():
@@ -493,6 +545,20 @@ class PunctuationCheck(Check):
                 [english],
                 confidence=0.9,
             )
+
+
+def _attribution(doc: Document, start: int, match: re.Match[str], mark: str) -> Finding:
+    """A PU108 finding from ``start`` to the end of a dash attribution, speaker first."""
+    speaker = match.group("speaker") or match.group("subject")
+    verb = match.group("verb") or match.group("verb2")
+    return DASH_ATTRIBUTION.at(
+        doc,
+        start,
+        match.end(),
+        "Direct speech punctuated as in the source (comma, dash, reporting verb).",
+        [f",{mark} {speaker} {verb}"],
+        confidence=0.92,
+    )
 
 
 def _european_quote(doc: Document, start: int, english: str) -> Iterator[Finding]:
@@ -552,6 +618,13 @@ def _next_of(text: str, chars: str, start: int, end: int) -> int:
     """The position of the first of ``chars`` in text[start:end], or -1."""
     found = [p for p in (text.find(c, start, end) for c in chars) if p >= 0]
     return min(found, default=-1)
+
+
+def _quote_open_before(doc: Document, position: int) -> bool:
+    """Whether a curly quotation is open at ``position`` in its paragraph (more “ than ”)."""
+    paragraph = doc.paragraph_at(position)
+    start = paragraph.start if paragraph else 0
+    return doc.text.count("“", start, position) > doc.text.count("”", start, position)
 
 
 def _opens(text: str, position: int) -> bool:
