@@ -169,6 +169,36 @@ def clean_rows(check: ConsistencyCheck) -> list[str]:
     ]
 
 
+def other_rows(check: ConsistencyCheck) -> list[str]:
+    """Findings on scraped English pages and on two WMT22 zh-en MT systems, listed to read
+    (no gold: scraped pages join sources, MT renders one name two ways)."""
+    data = ROOT.parent / "shared" / "data"
+    pages = []
+    with (data / "boilerplate_lines_dev.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            pages.append("\n\n".join(r["text"] for r in page["lines"] if r["body"]))
+    corpora = {"Scraped article bodies (Zyte benchmark, 120 pages)": pages}
+    for system in ("JDExploreAcademy", "Online-W"):
+        lines = (data / "wmt22_zhen" / f"{system}.en").read_text("utf-8").splitlines()
+        chunks = ["\n".join(lines[i : i + 40]) for i in range(0, len(lines), 40)]
+        corpora[f"WMT22 zh-en MT, {system}"] = chunks
+    rows = ["Other text, findings listed to read (no gold):", ""]
+    for name, texts in corpora.items():
+        found = []
+        sentences = 0
+        for text in texts:
+            doc = Document(text)
+            sentences += len(doc.sentences)
+            for f in check.run(doc):
+                context = (
+                    f"{text[max(0, f.start - 40) : f.start]}⟦{f.text}⟧{text[f.end : f.end + 30]}"
+                )
+                found.append(f"  - `{context.replace(chr(10), ' ')}` -> {f.suggestions[0]!r}")
+        rows += [f"- {name}: {sentences:,} sentences, {len(found)} findings", *found]
+    return rows
+
+
 def main() -> str:
     check = ConsistencyCheck(Settings())
     return "\n".join(
@@ -180,6 +210,8 @@ def main() -> str:
             *fresh_rows(check),
             "",
             *clean_rows(check),
+            "",
+            *other_rows(check),
         ]
     )
 

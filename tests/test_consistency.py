@@ -90,6 +90,11 @@ def test_short_and_majority_forms(text: str, expected: list) -> None:
         "Ad sales boost Time Warner profit. TimeWarner said its profit rose.",
         "The Iraqi government met in Baghdad. Iraq said the talks went well.",
         "Live coverage began on Friday. Livi scored in the 34th minute.",
+        "Councillor Tang Feng spoke first. Later Councilor Ma Wen replied.",
+        "Red Label Whisky is sold here; Red Label Whiskey is the same blend in the US.",
+        "Anders Nilsson made 35 saves. Mark Nelson scored twice for Ottawa.",
+        "Arvind Kejriwal tweeted on Monday. #ArvindKejriwal trended in Delhi.",
+        "We're on it, the campaign said. We’re ready, the mayor said.",
     ],
 )
 def test_different_entities_are_not_merged(text: str) -> None:
@@ -169,3 +174,15 @@ def test_generic_and_unrelated_renamings_are_not_co102() -> None:
         "In Taipei, the Democratic Progressive Party won; Iraq's Kurdish parties watched.",
     ]:
         assert [f for f in findings(text) if f.rule == "CO102"] == [], text
+
+
+def test_entities_of_the_seed_article(seed_text: str) -> None:
+    """A translated and a transliterated name of one listed group are one entity; run
+    boundaries (possessive, capitalised 'And', 'U.S.') split names."""
+    entities = document_entities(Document(seed_text), load_gazetteer())
+    names = {e.canonical: e for e in entities}
+    kh = names["Kataib Hezbollah"]
+    assert "Iraqi Hezbollah Brigades" in [m.text for m in kh.mentions]
+    assert kh.type == "group"
+    assert "Iran" in names and "Iraq" in names
+    assert not [n for n in names if " And " in n or "’s " in n or len(n) == 1]

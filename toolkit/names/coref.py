@@ -99,7 +99,14 @@ class Resolution:
 
     @functools.cached_property
     def entities(self) -> tuple[Entity, ...]:
-        return tuple(self._resolver.entity(c) for c in self._resolver.clusters)
+        """One entity per cluster of mentions; clusters that name one curated gazetteer
+        entity under unrelated names ("Kataib Hezbollah", "Hezbollah Brigades") are one."""
+        found = [self._resolver.entity(c) for c in self._resolver.clusters]
+        merged: dict[int, list[Entity]] = defaultdict(list)
+        for entity in found:
+            one = entity.entry is not None and not entity.entry.is_world
+            merged[id(entity.entry) if one else id(entity)].append(entity)
+        return tuple(_merge(group) for group in merged.values())
 
 
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -471,6 +478,7 @@ class _Resolver:
                 for i, a in enumerate(names)
                 for b in names[i + 1 :]
                 if (kind := token_relation(a, b)) in ("diacritics", "spelling")
+                and max(_zipf(a.text), _zipf(b.text)) < ESTABLISHED  # "Nilsson", "Nelson"
                 and self._plausible(Pair((a,), (b,), kind), _SURNAME)
             ]
             if len(related) != 1:
@@ -637,6 +645,15 @@ def _same_name(a: Mention, b: Mention) -> bool:
     shorter, longer = sorted((a, b), key=lambda m: len(m.tokens))
     pairs = align(shorter, longer)
     return pairs is not None and all(p.kind == SAME for p in pairs)
+
+
+def _merge(group: list[Entity]) -> Entity:
+    """Entities of one gazetteer entry as one: the name of the most mentioned."""
+    if len(group) == 1:
+        return group[0]
+    main = max(group, key=lambda e: len(e.mentions))
+    mentions = tuple(sorted((m for e in group for m in e.mentions), key=lambda m: m.start))
+    return Entity(main.canonical, main.type, mentions, main.entry)
 
 
 def _strength(found: tuple[int, list[Pair], str]) -> tuple[int, bool, int]:

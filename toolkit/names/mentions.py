@@ -81,7 +81,7 @@ def plain(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def spelling_key(text: str) -> str:
-    key = _POSSESSIVE.sub("", text).casefold()
+    key = _POSSESSIVE.sub("", text.replace("’", "'")).casefold()
     return key[:-1] if len(key) > 4 and key.endswith("s") and not key.endswith("ss") else key
 
 
@@ -119,7 +119,7 @@ def _run_pattern() -> re.Pattern:
     word = rf"(?:(?:{articles})-)?[{upper}][^\W_]*(?:['’ʼ‘`-][^\W\d_]+)*"
     particle = "|".join(sorted(_PARTICLES, key=len, reverse=True))
     gap = r"[ \t\xa0]+"
-    return re.compile(rf"(?<![\w'’-]){word}(?:{gap}(?:(?:{particle}){gap})*{word})*")
+    return re.compile(rf"(?<![\w'’@#-]){word}(?:{gap}(?:(?:{particle}){gap})*{word})*")
 
 
 def mentions(doc: Document) -> list[Mention]:
@@ -171,14 +171,21 @@ Template = tuple[tuple[int, int], tuple[tuple[int, int, str], ...], tuple[str, .
 @functools.lru_cache(maxsize=16384)
 def _templates(run: str) -> tuple[Template, ...]:
     """Where the names of a run of words lie, and their tokens (offsets into the run): a
-    title ends a name and starts the next ("Istanbul Mayor Ekrem Imamoglu": Istanbul, Ekrem
-    Imamoglu); particles at a name's ends go."""
+    title, a capitalised function word inside the run or a possessive ends a name and starts
+    the next ("Istanbul Mayor Ekrem Imamoglu": Istanbul, Ekrem Imamoglu; "Syria And Iraq";
+    "Iran's Revolutionary Guards")."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(run)]
-    known = titles()
-    heads = [i for i, w in enumerate(words) if w[2].lower() in known]
-    if not heads:
-        return tuple(filter(None, [_template(words)]))
-    return tuple(filter(None, [_template(words[: heads[0]]), _template(words[heads[-1] + 1 :])]))
+    known, closed = titles(), _openers()
+    segments: list[list[tuple[int, int, str]]] = [[]]
+    for i, word in enumerate(words):
+        lower = word[2].lower()
+        if lower in known or (i and lower in closed):
+            segments.append([])
+        else:
+            segments[-1].append(word)
+            if _POSSESSIVE.search(word[2]) and not word[2].endswith(("s'", "s’")):
+                segments.append([])  # "Iran's Revolutionary Guards": two names
+    return tuple(found for words in segments if (found := _template(words)))
 
 
 def _template(words: list[tuple[int, int, str]]) -> Template | None:
@@ -194,11 +201,13 @@ def _template(words: list[tuple[int, int, str]]) -> Template | None:
         (start + part.start(), start + part.start() + len(name), name)
         for start, _, word in words
         for part in _PART.finditer(word)
-        if (name := _POSSESSIVE.sub("", part.group())) and name.lower() not in _PARTICLES
+        if (name := _POSSESSIVE.sub("", part.group()))
+        and name[0].isupper()  # not "backed" in "Iran-backed"
+        and name.lower() not in _PARTICLES
     )
-    if not parts:
-        return None
-    return (words[0][0], words[-1][1]), parts, tuple(spelling_key(name) for *_, name in parts)
+    if not parts or all(len(name) == 1 for *_, name in parts):
+        return None  # no name, or only letters of an abbreviation ("U.S.")
+    return (words[0][0], parts[-1][1]), parts, tuple(spelling_key(name) for *_, name in parts)
 
 
 def _glued(before: str, word: str) -> bool:

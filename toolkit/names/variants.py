@@ -19,6 +19,7 @@ from toolkit.names.mentions import Mention, Token, plain, sound
 from toolkit.resources import corpus_path, iter_tsv
 
 SAME, VARIANT = "same", "variant"
+NOUN_PLURAL = 1.5  # Zipf of a noun's plural from which it is a common noun, not a name
 MIN_SOUND = 4  # shorter names ("Li", "Lu", "Wang"/"Wong") are too short to tell apart
 _VOWELS = frozenset("aeiou")
 _VOWEL_PAIRS = frozenset({("a", "e"), ("e", "i"), ("o", "u")})
@@ -47,8 +48,8 @@ def token_relation(a: Token, b: Token) -> str | None:
         return None
     if plain(a.text) == plain(b.text):
         return "diacritics"
-    if spelled_alike(a.text, b.text):
-        return "spelling"
+    if spelled_alike(a.text, b.text) and not (is_noun(a.text) or is_noun(b.text)):
+        return "spelling"  # not "Councillor" / "Councilor", "Whisky" / "Whiskey"
     if letter_spoken(a.text, b.text) or letter_spoken(b.text, a.text):
         return "letter"
     return None
@@ -71,6 +72,18 @@ def spelled_alike(a: str, b: str, shortest: int = MIN_SOUND) -> bool:
 
 
 _PAIRS = frozenset({pair for a, b in _VOWEL_PAIRS | _CONSONANT_PAIRS for pair in ((a, b), (b, a))})
+
+
+@functools.cache
+def _nouns() -> frozenset[str]:
+    """English common nouns whose plural is in use (names have none: "Mohammeds")."""
+    rows = iter_tsv(corpus_path("agreement", "nouns.tsv"))
+    return frozenset(r["singular"] for r in rows if float(r["zipf_plural"]) >= NOUN_PLURAL)
+
+
+def is_noun(word: str) -> bool:
+    """An English common noun, which US and UK spellings may write two ways."""
+    return word.lower() in _nouns()
 
 
 @functools.cache
@@ -127,6 +140,9 @@ def _pairs_at(a, b, i, k):
 
 
 def _joins(whole: Token, first: Token, second: Token) -> bool:
-    """``first second`` written as the one word ``whole`` ("Naro Wal", "Narowal")."""
+    """``first second`` written as the one word ``whole`` ("Naro Wal", "Narowal"); not a
+    handle or brand in camel case ("ArvindKejriwal", "TimeWarner")."""
+    if any(c.isupper() for c in whole.text[1:]):
+        return False
     joined = plain(first.text) + plain(second.text)
     return len(joined) >= 5 and joined == plain(whole.text).replace("-", "")
