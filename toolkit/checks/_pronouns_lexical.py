@@ -46,7 +46,7 @@ from toolkit.checks.pronouns import (
 from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
-from toolkit.resources import corpus_path, iter_tsv, read_lines
+from toolkit.resources import corpus_path, iter_tsv
 
 BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one of them
 TOPIC = 0.08  # salience a person keeps for each time the text named them
@@ -91,7 +91,8 @@ _RELATIVE = ("which", "who", "whom", "whose")
 _NOUN_PHRASE_OPENERS = ("the", "a", "an")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJECTIVES_BEFORE_POSSESSION = 3
-_AUXILIARY_FILLERS = frozenset(["not", "never", "also", "later", "been", "being", "allegedly"])
+_AUXILIARY_FILLERS = frozenset(["not", "never", "also", "later", "allegedly"])
+_BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "got"])
 _REPORT_REACH = 7  # words from a reporting verb to its "that he" ("said in a statement")
 
 
@@ -236,6 +237,16 @@ def _judge(
         )
     other = referent.gender not in (None, gender)
     if referent.animacy == "human" and mention.titled and other and not mention.plural:
+        if antecedent.bound:  # "Rosa Otonbayeva expressed his condolences": her own
+            between = _between(found, mention.last, k)  # "mocked Senator X over her insistence"
+            if any(m.person and m.referent.gender in (None, gender) for m in between):
+                return None
+            people = 0.0
+        elif _reported(text, k, mention):  # "Maryam, a teacher, told our reporter that he"
+            if _rival_near(text, k, gender, found, mention):
+                return None
+            people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
+            block = max(REPORTED, rival)
         if people >= block:
             return None
         return GENDER_MISMATCH.at(
@@ -281,6 +292,8 @@ def _rival_near(
     for m in _between(found, lo, k):
         if m is antecedent or m.plural or m.same_as >= 0 or m.referent.gender not in (None, gender):
             continue
+        if m.referent.cls == "press" and not m.subject:
+            continue  # "told our reporter that he": the teller
         if m.sentence == s and m.referent.animacy == "human" and not m.oblique:
             return True
         if m.sentence < s and m.person and m.subject and not m.speaker:
@@ -294,19 +307,25 @@ def _person_predicate(text: Text, k: int, antecedent: Mention) -> bool:
     if text.lower(k) not in ("she", "he") or antecedent.referent.cls == "vehicle":
         return False  # a rover travels, a plane lands
     functional = function_words()
+    passive = False
     for j in range(k + 1, min(k + 6, len(text.words))):
         word = text.lower(j)
         if text.gap(j):
             return False
-        if functional.get(word) == "auxiliary" or word in _AUXILIARY_FILLERS:
+        if word in _AUXILIARY_FILLERS:
             continue
-        return word in _person_verbs()
+        if functional.get(word) == "auxiliary":
+            passive = word in _BE
+            continue
+        voice = _person_verbs().get(word)
+        return voice == "any" or (voice == "passive" and passive)
     return False
 
 
 @functools.cache
-def _person_verbs() -> frozenset[str]:
-    return frozenset(read_lines("animacy", "person_predicates.txt"))
+def _person_verbs() -> dict[str, str]:
+    rows = iter_tsv(corpus_path("animacy", "person_predicates.tsv"))
+    return {row["verb"]: row["voice"] for row in rows}
 
 
 def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
@@ -649,6 +668,8 @@ def _salience(
         ):
             continue
         weight = _weight(mention) * (speakers if mention.speaker else 1.0)
+        if speakers < 1.0 and mention.referent.cls == "press" and not mention.subject:
+            continue  # an addressee: "told reporters"
         total += weight * _nearness(text, mention.sentence, s)
     for j, sentence, pronoun_gender, role in reversed(chain):  # in text order: recent last
         if sentence < s - _WINDOW:

@@ -154,7 +154,7 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
     while k < n:
         word = _bare(text.texts[k])
         if word[:1].isupper():
-            stop = _name_end(text, k, lexicon)
+            stop = _joined(text, k, _name_end(text, k, lexicon), lexicon)
             mention = _name(text, k, stop, lexicon, surnames)
             if mention is not None:
                 _add(found, mention, text)
@@ -310,6 +310,8 @@ def _verb_after(text: Text, k: int) -> int:
         gap = "" if closed else text.gap(k)
         closed = False
         word = text.lower(k)
+        if gap == "," and text.lower(k) in reporting_verbs():
+            return k  # the comma closing an apposition: "Tulay Hatimogullari, said"
         if gap.startswith("(") or gap == ",":
             k, closed = _skip_aside(text, k, gap), True
             continue
@@ -419,10 +421,11 @@ def _appositions(found: list[Mention], text: Text, lexicon: AnimacyLexicon) -> l
             continue
         name, noun = (a, b) if a.text[:1].isupper() and not titled_head else (b, a)
         gender = name.referent.gender or noun.referent.gender
+        titled = name.titled or noun.titled
         if gender is None and name.last - name.first == 1:
             gender = lexicon.gender_of(name.text.lower())  # "Maryam, a teacher,"
+            titled = titled or gender is not None
         merged = Referent("human", gender, "person")
-        titled = name.titled or noun.titled
         j, other = (ia, i) if name is a else (i, ia)
         out[j] = replace(
             name,
@@ -467,6 +470,28 @@ def _name_end(text: Text, k: int, lexicon: AnimacyLexicon) -> int:
         else:
             break
     return stop
+
+
+def _joined(text: Text, k: int, stop: int, lexicon: AnimacyLexicon) -> int:
+    """The end of a body's name with "and" inside ("Ports and Maritime Organization",
+    "Equality and Democracy Party"): the words after "and" end in a body's head noun, and
+    those before it (at most three) are no known name and have no head of their own."""
+    if stop - k > 3 or text.lower(stop) != "and" or text.gap(stop) or text.gap(stop + 1):
+        return stop
+    if stop + 1 >= len(text.words) or not text.texts[stop + 1][:1].isupper():
+        return stop
+    end = _name_end(text, stop + 1, lexicon)
+    after = [_bare(w).lower() for w in text.texts[stop + 1 : end]]
+    before = [w.lower() for w in text.texts[k:stop] if w.lower() not in _DETERMINERS]
+    if not before or " ".join(before) in lexicon.names or any(lexicon.given(w) for w in before):
+        return stop
+    head = _noun(after[-1], lexicon)
+    own = _noun(before[-1], lexicon)
+    body = head is not None and head[0].cls in _BODY_HEADS
+    return end if body and (own is None or own[0].cls not in _BODY_HEADS) else stop
+
+
+_BODY_HEADS = ("government", "organisation", "company", "military")
 
 
 def _name(
