@@ -272,11 +272,16 @@ def _reported(text: Text, k: int, mention: Mention) -> bool:
         or text.texts[mention.first - 1].endswith(("'s", "’s"))
     ):
         return False  # "His office said he": the office's owner
-    end = k - 1 if text.lower(k - 1) == "that" else k
+    return _reported_by(text, mention, k - 1 if text.lower(k - 1) == "that" else k)
+
+
+def _reported_by(text: Text, mention: Mention, end: int) -> bool:
+    """Whether a reporting verb of the clause whose subject is ``mention`` stands among the
+    words before ``end`` ("said in a statement", "announced on Saturday")."""
     verbs = [j for j in range(max(mention.last, end - _REPORT_REACH), end) if reports(text, j, 1)]
     if not verbs:
         return False
-    starts = _clause_starts(text, text.sentence_first[s], verbs[0])
+    starts = _clause_starts(text, text.sentence_first[mention.sentence], verbs[0])
     return starts[-1] <= mention.first
 
 
@@ -579,6 +584,8 @@ def _bound(
         ]
         return _Antecedent(states[-1], True) if states else None
     subject = _subject(text, found, clause, k)
+    if binds == "body":
+        return _body_owner(text, k, clause, subject, found)
     if not _usable(subject):
         return None
     if binds in ("self", "speech") and _verb_between(text, subject.last, k):
@@ -590,6 +597,25 @@ def _bound(
     ):
         return _Antecedent(subject, True)  # "The Pakistan Army with her boats is ..."
     return None
+
+
+def _body_owner(
+    text: Text, k: int, clause: int, subject: Mention | None, found: list[Mention]
+) -> _Antecedent | None:
+    """The body that owns what only a body has ("deploy his units", "her observers", "her
+    accession talks"): the subject of the possessive's clause, or for "X said that her
+    observers ..." the reporting subject; None when that is a person."""
+    if subject is None and text.lower(clause) == "that" and clause == k - 1:
+        s = text.sentence_of[k]
+        starts = _clause_starts(text, text.sentence_first[s], k - 1)
+        subject = _subject(text, found, starts[-1], k - 1)
+        if _usable(subject) and not _reported_by(text, subject, k - 1):
+            return None
+    if not _usable(subject) or subject.referent.animacy != "nonhuman":
+        return None
+    if subject.referent.cls not in _BODIES or not _verb_between(text, subject.last, k):
+        return None
+    return _Antecedent(subject, True)
 
 
 def _previous_subject(text: Text, s: int, found: list[Mention]) -> _Antecedent | None:
