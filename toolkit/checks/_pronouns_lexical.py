@@ -217,7 +217,7 @@ def _judge(
             return None  # ships are "she" in English
         if _person_predicate(text, k, mention):
             return None  # "police said he was arrested": a person
-        if not antecedent.bound and referent.cls in _BODIES and _reported(text, k, mention):
+        if not antecedent.bound and _strong(text, k, mention):
             if _rival_near(text, k, gender, found, mention):
                 return None
             people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
@@ -261,6 +261,16 @@ def _judge(
     return None
 
 
+def _strong(text: Text, k: int, mention: Mention) -> bool:
+    """Whether English grammar all but fixes a non-person antecedent of he/she: a body that
+    reports "that he ..." ("The council announced that he had received no appeal"), or a
+    vehicle that is the subject before it ("The capsule will be flown to Beijing, where he
+    will be opened")."""
+    if mention.referent.cls == "vehicle":
+        return text.lower(k) in ("she", "he") and mention.subject
+    return mention.referent.cls in _BODIES and _reported(text, k, mention)
+
+
 def _reported(text: Text, k: int, mention: Mention) -> bool:
     """ "The ministry said in a statement that he ...": he or she opens the clause that a
     reporting verb of its antecedent, the subject before it, takes."""
@@ -285,9 +295,7 @@ def _reported_by(text: Text, mention: Mention, end: int) -> bool:
     return starts[-1] <= mention.first
 
 
-def _rival_near(
-    text: Text, k: int, gender: str, found: list[Mention], antecedent: Mention
-) -> bool:
+def _rival_near(text: Text, k: int, gender: str, found: list[Mention], antecedent: Mention) -> bool:
     """A person of a compatible gender named before the pronoun in its sentence outside a
     prepositional phrase ("After questioning Simpson, police said he ..."), or the subject of
     the previous sentence, unless it only reported ("Kowalczyk would appeal. The court said

@@ -228,7 +228,8 @@ def _with_role(text: Text, mention: Mention) -> Mention:
     listed = _continues_list(text, mention.last)
     oblique = _preposition_before(text, mention.first, listed) or _dateline(text, mention)
     possessor = text.texts[mention.last - 1].endswith(_POSSESSIVE)  # "Kellogg's visit"
-    verb = -1 if oblique or possessor else _verb_after(text, mention.last)
+    placed = oblique or possessor or _object(text, mention.first)
+    verb = -1 if placed else _verb_after(text, mention.last)
     subject = verb >= 0
     speaker = subject and mention.person and reports(text, verb)
     referent = mention.referent
@@ -236,9 +237,7 @@ def _with_role(text: Text, mention: Mention) -> Mention:
         referent = _UNKNOWN_THING  # "Fenerbahce, which could not qualify"
     elif referent.animacy in ("maybe", "unknown") and _followed_by(text, mention.last, ("who",)):
         referent = _PERSON
-    return replace(
-        mention, oblique=oblique, subject=subject, referent=referent, speaker=speaker
-    )
+    return replace(mention, oblique=oblique, subject=subject, referent=referent, speaker=speaker)
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
@@ -253,6 +252,29 @@ def _dateline(text: Text, mention: Mention) -> bool:
 
 def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
     return k < len(text.words) and text.gap(k) == "," and text.lower(k) in words
+
+
+def _object(text: Text, k: int) -> bool:
+    """Whether the noun phrase starting at word k is a verb's object ("the bus left
+    Kandahar", "officials counted the losses"): a lower-case verb form stands right before
+    its determiner or its name ("the armed forces", "the ruling party" are no objects)."""
+    j = k - 1
+    determiner = text.lower(j) in _DETERMINERS and not text.gap(k)
+    if determiner:
+        j -= 1
+    elif not text.texts[k][:1].isupper():
+        return False
+    if j < 0 or text.gap(j + 1) or text.sentence_of[j] != text.sentence_of[k]:
+        return False
+    word = text.lower(j)
+    return (
+        text.texts[j][:1].islower()
+        and function_words().get(word) is None
+        and word not in _DETERMINERS
+        and not word.endswith("ing")
+        and word not in reporting_verbs()  # "said Kowalczyk would appeal": a clause
+        and _may_be_verb(word)
+    )
 
 
 def _continues_list(text: Text, k: int) -> bool:
@@ -620,8 +642,12 @@ def _given_name(
         if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:
             continue  # "Department of Justice", "Islamic Republic of Iran": no surname follows
         found.append((position, None if gender == "-" else gender))
-    # the first name of one sex: "Justice ... Paul Rowlett" is Paul's; "Maryam Nawaz" Maryam's
-    return next((f for f in found if f[1]), found[0] if found else None)
+    # the first name of one sex: "Justice ... Paul Rowlett" is Paul's; names of both sexes
+    # ("Gul Ahmad", "Mumtaz Zahra") leave it open
+    sexed = [f for f in found if f[1]]
+    if len({sex for _, sex in sexed}) > 1:
+        return sexed[0][0], None
+    return sexed[0] if sexed else found[0] if found else None
 
 
 def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:
