@@ -225,7 +225,12 @@ def test_mentions_read_names_right(text, name, animacy, gender):
             "PR102",
             "she",
         ),
-        ("Svetlana Orlova, a teacher, told our reporter that he voted early.", "he", "PR102", "she"),
+        (
+            "Svetlana Orlova, a teacher, told our reporter that he voted early.",
+            "he",
+            "PR102",
+            "she",
+        ),
         # a vehicle and a spacecraft
         ("The bus left Kandahar at dawn, and she reached Herat at night.", "she", "PR101", "it"),
         ("The orbiter was launched in May. He reached Mars in February.", "He", "PR101", "It"),
