@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING
 
 from toolkit.cache import cached
 from toolkit.errors import InputError
-from toolkit.names.normalize import core_tokens, loose_key, phonemes, skeleton_of_sound
+from toolkit.names.normalize import (
+    TURKISH_ALPHABET,
+    core_tokens,
+    loose_key,
+    phonemes,
+    skeleton_of_sound,
+    tokens,
+    turkish_read,
+)
 from toolkit.names.similarity import Distance, symbol_distance
 from toolkit.resources import corpus_path, holdout_tags
 
@@ -197,6 +205,8 @@ class Gazetteer:
     # Keys of the names curated and user files write (accepted English spellings), as
     # opposed to alternate names from GeoNames, which may be any language's.
     accepted: frozenset[str] = frozenset()
+    # ... and those names as written, article kept (folded words joined: "as suwayda").
+    accepted_forms: frozenset[str] = frozenset()
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[int, Entry] = {}
@@ -253,8 +263,11 @@ class Gazetteer:
     def _sound_index(self) -> _SoundIndex:
         by_sound: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         for entry in self.entries.values():
+            turkish = entry.country in TURKISH_ALPHABET
             for name in entry.names:
                 by_sound[phonemes(name)].append((entry, name))
+                if turkish and (read := turkish_read(name)) != name:
+                    by_sound[phonemes(read)].append((entry, name))  # "Jizre": Cizre
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for sound in by_sound:
             if sound:
@@ -473,7 +486,9 @@ def _builtin_gazetteer() -> Gazetteer:
 
 def _build_builtin() -> Gazetteer:
     gazetteer = Gazetteer(builtin_entries())
-    gazetteer.accepted = accepted_keys(e for p in curated_files() for e in read_file(p))
+    curated = [e for p in curated_files() for e in read_file(p)]
+    gazetteer.accepted = accepted_keys(curated)
+    gazetteer.accepted_forms = accepted_forms(curated)
     gazetteer.build_indexes()
     return gazetteer
 
@@ -481,6 +496,11 @@ def _build_builtin() -> Gazetteer:
 def accepted_keys(entries: Iterable[Entry]) -> frozenset[str]:
     """Keys of the canonical names and variants (not the foreign forms) of ``entries``."""
     return frozenset(loose_key(n) for e in entries for n in (e.canonical, *e.variants))
+
+
+def accepted_forms(entries: Iterable[Entry]) -> frozenset[str]:
+    """The canonical names and variants of ``entries`` as folded words, article kept."""
+    return frozenset(" ".join(tokens(n)) for e in entries for n in (e.canonical, *e.variants))
 
 
 def curated_files() -> list[Path]:
@@ -545,6 +565,7 @@ def load_gazetteer(user_files: tuple[Path, ...] = (), house_style: Path | None =
             raise InputError(f"gazetteer file not found: {path}")
         entries = read_file(Path(path), ANY_TYPE)
         gazetteer.accepted |= accepted_keys(entries)
+        gazetteer.accepted_forms |= accepted_forms(entries)
         for entry in entries:
             gazetteer.add(replace(entry, house_style=True))
     if house_style is not None:

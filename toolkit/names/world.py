@@ -29,7 +29,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from toolkit.cache import cached_file
-from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
+from toolkit.names.normalize import (
+    TURKISH_ALPHABET,
+    loose_key,
+    phonemes,
+    skeleton_of_sound,
+    turkish_read,
+)
 
 SEARCHED_POPULATION = 15_000  # variants of smaller places are looked up, not searched
 MAX_VARIANTS = 40
@@ -184,11 +190,12 @@ def build(path: Path) -> None:
                 if len(words) > 1:
                     pairs.add(" ".join(words[:2]))
                 if k == 0 or searched:
-                    sound = phonemes(name)
-                    skel = skeleton_of_sound(sound)
-                    if skel:
-                        skeletons.add(skel)
-                        sound_rows.append((skel, sound, number, name))
+                    read = turkish_read(name) if row[4] in TURKISH_ALPHABET else name
+                    for sound in {phonemes(name), phonemes(read)}:  # "Jizre": Cizre
+                        skel = skeleton_of_sound(sound)
+                        if skel:
+                            skeletons.add(skel)
+                            sound_rows.append((skel, sound, number, name))
             db.executemany("INSERT INTO staged_names VALUES (?,?)", name_rows)
             db.executemany("INSERT INTO staged_sounds VALUES (?,?,?,?)", sound_rows)
         db.executemany("INSERT INTO firsts VALUES (?)", ((t,) for t in sorted(firsts)))
