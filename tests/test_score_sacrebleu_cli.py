@@ -100,10 +100,11 @@ def test_flores_tokenizer_loads_a_local_model(folder, tmp_path):
     models.mkdir(parents=True)
     (models / "flores200sacrebleuspm").write_bytes(model.read_bytes())
     env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "SACREBLEU": str(tmp_path / "sacrebleu")}
-    done = subprocess.run([sys.executable, "-m", "sacrebleu", "r1", "-i", "h1", "-tok", "flores200",
-                           "-f", "text"], cwd=folder, capture_output=True, env=env, check=True)  # fmt: skip
-    result = CliRunner().invoke(main, ["score", str(folder / "r1"), "-i", str(folder / "h1"),
-                                       "-tok", "flores200", "--spm-model", str(model), "-f", "text"])  # fmt: skip
+    command = [sys.executable, "-m", "sacrebleu", "r1", "-i", "h1"]
+    command += ["-tok", "flores200", "-f", "text"]
+    done = subprocess.run(command, cwd=folder, capture_output=True, env=env, check=True)
+    arguments = ["score", str(folder / "r1"), "-i", str(folder / "h1"), "-tok", "flores200"]
+    result = CliRunner().invoke(main, [*arguments, "--spm-model", str(model), "-f", "text"])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == done.stdout.decode().strip()
     assert "tok:flores200" in result.stdout
