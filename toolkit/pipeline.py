@@ -183,8 +183,8 @@ def in_whole_text(findings: list[Finding], chunk: Chunk) -> list[Finding]:
 
 def signature(settings: Settings, selection: Selection) -> str:
     """What produced a report: mtkit and corpora versions, language and rule selection."""
-    from toolkit import __version__
     from toolkit.resources import corpus_path
+    from toolkit.version import __version__
 
     corpora = corpus_path("VERSION").read_text(encoding="utf-8").strip()
     rules = ",".join(selection.select) or "ALL"
