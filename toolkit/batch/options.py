@@ -14,7 +14,7 @@ from toolkit.batch.runner import Engine, cpus
 from toolkit.batch.tasks import CheckTask, FixTask, QETask, Task
 
 if TYPE_CHECKING:
-    from toolkit.settings import Settings
+    from toolkit.config import Config
 
 
 @dataclass(frozen=True)
@@ -91,20 +91,21 @@ class RunOptions:
 
 
 def check_task(
+    config: Config,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     fast: bool = True,
     source_lang: str | None = None,
 ) -> CheckTask:
-    """``batch check``: the findings of each document."""
-    from toolkit.pipeline import Selection
-
-    settings = _settings(source_lang, fast)
-    return CheckTask(settings, Selection(select, ignore, min_confidence))
+    """``batch check``: the findings of each document, under ``config`` as ``mtkit check``."""
+    settings = config.settings(source_lang=source_lang, fast=fast)
+    selection = config.selection(select, ignore, config.confidence(min_confidence, 0.0))
+    return CheckTask(settings, selection, config.ignored)
 
 
 def fix_task(
+    config: Config,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     min_confidence: float | None = None,
@@ -112,20 +113,14 @@ def fix_task(
     fast: bool = True,
     source_lang: str | None = None,
 ) -> FixTask:
-    """``batch fix``: the fixed text of each document."""
-    from toolkit.pipeline import Selection
+    """``batch fix``: the fixed text of each document, under ``config`` as ``mtkit fix``."""
+    from toolkit.fix import DEFAULT_MIN_CONFIDENCE
 
-    settings = _settings(source_lang, fast)
-    return FixTask(settings, Selection(select, ignore), min_confidence, unsafe)
+    settings = config.settings(source_lang=source_lang, fast=fast)
+    confidence = config.confidence(min_confidence, DEFAULT_MIN_CONFIDENCE)
+    return FixTask(settings, config.selection(select, ignore), confidence, unsafe, config.ignored)
 
 
-def qe_task(fast: bool = True, source_lang: str | None = None) -> QETask:
+def qe_task(config: Config, fast: bool = True, source_lang: str | None = None) -> QETask:
     """``batch qe``: a quality estimate of each document."""
-    return QETask(_settings(source_lang, fast))
-
-
-def _settings(source_lang: str | None, fast: bool) -> Settings:
-    from toolkit.config import source_language
-    from toolkit.settings import Settings
-
-    return Settings(source_lang=source_language(source_lang), fast=fast)
+    return QETask(config.settings(source_lang=source_lang, fast=fast))
