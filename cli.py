@@ -19,13 +19,6 @@ FAST_OPTION = click.option(
     show_default=True,
     help="--deep also runs the checks that load a model (spaCy, a language model).",
 )
-INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
-# The options every batch command shares: the fields of toolkit.batch.options.RunOptions.
-BATCH_RUN_OPTIONS = (
-    "output", "resume", "ordered", "jobs", "engine", "scheduler", "input_format", "glob",
-    "text_field", "id_field", "source_field", "encoding", "batch_size", "quiet", "timeout",
-    "force_jobs",
-)  # fmt: skip
 
 
 class Finite(click.FloatRange):
@@ -261,8 +254,7 @@ def batch_command(command):
         from toolkit.batch.options import RunOptions
         from toolkit.config import discover
 
-        shared = {name: options.pop(name) for name in BATCH_RUN_OPTIONS}
-        run_options = RunOptions(tuple(inputs), **shared)
+        run_options = RunOptions.pop_from(inputs, options)
         task = command(discover(inputs, config_path), **options)
         jobs, why = run_options.workers()
         if why and not run_options.quiet:
@@ -292,7 +284,12 @@ def batch_command(command):
             ),
             click.option("--engine", type=click.Choice(["local", "dask"]), default="local"),
             click.option("--scheduler", help="Dask scheduler address, or local (LocalCluster)."),
-            click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto"),
+            click.option(
+                "--input-format",
+                "format",
+                default="auto",
+                help="auto (by extension), text, lines, jsonl or parquet.",
+            ),
             click.option("--glob", default="*", help="Files to take from directories."),
             click.option("--text-field", default="text", help="JSONL/Parquet text field."),
             click.option("--id-field", default="id", help="JSONL/Parquet id field."),

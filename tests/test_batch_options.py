@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 from cli import main
 from toolkit.batch import Stats
+from toolkit.batch.inputs import InputSpec
 from toolkit.batch.options import RunOptions, check_task, fix_task, qe_task
 from toolkit.config import Config, IgnoreList
 
@@ -16,11 +17,11 @@ def test_run_options_run_a_check_and_summarise(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "a", "text": "It said.”in fact no."}) + "\n{bad\n")
     out = tmp_path / "out.jsonl"
-    options = RunOptions((str(feed),), output=str(out), quiet=True, timeout=30)
+    options = RunOptions(InputSpec((str(feed),)), output=str(out), quiet=True, timeout=30)
     stats = options.run(check_task(Config(), ("punctuation",)))
     assert (stats.documents, stats.failed, stats.exit_code) == (2, 1, 1)
     assert options.summary(stats) == "2 document(s), 1 sentence(s), 1 failed"
-    resumed = RunOptions((str(feed),), output=str(out), resume=True)
+    resumed = RunOptions(InputSpec((str(feed),)), output=str(out), resume=True)
     assert (
         resumed.summary(Stats(0, 0, 0, 2))
         == "0 document(s), 0 sentence(s), 0 failed, 2 already done"

@@ -4,8 +4,8 @@ task each command builds from its own. The CLI parses options, calls these, and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from toolkit.batch import Stats, run_batch
 from toolkit.batch.inputs import InputSpec
@@ -19,37 +19,31 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RunOptions:
-    """The options of every batch command: inputs, output, engine, reading and limits."""
+    """The options of every batch command: what to read, output, engine and limits."""
 
-    inputs: tuple[str, ...]
+    spec: InputSpec
     output: str = "-"
     resume: bool = False
     ordered: bool = False
     jobs: int = 1
     engine: str = "local"
     scheduler: str | None = None
-    input_format: str = "auto"
-    glob: str = "*"
-    text_field: str = "text"
-    id_field: str = "id"
-    source_field: str | None = None
-    encoding: str | None = None
     batch_size: int = 32
     quiet: bool = False
     timeout: float | None = None
     force_jobs: bool = False
 
+    @classmethod
+    def pop_from(cls, inputs: tuple[str, ...], flags: dict[str, Any]) -> RunOptions:
+        """The run options among a command's parsed ``flags``, which keep only the command's own."""
+        reading = {f.name for f in fields(InputSpec)} - {"paths", "output"}
+        running = {f.name for f in fields(cls)} - {"spec"}
+        spec = InputSpec(tuple(inputs), **{name: flags.pop(name) for name in reading})
+        return cls(spec, **{name: flags.pop(name) for name in running})
+
     def input_spec(self) -> InputSpec:
-        return InputSpec(
-            self.inputs,
-            self.input_format,
-            self.glob,
-            self.text_field,
-            self.id_field,
-            self.encoding,
-            self.source_field,
-            None if self.output == "-" else self.output,
-        )
+        """What to read; the output file is never read as an input."""
+        return replace(self.spec, output=None if self.output == "-" else self.output)
 
     def workers(self) -> tuple[int, str]:
         """The worker processes to start here: ``jobs``, unless ``force_jobs`` is off and
