@@ -81,7 +81,7 @@ CHROME_BLOCK = Rule(
     fixed="…about 900 in Syria. ⏎ Tags",
     fix_safe=False,
     false_positives="Photo captions, data lines and subheadings near the article's edges.",
-    source="Weights: corpora/boilerplate/line_weights.tsv (scripts/train_boilerplate.py).",
+    source="Weights: corpora/boilerplate/line_weights.tsv (tools/train_boilerplate.py).",
 )
 
 DUPLICATED_LINE = Rule(
