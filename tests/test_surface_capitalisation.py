@@ -111,3 +111,49 @@ def test_capitalised_of_after_a_lower_case_word():
 
 def test_title_of_a_work_is_not_flagged():
     assert found("Works shown include Thinking at the Edge and On the Spirit of Arts.") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, fixed",
+    [
+        ("Ministers met in tashkent to discuss water.", "tashkent", "Tashkent"),
+        ("The ship sank in the caspian sea last year.", "caspian sea", "Caspian Sea"),
+        ("Markets close early on friday in Cairo.", "friday", "Friday"),
+        ("Celebrations marked the end of ramadan in Lahore.", "ramadan", "Ramadan"),
+        (
+            "Fighters of the rapid support forces entered the town.",
+            "rapid support forces",
+            "Rapid Support Forces",
+        ),
+        ("He met leaders of hezbollah in Beirut.", "hezbollah", "Hezbollah"),
+        (
+            "The attack was claimed by al-shabaab, Somali officials said.",
+            "al-shabaab",
+            "al-Shabaab",
+        ),
+        ("Ships crossed the Strait of hormuz on Tuesday.", "Strait of hormuz", "Strait of Hormuz"),
+        ("The visit to the netherlands was postponed.", "the netherlands", "the Netherlands"),
+        ("Protests spread to izmir and Ankara.", "izmir", "Izmir"),
+    ],
+)
+def test_lower_case_name(text, span, fixed):
+    assert ("CA105", span, (fixed,)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rains hit south Sudan and the Red sea coast.",  # a region; a weak word lower-case
+        "He served brussels sprouts and a turkey in china bowls.",
+        "Visit www.tashkent.uz or follow @hezbollah_watch for more.",
+        "prices rose in tashkent, said the chat message",  # a line with no capitals
+        "The Paris-based group and a tashkent-born writer met.",
+        "He may march in August.",
+    ],
+)
+def test_lower_case_name_not_flagged(text):
+    assert not [f for f in found(text) if f[0] == "CA105"]
+
+
+def test_lower_case_name_is_not_also_a_proper_adjective():
+    assert [f[0] for f in found("Leaders of the muslim brotherhood met in Amman.")] == ["CA105"]
