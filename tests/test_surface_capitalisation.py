@@ -157,3 +157,42 @@ def test_lower_case_name_not_flagged(text):
 
 def test_lower_case_name_is_not_also_a_proper_adjective():
     assert [f[0] for f in found("Leaders of the muslim brotherhood met in Amman.")] == ["CA105"]
+
+
+@pytest.mark.parametrize(
+    "text, span, fixed",
+    [
+        ("The envoy was received by emir Tamim on Sunday.", "emir", "Emir"),
+        ("Talks with president Tinubu ended late.", "president", "President"),
+        ("The law was backed, ayatollah Sistani said.", "ayatollah", "Ayatollah"),
+        ("The deal was praised by the Crown prince Salman.", "the Crown prince", "Crown Prince"),
+        (
+            "Reporters asked the Defence minister Ali Zaidi about it.",
+            "the Defence minister",
+            "Defence Minister",
+        ),
+    ],
+)
+def test_title_before_name_case(text, span, fixed):
+    assert any(f[:2] == ("CA106", span) and f[2][0] == fixed for f in found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nigerian president Bola Tinubu said so.",  # house style after an adjective
+        "Former president Trump and ousted president Hasina spoke.",
+        "It was signed, said foreign minister Ali Zaidi.",  # lower-case compound: BBC style
+        "Prime minister Ali Zaidi said the vote would go ahead.",  # sentence case
+        "In general Western aid fell in May.",
+        "King Abdullah met President Tinubu and the prime minister.",
+    ],
+)
+def test_title_before_name_not_flagged(text):
+    assert not [f for f in found(text) if f[0] == "CA106"]
+
+
+def test_compound_title_without_a_name_is_lower_cased_first():
+    assert ("CA106", "Foreign minister", ("foreign minister", "Foreign Minister")) in found(
+        "Ties with the Foreign minister were cut."
+    )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit.checks._proper_nouns import lower_case_names
+from toolkit.checks._titles import title_case_slips
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import abbreviations, function_words, inside, is_title_case, not_prose_spans
@@ -113,6 +114,29 @@ LOWER_CASE_NAME = Rule(
     source="Names: corpora/english/proper_nouns.tsv and proper_nouns_generated.tsv.",
 )
 
+TITLE_CASE = Rule(
+    code="CA106",
+    slug="title-before-name-case",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A formal title before a name written lower-case (`met king Abdullah`, `with "
+    "president Tinubu`), or a compound title capitalised only on its first word (`the Prime "
+    "minister Ali Zaidi`, `the Crown prince`).",
+    why="Scripts without capitals (Arabic, Persian, Urdu, Chinese) leave the case to MT, and "
+    "French, Russian and Turkish capitalise only a title's first word (`Premier ministre`); "
+    "English capitalises a title directly before a name and writes it lower-case without one.",
+    example="The decree was signed by king Abdullah, and the Prime minister Ali Zaidi welcomed it.",
+    fixed="The decree was signed by King Abdullah, and Prime Minister Ali Zaidi welcomed it.",
+    false_positives="A lower-case one-word title is flagged only after a preposition, conjunction, "
+    "auxiliary, verb or comma: after an article or adjective (`the Turkish president Erdogan`, "
+    "`former president Trump`) the lower case is a house style, and so is a lower-case compound "
+    "title (`said economy minister X`, the BBC's). A compound title opening a "
+    "sentence is skipped (sentence case), and so are headlines.",
+    fix_safe=False,
+    source="Titles: corpora/english/titles.tsv.",
+)
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z]{3,}(?![\w@/-])")
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:pro|anti|non|pan|neo|post|pre|ex)-\Z")
@@ -161,6 +185,7 @@ class CapitalisationCheck(Check):
         BROKEN_PARAGRAPH,
         LOWER_CASE_PROPER_ADJECTIVE,
         LOWER_CASE_NAME,
+        TITLE_CASE,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -173,11 +198,29 @@ class CapitalisationCheck(Check):
                     doc[sentence]
                 ):
                     yield from self._function_words(doc, sentence)
+        yield from self._titles(doc, skip)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
         names = list(self._names(doc, skip))
         yield from names
         yield from self._proper_adjectives(doc, sorted(skip + [(f.start, f.end) for f in names]))
+
+    def _titles(self, doc: Document, skip: list) -> Iterator[Finding]:
+        for sentence in doc.sentences:
+            slips = list(title_case_slips(doc.text, sentence.start, sentence.end))
+            if not slips or is_title_case(doc[sentence]):
+                continue
+            for start, end, suggestions in slips:
+                if inside(start, skip):
+                    continue
+                yield TITLE_CASE.at(
+                    doc,
+                    start,
+                    end,
+                    "A title before a name is capitalised; without a name it is lower-case.",
+                    suggestions,
+                    confidence=0.75,
+                )
 
     def _names(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
