@@ -196,3 +196,11 @@ def test_compound_title_without_a_name_is_lower_cased_first():
     assert ("CA106", "Foreign minister", ("foreign minister", "Foreign Minister")) in found(
         "Ties with the Foreign minister were cut."
     )
+
+
+def test_name_capitalised_only_on_its_first_word():
+    """Russian and French MT capitalise only a name's first word («Исламское государство»)."""
+    assert ("CA105", "Islamic state", ("Islamic State",)) in found(
+        'Militants of the "Islamic state" claimed the attack in Kabul.'
+    )
+    assert not [f for f in found("Some want an Islamic state in Syria.") if f[0] == "CA105"]

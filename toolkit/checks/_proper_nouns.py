@@ -17,6 +17,8 @@ from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 _WORD = re.compile(r"[A-Za-z][\w'’]*")
 _TOKEN = re.compile(r"[\w'’]+")
+# A name takes no indefinite article: `an islamic state`, `a red sea` are common nouns.
+_INDEFINITE = re.compile(r"(?<![\w'’])an?[ \t]+\Z", re.IGNORECASE)
 
 # Articles a name may start with that prose writes lower-case (`the Netherlands`, `al-Qaeda`).
 _ARTICLES = frozenset({"the", "al", "el"})
@@ -75,7 +77,14 @@ def lower_case_names(text: str) -> Iterator[tuple[int, int, str]]:
             if not found:
                 continue
             corrected = _corrected(found.group(), name)
-            if corrected and not _excepted(text, found.end(), name):
+            if (
+                corrected
+                and not _excepted(text, found.end(), name)
+                and not (
+                    len(name.words) > 1
+                    and _INDEFINITE.search(text, max(0, found.start() - 4), found.start())
+                )
+            ):
                 yield found.start(), found.end(), corrected
                 position = found.end()
             break
