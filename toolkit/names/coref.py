@@ -389,7 +389,10 @@ class _Resolver:
             if key not in shown or shown[key].isupper():
                 shown[key] = text
         if len({plain(shown[key]) for key in counts}) == 1:  # diacritics only: the article's way
-            return shown[max(counts, key=lambda key: (counts[key], -first[key]))]
+            # ... but never French diaeresis, which no English romanization has (Haïti, Koweït)
+            french = {key for key in counts if _DIAERESIS.search(shown[key])}
+            kept = [key for key in counts if key not in french] or list(counts)
+            return shown[max(kept, key=lambda key: (counts[key], -first[key]))]
         listed = {
             key: max(self._listed(where[node], node, shown[key]) for node in spellings)
             for key in counts
@@ -615,6 +618,7 @@ def _type_words() -> frozenset[str]:
 
 # Letters French, Russian and German romanizations use where English news has others: ch
 # (for sh), ou, dj, dzh, tch, sch, -iy, a diaeresis, a silent final e.
+_DIAERESIS = re.compile(r"[ïëÏË]")
 _FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
 
 
