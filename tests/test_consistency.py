@@ -60,6 +60,11 @@ def test_fresh_articles(article: dict) -> None:
             "Hakan Fidan spoke in Ankara. Later Fidane said the talks went on.",
             [("Fidane", "Fidan")],
         ),
+        # Russian initial Е written ye and e
+        (
+            "Yevgeny Prigozhin flew to Minsk. Evgeny Prigozhin later said the deal held.",
+            [("Evgeny", "Yevgeny")],
+        ),
         # a tie goes to the English romanization (sh, not French ch)
         (
             "Hospital director Nabil al-Chami spoke in Tripoli. Later al-Shami said the "
@@ -140,7 +145,8 @@ def test_house_style_from_user_gazetteer(tmp_path: Path) -> None:
     user.write_text("canonical\tvariants\ttype\nShigatse\tXigaze|Rikaze\tplace\n", "utf-8")
     text = "The quake struck Xigaze on Tuesday. Rescuers reached Rikaze overnight."
     hits = findings(text, gazetteers=(user,))
-    assert [(f.text, f.suggestions) for f in hits] == [("Rikaze", ("Xigaze", "Shigatse"))]
+    # a user gazetteer's canonical form is house style: it comes first
+    assert [(f.text, f.suggestions) for f in hits] == [("Rikaze", ("Shigatse", "Xigaze"))]
 
 
 def test_findings_span_the_text() -> None:
