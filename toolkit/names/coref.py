@@ -376,8 +376,8 @@ class _Resolver:
     def _canonical(
         self, spellings: dict[tuple[int, int], str], where: dict[tuple[int, int], Mention]
     ) -> str:
-        """The spelling of one name word: listed in the gazetteer, most used, established in
-        English, joined, first; between spellings that differ only by diacritics, the most
+        """The spelling of one name word: listed in the gazetteer, most used, joined, in
+        English romanization, first; between spellings that differ only by diacritics, the most
         used and then the first (the article's own convention)."""
         counts: Counter = Counter()
         first: dict[str, int] = {}
@@ -398,10 +398,9 @@ class _Resolver:
         english = _english_spelling(list(shown.values()))
 
         def rank(key: str) -> tuple:
-            established = _zipf(shown[key].replace(" ", "")) >= ESTABLISHED  # "Assad", "Asad"
             joined = -shown[key].count(" ")  # "Guoqing", "Narowal" rather than split
             usual = shown[key] == english
-            return (listed[key], counts[key], established, joined, usual, -first[key])
+            return (listed[key], counts[key], joined, usual, -first[key])
 
         return shown[max(counts, key=rank)]
 
