@@ -370,3 +370,14 @@ def test_repeated_list_items_in_the_body_are_not_duplicates() -> None:
         "Eat every two hours\n\nDrink water before training\n\n" + BODY
     )
     assert "BP104" not in flagged_lines(text).values()
+
+
+def test_russian_and_urdu_chrome_left_untranslated() -> None:
+    lines = [
+        "Поделиться:",
+        "Просмотров: 1 204",
+        "Читайте также: Курс рубля снова упал",
+        "شیئر کریں",
+    ]
+    found = flagged_lines(BODY + "\n" + "\n\n".join(lines) + "\n")
+    assert all(found[line] == "BP101" for line in lines)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from toolkit.document import Document
 from toolkit.names.gazetteer import load_gazetteer
+from toolkit.names.normalize import ARTICLES, fold
 from toolkit.names.resolve import analyse
 from toolkit.names.tokens import Words
 
@@ -17,12 +18,25 @@ _REFERENCE = re.compile(r"[^\W\d_](?:[\w’'‘ʿʾ]|-(?=\w))*")
 
 
 def reference(text: str) -> list[tuple[int, str]]:
+    """Words and offsets; a compound of capitalised parts not headed by an Arabic article
+    ("Kirkuk-Ceyhan", not "Al-Sharaa") is one word per part."""
     out = []
     for match in _REFERENCE.finditer(text):
         word = match.group()
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        out.append((match.start(), word))
+        parts = word.split("-")
+        if (
+            len(parts) > 1
+            and all(p[:1].isupper() for p in parts)
+            and fold(parts[0]) not in ARTICLES
+        ):
+            at = match.start()
+            for part in parts:
+                out.append((at, part))
+                at += len(part) + 1
+        else:
+            out.append((match.start(), word))
     return out
 
 
@@ -56,3 +70,10 @@ def test_longer_names_are_found_behind_the_first_two_words_filter() -> None:
     # Bug: the run "Islamic State of Iraq" (it stops at "and") was reported as a translated
     # name (CO102) and the listed name it is part of was dropped.
     assert analysis.renamed == ()
+
+
+def test_compounds_of_names_are_separate_words() -> None:
+    text = "the Kirkuk-Ceyhan pipeline and Al-Sharaa"
+    words = Words(text, 0, len(text))
+    assert words.texts == ["the", "Kirkuk", "Ceyhan", "pipeline", "and", "Al-Sharaa"]
+    assert not words.gap_after(1)  # the hyphen joins them like a space

@@ -160,3 +160,34 @@ def test_speech_test_reads_the_paragraph_tail_only(monkeypatch):
     assert pronouns._in_speech(doc, text.index("she"))
     assert not pronouns._in_speech(doc, text.index("her unit"))
     assert searched and max(searched) <= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "animacy", "gender"),
+    [
+        # bugs found on clean text and the dev set, each fixed in the mention reader
+        ("Mrs Howard will visit the seats.", "Mrs Howard", "human", "f"),  # title over "Howard"
+        ("He met Elizabeth Warren on Monday.", "Elizabeth Warren", "human", "f"),  # not "war"s
+        ("Department of Justice Analyst Paul Rowlett testified.", None, "human", "m"),
+        (
+            "Fenerbahce part ways with Jose Mourinho\n\nFenerbahce announced it.",
+            "Fenerbahce",
+            "nonhuman",
+            None,
+        ),
+        ("The economy minister, Mehmet Aydin, spoke.", "Mehmet Aydin", "human", "m"),
+    ],
+)
+def test_mentions_read_names_right(text, name, animacy, gender):
+    from toolkit.checks._pronouns_mentions import Text, mentions
+
+    found = mentions(Text(Document(text)), AnimacyLexicon.load())
+    person = [
+        m for m in found if (name is None or m.text == name) and m.referent.animacy == animacy
+    ]
+    assert person and person[-1].referent.gender == gender, [(m.text, m.referent) for m in found]
+
+
+def test_a_dateline_place_is_no_subject():
+    (finding,) = findings("Riyadh - FIFA announced on Wednesday, during his congress, the hosts.")
+    assert (finding.text, finding.suggestions) == ("his", ("its",))

@@ -79,6 +79,7 @@ def test_not_flagged(text):
         ("Police said two palestinians were hurt.", "palestinians", "Palestinians"),
         ("The court heard that the malian had fled.", "malian", "Malian"),
         ("Talks were held in kurdish and arabic.", "kurdish", "Kurdish"),
+        ("Thousands of kurds fled the town.", "kurds", "Kurds"),
     ],
 )
 def test_lower_case_proper_adjective(text, word, fixed):

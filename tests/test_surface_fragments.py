@@ -140,6 +140,14 @@ LEAD = "The meeting took place in the capital on Monday. "
             " due to",
         ),
         ("Police arrested three suspects. Whose names were not released.", ". Whose", ", whose"),
+        ("Police arrested a man. Who had fled the country in 2019.", ". Who", ", who"),
+        ("The talks ended. While the opposition boycotted the vote.", ". While", ", while"),
+        (
+            "Troops were deployed in the city. To ensure the safety of voters.",
+            ". To ensure",
+            " to ensure",
+        ),
+        ("The match went ahead. Despite heavy rain in the capital.", ". Despite", ", despite"),
         # An "According to" phrase belongs to the sentence after it.
         (
             "According to figures from the central bank. Inflation fell in May.",
@@ -181,6 +189,13 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "And vice versa.",
         "But not for long.",
         "Near the border with Sudan, the dam holds 74 billion cubic metres.",
+        "Who knows.",
+        "Who else would do it?",
+        "To combat this, the government in 2009 enacted a law.",
+        "To Paris and back in a day.",
+        "While the talks went on, the shelling continued.",
+        "When asked about it, he declined to comment.",
+        "Despite that, the plan went ahead.",
     ],
 )
 def test_sentence_with_main_clause_is_not_detached(text):

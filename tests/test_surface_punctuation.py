@@ -113,6 +113,7 @@ def test_arabic_punctuation_inside_arabic_text_is_left_to_untranslated():
         ("He said: « Parties are banned », the junta declared.", ("PU107", " »,", (",”",))),
         ("She said „yes“ to it.", ("PU107", "„", ("“",))),
         ("She said „yes“ to it.", ("PU107", "“", ("”",))),
+        ("It was a tragedy؛ demanding a trial.", ("PU107", "؛", (",",))),
     ],
 )
 def test_source_quotation_style(text, expected):
@@ -141,3 +142,14 @@ def test_breadcrumb_survives_fix():
 
 def test_bracket_around_a_handle_is_balanced():
     assert found("(Weibo @SeaWatchDaily) Three carriers sailed (see www.example.com).") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta is the largest”advertising alliance”, and many apps work with it.",  # ” opens
+        'They put power before public benefits." ” The themes of the day',  # doubled closer
+    ],
+)
+def test_no_fix_that_breaks_a_misused_quote(text):
+    assert [h for h in found(text) if h[0] in ("PU101", "PU102", "PU106")] == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from toolkit.resources import corpora_dir, iter_tsv, read_lines
 
-PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr", "zh")
+PATTERN_LANGS = ("en", "ar", "fr", "fa", "tr", "zh", "ru", "ur")
 _LEADING_DECORATION = " •·-–—*>»›|#→◄►▶…"
 _TRAILING_DECORATION = " »›>→|◄►▶"
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")

@@ -36,6 +36,7 @@ class Detached:
     end: int
 
 
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _COMMA = re.compile(r",(?!\d)|[;:—]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*%?")
 _NUMBER = re.compile(
@@ -113,6 +114,11 @@ def detached(sentence: str) -> Detached | None:
         if not number:
             return None
         end = number.end()
+    elif opener.kind == "infinitive":
+        verb = _WORD.match(sentence, end + 1)
+        if not verb or not verb.group().islower() or not _base_verb(verb.group()):
+            return None
+        end = verb.end()
     elif opener.kind == "attribution":
         reported = _reported().match(sentence, end)
         if not reported:
@@ -122,11 +128,15 @@ def detached(sentence: str) -> Detached | None:
     if _main_clause_after_comma(rest):
         return None
     head = _COMMA.split(rest)[0]
-    if opener.kind == "relative" and opener.words == "which" and not _verb_next(head):
+    if opener.kind == "relative" and len(_WORD.findall(head)) < 3:
+        return None  # "Who knows.", "Which one?"
+    if opener.words in ("which", "who") and not _verb_next(head):
         return None  # "Which versions play ... will decide": "which" determines a noun
     if opener.kind == "subordinator" and _finite_verbs(head) >= 2:
         return None  # "Even though he isn't ... he still loves": the main clause follows
-    if opener.kind == "participle" and (not _WORD.search(head) or _finite_verbs(head, "the")):
+    if opener.kind in ("participle", "infinitive") and (
+        not _WORD.search(head) or _finite_verbs(head, "the")
+    ):
         return None  # "Amazing.", or a gerund subject: "Making the move requires ..."
     if opener.kind in ("preposition", "change", "attribution") and _finite_verb(
         head, in_phrase=opener.kind == "preposition"
@@ -140,8 +150,14 @@ def _adverbs() -> frozenset[str]:
     return frozenset(read_lines("agreement", "adverbs.txt")) | {"again", "further", "in", "even"}
 
 
+def _base_verb(word: str) -> bool:
+    """A verb's base form ("ensure", "protect"), not a noun after "to" ("to Paris")."""
+    return can_be_verb(word) and not word.endswith(("ed", "ing")) and word not in function_words()
+
+
 def _verb_next(text: str) -> bool:
-    """Whether the word after "which" is a verb or an adverb, as in a relative clause."""
+    """Whether the word after "which" or "who" is a verb or an adverb, as in a relative
+    clause (not "Which versions ...", "Who else")."""
     word = _WORD.search(text)
     lower = word.group().lower() if word else ""
     if not lower.isalpha() or lower != word.group():
@@ -217,7 +233,8 @@ def _verb_positions(
         if lower in _CLAUSE_MARKERS:
             return
         if word[0].isdigit():
-            lower = "the"  # a number determines the noun after it, as an article does
+            if not _YEAR.fullmatch(word):
+                lower = "the"  # a number determines the noun after it, as an article does
         elif word[0].isupper() and index > 0:
             pass
         elif kind == "auxiliary" or lower in _MODALS or lower.endswith("n't"):

@@ -40,7 +40,6 @@ LANGUAGES = {
 DELETE = "<delete>"
 WEAK = 0.5  # entries less confident than this report only in a text with a stronger match
 _SCOPES = ("sentence", "paragraph", "document")
-_WORD_START = r"(?:(?<![\w-])|(?=[^\w-]))"
 _WORD_END = r"(?:(?![\w-])|(?<=[^\w-]))"
 _OPENERS = "\"'“‘«(["
 _TAIL = re.compile(r"[ \t,;:]*(\w)")  # what follows a deleted phrase
@@ -144,8 +143,8 @@ def _entry(where: str, row: dict[str, str], rules: dict[str, Rule]) -> Entry:
     if row["rule"] not in rules:
         raise ModelError(f"{where}: unknown rule {row['rule']!r}")
     rule = rules[row["rule"]]
-    # whole words: no word character may touch a match that starts or ends with a letter
-    regex = _compile(where, rf"{_WORD_START}(?:{row['pattern']}){_WORD_END}")
+    # whole words: no word character before a match, nor after one that ends with a letter
+    regex = _compile(where, rf"(?<![\w-])(?:{row['pattern']}){_WORD_END}")
     langs = frozenset(row["lang"].split(","))
     if not langs <= {"any", *LANGUAGES}:
         raise ModelError(f"{where}: unknown language in {row['lang']!r}")
@@ -223,10 +222,13 @@ def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int,
 
 
 def match_case(suggestion: str, original: str) -> str:
-    """The suggestion with the first letter's case of the text it replaces."""
+    """The suggestion with the first letter's case of the text it replaces (a suggestion
+    written with a capital is a name and keeps it)."""
     word = original.split(None, 1)[0] if original.strip() else ""
     if not suggestion or not original[:1].isalpha() or (len(word) > 1 and word.isupper()):
         return suggestion  # an acronym ("BPLA") says nothing about the case wanted
+    if suggestion[0].isupper():
+        return suggestion  # a name ("Gaza Strip", "Russia") keeps its capital
     first = suggestion[0].upper() if original[0].isupper() else suggestion[0].lower()
     return first + suggestion[1:]
 
@@ -243,13 +245,14 @@ class LexiconCheck(Check):
         """Every match of every entry; weak entries' only beside a strong finding."""
         starts = self._sentence_starts(doc)
         text = folded(doc.text)
+        paragraphs = [(p, None if text is None else text[p.start : p.end]) for p in doc.paragraphs]
         source_lang = self.settings.source_lang
         weak: list[Finding] = []
         strong = False
         for entry in self.entries():
             if not entry.applies_to(source_lang) or not may_match(entry.literals, text):
                 continue  # another language's pattern, or a word every match needs is missing
-            for match in entry.regex.finditer(doc.text):
+            for match in self._matches(doc, entry, paragraphs):
                 at_start = match.start() in starts
                 if entry.at_start and not at_start:
                     continue
@@ -262,6 +265,15 @@ class LexiconCheck(Check):
                         yield finding
         if strong:
             yield from weak
+
+    @staticmethod
+    def _matches(
+        doc: Document, entry: Entry, paragraphs: list[tuple[Span, str | None]]
+    ) -> Iterator[re.Match[str]]:
+        """The entry's matches, paragraph by paragraph: only where its words all occur."""
+        for paragraph, lowered in paragraphs:
+            if may_match(entry.literals, lowered):
+                yield from entry.regex.finditer(doc.text, paragraph.start, paragraph.end)
 
     @staticmethod
     def _sentence_starts(doc: Document) -> set[int]:

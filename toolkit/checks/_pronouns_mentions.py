@@ -341,8 +341,12 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
     out = list(found)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if not a.person and i > 1 and a.oblique and out[i - 2].person:
-            a = out[i - 2]  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
+        ia = i - 1
+        back = i - 1
+        while back > 0 and out[back].oblique and i - back < 3:
+            back -= 1  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
+        if back < i - 1 and out[back].person and not out[back].text[:1].isupper():
+            a, ia = out[back], back
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
@@ -358,7 +362,6 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
         gender = name.referent.gender or noun.referent.gender
         merged = Referent("human", gender, "person")
         titled = name.titled or noun.titled
-        ia = out.index(a)
         j, other = (ia, i) if name is a else (i, ia)
         out[j] = replace(name, referent=merged, titled=titled, subject=a.subject or b.subject)
         out[other] = replace(noun, same_as=j)
@@ -504,6 +507,7 @@ def _given_name(
     sequence ("Maryam" in "Chief Minister Punjab Maryam Nawaz Sharif", "Paul" in "Department
     of Justice Analyst Paul Rowlett") and its gender (None: either)."""
     functional = function_words()
+    found: list[tuple[int, str | None]] = []
     for position in range(max(0, len(lower) - 4), len(lower)):
         word, part = lower[position], parts[position]
         if not all(p.isalpha() and p[0].isupper() and p[1:].islower() for p in part.split("-")):
@@ -518,8 +522,9 @@ def _given_name(
         last = position == len(lower) - 1
         if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:
             continue  # "Department of Justice", "Islamic Republic of Iran": no surname follows
-        return position, (None if gender == "-" else gender)
-    return None
+        found.append((position, None if gender == "-" else gender))
+    # the first name of one sex: "Justice ... Paul Rowlett" is Paul's; "Maryam Nawaz" Maryam's
+    return next((f for f in found if f[1]), found[0] if found else None)
 
 
 def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:

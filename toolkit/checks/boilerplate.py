@@ -49,7 +49,7 @@ CHROME_LINE = Rule(
     false_positives="A pattern line quoted inside the article ('Click here', said the "
     "banner) can match; inside the article body only short lines count, and only lines "
     "after the body are fixed without review.",
-    source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr,zh}.tsv.",
+    source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr,zh,ru,ur}.tsv.",
 )
 LEAKED_HEADLINE = Rule(
     code="BP102",

@@ -157,7 +157,7 @@ class CapitalisationCheck(Check):
         words = _proper_adjectives()
         for match in _LOWER_WORD.finditer(text):
             word = match.group()
-            if word not in words and not (word[:-1] in words and word[-2] in "ni"):
+            if word not in words and not (word[-1] == "s" and _pluralises(word[:-1], words)):
                 continue
             start, end = match.span()
             if inside(start, skip) or (start and text[start - 1] in "-#@/._'’"):
@@ -320,6 +320,11 @@ class CapitalisationCheck(Check):
                 ["" if next_word not in _RELATIVES else ", " + next_word],
                 confidence=0.85,
             )
+
+
+def _pluralises(word: str, words: dict[str, frozenset[str]]) -> bool:
+    """Whether ``word`` is a listed nationality noun that takes a plural -s (kurd, iraqi)."""
+    return word in words and not word.endswith(("s", "sh", "ch", "ese"))
 
 
 @functools.cache

@@ -80,8 +80,9 @@ DETACHED = Rule(
     summary="A subordinate clause or adjunct standing alone after a full stop: a relative "
     "clause (`... the new system. Which would speed up payments.`), a clause of reason or "
     "concession, a prepositional or -ing phrase (`Including Herat and Kandahar.`, `Near "
-    "the border.`), a change (`Up 4 percent.`) or an attribution (`As was reported by the "
-    "agency.`), with no main clause of its own.",
+    "the border.`), a purpose clause (`To ensure the safety of voters.`), a change (`Up 4 "
+    "percent.`) or an attribution (`As was reported by the agency.`), with no main clause of "
+    "its own.",
     why="MT segments long source sentences at clause boundaries and puts a full stop at the "
     "seam; the reader gets a sentence that is not one and a main clause cut short.",
     example="Exporters welcomed the return of the country to the SWIFT system. Which would "
@@ -100,7 +101,7 @@ DETACHED = Rule(
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
-_SAFE_JOINS = frozenset({"relative", "preposition", "change", "participle"})
+_SAFE_JOINS = frozenset({"relative", "preposition", "change", "participle", "infinitive"})
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"^[^.]{0,40}:|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
 _CLAUSE_OPENERS = frozenset({"preposition", "conjunction", "pronoun"})
@@ -257,10 +258,11 @@ def _detached_clause(
         if not _joinable(doc, previous, sentence):
             return
         stop, start, end = previous.end - 1, sentence.start, sentence.start + len(opener.words)
+        if opener.kind in ("attribution", "infinitive"):  # the span takes the verb too
+            end = sentence.start + found.end
         joined = text[start:end].lower()
         if opener.kind == "attribution":  # "As it was noted" -> "as noted"
-            end = sentence.start + found.end
-            joined = "as " + text[start:end].split()[-1]
+            joined = "as " + joined.split()[-1]
     comma = ", " if opener.comma else " "
     message = (
         "This sentence is a clause or phrase with no main clause: it was split off the "

@@ -168,6 +168,8 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _CLOSING_QUOTE = re.compile(r"[»”“\"](?<=\S[»”“\"])")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _EUROPEAN_QUOTES = frozenset("«»‹›„")
+_DOUBLED_CLOSE = re.compile(r"[ \t\xa0]*[”\"]")
+_PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ing\b")
 _SPEAKER = (
     r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
     r"|(?:the|a|an)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?{end})"
@@ -259,6 +261,8 @@ class PunctuationCheck(Check):
                 continue  # "a.b" is more often a name or domain than a slip
             if mark == ":" and text[end - 2 : end] in ("s:", "p:"):
                 continue  # a URL scheme cut from its address
+            if mark == "”" and not _quote_open_before(doc, start):
+                continue  # "the largest”advertising alliance”": a ” misused to open a quote
             yield MISSING_SPACE.at(
                 doc,
                 start,
@@ -286,8 +290,8 @@ class PunctuationCheck(Check):
                     continue
                 if not match.group(2) and previous == "(":
                     continue
-                if closing_quote and previous in "’'":
-                    continue  # nested quotes: ’ ” with a thin gap is house style
+                if closing_quote and previous in "’'\"”":
+                    continue  # nested quotes (’ ” with a thin gap), or a doubled closing quote
                 line_start = text.rfind("\n", max(0, start - 200), start) + 1
                 if match.group(2) == ":" and _LABEL.match(text, line_start, start):
                     continue  # "VIP : 60,000": a label at the start of a line
@@ -414,7 +418,7 @@ class PunctuationCheck(Check):
             elif opened:
                 start = opened.pop()
                 pair = text[start] + text[position]
-                if pair in ('"”', '“"'):
+                if pair in ('"”', '“"') and not _DOUBLED_CLOSE.match(text, position + 1):
                     straight = start if text[start] == '"' else position
                     mismatched.append(
                         MIXED_QUOTES.at(
@@ -481,6 +485,8 @@ class PunctuationCheck(Check):
                 continue
             if space == "letters" and not (before.isalpha() and after.isalpha()):
                 continue
+            if english == ";" and _PARTICIPLE_AFTER.match(text, end):
+                english = ","  # Arabic "؛ demanding ...": a participle clause takes a comma
             if space in ("after", "both") and after and (after.isalnum() or after in '“"('):
                 english += " "
             if space in ("before", "both") and before.isalnum():
@@ -552,6 +558,13 @@ def _next_of(text: str, chars: str, start: int, end: int) -> int:
     """The position of the first of ``chars`` in text[start:end], or -1."""
     found = [p for p in (text.find(c, start, end) for c in chars) if p >= 0]
     return min(found, default=-1)
+
+
+def _quote_open_before(doc: Document, position: int) -> bool:
+    """Whether a curly quotation is open at ``position`` in its paragraph (more “ than ”)."""
+    paragraph = doc.paragraph_at(position)
+    start = paragraph.start if paragraph else 0
+    return doc.text.count("“", start, position) > doc.text.count("”", start, position)
 
 
 def _opens(text: str, position: int) -> bool:

@@ -5,8 +5,10 @@ direction ("south of Baghdad") and the countries it names.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
+from collections import defaultdict
 from collections.abc import Iterable
 
 from toolkit.names.gazetteer import Candidate, Entry, Gazetteer
@@ -65,14 +67,38 @@ class Context:
             or any((km := p.km_to(c)) is not None and km <= REGION_KM for c in centres)
         ]
 
+    @functools.cached_property
+    def _points(self) -> list[tuple[frozenset[int], float, float, float]]:
+        """The mentioned places as points (ids of the places there, sin and cos of the
+        latitude, longitude in radians), places within about a kilometre merged."""
+        merged: dict[tuple[float, float], set[int]] = defaultdict(set)
+        for p in self.places:
+            if p.lat is not None and p.lon is not None:
+                merged[round(p.lat, 2), round(p.lon, 2)].add(id(p))
+        return [
+            (frozenset(ids), math.sin(math.radians(lat)), math.cos(math.radians(lat)),
+             math.radians(lon))
+            for (lat, lon), ids in merged.items()
+        ]  # fmt: skip
+
     def nearest_km(self, entry: Entry) -> float | None:
         """How far ``entry`` is from the nearest other place the document mentions (km)."""
         key = id(entry)
         if key not in self.nearest:
-            self.nearest[key] = min(
-                (d for p in self.places if p is not entry and (d := entry.km_to(p)) is not None),
-                default=None,
-            )
+            self.nearest[key] = None
+            if entry.lat is not None and entry.lon is not None:
+                sin1, cos1 = math.sin(math.radians(entry.lat)), math.cos(math.radians(entry.lat))
+                lon1 = math.radians(entry.lon)
+                best = max(
+                    (
+                        sin1 * sin2 + cos1 * cos2 * math.cos(lon2 - lon1)
+                        for ids, sin2, cos2, lon2 in self._points
+                        if ids != {key}
+                    ),
+                    default=None,
+                )
+                if best is not None:
+                    self.nearest[key] = 6371.0 * math.acos(max(-1.0, min(1.0, best)))
         return self.nearest[key]
 
     def score(self, candidate: Candidate, run: Run) -> tuple[float, int]:

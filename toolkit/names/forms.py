@@ -1,15 +1,19 @@
 """Forms of a known name that an English news text should not print: another language's
 spelling of a listed entity (Lizbon, Tombouctou, Khudzhand, CEDEAO), Turkish letters
-(İmamoğlu), and the words that are never names to replace (demonyms: Yemenis, Syrian's).
+(İmamoğlu), the Arabic article as pronounced (ash-Sharaa), a Turkish name read with Turkish
+letter values (Jihan for Ceyhan), and the words that are never names to replace (demonyms:
+Yemenis, Syrian's).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from toolkit.names.frequency import zipf
 from toolkit.names.gazetteer import Entry
-from toolkit.names.normalize import core_tokens, fold, loose_key
+from toolkit.names.normalize import core_tokens, fold, loose_key, tokens, turkish_read
+from toolkit.names.similarity import distance
 from toolkit.names.words import demonyms
 from toolkit.names.world import ascii_name
 
@@ -18,6 +22,17 @@ TURKISH_LETTERS = frozenset("ıİşŞğĞ")
 ATTESTED = 1.0  # Zipf at which a spelling is English usage (wordfreq's list starts here)
 PINYIN_COUNTRIES = frozenset({"CN", "TW", "HK", "MO"})
 FAMOUS = 100_000  # a place this large is known by its English name anywhere
+# Smaller places have local spellings and other names among their GeoNames alternates, no
+# exonyms ("Zinan", a village of 500 in Iran, is no foreign form of its name Patek).
+EXONYM_POPULATION = 15_000
+
+
+# The Arabic article assimilated to a following "sun letter" (as-Sakhr, ash-Sharaa, ad-Din)
+# or written with e (es-, ez-): how it sounds, where English news mostly writes al-.
+ASSIMILATED = frozenset(
+    {"as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ez", "es", "ed", "er", "et", "en"}
+)
+_HYPHENED_ARTICLE = re.compile(r"\b([A-Za-z]{2,3})-(?=[A-Za-z])")
 
 
 def turkish_letters(word: str) -> bool:
@@ -38,29 +53,59 @@ def name_zipf(name: str) -> float:
     return min((zipf(w) for w in words), default=0.0)
 
 
-def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozenset[str]) -> bool:
-    """Whether ``text`` (a listed name of ``entry``) is another language's form of it, where
-    English writes ``entry.canonical``: a curated foreign form (Benfika, CEDEAO); a non-ASCII
-    spelling of an ASCII name (Kamışlı, Al-Qaïda); or, for a place, a spelling English does
-    not use (Lizbon, Tombouctou: unattested in English, the canonical attested), of a large
-    place or of one in a country the text names. Spellings a curated or user file lists
-    (``accepted``) are English usage."""
+def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozenset[str]) -> str:
+    """Why ``text`` (a listed name of ``entry``) is another language's form of it, where
+    English writes ``entry.canonical``, or "" when it is not: "listed", a curated foreign
+    form (Benfika, CEDEAO); "letters", a non-ASCII spelling of an ASCII name (Kamışlı,
+    Al-Qaïda); "exonym", for a place, a spelling English does not use (Lizbon, Tombouctou:
+    unattested in English, the canonical attested), of a large place or of one in a country
+    the text names. Spellings a curated or user file lists (``accepted``) are English usage."""
     key = loose_key(text)
     if any(loose_key(f) == key for f in entry.foreign):
-        return True
+        return "listed"
     if not text.isascii():
         if entry.type == "country":
-            return False  # a country's own name is official usage (Türkiye)
+            return ""  # a country's own name is official usage (Türkiye)
         english = {loose_key(n) for n in (entry.canonical, *entry.variants)}
         if loose_key(ascii_name(text)) in english:  # the English name with its accents
-            return turkish_letters(text) or "ï" in text
-        return entry.canonical.isascii()  # Kamışlı for Qamishli
+            return "letters" if turkish_letters(text) or "ï" in text else ""
+        return "letters" if entry.canonical.isascii() else ""  # Kamışlı for Qamishli
     if key == loose_key(entry.canonical):
-        return False
+        return ""
     if key in accepted or not entry.is_place or name_zipf(entry.canonical) < ATTESTED:
-        return False
+        return ""
+    if entry.population < EXONYM_POPULATION or (text.isupper() and len(text) > 1):
+        return ""  # a small place, or a brand or acronym in capitals ("OPPEIN", not Oppein)
     if entry.country in PINYIN_COUNTRIES:
-        return False  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
+        return ""  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
     known_here = entry.population >= FAMOUS or entry.country in countries
     # A spelling English also uses (Halep, Northeast, Manatee) is left alone.
-    return known_here and name_zipf(text) < ATTESTED
+    return "exonym" if known_here and name_zipf(text) < ATTESTED else ""
+
+
+def assimilated_article(text: str, entry: Entry, forms: frozenset[str]) -> bool:
+    """Whether ``text`` writes the Arabic article assimilated (a hyphened "ash-", "es-")
+    where no accepted name of the entity (``forms``: curated names, article kept) does
+    ("Ahmed ash-Sharaa" for Ahmed al-Sharaa; "Deir ez-Zor", listed so, is left alone)."""
+    found = {m.group(1).lower() for m in _HYPHENED_ARTICLE.finditer(text)} & ASSIMILATED
+    if not found:
+        return False
+    listed = [tokens(n) for n in entry.names]
+    used = {t for words in listed if " ".join(words) in forms for t in words[:-1]}
+    return not found <= used
+
+
+def turkish_reading(text: str, entry: Entry) -> bool:
+    """Whether ``text`` spells the entry's name (canonical, or written with Turkish letters)
+    as Turkish reads it (c as j, ç as ch, ş as sh) but not as English reads it: "Jihan" for
+    Ceyhan, "Jizre" for Cizre."""
+    if loose_key(text) == loose_key(entry.canonical):
+        return False
+    english = (entry.canonical, *(() if entry.is_world else entry.variants))
+    if any(distance(text, name).is_spelling_variant for name in english):
+        return False
+    if entry.is_world and entry.population < EXONYM_POPULATION:
+        return False  # a village's alternates are local spellings ("Shara", Kelekli)
+    turkish = [entry.canonical, *(n for n in entry.variants if turkish_letters(n) or "ç" in n)]
+    read = {r for n in turkish if (r := turkish_read(n)) != n}
+    return any(distance(text, name).is_spelling_variant for name in read)

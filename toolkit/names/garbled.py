@@ -15,7 +15,7 @@ import math
 from toolkit.errors import ModelError
 from toolkit.names.frequency import zipf
 from toolkit.names.normalize import phonemes, tokens
-from toolkit.resources import read_lines
+from toolkit.resources import corpus_path
 
 _RARITY = ((1.0, "(zipf<1)"), (2.0, "(zipf<2)"), (3.0, "(zipf<3)"))
 
@@ -32,8 +32,10 @@ def features(word: str, frequency: float) -> list[str]:
 
 @functools.cache
 def _weights() -> dict[str, float]:
-    """feature -> weight (read_lines, not a TSV reader: 18,000 rows load in 10 ms)."""
-    rows = read_lines("names", "garbled_words.tsv")
+    """feature -> weight (fitted weights, no provenance tags: plain lines, not a TSV reader;
+    18,000 rows load in 10 ms)."""
+    text = corpus_path("names", "garbled_words.tsv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line and line[0] != "#"]
     if rows[0] != "feature\tweight":
         raise ModelError("corpora/names/garbled_words.tsv: unexpected header")
     return {feature: float(weight) for feature, weight in (row.split("\t") for row in rows[1:])}

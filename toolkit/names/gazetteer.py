@@ -12,6 +12,7 @@ existing entity replaces that entity's canonical form (house style) and adds its
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import gzip
@@ -25,13 +26,21 @@ from typing import TYPE_CHECKING
 
 from toolkit.cache import cached
 from toolkit.errors import InputError
-from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
+from toolkit.names.normalize import (
+    TURKISH_ALPHABET,
+    core_tokens,
+    loose_key,
+    phonemes,
+    skeleton_of_sound,
+    tokens,
+    turkish_read,
+)
 from toolkit.names.similarity import Distance, symbol_distance
 from toolkit.resources import corpus_path, holdout_tags
 
 if TYPE_CHECKING:
     from toolkit.names.words import WordIndex  # imports this module
-    from toolkit.names.world import WorldIndex
+    from toolkit.names.world_index import WorldIndex
 
 COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
 PLACE_TYPES = frozenset({"place", "base", "country", "region"})
@@ -54,6 +63,11 @@ class Entry:
     house_style: bool = False  # canonical form chosen by a user gazetteer
     foreign: tuple[str, ...] = ()  # names in other languages' usage (Lizbon, CEDEAO): NM102
     world_tier: bool = False  # read from the world tier's file, not held in memory
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its field values: unpickling calls the constructor, several times
+        faster than a slots dataclass's generic state restore (cold start)."""
+        return (Entry, tuple(getattr(self, name) for name in self.__slots__))
 
     @property
     def is_world(self) -> bool:
@@ -162,8 +176,11 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
-CACHE_NAME = "gazetteer-4"  # a new name when the cached indexes change (4: world tier)
-_INDEXES = ("_sound_index", "_first_tokens", "_first_pairs", "words", "by_short_key", "countries")
+CACHE_NAME = "gazetteer-5"  # a new name when the cached indexes change (5: sound starts)
+_INDEXES = (
+    "_sound_index", "_first_tokens", "_first_pairs", "words", "by_short_key", "countries",
+    "full_names",
+)  # fmt: skip
 SAME_PLACE_KM = 60
 
 
@@ -188,6 +205,8 @@ class Gazetteer:
     # Keys of the names curated and user files write (accepted English spellings), as
     # opposed to alternate names from GeoNames, which may be any language's.
     accepted: frozenset[str] = frozenset()
+    # ... and those names as written, article kept (folded words joined: "as suwayda").
+    accepted_forms: frozenset[str] = frozenset()
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[int, Entry] = {}
@@ -244,15 +263,18 @@ class Gazetteer:
     def _sound_index(self) -> _SoundIndex:
         by_sound: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
         for entry in self.entries.values():
+            turkish = entry.country in TURKISH_ALPHABET
             for name in entry.names:
                 by_sound[phonemes(name)].append((entry, name))
+                if turkish and (read := turkish_read(name)) != name:
+                    by_sound[phonemes(read)].append((entry, name))  # "Jizre": Cizre
         by_skeleton: dict[str, list[str]] = defaultdict(list)
-        by_length: dict[int, list[str]] = defaultdict(list)
         for sound in by_sound:
             if sound:
                 by_skeleton[skeleton_of_sound(sound)].append(sound)
-                by_length[len(sound)].append(sound)
-        return _SoundIndex(by_sound, dict(by_skeleton), list(by_skeleton), dict(by_length))
+        by_length = sorted((s for s in by_sound if s), key=len)
+        starts = [bisect.bisect_left(by_length, n, key=len) for n in range(len(by_length[-1]) + 2)]
+        return _SoundIndex(by_sound, dict(by_skeleton), list(by_skeleton), by_length, starts)
 
     @property
     def first_tokens(self) -> KeySet:
@@ -272,6 +294,20 @@ class Gazetteer:
     def _first_pairs(self) -> frozenset[str]:
         keys = [*(k for k, found in self.by_key.items() if found), *self.by_short_key]
         return frozenset(" ".join(words[:2]) for k in keys if len(words := k.split()) >= 2)
+
+    @functools.cached_property
+    def full_names(self) -> dict[str, list[tuple[Entry, str]]]:
+        """Curated names of two words or more of people and bodies (not places), by the sound
+        of their last word: the surname index of respelled full names."""
+        found: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        for entry in self.entries.values():
+            if entry.is_place or not entry.source.startswith("Wikipedia"):
+                continue
+            for name in (entry.canonical, *entry.variants):
+                words = core_tokens(name)
+                if len(words) >= 2:
+                    found[phonemes(words[-1])].append((entry, name))
+        return dict(found)
 
     @functools.cached_property
     def countries(self) -> dict[str, Entry]:
@@ -344,11 +380,10 @@ class Gazetteer:
                 score_cutoff=0.5 if len(key) > 3 else 0.6,
             )
             found.update(s for k, _, _ in hits for s in index.by_skeleton[k])
-        size = len(sound)
-        similar = [
-            s
-            for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2)
-            for s in index.by_length.get(n, ())
+        size, starts = len(sound), index.starts
+        low, high = max(1, size * 2 // 3), size * 3 // 2 + 2  # lengths low .. high - 1
+        similar = index.by_length[
+            starts[min(low, len(starts) - 1)] : starts[min(high, len(starts) - 1)]
         ]
         hits = process.extract(
             sound, similar, scorer=Levenshtein.normalized_similarity, limit=30, score_cutoff=0.5
@@ -371,18 +406,11 @@ class Gazetteer:
 
     def _search_world(self, sound: str, best: dict[int, Candidate]) -> None:
         """Add the world tier's nearest names to ``best`` (places the in-memory tier lacks)."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
         keys = {skeleton_of_sound(sound), skeleton_of_sound(sound.replace("g", "q"))}
-        found = self.world.sounds(keys)
-        near = process.extract(
-            sound, list(found), scorer=Levenshtein.normalized_similarity, limit=12, score_cutoff=0.5
-        )
         memory = [c.entry for c in best.values()]
-        for other, _, _ in near:
+        for other, rows in self.world.nearest(sound, keys).items():
             gap = symbol_distance(sound, other)
-            for number, name in found[other]:
+            for number, name in rows:
                 entry = self.world.entry(number)
                 if entry is None or _shadowed(entry, memory):
                     continue
@@ -393,12 +421,15 @@ class Gazetteer:
 
 @dataclass(frozen=True, slots=True)
 class _SoundIndex:
-    """Names by sound; sounds by skeleton and by length (the search's retrieval keys)."""
+    """Names by sound; sounds by skeleton and by length (the search's retrieval keys):
+    ``by_length`` is every sound, shortest first, and ``starts[n]`` the index of the first
+    sound of length ``n`` or more."""
 
     by_sound: dict[str, list[tuple[Entry, str]]]
     by_skeleton: dict[str, list[str]]
     skeletons: list[str]
-    by_length: dict[int, list[str]]
+    by_length: list[str]
+    starts: list[int]
 
 
 def _shadowed(entry: Entry, others: Iterable[Entry]) -> bool:
@@ -438,9 +469,13 @@ def _merge(base: Entry, extra: Entry) -> Entry:
 def _builtin_gazetteer() -> Gazetteer:
     """The built-in gazetteer with its search indexes, from the disk cache when it is fresh,
     with the world tier behind it."""
-    from toolkit.names.world import WorldIndex, world_path
+    from toolkit.names.world import world_path
+    from toolkit.names.world_index import WorldIndex
 
-    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), Path(__file__)]
+    code = [
+        Path(__file__).with_name(f"{m}.py") for m in ("gazetteer", "normalize", "spans", "words")
+    ]
+    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), *code]
     gazetteer = cached(CACHE_NAME, sources, _build_builtin)
     path = world_path()
     if path is not None:
@@ -451,7 +486,9 @@ def _builtin_gazetteer() -> Gazetteer:
 
 def _build_builtin() -> Gazetteer:
     gazetteer = Gazetteer(builtin_entries())
-    gazetteer.accepted = accepted_keys(e for p in curated_files() for e in read_file(p))
+    curated = [e for p in curated_files() for e in read_file(p)]
+    gazetteer.accepted = accepted_keys(curated)
+    gazetteer.accepted_forms = accepted_forms(curated)
     gazetteer.build_indexes()
     return gazetteer
 
@@ -459,6 +496,11 @@ def _build_builtin() -> Gazetteer:
 def accepted_keys(entries: Iterable[Entry]) -> frozenset[str]:
     """Keys of the canonical names and variants (not the foreign forms) of ``entries``."""
     return frozenset(loose_key(n) for e in entries for n in (e.canonical, *e.variants))
+
+
+def accepted_forms(entries: Iterable[Entry]) -> frozenset[str]:
+    """The canonical names and variants of ``entries`` as folded words, article kept."""
+    return frozenset(" ".join(tokens(n)) for e in entries for n in (e.canonical, *e.variants))
 
 
 def curated_files() -> list[Path]:
@@ -523,6 +565,7 @@ def load_gazetteer(user_files: tuple[Path, ...] = (), house_style: Path | None =
             raise InputError(f"gazetteer file not found: {path}")
         entries = read_file(Path(path), ANY_TYPE)
         gazetteer.accepted |= accepted_keys(entries)
+        gazetteer.accepted_forms |= accepted_forms(entries)
         for entry in entries:
             gazetteer.add(replace(entry, house_style=True))
     if house_style is not None:

@@ -30,6 +30,7 @@ PLACE_WORDS = frozenset(
         "Mountain", "Lake", "River", "Peak", "Autonomous", "Region", "Banner",
     }
 )  # fmt: skip
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 CHINESE_CONTEXT = re.compile(r"\b(?:China|Chinese|Beijing|Xinhua|Tibet|Xinjiang|CPC)\b")
 SPLIT_COMMON = 4.0  # Zipf at which a word of a two-word run is an English word
 SPLIT_RARE = 2.5  # ... and one of the two words must be rarer than this
@@ -59,9 +60,12 @@ def syllable(word: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def surname_split(word: str) -> tuple[str, str] | None:
-    """ "Zhangguo" -> ("Zhang", "guo"): a common surname glued to one more syllable."""
+    """ "Zhangguo" -> ("Zhang", "guo"): a common surname glued to one more syllable (not a
+    word that is one syllable itself: "Jiang" is no "Ji" + "ang")."""
     lower = word.lower()
     table = _pinyin()
+    if lower in table["syllable"]:
+        return None
     for cut in range(1, len(lower)):
         head, tail = lower[:cut], lower[cut:]
         if head in table["surname"] and tail in table["syllable"]:
@@ -93,8 +97,9 @@ class Joins:
         self.context = context
         self.chinese = bool(CHINESE_CONTEXT.search(doc.text))
 
-    def found(self) -> Iterator[tuple[int, int, str, Entry, str]]:
-        """(start, end, text, entry, reason) per name to rewrite; reason "split" or "foreign"."""
+    def found(self) -> Iterator[tuple[int, int, str, Entry, str, str]]:
+        """(start, end, text, entry, reason, basis) per name to rewrite: reason "split"
+        (basis "joined" or "pinyin") or "foreign" (basis "given")."""
         for words in self.sentences:
             yield from self._given(words)
             if self.chinese:
@@ -107,7 +112,7 @@ class Joins:
             english = table.get(text)
             if english and english != text and _capitalised(words, i + 1):
                 entry = Entry(english, type="person", source="corpora/names/given_names.tsv")
-                yield words.starts[i], words.end(i), text, entry, "foreign"
+                yield words.starts[i], words.end(i), text, entry, "foreign", "given"
 
     def _pinyin(self, words: Words) -> Iterator[tuple]:
         i = 0
@@ -118,7 +123,7 @@ class Joins:
                 continue
             j, name, kind = found
             start, end = words.starts[i], words.end(j)
-            yield start, end, self.doc.text[start:end], Entry(name, type=kind), "split"
+            yield start, end, self.doc.text[start:end], Entry(name, type=kind), "split", "pinyin"
             i = j + 1
 
     def _pinyin_at(self, words: Words, i: int) -> tuple[int, str, str] | None:
@@ -138,6 +143,8 @@ class Joins:
         ):
             name = texts[i] + "".join(t.lower() for t in texts[i + 1 : j])
             return j - 1, name, "place"
+        if i > 0 and words.lowers[i - 1] in DETERMINERS:
+            return None  # "the Tian An Men": no person's name
         if _capitalised(words, i + 2) and not _name_word(words, i + 3):
             # A person: surname and a given name split in two ("Wang Ling Jun").
             three = texts[i : i + 3]
@@ -182,7 +189,7 @@ class Joins:
                 joined = Entry(
                     name, type=entry.type, country=entry.country, original=entry.original
                 )
-                yield start, end, self.doc.text[start:end], joined, "split"
+                yield start, end, self.doc.text[start:end], joined, "split", "joined"
 
     def _joined(self, text: str) -> Entry | None:
         """The listed entity a joined name denotes, where the text's region agrees."""

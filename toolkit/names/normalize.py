@@ -122,3 +122,15 @@ def skeleton(text: str) -> str:
 def skeleton_of_sound(sound: str) -> str:
     """The skeleton of a ``phonemes`` string."""
     return _DOUBLE.sub(r"\1", sound.translate(_COARSE))
+
+
+# Countries whose Latin alphabet gives c the sound j and ç the sound ch (Turkish, Azerbaijani).
+TURKISH_ALPHABET = frozenset({"TR", "AZ"})
+_TURKISH_SOUNDS = str.maketrans(
+    {"c": "j", "C": "J", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh", "ğ": "", "ı": "i", "İ": "I"}
+)
+
+
+def turkish_read(name: str) -> str:
+    """``name`` respelled as Turkish reads it, in English letters ("Ceyhan" -> "Jeyhan")."""
+    return name.translate(_TURKISH_SOUNDS)

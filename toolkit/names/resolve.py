@@ -19,13 +19,30 @@ from dataclasses import dataclass, replace
 
 from toolkit.document import Document
 from toolkit.names.context import Context
-from toolkit.names.forms import ATTESTED, FAMOUS, foreign_form, is_demonym
+from toolkit.names.forms import (
+    ATTESTED,
+    FAMOUS,
+    assimilated_article,
+    foreign_form,
+    is_demonym,
+    name_zipf,
+    turkish_reading,
+)
 from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Entry, Gazetteer
-from toolkit.names.normalize import ARTICLES, core_tokens, fold, loose_key, phonemes
-from toolkit.names.similarity import distance
+from toolkit.names.normalize import (
+    ARTICLES,
+    TURKISH_ALPHABET,
+    core_tokens,
+    fold,
+    loose_key,
+    phonemes,
+    turkish_read,
+)
+from toolkit.names.similarity import distance, symbol_distance
 from toolkit.names.spans import (
+    CONNECTORS,
     Run,
     cue_before,
     is_connector,
@@ -48,6 +65,12 @@ GARBLED_PLACED_SCORE = 0.88
 UNRECOGNISED_CUED = 0.85
 UNRECOGNISED_BARE = 0.95
 UNRECOGNISED_HINT = 0.7  # similarity of a listed name worth naming in an NM104 message
+ATTESTED_WORD = 3.0  # Zipf of an English word that is never read as another language's name
+QUOTES = frozenset("\"“”«»‘’'")
+# Sound similarity from which a run close to a name is its spelling, not its translation.
+RESPELLED = 0.8
+# Lower-case words inside the translated name of a body ("Ministry of Economy and Finance").
+TITLE_JOINING = CONNECTORS | {"and"}
 # Curated entities written one way in English news: an unlisted spelling gets their name.
 SPELLED_ONE_WAY = frozenset({"person", "group", "party", "organization", "agency", "operation"})
 
@@ -90,6 +113,11 @@ class Suspect:
     # "spelling" (an unlisted spelling of a curated person or body) (NM102); "unrecognised"
     reason: str
     confidence: float
+    # What the verdict rests on: "curated" or "GeoNames" (the entry's tier); for a foreign
+    # form "listed" (a curated foreign form), "letters" (non-English letters), "exonym" (a
+    # GeoNames alternate name), "given" (a given name's romanization); for a split name
+    # "joined" (a listed one-word name) or "pinyin".
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +166,9 @@ class _Resolver:
         inside = [(r.start, r.end) for r in renamed]
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in inside)]
         self.context = Context(self.gaz, mentions, self.sentences)
-        suspects = spelled + [s for m in mentions if (s := self._foreign(m)) is not None]
+        suspects = spelled + [
+            s for m in mentions if (s := self._foreign(m) or self._reading(m)) is not None
+        ]
         if self._fuzzy_allowed(mentions):
             taken = self._taken([(m.start, m.end) for m in mentions] + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
@@ -154,6 +184,8 @@ class _Resolver:
                     found = self._resolve(run)
                     if isinstance(found, Mention):
                         mentions.append(found)
+                        if (read := self._reading(found)) is not None:
+                            suspects.append(read)
                     elif isinstance(found, Suspect):
                         suspects.append(found)
         suspects = self._with_shapes(suspects)
@@ -166,8 +198,16 @@ class _Resolver:
         from toolkit.names.joins import Joins
 
         shaped = [
-            Suspect(start, end, text, (Scored(entry, entry.canonical, 1.0, 1.0, 1),), reason, 0.85)
-            for start, end, text, entry, reason in Joins(
+            Suspect(
+                start,
+                end,
+                text,
+                (Scored(entry, entry.canonical, 1.0, 1.0, 1),),
+                reason,
+                0.85,
+                basis,
+            )
+            for start, end, text, entry, reason, basis in Joins(
                 self.doc, self.sentences, self.gaz, self.context
             ).found()
         ]
@@ -263,6 +303,9 @@ class _Resolver:
             if forms and all(f.isupper() for f in forms) and not text.isupper():
                 continue  # an acronym matches only in capitals ("IS", not "Is")
             kept.append(entry)
+        if text.isupper():  # an acronym letter for letter: "PPK" is not the PKK
+            exact = [e for e in kept if any(_letters(n) == _letters(text) for n in e.names)]
+            return tuple(exact or kept)
         return tuple(kept)
 
     def _in_region(self, mentions: list[Mention]) -> list[Mention]:
@@ -304,24 +347,26 @@ class _Resolver:
         of a curated full name; None when a tail is listed as written."""
         words = [t for t in run.tokens if not is_connector(t)]
         surname = core_tokens(words[-1].text)
-        if not surname or zipf(surname[-1]) >= 2.5 or len(phonemes(surname[-1])) < 4:
-            return None  # a person is told by a rare surname of four sounds or more
+        if not surname or len(phonemes(surname[-1])) < 3:
+            return None  # a person is told by a surname of three sounds or more ...
+        if zipf(surname[-1]) >= 2.5 and phonemes(surname[-1]) not in self.gaz.full_names:
+            return None  # ... rare in English, or a listed person's ("Erdogan")
         tails = [self.doc.text[words[k].start : run.end] for k in range(len(words) - 1)]
         if any(self.gaz.exact(text) for text in tails):
             return None
         for k in range(max(0, len(words) - 4), len(words) - 1):
             text = tails[k]
-            for candidate in self.gaz.search(text, limit=3, world=False)[:1]:
-                entry = candidate.entry
+            for entry, name in _same_surname(self.gaz, surname[-1]):
                 if (
-                    entry.type in SPELLED_ONE_WAY
-                    and entry.source.startswith("Wikipedia")
-                    and len(core_tokens(candidate.name)) >= 2
-                    and candidate.distance.is_spelling_variant
-                    and distance(surname[-1], core_tokens(candidate.name)[-1]).is_spelling_variant
+                    entry.country in TURKISH_ALPHABET
+                    and not distance(text, name).is_spelling_variant
                 ):
-                    scored = Scored(entry, entry.canonical, candidate.similarity, 1.0, 1)
-                    return Suspect(words[k].start, run.end, text, (scored,), "spelling", 0.8)
+                    name = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
+                if distance(text, name).is_spelling_variant:
+                    scored = Scored(entry, entry.canonical, distance(text, name).similarity, 1.0, 1)
+                    return Suspect(
+                        words[k].start, run.end, text, (scored,), "spelling", 0.8, "curated"
+                    )
         return None
 
     def _foreign(self, mention: Mention) -> Suspect | None:
@@ -335,11 +380,36 @@ class _Resolver:
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
         entry = entries[0]
-        if not foreign_form(mention.text, entry, self.context.countries, self.gaz.accepted):
+        basis = foreign_form(mention.text, entry, self.context.countries, self.gaz.accepted)
+        if not basis:
+            return None
+        scored = Scored(entry, _english_form(mention.text, entry), 1.0, 1.0, 1)
+        confidence = 0.9 if not entry.is_world or entry.population >= FAMOUS else 0.8
+        return Suspect(
+            mention.start, mention.end, mention.text, (scored,), "foreign", confidence, basis
+        )
+
+    def _reading(self, mention: Mention) -> Suspect | None:
+        """A curated or listed name written as another language reads it: the Arabic
+        article assimilated where English news keeps al- ("Ahmed ash-Sharaa", "Es-Suweida");
+        a Turkish name back-transliterated with Turkish letter values ("Jihan" for Ceyhan)."""
+        entry = mention.entry
+        if is_demonym(mention.text) or self._inside_longer_name(mention):
+            return None
+        basis = ""
+        if not entry.is_world and assimilated_article(mention.text, entry, self.gaz.accepted_forms):
+            basis = "article"
+        elif (
+            entry.country in TURKISH_ALPHABET
+            and entry.country in self.context.countries  # a story that names Turkey
+            and name_zipf(mention.text) < ATTESTED_WORD  # "Chili" is no Çiğli
+            and turkish_reading(mention.text, entry)
+        ):
+            basis = "turkish"
+        if not basis:
             return None
         scored = Scored(entry, entry.canonical, 1.0, 1.0, 1)
-        confidence = 0.9 if not entry.is_world or entry.population >= FAMOUS else 0.8
-        return Suspect(mention.start, mention.end, mention.text, (scored,), "foreign", confidence)
+        return Suspect(mention.start, mention.end, mention.text, (scored,), "foreign", 0.85, basis)
 
     def _inside_longer_name(self, mention: Mention) -> bool:
         """Whether a capitalised word other than a common one joins the mention on either
@@ -348,7 +418,9 @@ class _Resolver:
         before = re.search(r"(\w+)[ -]$", text[max(0, mention.start - 40) : mention.start])
         after = re.match(r"[ -](\w+)", text[mention.end : mention.end + 40])
         for match in (before, after):
-            word = match.group(1) if match else ""
+            if match is None or ("-" in match.group(0) and self.gaz.exact(match.group(1))):
+                continue  # none, or two names joined ("the Kirkuk-Ceyhan pipeline")
+            word = match.group(1)
             if word[:1].isupper() and zipf(fold(word)) < 3.5 and not is_demonym(word):
                 return True
         return False
@@ -385,6 +457,8 @@ class _Resolver:
         ):  # ("el-Sheikh" is Sharm el-Sheikh's "sheikh")
             return None
         gap = distance(text, best.name)
+        if best.entry.country in TURKISH_ALPHABET:  # "Jizre": Cizre as Turkish reads it
+            gap = min(gap, distance(text, turkish_read(best.name)), key=lambda d: d.cost)
         lower = [t for t in content if not t.name_cased]
         curated = not best.entry.is_world and not best.entry.source.startswith("ISO")
         if gap.is_spelling_variant:
@@ -401,7 +475,8 @@ class _Resolver:
         close = best.similarity >= GARBLED_MIN_SIMILARITY and best.score >= GARBLED_MIN_SCORE
         # Less alike, but the context points to it alone ("Nanabieh" near Tyre: Nabatieh).
         placed = best.similarity >= GARBLED_PLACED_SIMILARITY and best.score >= GARBLED_PLACED_SCORE
-        trusted = curated or self._placed(best, ranked, rarity)
+        # A GeoNames place only for a name written as one ("fourballs" is no Faribault).
+        trusted = curated or (not lower and self._placed(best, ranked, rarity))
         if (close or placed) and best.support >= 1 and trusted:
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
@@ -447,6 +522,12 @@ class _Resolver:
         """A name close to no listed one whose spelling looks garbled (a rare word with
         letter sequences MT errors produce), where the context implies a name. The nearest
         listed name comes along when it is somewhat alike (a hint, not a correction)."""
+        before, after = (
+            self.doc.text[run.start - 1 : run.start],
+            self.doc.text[run.end : run.end + 1],
+        )
+        if before and after and before in QUOTES and after in QUOTES:
+            return None  # a quoted name (a ship, a title, a code name) is whatever its owner chose
         lower = not all(t.name_cased for t in run.tokens if not is_connector(t))
         # People's names are romanized every way (French, English); the list has few.
         cued = run.cue not in {"", "person"}
@@ -479,7 +560,8 @@ class _Resolver:
     ) -> Suspect:
         best = ranked[0].score
         kept = tuple(s for s in ranked if s.score >= best - 0.12)[:3]
-        return Suspect(run.start, run.end, text, kept, reason, round(confidence, 3))
+        basis = "GeoNames" if kept[0].entry.is_world else "curated"
+        return Suspect(run.start, run.end, text, kept, reason, round(confidence, 3), basis)
 
     # Translated names --------------------------------------------------------------------
 
@@ -495,7 +577,7 @@ class _Resolver:
             kept = run_words(toks, vocabulary)
             if not self.gaz.words.may_name(" ".join(toks.texts[k] for k in kept)):
                 continue  # ... among the words that may form a run
-            for run in runs(self.doc, toks, set(), shortest=3):
+            for run in runs(self.doc, toks, set(), shortest=3, joining=TITLE_JOINING):
                 text = run.text(self.doc)
                 if self.gaz.exact(text):
                     continue
@@ -503,15 +585,52 @@ class _Resolver:
                 if match is None:
                     continue
                 entry, score = match
-                if any(distance(text, name).is_spelling_variant for name in entry.names):
-                    continue  # a spelling variant ("Hayat Tahrir al-Cham"), not a translation
+                if any(distance(text, name).similarity >= RESPELLED for name in entry.names):
+                    continue  # a variant or garbled spelling ("Hayat Tahrir al-Cham", "Erbil
+                    # Internatiomal Airporb"), not a translation: the sound search's
                 inner = [m for m in mentions if run.start <= m.start and m.end <= run.end]
                 if any(m.entry is entry for m in inner):
                     continue  # the usual name plus words around it ("Ain al-Asad Air Base")
                 if any(m.start <= run.start and run.end <= m.end for m in mentions):
                     continue  # part of a listed name ("Islamic State of Iraq and the Levant")
+                if self._names_another(run, entry):
+                    continue
                 found.append(Renamed(run.start, run.end, text, entry, score))
         return found
+
+    def _names_another(self, run: Run, entry: Entry) -> bool:
+        """Whether a word of the run that the entity's names lack names something else: an
+        acronym ("CPC National Congress" is no Indian National Congress) or a place of
+        another country ("Party Congress of Hunan")."""
+        own = {w for name in entry.names for w in core_tokens(name)}
+        for token in run.tokens:
+            word = fold(token.text)
+            if word in own or is_connector(token) or not token.name_cased:
+                continue
+            if token.text.isupper() and len(token.text) >= 2:
+                return True
+            if zipf(word) >= 3.0:
+                continue  # an English word ("Economy"), whatever place bears it
+            places = [e for e in self.gaz.exact(token.text) if e.is_place]
+            if places and all(e.country != entry.country for e in places):
+                return True
+        return False
+
+
+def _letters(name: str) -> str:
+    """The letters of an acronym, upper-case ("U.N." -> "UN")."""
+    return "".join(c for c in name if c.isalpha()).upper()
+
+
+def _english_form(text: str, entry: Entry) -> str:
+    """The English name to write for ``text``: for an acronym (TCMB, CEDEAO) the entity's
+    first one-word English name (CBRT, ECOWAS), else its canonical name."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        short = [n for n in entry.variants if " " not in n and n.isascii() and n[:1].isupper()]
+        if short:
+            return short[0]
+    return entry.canonical
 
 
 def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
@@ -521,6 +640,27 @@ def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
 def _world_only(mention: Mention) -> bool:
     """Whether a mention matched world-tier places only (no curated or in-memory entry)."""
     return all(e.world_tier for e in mention.entries)
+
+
+@functools.lru_cache(maxsize=16384)
+def _same_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str]]:
+    """Curated full names of people and bodies (SPELLED_ONE_WAY) whose last word is a
+    spelling variant of ``surname``."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    index = gaz.full_names
+    sound = phonemes(surname)
+    near = process.extract(
+        sound, list(index), scorer=Levenshtein.normalized_similarity, limit=8, score_cutoff=0.5
+    )
+    return [
+        (entry, name)
+        for other, _, _ in near
+        if symbol_distance(sound, other).is_spelling_variant
+        for entry, name in index[other]
+        if entry.type in SPELLED_ONE_WAY
+    ]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -82,9 +82,16 @@ def is_connector(token: Token) -> bool:
     return token.lower in CONNECTORS
 
 
-def runs(doc: Document, words: Words, taken: set[int], shortest: int = 1) -> list[Run]:
+def runs(
+    doc: Document,
+    words: Words,
+    taken: set[int],
+    shortest: int = 1,
+    joining: frozenset[str] = CONNECTORS,
+) -> list[Run]:
     """Candidate name runs in one sentence; words whose start is in ``taken`` are skipped, and
-    runs of fewer than ``shortest`` words other than connectors are left out."""
+    runs of fewer than ``shortest`` words other than connectors are left out. ``joining``:
+    the lower-case words that join capitalised ones (one or two of them in a row: "of the")."""
     found: list[Run] = []
     lowers, starts = words.lowers, words.starts
     before = _cues()["before"]
@@ -128,11 +135,10 @@ def runs(doc: Document, words: Words, taken: set[int], shortest: int = 1) -> lis
             continue
         j = i + 1
         while j < len(words) and starts[j] not in taken and not words.gap_after(j - 1):
-            joins = lowers[j] in CONNECTORS and j + 1 < len(words) and words.name_cased(j + 1)
-            if not (joins or words.name_cased(j)):
+            if not (words.name_cased(j) or _joins(words, j, joining)):
                 break
             j += 1
-        while j > i and lowers[j - 1] in CONNECTORS:
+        while j > i and lowers[j - 1] in joining:
             j -= 1
         if j > i and _content(lowers, i, j) >= shortest:
             found.append(_make(doc, words, i, j, cue_before(lowers, i)))
@@ -140,10 +146,21 @@ def runs(doc: Document, words: Words, taken: set[int], shortest: int = 1) -> lis
     return found
 
 
-def name_words(words: Words, vocabulary: frozenset[str]) -> set[str]:
+def _joins(words: Words, j: int, joining: frozenset[str]) -> bool:
+    """Whether word ``j`` joins the run to a capitalised word after it, alone or with one
+    more joining word ("of Iraq", "of the Economy")."""
+    lowers = words.lowers
+    if lowers[j] not in joining or j + 1 >= len(words):
+        return False
+    if words.name_cased(j + 1):
+        return True
+    return lowers[j + 1] in joining and j + 2 < len(words) and words.name_cased(j + 2)
+
+
+def name_words(words: Words, vocabulary: Container[str]) -> set[str]:
     """The words of ``vocabulary`` in the sentence that a run may hold: stop words ("and",
     "a") only when capitalised, since runs never take them in lower case."""
-    found = set(vocabulary.intersection(words.lowers))
+    found = {w for w in words.lowers if w in vocabulary}
     common = found.intersection(_stopwords())
     if common:
         found -= common

