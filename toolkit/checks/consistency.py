@@ -73,6 +73,8 @@ _MESSAGES = {
     "country": "{text!r} is a foreign or old name of {replacement}, which the article also uses",
     "alias": "{text!r} and {replacement!r} name one entity",
     "surname": "{text!r} and {replacement!r} are one family name spelled two ways",
+    "alternative": "{text!r} and {replacement!r} are two English names of one place",
+    "translation": "{text!r} and {replacement!r} are two translations of one name",
 }
 
 
