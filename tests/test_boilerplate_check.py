@@ -290,9 +290,10 @@ def test_teasers_after_the_copyright_line_are_not_article() -> None:
 
 
 def test_chinese_chrome_left_untranslated() -> None:
+    """The editor's credit line stays: credits are article content (issue 18)."""
     text = BODY + "\n责任编辑：张三\n相关新闻\n版权所有 © 2024 新华网\n"
     found = flagged_lines(text)
-    assert set(found) == {"责任编辑：张三", "相关新闻", "版权所有 © 2024 新华网"}
+    assert set(found) == {"相关新闻", "版权所有 © 2024 新华网"}
 
 
 def test_title_case_question_headline_leaks_but_a_closing_question_does_not() -> None:
@@ -313,7 +314,6 @@ def test_title_case_question_headline_leaks_but_a_closing_question_does_not() ->
         "Scan the QR code to follow us on WeChat",
         "Your comment will be shown after it is reviewed by the editors.",
         "When reprinting the materials of the agency, a link to the source is required.",
-        "[Responsible editor: Wang Fang]",
         "【Print】【Close window】",
         "Disclaimer: This article is reprinted from other media and does not represent the "
         "views of this site.",
@@ -332,6 +332,8 @@ def test_translated_chrome_of_many_cms(line: str) -> None:
         "(With AFP)",
         "Translated from the Arabic by Sara Haddad",
         "Translation: Mehmet Yilmaz",
+        "Editor in charge: Wang Fang",
+        "With input from APP",
     ],
 )
 def test_credit_lines_are_never_deleted(credit: str) -> None:
@@ -381,3 +383,28 @@ def test_russian_and_urdu_chrome_left_untranslated() -> None:
     ]
     found = flagged_lines(BODY + "\n" + "\n\n".join(lines) + "\n")
     assert all(found[line] == "BP101" for line in lines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SON DAKİKA | BREAKING",
+        "Share | Tweet | E-mail | Print",
+        "Font size: Large | Medium | Small",
+        "Comment Policy: Comments with insults will not be published.",
+        "All rights of the news published on our site are reserved.",
+        "By continuing to browse this site, you accept the use of cookies.",
+        "To go further: Mali: the junta extends its mandate",
+        "Log in to comment",
+        "All reproduction, even partial, is prohibited without authorisation.",
+    ],
+)
+def test_more_chrome_rows(line: str) -> None:
+    found = flagged_lines(BODY + "\n" + line + "\n\nLeave a Reply\n")
+    assert found[line] == "BP101"
+
+
+def test_event_dates_between_separators_are_not_chrome() -> None:
+    assert "29 November 2018 | 20 January 2019" not in flagged_lines(
+        "29 November 2018 | 20 January 2019\n\n" + BODY
+    )

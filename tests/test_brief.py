@@ -185,3 +185,12 @@ def test_summary_leaves_a_sentence_with_an_unresolved_major_finding(monkeypatch)
     monkeypatch.setattr(toolkit.brief, "clean", with_flaws("minor"))
     assert flawed in brief(article).summary
     assert clean("Egypt is facing water shortages and drought. Nile Delta.\n").flaws
+
+
+def test_confident_rules_are_real_rules_with_a_threshold() -> None:
+    from toolkit.brief.clean import confident_rules
+    from toolkit.checks import CHECKS, check_class
+
+    codes = {rule.code for name in CHECKS for rule in check_class(name).rules}
+    assert confident_rules() and set(confident_rules()) <= codes
+    assert all(0 < threshold <= 1 for threshold in confident_rules().values())

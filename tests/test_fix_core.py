@@ -257,3 +257,29 @@ def test_later_rounds_check_only_the_edited_paragraphs(monkeypatch):
     assert "Say! Then go." in result.text
     assert checked[0] == len(text) and len(checked) >= 2
     assert all(n < 200 for n in checked[1:])
+
+
+def test_a_long_text_is_fixed_chunk_by_chunk_as_check_reads_it(monkeypatch):
+    import toolkit.fix as fix_module
+    from toolkit.pipeline import check
+
+    towns = ["Mosul", "Basra", "Erbil", "Najaf", "Kirkuk", "Karbala", "Tikrit", "Ramadi"]
+    text = "".join(
+        f"The mayor of {town} said.”{word} {n} families left.\n\nSource link\n\n"
+        f"Rain fell on {town} And its {n + 3} villages overnight.\n\n"
+        for n, (town, word) in enumerate(
+            zip(towns, ["in", "so", "now", "then"] * 2, strict=True), 1
+        )
+    )
+    monkeypatch.setattr(fix_module, "CHUNK_CHARS", 150)
+    pieces = list(fix_module._pieces(text))
+    assert len(pieces) > 5 and "".join(pieces) == text
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+    chunked = fix(text)
+    assert chunked.text == "".join(fix(p).text for p in pieces) != text
+    assert_offset_map(chunked)
+    for f in (*chunked.applied, *(s.finding for s in chunked.skipped)):
+        assert text[f.start : f.end] == f.text
+        assert (f.line, f.column) == Document(text).line_col(f.start)
+    assert all(e.finding is None or e.finding in chunked.applied for e in chunked.edits)
+    assert not check(chunked.text, rules=["PU101"])

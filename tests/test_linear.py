@@ -58,3 +58,24 @@ def test_a_brief_reads_the_lead_of_a_huge_text(monkeypatch):
     assert text.startswith(result.text) and result.text.endswith("\n\n")
     assert result.note.startswith("briefed from the first ")
     assert brief_module.brief("A short text about the river rising again today.").note == ""
+
+
+def test_spacy_loads_without_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from toolkit.errors import ModelError\n"
+        "from toolkit.nlp import english_pipeline\n"
+        "try:\n"
+        "    english_pipeline()\n"
+        "except ModelError:\n"
+        "    sys.exit(0)\n"
+        "assert 'torch' not in sys.modules\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('torch'):\n"
+        "    import torch  # still importable afterwards\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -176,6 +176,13 @@ def test_speech_test_reads_the_paragraph_tail_only(monkeypatch):
             None,
         ),
         ("The economy minister, Mehmet Aydin, spoke.", "Mehmet Aydin", "human", "m"),
+        ("The envoy, Irina Volkova, spoke.", "Irina Volkova", "human", "f"),
+        ("Pavel Ivanovich Kuznets spoke.", "Pavel Ivanovich Kuznets", "human", "m"),
+        ("Dilnoza Karimova spoke.", "Dilnoza Karimova", "human", "f"),  # a surname ending
+        ("Gul Rahim spoke.", "Gul Rahim", "human", None),  # Gul: men's and women's names
+        ("Layla, a nurse, said it.", "Layla", "human", "f"),  # a given name alone, apposed
+        ("The Water and Sewage Authority said it.", "Water and Sewage Authority", "nonhuman", None),
+        ("The Egypt Express left Aswan.", "Egypt Express", "nonhuman", None),  # a train
     ],
 )
 def test_mentions_read_names_right(text, name, animacy, gender):
@@ -186,6 +193,72 @@ def test_mentions_read_names_right(text, name, animacy, gender):
         m for m in found if (name is None or m.text == name) and m.referent.animacy == animacy
     ]
     assert person and person[-1].referent.gender == gender, [(m.text, m.referent) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "rule", "suggestion"),
+    [
+        # a body reporting "that he/she" after a person who only reported
+        (
+            "Minister Ali Rezaei said the roads were open. The Red Crescent Society said that he "
+            "had sent forty teams to the villages.",
+            "he",
+            "PR101",
+            "it",
+        ),
+        # a long relative clause between the body and its reporting verb
+        (
+            "The electoral commission, which counted the ballots over three days in every "
+            "province of the country, announced that she had rejected two appeals.",
+            "she",
+            "PR101",
+            "it",
+        ),
+        # what only a body has: subunits, observers, an accession
+        ("The navy began to move his frigates and his units to the coast.", "his", "PR101", "its"),
+        ("The commission said that her observers saw no fraud.", "her", "PR101", "its"),
+        ("Serbia hopes to finish her accession talks soon.", "her", "PR101", "its"),
+        # a named person of known gender reporting about herself or himself
+        (
+            "The head of the Green Party (GP), Amina Diallo, said that he was ready.",
+            "he",
+            "PR102",
+            "she",
+        ),
+        (
+            "Svetlana Orlova, a teacher, told our reporter that he voted early.",
+            "he",
+            "PR102",
+            "she",
+        ),
+        # a vehicle and a spacecraft
+        ("The bus left Kandahar at dawn, and she reached Herat at night.", "she", "PR101", "it"),
+        ("The orbiter was launched in May. He reached Mars in February.", "He", "PR101", "It"),
+    ],
+)
+def test_generalised_shapes(text, span, rule, suggestion):
+    hits = [f for f in findings(text) if f.text == span]
+    assert hits and (hits[0].rule, hits[0].suggestions[0]) == (rule, suggestion), findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person is the subject of the previous sentence, or named before the pronoun
+        "Omar Haddad, a lawyer, was detained on Monday. The army said he was a spy.",
+        "After questioning Lee, the police said he had confessed.",
+        "Maria Costa left the club in May. The club said she had signed for a rival.",
+        # the verb is one only people do
+        "The ministry said he was arrested at the airport.",
+        "The Pentagon said he would travel to Warsaw on Friday.",
+        # a body does arrest: active, not passive
+        "His office said he was travelling to Texas.",
+        # a person's, not the body's: nomination, contract
+        "Judge Amy Ruiz was nominated in May. The committee approved her nomination on Tuesday.",
+    ],
+)
+def test_reports_and_possessions_left_alone(text):
+    assert findings(text) == []
 
 
 def test_a_dateline_place_is_no_subject():

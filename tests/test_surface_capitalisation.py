@@ -80,6 +80,9 @@ def test_not_flagged(text):
         ("The court heard that the malian had fled.", "malian", "Malian"),
         ("Talks were held in kurdish and arabic.", "kurdish", "Kurdish"),
         ("Thousands of kurds fled the town.", "kurds", "Kurds"),
+        ("The vote split the pro-european camp.", "european", "European"),
+        ("The islamist party won.", "islamist", "Islamist"),
+        ("The afghan Red Crescent sent aid.", "afghan", "Afghan"),
     ],
 )
 def test_lower_case_proper_adjective(text, word, fixed):
@@ -94,7 +97,8 @@ def test_lower_case_proper_adjective(text, word, fixed):
         "She will polish the silver; he may welsh on the deal.",
         "see www.example.com/turkish-news and #syrian today",
         "all lower case here with no capitals about the syrian war",
-        "The Swiss-made watch was sold in a pro-iranian district.",
+        "The Swiss-made watch was sold in a co-iranian district.",
+        "She bought an afghan blanket.",
     ],
 )
 def test_lower_case_common_word_not_flagged(text):

@@ -148,6 +148,20 @@ LEAD = "The meeting took place in the capital on Monday. "
             " to ensure",
         ),
         ("The match went ahead. Despite heavy rain in the capital.", ". Despite", ", despite"),
+        ("He was elected in 2019. Which his rivals called a fraud.", ". Which", ", which"),
+        ("The town has 40,000 people. Of whom many work in the mines.", ". Of whom", ", of whom"),
+        ("The summit opens on Friday. In the Palace of Nations.", ". In", " in"),
+        ("The law takes effect on May 2. After being signed by the king.", ". After", " after"),
+        (
+            "Turnout rose in the north. Especially among young voters.",
+            ". Especially",
+            ", especially",
+        ),
+        (
+            "Talks began last spring. When the envoy of the council, Jan Roe, proposed a truce.",
+            ". When",
+            ", when",
+        ),
         # An "According to" phrase belongs to the sentence after it.
         (
             "According to figures from the central bank. Inflation fell in May.",
@@ -196,6 +210,16 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "While the talks went on, the shelling continued.",
         "When asked about it, he declined to comment.",
         "Despite that, the plan went ahead.",
+        "In that case you pay only $12.99.",
+        "In his latest exam -- done in May -- he weighed in at 90 kilos.",
+        "In general, when baking with honey you will use half as much.",
+        "In the closing seconds, the defender pulled off his helmet.",
+        "At the time, used copies started at $200.",
+        "In an effort to calm markets, the president, Ana Roe, cut taxes.",
+        "When it comes to the cure, you're on your own.",
+        "For now.",
+        "According to the ombudsman, at least 200 people were killed.",
+        "In-feed ads earn the most per view.",
     ],
 )
 def test_sentence_with_main_clause_is_not_detached(text):

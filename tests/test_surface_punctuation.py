@@ -114,6 +114,14 @@ def test_arabic_punctuation_inside_arabic_text_is_left_to_untranslated():
         ("She said „yes“ to it.", ("PU107", "„", ("“",))),
         ("She said „yes“ to it.", ("PU107", "“", ("”",))),
         ("It was a tragedy؛ demanding a trial.", ("PU107", "؛", (",",))),
+        ("He said. ’’We will stay‘‘, he added.", ("PU107", "’’", ("“",))),
+        ("He said. ’’We will stay‘‘, he added.", ("PU107", "‘‘,", (",”",))),
+        ("Mali : the junta extends its term", ("PU102", " :", (":",))),
+        ("Talks ended.\n\n— We won, — said Petrova at the airport.", ("PU107", "— ", ("“",))),
+        (
+            "Talks ended.\n\n— We won, — said Petrova at the airport.",
+            ("PU108", ", — said Petrova", (",” Petrova said",)),
+        ),
     ],
 )
 def test_source_quotation_style(text, expected):

@@ -91,3 +91,18 @@ def test_near_repeat_with_other_figures_is_no_repeat():
         "2. Fresh apples from the orchard in the valley, crisp and sweet, six kilos in a box."
     )
     assert [f for f in RepetitionCheck().run(Document(text)) if f.rule == "RE102"] == []
+
+
+def test_phrase_repeated_after_a_comma():
+    text = "They agreed to revive the trade deal, to revive the trade deal signed in 2015."
+    found = [(f.rule, f.text) for f in RepetitionCheck().run(Document(text))]
+    assert ("RE104", ", to revive the trade deal") in found
+
+
+def test_that_that_before_an_article_is_doubled():
+    found = [
+        (f.rule, f.text)
+        for f in RepetitionCheck().run(Document("He said that that the law passed."))
+    ]
+    assert found == [("RE101", " that")]
+    assert RepetitionCheck().run(Document("He said that that was wrong.")) == []

@@ -14,13 +14,14 @@ import re
 import sys
 import types
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from toolkit.document import Document
 from toolkit.edits import Change, Edit, apply_changes, blank_line_cleanup, compose
 from toolkit.findings import Finding, severity_rank
+from toolkit.textio import CHUNK_CHARS, Chunk, chunk_end
 
 if TYPE_CHECKING:
     from toolkit.config import IgnoreList
@@ -171,6 +172,11 @@ def fix(
     options = (selection, min_confidence, unsafe, ignored)
     if findings is not None:
         return _fix_once(text, findings, options, decide)
+    if decide is None and len(text) > CHUNK_CHARS:
+        keywords = {"settings": settings, "selection": selection, "ignored": ignored}
+        parts = [fix(piece, None, min_confidence=min_confidence, unsafe=unsafe, **keywords)
+                 for piece in _pieces(text)]  # fmt: skip
+        return _joined(parts)
     result = _fix_once(text, _check(text, settings, selection), options, decide)
     latest = result.edits
     for _ in range(MAX_ROUNDS - 1):
@@ -182,6 +188,52 @@ def fix(
             break
         result, latest = _compose(result, following), following.edits
     return result
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in the chunks ``mtkit check`` reads a file in (about ``CHUNK_CHARS``, ending
+    after a blank line): a long text is checked and fixed chunk by chunk, in linear time."""
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = chunk_end(text[start : start + CHUNK_CHARS + 1], CHUNK_CHARS)
+        yield text[start : start + cut]
+        start += cut
+    yield text[start:]
+
+
+def _joined(parts: list[FixResult]) -> FixResult:
+    """One result from the results of consecutive chunks of a text."""
+    from toolkit.pipeline import in_whole_text
+
+    edits: list[Edit] = []
+    applied: list[Finding] = []
+    skipped: list[Skipped] = []
+    old = new = lines = 0
+    for part in parts:
+        chunk = Chunk(part.original, old, lines)
+        found = [*part.applied, *(s.finding for s in part.skipped)]
+        moved = dict(zip(found, in_whole_text(found, chunk), strict=True))
+        edits += [
+            replace(
+                e,
+                start=e.start + old,
+                end=e.end + old,
+                new_start=e.new_start + new,
+                finding=moved.get(e.finding, e.finding) if e.finding else None,
+            )
+            for e in part.edits
+        ]
+        applied += [moved[f] for f in part.applied]
+        skipped += [Skipped(moved[s.finding], s.reason) for s in part.skipped]
+        old, new = old + len(part.original), new + len(part.text)
+        lines += part.original.count("\n")
+    return FixResult(
+        original="".join(p.original for p in parts),
+        text="".join(p.text for p in parts),
+        edits=tuple(edits),
+        applied=tuple(applied),
+        skipped=tuple(skipped),
+    )
 
 
 def _check(text: str, settings: Settings | None, selection: Selection | None) -> list[Finding]:
@@ -199,7 +251,6 @@ def _recheck(
     touched, each checked with a paragraph of context either side: only there can a fix
     expose a new finding, and checking windows keeps a round linear in the edited text."""
     from toolkit.pipeline import in_whole_text
-    from toolkit.textio import Chunk
 
     found: list[Finding] = []
     lines = position = 0
@@ -274,8 +325,12 @@ def _fix_once(
 
 def _compose(first: FixResult, second: FixResult) -> FixResult:
     """One result doing ``first`` then ``second`` (whose offsets are in first.text)."""
-    edits = compose(first.edits, len(first.original), second.edits, len(first.text))
-    later = [_in_original(f, first) for f in second.applied]
+    anchored = {f: _in_original(f, first) for f in second.applied}
+    edits = [
+        replace(e, finding=anchored.get(e.finding, e.finding)) if e.finding else e
+        for e in compose(first.edits, len(first.original), second.edits, len(first.text))
+    ]
+    later = list(anchored.values())
     seen = {(s.finding.rule, s.finding.start, s.finding.text) for s in first.skipped}
     skipped = [*first.skipped]
     for item in second.skipped:

@@ -91,7 +91,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _cut(text: str, size: int) -> int:
+def chunk_end(text: str, size: int) -> int:
     """Where a chunk ends: after a blank line, else after a line break, else after a space."""
     for mark in ("\n\n", "\n", " "):
         at = text.rfind(mark, 0, size)
@@ -124,7 +124,7 @@ def iter_chunks(path: str, encoding: str | None = None, size: int = CHUNK_CHARS)
                 raise InputError(f"{path}: not valid {name}: {error}") from None
             consumed += len(raw)
             while len(pending) > size:
-                cut = _cut(pending, size)
+                cut = chunk_end(pending, size)
                 yield Chunk(pending[:cut], offset, lines)
                 offset, lines = offset + cut, lines + pending.count("\n", 0, cut)
                 pending = pending[cut:]

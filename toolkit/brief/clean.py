@@ -4,20 +4,27 @@ canonical, and the findings left unresolved located in the cleaned text."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
 from toolkit.document import Span
 from toolkit.findings import Finding
+from toolkit.resources import corpus_path, iter_tsv
 
 NAME_KINDS = ("name", "consistency")
 # A briefing is read, not published: beside the fixes marked safe (applied at fix's own
-# threshold), it takes the suggestions of these kinds at this confidence. Measured on the dev
-# articles and clean news (benchmarks/RESULTS.md, "Suggestions by rule"): pronoun, fragment
-# and boilerplate suggestions are right or closer in every case there; names give one
-# canonical name per entity.
-CONFIDENT = {"pronoun": 0.7, "fragment": 0.7, "boilerplate": 0.7, "name": 0.7, "consistency": 0.7}
+# threshold) it takes the suggestions of the rules measured right in at least 95% of cases
+# (corpora/brief/confident_rules.tsv), and one canonical name per entity.
 SAFE_CONFIDENCE = 0.8
+NAME_CONFIDENCE = 0.7
+
+
+@functools.cache
+def confident_rules() -> dict[str, float]:
+    """Rule code -> the confidence from which a briefing applies its suggestion."""
+    rows = iter_tsv(corpus_path("brief", "confident_rules.tsv"))
+    return {row["rule"]: float(row["min_confidence"]) for row in rows}
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,9 @@ def applicable(finding: Finding) -> bool:
         return False
     if finding.safe and finding.confidence >= SAFE_CONFIDENCE:
         return True
-    return finding.confidence >= CONFIDENT.get(finding.kind, 2.0)
+    if finding.kind in NAME_KINDS and finding.confidence >= NAME_CONFIDENCE:
+        return True
+    return finding.confidence >= confident_rules().get(finding.rule, 2.0)
 
 
 def clean(text: str) -> Cleaned:

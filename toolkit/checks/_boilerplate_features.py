@@ -23,13 +23,15 @@ _TERMINALS = ".!?…؟。！？"
 _CLOSERS = "\"'”’»)]"
 _LINKY = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w|#\w|\s[|/•·]\s|[»›]")
 _DIGIT = re.compile(r"\d")
+_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _STRONG_CHROME_WORDS = 12
 _BEFORE_END_SHARE = 0.5
 _NOTICE = re.compile(
     r"cookie|©|rights reserved|will not be published|newsletter|disclaimer|reproduced from|"
-    r"reprinted from|hyperlink|link to (?:the )?(?:source|original)|ملفات تعريف|محفوظة",
+    r"reprinted from|hyperlink|link to (?:the )?(?:source|original)|protected by copyright|"
+    r"reserved|prohibited without|ملفات تعريف|محفوظة",
     re.IGNORECASE,
 )
 
@@ -155,7 +157,7 @@ def describe(line: str) -> LineInfo:
     chrome = (
         not credit
         and (short or not (ends_sentence and not _NOTICE.search(text)))
-        and bool(found.chrome.fullmatch(text))
+        and (bool(found.chrome.fullmatch(text)) or _chrome_items(text, found))
     )
     return LineInfo(
         text=text,
@@ -172,6 +174,14 @@ def describe(line: str) -> LineInfo:
         nav=short and bool(found.nav.fullmatch(text)),
         credit=credit,
     )
+
+
+def _chrome_items(text: str, found: Patterns) -> bool:
+    """A row of chrome items between separators ("SON DAKİKA | BREAKING", "Share | Print")."""
+    parts = [p for p in _SEPARATOR.split(text) if p]
+    if len(parts) < 2 or all(_DIGIT.search(p) for p in parts):
+        return False  # "29 November 2018 | 20 January 2019": dates of an event, not chrome
+    return all(found.chrome.fullmatch(p) or found.nav.fullmatch(p) for p in parts)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -36,6 +36,9 @@ class Detached:
     end: int
 
 
+_CONTRACTION = re.compile(
+    r"(?:it|he|she|that|there|here|what|who|where|you|we|they|i)['’](?:s|re|ve|ll|d|m)"
+)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _COMMA = re.compile(r",(?!\d)|[;:—]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*%?")
@@ -47,6 +50,7 @@ _NUMBER = re.compile(
 _CLAUSE_MARKERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while"})
 _CLAUSE_MARKERS |= {"what", "than", "if", "whether", "because", "since", "so", "until", "unless"}
 _COORDINATORS = frozenset({"and", "or", "but", "nor", "yet", "then", "as", "plus"})
+_CLAUSES = frozenset({"relative", "subordinator"})
 _NOUN_MARKERS = frozenset({"article", "preposition", "determiner"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "this", "these"})
 _POSSESSIVES |= {"those", "each", "every", "no", "some", "any", "many", "several", "all"}
@@ -69,7 +73,7 @@ def openers() -> dict[str, Opener]:
 def _opener_pattern() -> re.Pattern[str]:
     phrases = sorted(openers(), key=len, reverse=True)
     alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"(?:{alternation})\b", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
@@ -125,11 +129,16 @@ def detached(sentence: str) -> Detached | None:
             return None
         end = reported.end()
     rest = sentence[end:]
-    if _main_clause_after_comma(rest):
-        return None
     head = _COMMA.split(rest)[0]
+    clause = opener.kind in ("relative", "subordinator")
+    if _main_clause_after_comma(rest, own_verb=not clause or _finite_verb(head, lenient=True)):
+        return None
     if opener.kind == "relative" and len(_WORD.findall(head)) < 3:
         return None  # "Who knows.", "Which one?"
+    if opener.kind == "preposition" and len(_WORD.findall(rest)) < 2:
+        return None  # "For now.", "In short."
+    if len(_WORD.findall(head)) <= 2 and head != rest and _any_verb(rest[len(head) :]):
+        return None  # a short adverbial, then the clause: "In general, when ... you will use"
     if opener.words in ("which", "who") and not _verb_next(head):
         return None  # "Which versions play ... will decide": "which" determines a noun
     if opener.kind == "subordinator" and _finite_verbs(head) >= 2:
@@ -164,6 +173,8 @@ def _verb_next(text: str) -> bool:
         return False
     if lower in _adverbs() or lower.endswith("ly") or lower in _MODALS:
         return True
+    if function_words().get(lower) == "article" or lower in _PRONOUNS or lower in _POSSESSIVES:
+        return True  # an object relative: "Which the opposition described as a coup."
     if function_words().get(lower) == "auxiliary":
         return True
     return can_be_verb(lower) and (_past_form(lower) or lower.endswith("s"))
@@ -180,23 +191,41 @@ def _participle(word: str) -> bool:
     )
 
 
-def _main_clause_after_comma(rest: str) -> bool:
-    """Whether a comma in ``rest`` is followed by a clause that can be the main one."""
-    parts = _COMMA.split(rest)[1:]
-    for part in parts:
+def _main_clause_after_comma(rest: str, own_verb: bool = True) -> bool:
+    """Whether a comma in ``rest`` is followed by a clause that can be the main one.
+
+    A clause that still lacks its verb (``own_verb`` false: "When the leader of the party,
+    Devlet Bahceli, suggested ...") takes the first part that opens with a verb as its own.
+    """
+    for part in _COMMA.split(rest)[1:]:
         words = _WORD.findall(part)
-        if not words or words[0].lower() in _COORDINATORS or words[0].lower() in openers():
-            continue
+        first = openers().get(words[0].lower()) if words else None
+        if not words or words[0].lower() in _COORDINATORS or (first and first.kind in _CLAUSES):
+            continue  # "..., and his reservoir can", "..., which ...": no main clause
         if _participle(words[0].capitalize()) and words[0].islower():
             continue
-        if _finite_verb(part, lenient=True):
-            return True
+        if words[0].lower() == "that":
+            words = ["it", *words[1:]]  # "..., that seems plausible": a pronoun subject
+        verbs = list(_verb_positions(words, lenient=True))
+        if not verbs:
+            continue
+        if not own_verb and verbs[0] == 0:
+            own_verb = True
+            continue
+        return True
     return False
 
 
 def _finite_verb(text: str, in_phrase: bool = False, lenient: bool = False) -> bool:
     """Whether ``text`` holds a word that is probably a finite verb of its own clause."""
     return next(_verb_positions(_WORD.findall(text), in_phrase, lenient), None) is not None
+
+
+def _any_verb(text: str) -> bool:
+    """Whether ``text`` has a verb anywhere, subordinate clauses included."""
+    skipped = _CLAUSE_MARKERS | openers().keys()
+    words = [w for w in _WORD.findall(text) if w.lower() not in skipped]
+    return next(_verb_positions(words, lenient=True), None) is not None
 
 
 def _finite_verbs(text: str, previous: str = "") -> int:
@@ -230,9 +259,15 @@ def _verb_positions(
     for index, word in enumerate(words):
         lower = word.lower().replace("’", "'")
         kind = classes.get(lower)
-        if lower in _CLAUSE_MARKERS:
+        if _CONTRACTION.fullmatch(lower):
+            yield index  # "it's", "you're", "there'll": a subject and its verb
+        elif (
+            lower == "that" and in_phrase and (index == 0 or classes.get(previous) == "preposition")
+        ):
+            pass  # a determiner: "in that case", "at that time"
+        elif lower in _CLAUSE_MARKERS:
             return
-        if word[0].isdigit():
+        elif word[0].isdigit():
             if not _YEAR.fullmatch(word):
                 lower = "the"  # a number determines the noun after it, as an article does
         elif word[0].isupper() and index > 0:
@@ -253,7 +288,11 @@ def _verb_positions(
             and previous not in _POSSESSIVES
             and previous not in _COORDINATORS
             and (not in_phrase or (_past_form(lower) and _content(previous)))
-            and (lenient or not (_past_form(lower) and _next_is_preposition(words, index)))
+            and (
+                lenient
+                or previous in _PRONOUNS
+                or not (_past_form(lower) and _next_is_preposition(words, index))
+            )
         ):
             yield index
             if lower in reporting_verbs("past") or lower in reporting_verbs("present"):

@@ -19,8 +19,10 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
+from toolkit.cache import cached
 from toolkit.checks._literals import folded, may_match, required_literals
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
@@ -46,13 +48,24 @@ _TAIL = re.compile(r"[ \t,;:]*(\w)")  # what follows a deleted phrase
 _LEAD = re.compile(r"[ \t]+$")  # the spaces before it
 
 
+@functools.cache
+def _regex(source: str) -> re.Pattern[str]:
+    """A pattern compiled on first use (a lexicon's rows are compiled only where their words
+    occur in a document)."""
+    return re.compile(source, re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the text around a match must (or, ``negated``, must not) contain."""
 
     scope: str
-    regex: re.Pattern[str]
+    source: str  # the regex, macros expanded
     negated: bool
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _regex(self.source)
 
     def holds(self, doc: Document, start: int) -> bool:
         window = self._window(doc, start)
@@ -69,13 +82,13 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One row of a lexicon, compiled."""
+    """One row of a lexicon, parsed; its regex is compiled when first needed."""
 
     id: str
     rule: Rule
     langs: frozenset[str]
     at_start: bool
-    regex: re.Pattern[str]
+    source: str  # the regex, macros expanded and whole-word bounds added
     literals: tuple[frozenset[str], ...]
     templates: tuple[str, ...]
     safe: bool
@@ -83,6 +96,10 @@ class Entry:
     contexts: tuple[Context, ...]
     explanation: str
     sources: tuple[tuple[str, str], ...]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _regex(self.source)
 
     def applies_to(self, source_lang: str | None) -> bool:
         return source_lang is None or "any" in self.langs or source_lang in self.langs
@@ -114,11 +131,14 @@ def expand_macros(pattern: str) -> str:
     raise ModelError(f"corpora/calques/macros.tsv: macros nest too deeply in {pattern!r}")
 
 
-def _compile(where: str, source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _expanded(where: str, source: str) -> str:
+    """``source`` with its macros expanded, checked by compiling it once."""
     try:
-        return re.compile(expand_macros(source), flags)
+        expanded = expand_macros(source)
+        re.compile(expanded, re.IGNORECASE)
     except (re.error, KeyError) as error:
         raise ModelError(f"{where}: bad pattern {source!r}: {error}") from error
+    return expanded
 
 
 def _context(where: str, text: str) -> Context:
@@ -126,7 +146,7 @@ def _context(where: str, text: str) -> Context:
     scope, _, source = text.lstrip("!").partition(":")
     if scope not in _SCOPES or not source:
         raise ModelError(f"{where}: context must be SCOPE:REGEX with SCOPE in {_SCOPES}")
-    return Context(scope, _compile(where, source), negated)
+    return Context(scope, _expanded(where, source), negated)
 
 
 def _sources(where: str, text: str) -> tuple[tuple[str, str], ...]:
@@ -139,48 +159,74 @@ def _sources(where: str, text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _entry(where: str, row: dict[str, str], rules: dict[str, Rule]) -> Entry:
-    if row["rule"] not in rules:
+def _parse(where: str, row: dict[str, str], codes: frozenset[str]) -> tuple:
+    """A row as plain data (what the disk cache keeps): ``Entry``'s fields, the rule as its
+    code and ``safe`` as None when the rule's default applies."""
+    if row["rule"] not in codes:
         raise ModelError(f"{where}: unknown rule {row['rule']!r}")
-    rule = rules[row["rule"]]
     # whole words: no word character before a match, nor after one that ends with a letter
-    regex = _compile(where, rf"(?<![\w-])(?:{row['pattern']}){_WORD_END}")
+    source = _expanded(where, rf"(?<![\w-])(?:{row['pattern']}){_WORD_END}")
     langs = frozenset(row["lang"].split(","))
     if not langs <= {"any", *LANGUAGES}:
         raise ModelError(f"{where}: unknown language in {row['lang']!r}")
-    safe = {"yes": True, "no": False, "": rule.fix_safe}.get(row["safe"])
-    if safe is None:
+    if row["safe"] not in ("yes", "no", ""):
         raise ModelError(f"{where}: safe is yes, no or empty")
-    contexts = tuple(_context(where, c.strip()) for c in row["context"].split(" && ") if c.strip())
-    return Entry(
-        id=row["id"],
-        rule=rule,
-        langs=langs,
-        at_start=row["where"] == "start",
-        regex=regex,
-        literals=required_literals(regex.pattern),
-        templates=tuple(t.strip() for t in row["suggestions"].split("|") if t.strip()),
-        safe=safe,
-        confidence=float(row["confidence"]),
-        contexts=contexts,
-        explanation=row["explanation"],
-        sources=_sources(where, row["source"]),
+    return (
+        row["id"],
+        row["rule"],
+        langs,
+        row["where"] == "start",
+        source,
+        required_literals(source),
+        tuple(t.strip() for t in row["suggestions"].split("|") if t.strip()),
+        {"yes": True, "no": False}.get(row["safe"]),
+        float(row["confidence"]),
+        tuple(_context(where, c.strip()) for c in row["context"].split(" && ") if c.strip()),
+        row["explanation"],
+        _sources(where, row["source"]),
     )
+
+
+def _lexicon_files(folder: str) -> list[Path]:
+    return [
+        path
+        for path in sorted(corpora_dir().joinpath(folder).glob("*.tsv"))
+        if path.stem in LANGUAGES or path.stem == "shared"
+    ]
+
+
+def _parse_folder(folder: str, codes: frozenset[str]) -> list[tuple]:
+    rows = [
+        _parse(f"corpora/{folder}/{path.name}: {row['id']}", row, codes)
+        for path in _lexicon_files(folder)
+        for row in iter_tsv(path)
+    ]
+    if len({row[0] for row in rows}) != len(rows):
+        raise ModelError(f"corpora/{folder}: duplicate pattern ids")
+    return rows
 
 
 @functools.cache
 def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
     """Every row of the lexicons in corpora/<folder>/: LANG.tsv per source language, and
-    shared.tsv for families several languages share."""
+    shared.tsv for families several languages share.
+
+    Parsing a row (macros, a check that it compiles, its required literals) is kept in the
+    disk cache, keyed by the lexicon files, the macros and this engine's code.
+    """
     by_code = {rule.code: rule for rule in rules}
+    sources = [
+        *_lexicon_files(folder),
+        corpus_path("calques", "macros.tsv"),
+        Path(__file__),
+        Path(__file__).with_name("_literals.py"),
+    ]
+    rows = cached(f"lexicon-{folder}", sources, lambda: _parse_folder(folder, frozenset(by_code)))
     entries = []
-    for path in sorted(corpora_dir().joinpath(folder).glob("*.tsv")):
-        if path.stem not in LANGUAGES and path.stem != "shared":
-            continue
-        for row in iter_tsv(path):
-            entries.append(_entry(f"corpora/{folder}/{path.name}: {row['id']}", row, by_code))
-    if len({e.id for e in entries}) != len(entries):
-        raise ModelError(f"corpora/{folder}: duplicate pattern ids")
+    for row in rows:
+        rule = by_code[row[1]]
+        safe = rule.fix_safe if row[7] is None else row[7]
+        entries.append(Entry(row[0], rule, *row[2:7], safe, *row[8:]))
     return tuple(entries)
 
 

@@ -33,9 +33,14 @@ def required_literals(
         tree = sre_parse.parse(pattern, flags)
     except re.error:
         return ()
-    options = [s for s in _sequence(list(tree)) if min(map(len, s)) >= 3]
+    options = [s for s in _sequence(list(tree)) if all(map(_selective, s))]
     options.sort(key=lambda s: (-min(map(len, s)), len(s)))
     return tuple(frozenset(s) for s in options[:most])
+
+
+def _selective(word: str) -> bool:
+    """Worth a substring test: three characters, or two with punctuation ("m.")."""
+    return len(word) >= 3 or (len(word) == 2 and not word.isalnum() and not word.isspace())
 
 
 def may_match(literals: tuple[frozenset[str], ...], text: str | None) -> bool:
@@ -58,10 +63,12 @@ def _sequence(items: list) -> list[set[str]]:
             options.append({"".join(run).lower()})
             run.clear()
 
+    prefix = ""
     for op, value in items:
         if op is sre.LITERAL:
             run.append(chr(value))
             continue
+        prefix = "".join(run)
         close_run()
         if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP or op is sre.ASSERT:
             options.extend(_sequence(list(value[-1])))
@@ -71,5 +78,18 @@ def _sequence(items: list) -> list[set[str]]:
             alternatives = [_best(_sequence(list(branch))) for branch in value[1]]
             if all(alternatives):
                 options.append(set().union(*alternatives))
+            if prefix:  # the parser moved the common start out of the alternatives ("M(?:me|lle)")
+                options.append({(prefix + _leading(list(branch))).lower() for branch in value[1]})
+        prefix = ""
     close_run()
     return options
+
+
+def _leading(items: list) -> str:
+    """The literal text every match of the sequence starts with."""
+    text = []
+    for op, value in items:
+        if op is not sre.LITERAL:
+            break
+        text.append(chr(value))
+    return "".join(text)

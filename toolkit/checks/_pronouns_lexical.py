@@ -24,7 +24,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.checks._pronouns_mentions import _DETERMINERS, Mention, Text, mentions
+from toolkit.checks._pronouns_mentions import (
+    _DETERMINERS,
+    Mention,
+    Text,
+    mentions,
+    reporting_verbs,
+    reports,
+)
 from toolkit.checks.pronouns import (
     _FORMS,
     _GENDER,
@@ -45,6 +52,8 @@ BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one 
 TOPIC = 0.08  # salience a person keeps for each time the text named them
 TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
+REPORTED = 0.5  # for a body that reports "that he/she ...": the subject is a strong antecedent
+SPEAKER = 0.2  # ... and people who only reported something count this share
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
     [
@@ -75,11 +84,16 @@ _CLAUSE_OPENERS = frozenset(
 _OPENING_QUOTES = ('"', "“", "«", "„")
 _CONDITIONS = ("if", "unless", "whoever", "anyone")
 _STATE_CLASSES = ("country", "place", "government", "military", "organisation", "company")
+_BODIES = (*_STATE_CLASSES, "group")
 _PRE_VERB_PREPOSITIONS = ("with", "through", "via", "using")
 _RELATIVIZERS = ("that", "which")
+_RELATIVE = ("which", "who", "whom", "whose")
 _NOUN_PHRASE_OPENERS = ("the", "a", "an")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJECTIVES_BEFORE_POSSESSION = 3
+_AUXILIARY_FILLERS = frozenset(["not", "never", "also", "later", "allegedly"])
+_BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "got"])
+_REPORT_REACH = 7  # words from a reporting verb to its "that he" ("said in a statement")
 
 
 _UNCLEAR = Mention(-1, -1, "", Referent("unknown"), False, -1, -1, -1)
@@ -201,6 +215,13 @@ def _judge(
     if referent.animacy == "nonhuman":
         if gender == "f" and _ship_near(text, k, found) and not antecedent.bound:
             return None  # ships are "she" in English
+        if _person_predicate(text, k, mention):
+            return None  # "police said he was arrested": a person
+        if not antecedent.bound and _strong(text, k, mention):
+            if _rival_near(text, k, gender, found, mention):
+                return None
+            people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
+            block = REPORTED
         if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
             return None
         suggestion = forms[1] if mention.plural else forms[0]
@@ -216,6 +237,16 @@ def _judge(
         )
     other = referent.gender not in (None, gender)
     if referent.animacy == "human" and mention.titled and other and not mention.plural:
+        if antecedent.bound:  # "Rosa Otonbayeva expressed his condolences": her own
+            between = _between(found, mention.last, k)  # "mocked Senator X over her insistence"
+            if any(m.person and m.referent.gender in (None, gender) for m in between):
+                return None
+            people = 0.0
+        elif _reported(text, k, mention):  # "Maryam, a teacher, told our reporter that he"
+            if _rival_near(text, k, gender, found, mention):
+                return None
+            people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
+            block = max(REPORTED, rival)
         if people >= block:
             return None
         return GENDER_MISMATCH.at(
@@ -228,6 +259,86 @@ def _judge(
             confidence=0.6 if antecedent.bound else 0.5,
         )
     return None
+
+
+def _strong(text: Text, k: int, mention: Mention) -> bool:
+    """Whether English grammar all but fixes a non-person antecedent of he/she: a body that
+    reports "that he ..." ("The council announced that he had received no appeal"), or a
+    vehicle that is the subject before it ("The capsule will be flown to Beijing, where he
+    will be opened")."""
+    if mention.referent.cls == "vehicle":
+        return text.lower(k) in ("she", "he") and mention.subject
+    return mention.referent.cls in _BODIES and _reported(text, k, mention)
+
+
+def _reported(text: Text, k: int, mention: Mention) -> bool:
+    """ "The ministry said in a statement that he ...": he or she opens the clause that a
+    reporting verb of its antecedent, the subject before it, takes."""
+    s = text.sentence_of[k]
+    if text.lower(k) not in ("she", "he") or mention.sentence != s or not mention.subject:
+        return False
+    if mention.first > 0 and (
+        text.lower(mention.first - 1) in ("his", "her")
+        or text.texts[mention.first - 1].endswith(("'s", "’s"))
+    ):
+        return False  # "His office said he": the office's owner
+    return _reported_by(text, mention, k - 1 if text.lower(k - 1) == "that" else k)
+
+
+def _reported_by(text: Text, mention: Mention, end: int) -> bool:
+    """Whether a reporting verb of the clause whose subject is ``mention`` stands among the
+    words before ``end`` ("said in a statement", "announced on Saturday")."""
+    verbs = [j for j in range(max(mention.last, end - _REPORT_REACH), end) if reports(text, j, 1)]
+    if not verbs:
+        return False
+    starts = _clause_starts(text, text.sentence_first[mention.sentence], verbs[0])
+    return starts[-1] <= mention.first
+
+
+def _rival_near(text: Text, k: int, gender: str, found: list[Mention], antecedent: Mention) -> bool:
+    """A person of a compatible gender named before the pronoun in its sentence outside a
+    prepositional phrase ("After questioning Simpson, police said he ..."), or the subject of
+    the previous sentence, unless it only reported ("Kowalczyk would appeal. The court said
+    he ...")."""
+    s = text.sentence_of[k]
+    lo = text.sentence_first[max(0, s - 1)]
+    for m in _between(found, lo, k):
+        if m is antecedent or m.plural or m.same_as >= 0 or m.referent.gender not in (None, gender):
+            continue
+        if m.referent.cls == "press" and not m.subject:
+            continue  # "told our reporter that he": the teller
+        if m.sentence == s and m.referent.animacy == "human" and not m.oblique:
+            return True
+        if m.sentence < s and m.person and m.subject and not m.speaker:
+            return True
+    return False
+
+
+def _person_predicate(text: Text, k: int, antecedent: Mention) -> bool:
+    """Whether the verb of a subject he/she is one only people are the subject of ("he was
+    arrested", "she had died"), past auxiliaries and adverbs."""
+    if text.lower(k) not in ("she", "he") or antecedent.referent.cls == "vehicle":
+        return False  # a rover travels, a plane lands
+    functional = function_words()
+    passive = False
+    for j in range(k + 1, min(k + 6, len(text.words))):
+        word = text.lower(j)
+        if text.gap(j):
+            return False
+        if word in _AUXILIARY_FILLERS:
+            continue
+        if functional.get(word) == "auxiliary":
+            passive = word in _BE
+            continue
+        voice = _person_verbs().get(word)
+        return voice == "any" or (voice == "passive" and passive)
+    return False
+
+
+@functools.cache
+def _person_verbs() -> dict[str, str]:
+    rows = iter_tsv(corpus_path("animacy", "person_predicates.tsv"))
+    return {row["verb"]: row["voice"] for row in rows}
 
 
 def _named_next(text: Text, k: int, gender: str, found: list[Mention]) -> bool:
@@ -300,13 +411,20 @@ def _clause_starts(text: Text, first: int, k: int) -> list[int]:
     """Word indices where the clauses of a sentence begin, up to word k."""
     starts = [first]
     fronted = _opens_with_a_phrase(text, first)
-    for j in range(first + 1, k + 1):
+    j = first
+    while j < k:
+        j += 1
         if fronted and "," in text.gap(j):
             starts.append(j)  # "According to a document X prepared, Ford's will ..."
             fronted = False
             continue
         word = text.lower(j)
         gap = text.gap(j)
+        if word in _RELATIVE and "," in gap:
+            close = next((m for m in range(j + 1, k + 1) if "," in text.gap(m)), None)
+            if close is not None:
+                j = close - 1  # "X, which ..., said that": the main clause goes on
+                continue
         if (
             word in _CLAUSE_OPENERS
             or any(c in gap for c in ";:")
@@ -474,6 +592,8 @@ def _bound(
         ]
         return _Antecedent(states[-1], True) if states else None
     subject = _subject(text, found, clause, k)
+    if binds == "body":
+        return _body_owner(text, k, clause, subject, found)
     if not _usable(subject):
         return None
     if binds in ("self", "speech") and _verb_between(text, subject.last, k):
@@ -485,6 +605,25 @@ def _bound(
     ):
         return _Antecedent(subject, True)  # "The Pakistan Army with her boats is ..."
     return None
+
+
+def _body_owner(
+    text: Text, k: int, clause: int, subject: Mention | None, found: list[Mention]
+) -> _Antecedent | None:
+    """The body that owns what only a body has ("deploy his units", "her observers", "her
+    accession talks"): the subject of the possessive's clause, or for "X said that her
+    observers ..." the reporting subject; None when that is a person."""
+    if subject is None and text.lower(clause) == "that" and clause == k - 1:
+        s = text.sentence_of[k]
+        starts = _clause_starts(text, text.sentence_first[s], k - 1)
+        subject = _subject(text, found, starts[-1], k - 1)
+        if _usable(subject) and not _reported_by(text, subject, k - 1):
+            return None
+    if not _usable(subject) or subject.referent.animacy != "nonhuman":
+        return None
+    if subject.referent.cls not in _BODIES or not _verb_between(text, subject.last, k):
+        return None
+    return _Antecedent(subject, True)
 
 
 def _previous_subject(text: Text, s: int, found: list[Mention]) -> _Antecedent | None:
@@ -545,8 +684,11 @@ def _salience(
     found: list[Mention],
     chain: list[tuple[int, int, str, float]],
     antecedent: Mention,
+    speakers: float = 1.0,
+    topic: bool = True,
 ) -> float:
-    """How salient, at word k, are people a pronoun of ``gender`` could refer to."""
+    """How salient, at word k, are people a pronoun of ``gender`` could refer to; a person
+    who only reports ("X said") counts ``speakers`` times."""
     s = text.sentence_of[k]
     lo = text.sentence_first[max(0, s - _WINDOW)]
     total = 0.0
@@ -559,13 +701,16 @@ def _salience(
             or mention.referent.gender not in (None, gender)
         ):
             continue
-        total += _weight(mention) * _nearness(text, mention.sentence, s)
+        weight = _weight(mention) * (speakers if mention.speaker else 1.0)
+        if speakers < 1.0 and mention.referent.cls == "press" and not mention.subject:
+            continue  # an addressee: "told reporters"
+        total += weight * _nearness(text, mention.sentence, s)
     for j, sentence, pronoun_gender, role in reversed(chain):  # in text order: recent last
         if sentence < s - _WINDOW:
             break
         if pronoun_gender == gender and j < k:
             total += role * _nearness(text, sentence, s)
-    return total + _topic(text, k, gender, found, chain)
+    return total + (_topic(text, k, gender, found, chain) if topic else 0.0)
 
 
 def _topic(
@@ -622,18 +767,12 @@ def _nearness(text: Text, sentence: int, s: int) -> float:
 def _speaker(doc: Document, start: int, end: int) -> bool:
     """ "Democrats, he said, are ...": a speaker set off by commas, quoting someone."""
     after = _NEXT_WORD.match(doc.text[end : end + 20])
-    if after is None or after.group(1).lower() not in _reporting_verbs():
+    if after is None or after.group(1).lower() not in reporting_verbs():
         return False
     before = start - 1
     while before >= 0 and doc.text[before].isspace():
         before -= 1
     return before >= 0 and doc.text[before] == ","
-
-
-@functools.cache
-def _reporting_verbs() -> frozenset[str]:
-    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
-    return frozenset(form for row in rows for form in (row["past"], row["present"]))
 
 
 def _is_determiner(pronoun: str, text: Text, k: int, lexicon: AnimacyLexicon) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from toolkit.checks.pronouns import _MAYBE, _UNKNOWN, AnimacyLexicon, Referent
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_common_word
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 # Lower-case words inside a name: "Ministry of Health", "Mohammed bin Salman"
 _CONNECTORS = frozenset(
@@ -42,7 +43,7 @@ _PRONOUNS = frozenset(
 )
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}|[A-Z]{2,}[a-z]?")
 _POSSESSIVE = ("'s", "’s")
-_OF_PHRASE = re.compile(r"\s+(?:of|for)\s[^,.;]{1,40},\s*")  # "minister of economy, X"
+_OF_PHRASE = re.compile(r"\s+(?:of|for)\s[^,.;]{1,80},\s*")  # "minister of economy, X"
 _DETERMINERS = frozenset(
     [
         "the",
@@ -88,6 +89,7 @@ _SKIPPED_BEFORE_VERB = frozenset(
     ]
 )
 _PERSON = Referent("human", None, "person")
+_ASIDE = 40  # words an aside set off by commas may run ("X, which ..., said")
 _may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)
 
 
@@ -107,6 +109,7 @@ class Mention:
     subject: bool = False
     titled: bool = False  # gender stated by a title, a given name or a gendered noun
     same_as: int = -1  # index of the mention this one names again (an apposition)
+    speaker: bool = False  # a person who is the subject of a reporting verb ("X said")
 
     @property
     def person(self) -> bool:
@@ -151,7 +154,7 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
     while k < n:
         word = _bare(text.texts[k])
         if word[:1].isupper():
-            stop = _name_end(text, k, lexicon)
+            stop = _joined(text, k, _name_end(text, k, lexicon), lexicon)
             mention = _name(text, k, stop, lexicon, surnames)
             if mention is not None:
                 _add(found, mention, text)
@@ -176,7 +179,7 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
             )
             _add(found, mention, text)
         k += 1
-    return _appositions([_with_role(text, m) for m in found], text)
+    return _appositions([_with_role(text, m) for m in found], text, lexicon)
 
 
 def _add(found: list[Mention], mention: Mention, text: Text) -> None:
@@ -222,14 +225,19 @@ def _add(found: list[Mention], mention: Mention, text: Text) -> None:
 
 
 def _with_role(text: Text, mention: Mention) -> Mention:
-    oblique = _preposition_before(text, mention.first) or _dateline(text, mention)
-    subject = not oblique and _verb_follows(text, mention.last)
+    listed = _continues_list(text, mention.last)
+    oblique = _preposition_before(text, mention.first, listed) or _dateline(text, mention)
+    possessor = text.texts[mention.last - 1].endswith(_POSSESSIVE)  # "Kellogg's visit"
+    placed = oblique or possessor or _object(text, mention.first)
+    verb = -1 if placed else _verb_after(text, mention.last)
+    subject = verb >= 0
+    speaker = subject and mention.person and reports(text, verb)
     referent = mention.referent
     if referent.animacy == "maybe" and _followed_by(text, mention.last, ("which",)):
         referent = _UNKNOWN_THING  # "Fenerbahce, which could not qualify"
     elif referent.animacy in ("maybe", "unknown") and _followed_by(text, mention.last, ("who",)):
         referent = _PERSON
-    return replace(mention, oblique=oblique, subject=subject, referent=referent)
+    return replace(mention, oblique=oblique, subject=subject, referent=referent, speaker=speaker)
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
@@ -246,16 +254,51 @@ def _followed_by(text: Text, k: int, words: tuple[str, ...]) -> bool:
     return k < len(text.words) and text.gap(k) == "," and text.lower(k) in words
 
 
-def _preposition_before(text: Text, k: int) -> bool:
-    """Whether the noun phrase ending at word k starts after a preposition ("in the
+def _object(text: Text, k: int) -> bool:
+    """Whether the noun phrase starting at word k is a verb's object ("the bus left
+    Kandahar", "officials counted the losses"): a lower-case verb form stands right before
+    its determiner or its name ("the armed forces", "the ruling party" are no objects)."""
+    j = k - 1
+    determiner = text.lower(j) in _DETERMINERS and not text.gap(k)
+    if determiner:
+        j -= 1
+    elif not text.texts[k][:1].isupper():
+        return False
+    if j < 0 or text.gap(j + 1) or text.sentence_of[j] != text.sentence_of[k]:
+        return False
+    word = text.lower(j)
+    return (
+        text.texts[j][:1].islower()
+        and function_words().get(word) is None
+        and word not in _DETERMINERS
+        and not word.endswith("ing")
+        and word not in reporting_verbs()  # "said Kowalczyk would appeal": a clause
+        and _may_be_verb(word)
+    )
+
+
+def _continues_list(text: Text, k: int) -> bool:
+    """Whether the mention ending before word k is followed by "and", "or" or ", Name": a
+    conjunct of a list, not an apposition ("for Afghanistan, Rosa Otonbayeva, said")."""
+    if k >= len(text.words):
+        return False
+    gap = text.gap(k)
+    return (not gap and text.lower(k) in ("and", "or")) or (
+        gap == "," and text.texts[k][:1].isupper()
+    )
+
+
+def _preposition_before(text: Text, k: int, listed_here: bool = True) -> bool:
+    """Whether the noun phrase starting at word k follows a preposition ("in the
     Ministry", "of Syria"), looking back over determiners and modifiers, and over earlier
-    conjuncts ("of Sialkot and Narowal", "in Gara, Kandil and Asos")."""
+    conjuncts ("of Sialkot and Narowal", "in Gara, Kandil and Asos"): a comma joins a
+    conjunct only inside a list (``listed_here``, or an "and" already passed)."""
     first = text.sentence_first[text.sentence_of[k]] if k < len(text.words) else 0
     functional = function_words()
     modifiers = 0
     for j in range(k - 1, max(first, k - 10) - 1, -1):
         gap = text.gap(j + 1)
-        listed = gap == "," and text.texts[j][:1].isupper()
+        listed = gap == "," and text.texts[j][:1].isupper() and listed_here
         if gap not in ("", "-") and not listed:
             return False
         word = text.lower(j)
@@ -264,8 +307,10 @@ def _preposition_before(text: Text, k: int) -> bool:
             return True
         if word in ("and", "or") or listed:
             modifiers = 0
+            listed_here = True
             continue
-        if word in _DETERMINERS or (kind is None and not _may_be_verb(word)):
+        attributive = text.lower(j - 1) in _DETERMINERS and not text.gap(j)  # "the outgoing"
+        if word in _DETERMINERS or (kind is None and (attributive or not _may_be_verb(word))):
             modifiers += 1
             if modifiers > 3:
                 return False
@@ -274,10 +319,10 @@ def _preposition_before(text: Text, k: int) -> bool:
     return False
 
 
-def _verb_follows(text: Text, k: int) -> bool:
-    """Whether a verb follows the mention ending before word k, past an apposition set
-    off by commas, a bracket, a prepositional phrase or an adverb ("the Mission in
-    Afghanistan (UNAMA) in a statement expressed")."""
+def _verb_after(text: Text, k: int) -> int:
+    """The verb (or auxiliary) that follows the mention ending before word k, past an
+    apposition set off by commas, a bracket, a prepositional phrase or an adverb ("the
+    Mission in Afghanistan (UNAMA) in a statement expressed"); -1 if none does."""
     n = len(text.words)
     functional = function_words()
     steps = 0
@@ -287,11 +332,13 @@ def _verb_follows(text: Text, k: int) -> bool:
         gap = "" if closed else text.gap(k)
         closed = False
         word = text.lower(k)
+        if gap == "," and text.lower(k) in reporting_verbs():
+            return k  # the comma closing an apposition: "Tulay Hatimogullari, said"
         if gap.startswith("(") or gap == ",":
             k, closed = _skip_aside(text, k, gap), True
             continue
         if gap and gap not in ("-", "'", "’"):
-            return False
+            return -1
         if word in _SKIPPED_BEFORE_VERB or (word.endswith("ly") and not _may_be_verb(word)):
             k += 1
             continue
@@ -300,16 +347,35 @@ def _verb_follows(text: Text, k: int) -> bool:
             k = _skip_phrase(text, k + 1)
             closed = text.gap(k).startswith(")")
             continue
-        return kind == "auxiliary" or (
+        verb = kind == "auxiliary" or (
             kind is None and not text.texts[k][:1].isupper() and _may_be_verb(word)
         )
-    return False
+        return k if verb else -1
+    return -1
+
+
+def reports(text: Text, verb: int, reach: int = 3) -> bool:
+    """Whether a reporting verb ("said", "has announced", "had stated") is among the
+    ``reach`` words from word ``verb``."""
+    forms = reporting_verbs()
+    return any(text.lower(j) in forms for j in range(verb, min(verb + reach, len(text.words))))
+
+
+@functools.cache
+def reporting_verbs() -> frozenset[str]:
+    """Past and present forms of verbs that report speech (corpora/english/reporting_verbs.tsv
+    and corpora/animacy/reporting_verbs.txt)."""
+    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
+    forms = {form for row in rows for form in (row["past"], row["present"])}
+    return frozenset(forms | set(read_lines("animacy", "reporting_verbs.txt")))
 
 
 def _skip_aside(text: Text, k: int, gap: str) -> int:
     """The word after a bracket or a comma-delimited aside opening before word k."""
     closer = ")" if gap.startswith("(") else ","
-    for j in range(k + 1, min(k + 14, len(text.words))):
+    s = text.sentence_of[min(k, len(text.words) - 1)]
+    end = text.sentence_first[s + 1] if s + 1 < len(text.sentences) else len(text.words)
+    for j in range(k + 1, min(k + _ASIDE, end)):
         if closer in text.gap(j):
             return j
     return len(text.words)
@@ -334,7 +400,20 @@ def _skip_phrase(text: Text, k: int) -> int:
     return j
 
 
-def _appositions(found: list[Mention], text: Text) -> list[Mention]:
+def _of_phrase_head(out: list[Mention], i: int, text: Text, default: int) -> int:
+    """The person noun an "of" phrase and a comma part from the name at ``out[i]``, if any."""
+    b = out[i]
+    for j in range(i - 2, max(-1, i - 8), -1):
+        c = out[j]
+        if c.sentence != b.sentence:
+            break
+        named = c.text[:1].isupper() and c.referent.animacy != "maybe"
+        if c.person and not named and _OF_PHRASE.fullmatch(text.text[c.end : b.start]):
+            return j
+    return default
+
+
+def _appositions(found: list[Mention], text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
     """Mark a human noun next to a person's name ("Rashid Khan, the famous player";
     "spokesman Yahya Sarie"; "Sharif sahiba"), and titles joined to such a noun by "and", as
     naming that person again, and give the name a gender the noun states."""
@@ -347,6 +426,9 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
             back -= 1  # "the minister of economy, Abdolnaser Hemmati": look past "economy"
         if back < i - 1 and out[back].person and not out[back].text[:1].isupper():
             a, ia = out[back], back
+        elif b.text[:1].isupper():
+            ia = _of_phrase_head(out, i, text, ia)  # "The Co-Chair of the X Party (XP), Name"
+            a = out[ia]
         if not (a.person and b.person) or a.plural or b.plural or a.sentence != b.sentence:
             continue
         between = text.text[a.end : b.start]
@@ -355,15 +437,25 @@ def _appositions(found: list[Mention], text: Text) -> list[Mention]:
             continue
         adjacent = b.first == a.last and between.strip() in ("", ",")
         appositive = between.startswith(",") and _only_modifiers(text, a.last, b.first)
-        appositive |= bool(not a.text[:1].isupper() and _OF_PHRASE.fullmatch(between))
+        titled_head = ia < i - 1 or not a.text[:1].isupper()  # "the minister of X, Name"
+        appositive |= bool(titled_head and _OF_PHRASE.fullmatch(between))
         if not (adjacent or appositive):
             continue
-        name, noun = (a, b) if a.text[:1].isupper() else (b, a)
+        name, noun = (a, b) if a.text[:1].isupper() and not titled_head else (b, a)
         gender = name.referent.gender or noun.referent.gender
-        merged = Referent("human", gender, "person")
         titled = name.titled or noun.titled
+        if gender is None and name.last - name.first == 1:
+            gender = lexicon.gender_of(name.text.lower())  # "Maryam, a teacher,"
+            titled = titled or gender is not None
+        merged = Referent("human", gender, "person")
         j, other = (ia, i) if name is a else (i, ia)
-        out[j] = replace(name, referent=merged, titled=titled, subject=a.subject or b.subject)
+        out[j] = replace(
+            name,
+            referent=merged,
+            titled=titled,
+            subject=a.subject or b.subject,
+            speaker=a.speaker or b.speaker,
+        )
         out[other] = replace(noun, same_as=j)
     return out
 
@@ -400,6 +492,28 @@ def _name_end(text: Text, k: int, lexicon: AnimacyLexicon) -> int:
         else:
             break
     return stop
+
+
+def _joined(text: Text, k: int, stop: int, lexicon: AnimacyLexicon) -> int:
+    """The end of a body's name with "and" inside ("Ports and Maritime Organization",
+    "Equality and Democracy Party"): the words after "and" end in a body's head noun, and
+    those before it (at most three) are no known name and have no head of their own."""
+    if stop - k > 3 or text.lower(stop) != "and" or text.gap(stop) or text.gap(stop + 1):
+        return stop
+    if stop + 1 >= len(text.words) or not text.texts[stop + 1][:1].isupper():
+        return stop
+    end = _name_end(text, stop + 1, lexicon)
+    after = [_bare(w).lower() for w in text.texts[stop + 1 : end]]
+    before = [w.lower() for w in text.texts[k:stop] if w.lower() not in _DETERMINERS]
+    if not before or " ".join(before) in lexicon.names or any(lexicon.given(w) for w in before):
+        return stop
+    head = _noun(after[-1], lexicon)
+    own = _noun(before[-1], lexicon)
+    body = head is not None and head[0].cls in _BODY_HEADS
+    return end if body and (own is None or own[0].cls not in _BODY_HEADS) else stop
+
+
+_BODY_HEADS = ("government", "organisation", "company", "military")
 
 
 def _name(
@@ -440,9 +554,11 @@ def _name(
     known = [nouns[w] for w in lower if w in nouns]
     titles = [r for r in known if r.cls == "title"]
     human = [r for r in known if r.animacy == "human"]
-    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    linked = next((i for i, w in enumerate(lower) if i and w in ("of", "for")), 0)
+    head = lower[linked - 1] if linked else lower[-1]  # "Authority for Elections"
     noun = _noun(head, lexicon)
-    if len(lower) > 1 and head in lexicon.name_heads:
+    headed = len(lower) > 1 and head in lexicon.name_heads
+    if headed:
         noun = (Referent("nonhuman", None, lexicon.name_heads[head]), head.endswith("s"))
     institution = noun is not None and noun[0].animacy != "human"
     opens = text.sentence_first[sentence] == k
@@ -450,6 +566,7 @@ def _name(
     if given is not None:
         position, _ = given
         named_after = institution and head == lower[-1] and (position > 0 or len(lower) > 2)
+        named_after |= headed  # "Jaffar Express", "Pakistan Railways"
         common = lexicon.english_word(lower[position]) and lower[-1] in lexicon.count_nouns
         alone = len(lower) == 1 and (lexicon.english_word(lower[0]) or opens)
         if named_after or common or alone:
@@ -463,6 +580,8 @@ def _name(
         gender = next((r.gender for r in (*titles, *human) if r.gender), None)
         if given is not None and given[1] and not any(r.gender for r in titles):
             gender = given[1]  # "Mrs Howard" stays a woman
+        if gender is None and len(lower) > 1:
+            gender = lexicon.surname_gender(lower[-1])  # "Rosa Otonbayeva", "Ivan Petrovich"
         alone = len(parts) == 1 and not (titles or human)  # "Ravi", "Maryam": maybe a place
         person = Referent("maybe" if alone else "human", gender, "person")
         if len(lower) > 1 and gender:
@@ -523,8 +642,12 @@ def _given_name(
         if last and position > 0 and lexicon.nouns.get(lower[position - 1]) is None:
             continue  # "Department of Justice", "Islamic Republic of Iran": no surname follows
         found.append((position, None if gender == "-" else gender))
-    # the first name of one sex: "Justice ... Paul Rowlett" is Paul's; "Maryam Nawaz" Maryam's
-    return next((f for f in found if f[1]), found[0] if found else None)
+    # the first name of one sex: "Justice ... Paul Rowlett" is Paul's; names of both sexes
+    # ("Gul Ahmad", "Mumtaz Zahra") leave it open
+    sexed = [f for f in found if f[1]]
+    if len({sex for _, sex in sexed}) > 1:
+        return sexed[0][0], None
+    return sexed[0] if sexed else found[0] if found else None
 
 
 def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:
@@ -544,7 +667,12 @@ def _common_noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | 
     person ("commissioner"); remembered."""
     if (noun := lexicon.noun(word)) is not None:
         return noun
-    if len(word) > 5 and word.endswith(lexicon.human_suffixes) and word in lexicon.count_nouns:
+    if (
+        len(word) > 5
+        and word.endswith(lexicon.human_suffixes)
+        and word in lexicon.count_nouns
+        and word not in lexicon.frequent_words  # "number", "order"
+    ):
         return _MAYBE, False
     return None
 

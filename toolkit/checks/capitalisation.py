@@ -91,7 +91,8 @@ LOWER_CASE_PROPER_ADJECTIVE = Rule(
 )
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w@/-])")
+_LOWER_WORD = re.compile(r"(?<!\w)[a-z]{3,}(?![\w@/-])")
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:pro|anti|non|pan|neo|post|pre|ex)-\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _UPPER = re.compile(r"[A-Z]")
 # A capitalised word after a word and a space: the only place CA101 can fire.
@@ -160,8 +161,12 @@ class CapitalisationCheck(Check):
             if word not in words and not (word[-1] == "s" and _pluralises(word[:-1], words)):
                 continue
             start, end = match.span()
-            if inside(start, skip) or (start and text[start - 1] in "-#@/._'’"):
+            if inside(start, skip) or (start and text[start - 1] in "#@/._'’"):
                 continue
+            if text[start - 1 : start] == "-" and not _PREFIX_BEFORE.search(
+                text, max(0, start - 8), start
+            ):
+                continue  # "swiss-made", a slug; but "pro-european" -> "pro-European"
             after = _NEXT_WORD.match(text, end)
             if after and after.group(1).lower() in words.get(word, ()):
                 continue  # "french fries"

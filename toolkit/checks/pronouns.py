@@ -93,7 +93,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-2"
+_CACHE_NAME = "animacy-lexicon-3"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -144,6 +144,7 @@ class AnimacyLexicon:
     count_nouns: frozenset[str]  # singular English count nouns that are no adjectives
     name_prefixes: tuple[tuple[str, str], ...]  # ("abdol", "m"): Abdolnaser, Abdulaziz
     name_suffixes: tuple[tuple[str, str], ...]  # ("ollah", "m"): Hebatollah
+    surname_suffixes: tuple[tuple[str, str], ...]  # ("ova", "f"): Petrova
 
     @classmethod
     @functools.cache
@@ -208,6 +209,9 @@ class AnimacyLexicon:
             name_suffixes=tuple(
                 (r["affix"], r["gender"]) for r in affixes if r["position"] == "suffix"
             ),
+            surname_suffixes=tuple(
+                (r["affix"], r["gender"]) for r in affixes if r["position"] == "surname"
+            ),
         )
 
     def given(self, word: str) -> str | None:
@@ -220,6 +224,10 @@ class AnimacyLexicon:
             if word.startswith(affix):
                 return sex
         return next((sex for affix, sex in self.name_suffixes if word.endswith(affix)), None)
+
+    def surname_gender(self, surname: str) -> str | None:
+        """m or f for a lower-case surname whose ending tells the sex (Petrova, Ivanovich)."""
+        return next((sex for affix, sex in self.surname_suffixes if surname.endswith(affix)), None)
 
     def gender_of(self, given_name: str) -> str | None:
         """m or f for a lower-case given name of one sex; None for others and unknowns."""

@@ -169,6 +169,12 @@ _CLOSING_QUOTE = re.compile(r"[»”“\"](?<=\S[»”“\"])")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _EUROPEAN_QUOTES = frozenset("«»‹›„")
 _DOUBLED_CLOSE = re.compile(r"[ \t\xa0]*[”\"]")
+# After "Senegal :", prose (three words, the first lower-case) shows a headline spaced the
+# French way, not a label and its value ("VIP : 60,000").
+_PROSE_AFTER_COLON = re.compile(r"[ \t]+[a-z][a-z'’-]*(?:[ \t]+[\w'’-]+){2}")
+# Doubled single quotes that Urdu and South Asian sites use as double quotes: ’’...‘‘.
+_DIALOGUE_DASH = re.compile(r"[—–][ \t\xa0]*(?=[A-Z“\"])")
+_DOUBLED_SINGLE = re.compile(r"’’|‘‘")
 _PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ing\b")
 _SPEAKER = (
     r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
@@ -227,6 +233,52 @@ class PunctuationCheck(Check):
         if doc.lang == "en":
             yield from self._source_marks(doc)
             yield from self._dash_attributions(doc)
+            yield from self._doubled_single_quotes(doc)
+            yield from self._dialogue_dashes(doc)
+
+    def _dialogue_dashes(self, doc: Document) -> Iterator[Finding]:
+        """Russian direct speech opened by a dash, with no quote marks: "— We won, — said
+        Petrov." becomes "“We won,” Petrov said."."""
+        text = doc.text
+        pattern = _dash_attribution()
+        for paragraph in doc.paragraphs:
+            opening = _DIALOGUE_DASH.match(text, paragraph.start, paragraph.end)
+            if not opening:
+                continue
+            comma = text.find(",", opening.end(), paragraph.end)
+            match = None
+            while comma >= 0 and not match:
+                match = pattern.match(text, comma, paragraph.end)
+                comma = text.find(",", comma + 1, paragraph.end)
+            if not match:
+                continue
+            yield SOURCE_PUNCTUATION.at(
+                doc,
+                opening.start(),
+                opening.end(),
+                "Direct speech opened by a dash, as in Russian: English puts it in quotes.",
+                ["“"],
+                confidence=0.85,
+            )
+            yield _attribution(doc, match.start(), match, "”")
+
+    def _doubled_single_quotes(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in _DOUBLED_SINGLE.finditer(text):
+            start, end = match.span()
+            before = text[start - 1] if start else " "
+            opening = before.isspace() or before in "([—–-"
+            english = "“" if opening else "”"
+            if not opening and text[end : end + 1] == ",":
+                end, english = end + 1, ",”"  # news style: the comma inside the quote
+            yield SOURCE_PUNCTUATION.at(
+                doc,
+                start,
+                end,
+                f"Doubled single quotes {match.group()!r} used as a quotation mark.",
+                [english],
+                confidence=0.85,
+            )
 
     def _dash_attributions(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
@@ -238,17 +290,7 @@ class PunctuationCheck(Check):
             start = quote.start()
             while start > 0 and text[start - 1] in " \xa0\u202f":
                 start -= 1
-            mark = '"' if quote.group() == '"' else "”"
-            speaker = match.group("speaker") or match.group("subject")
-            verb = match.group("verb") or match.group("verb2")
-            yield DASH_ATTRIBUTION.at(
-                doc,
-                start,
-                match.end(),
-                "Direct speech punctuated as in the source (comma, dash, reporting verb).",
-                [f",{mark} {speaker} {verb}"],
-                confidence=0.92,
-            )
+            yield _attribution(doc, start, match, '"' if quote.group() == '"' else "”")
 
     def _missing_space(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -293,7 +335,11 @@ class PunctuationCheck(Check):
                 if closing_quote and previous in "’'\"”":
                     continue  # nested quotes (’ ” with a thin gap), or a doubled closing quote
                 line_start = text.rfind("\n", max(0, start - 200), start) + 1
-                if match.group(2) == ":" and _LABEL.match(text, line_start, start):
+                if (
+                    match.group(2) == ":"
+                    and _LABEL.match(text, line_start, start)
+                    and not _PROSE_AFTER_COLON.match(text, match.end())
+                ):
                     continue  # "VIP : 60,000": a label at the start of a line
                 message = (
                     f"Space before {match.group(2)!r}."
@@ -499,6 +545,20 @@ class PunctuationCheck(Check):
                 [english],
                 confidence=0.9,
             )
+
+
+def _attribution(doc: Document, start: int, match: re.Match[str], mark: str) -> Finding:
+    """A PU108 finding from ``start`` to the end of a dash attribution, speaker first."""
+    speaker = match.group("speaker") or match.group("subject")
+    verb = match.group("verb") or match.group("verb2")
+    return DASH_ATTRIBUTION.at(
+        doc,
+        start,
+        match.end(),
+        "Direct speech punctuated as in the source (comma, dash, reporting verb).",
+        [f",{mark} {speaker} {verb}"],
+        confidence=0.92,
+    )
 
 
 def _european_quote(doc: Document, start: int, english: str) -> Iterator[Finding]:

@@ -67,12 +67,15 @@ DOUBLED_PHRASE = Rule(
     kind="repetition",
     category="fluency/grammar",
     severity="minor",
-    summary="The same phrase of two to five words twice in a row (`in the region in the region`).",
+    summary="The same phrase of two to five words twice in a row (`in the region in the "
+    "region`), or of four or five words again after a comma (`to revive the deal, to revive "
+    "the deal`).",
     why="Neural MT sometimes loops and emits a phrase twice; a scraper can double a linked phrase.",
     example="attacks on U.S. forces in the region in the region since October",
     fixed="attacks on U.S. forces in the region since October",
     fix_safe=True,
-    false_positives="Repeats separated by punctuation (`very, very`; `go, go, go`), phrases "
+    false_positives="Shorter repeats separated by punctuation (`very, very`; `we got her, we "
+    "got her!`; `go, go, go`), phrases "
     "with a capitalised word (`for Measure for Measure`) and reduplication around a "
     "conjunction (`faster and faster and`) are not flagged.",
 )
@@ -88,6 +91,12 @@ _DOUBLED = re.compile(
 _DOUBLED_PHRASE = re.compile(
     r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
+# A phrase of four or five words repeated after a comma ("to revive the deal, to revive the
+# deal"); shorter ones are chants and refrains ("we got her, we got her!").
+_COMMA_PHRASE = re.compile(
+    r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){3,4}[^\W\d_]+),[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
+)
+_ARTICLE_AFTER = re.compile(r"[ \t]+(?:the|a|an)\b", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKENS = re.compile(r"\w+")
 _LABELLED = re.compile(r"[^.:\n]{1,40}:\s")
@@ -118,8 +127,10 @@ class RepetitionCheck(Check):
         for match in _matches_at(_DOUBLED, doc.text, starts):
             sentence_starts = sentence_starts or {s.start for s in doc.sentences}
             first, second = match.group(1), match.group(3)
-            if first.lower() in _allowed():
-                continue
+            if first.lower() in _allowed() and not (
+                first.lower() == "that" and _ARTICLE_AFTER.match(doc.text, match.end(3))
+            ):
+                continue  # "had had", "that that was"; but "stressed that that the law"
             if second[0].isupper() and not (
                 match.start() in sentence_starts and first.lower() in function_words()
             ):
@@ -134,7 +145,8 @@ class RepetitionCheck(Check):
             )
 
     def _doubled_phrases(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
-        for match in _matches_at(_DOUBLED_PHRASE, doc.text, starts):
+        comma_repeats = _matches_at(_COMMA_PHRASE, doc.text, starts)
+        for match in itertools.chain(_matches_at(_DOUBLED_PHRASE, doc.text, starts), comma_repeats):
             words = match.group(2).lower().split()
             if any(word[0].isupper() for word in match.group(2).split()):
                 continue  # titles and names: "for Measure for Measure"
