@@ -124,7 +124,11 @@ class Text:
         self.text = doc.text
         self.words = doc.words
         self.texts = [self.text[w.start : w.end] for w in self.words]
+        self.lowers = [t.lower() for t in self.texts]
         self.word_starts = [w.start for w in self.words]
+        text = self.text
+        ends = [w.end for w in self.words]
+        self.gaps = ["", *(text[e:s].strip() for e, s in zip(ends, self.word_starts[1:]))]
         self.sentences = doc.sentences
         starts = [s.start for s in self.sentences]
         self.sentence_of = [max(0, bisect.bisect_right(starts, w) - 1) for w in self.word_starts]
@@ -135,12 +139,10 @@ class Text:
 
     def gap(self, k: int) -> str:
         """The characters between word k-1 and word k, stripped."""
-        if k <= 0 or k >= len(self.words):
-            return ""
-        return self.text[self.words[k - 1].end : self.words[k].start].strip()
+        return self.gaps[k] if 0 < k < len(self.gaps) else ""
 
     def lower(self, k: int) -> str:
-        return self.texts[k].lower() if 0 <= k < len(self.texts) else ""
+        return self.lowers[k] if 0 <= k < len(self.lowers) else ""
 
     def index_at(self, offset: int) -> int:
         return bisect.bisect_left(self.word_starts, offset)
