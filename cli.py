@@ -38,9 +38,6 @@ class Finite(click.FloatRange):
         return number
 
 
-MAX_RESAMPLES = 10_000
-
-
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
@@ -208,70 +205,17 @@ def _emit(report: str, output: str | None) -> None:
         click.echo(report)
 
 
-@main.command()
-@click.argument("hypotheses", nargs=-1, required=True)
-@click.option("-r", "--reference", "references", multiple=True, help="Reference file (repeat).")
-@click.option("--metrics", default="bleu,chrf", show_default=True, help="bleu,chrf,chrf++,ter")
-@click.option("--tokenize", default="13a", show_default=True, help="BLEU tokenizer.")
-@click.option("--spm-model", type=click.Path(dir_okay=False), help="SentencePiece model (spm).")
-@click.option("--lowercase", is_flag=True, help="Case-insensitive BLEU and chrF.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv"]), default="text")
-@click.option("--width", type=click.IntRange(0, 10), default=1, show_default=True)
-@click.option("--segment-level", is_flag=True, help="Also print a score per segment.")
-@click.option("--confidence", is_flag=True, help="95% CI by bootstrap resampling.")
-@click.option(
-    "--confidence-n", type=click.IntRange(2, MAX_RESAMPLES), default=1000, show_default=True
+@main.command(
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
 )
-@click.option("--paired", type=click.Choice(["bs", "ar"]), help="Test each system vs the first.")
-@click.option(
-    "--paired-n", type=click.IntRange(0, MAX_RESAMPLES), default=0, help="Resamples (0: default)."
-)
-@click.option("--qe", is_flag=True, help="Reference-free quality estimation.")
-@click.option("--src", help="Source file, line-aligned with HYP (for --qe).")
-@click.option("--allow-empty", is_flag=True, help="Accept empty lines as empty segments.")
-@click.option("--encoding", default="utf-8", show_default=True)
-def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, width,
-          segment_level, confidence, confidence_n, paired, paired_n, qe, src, allow_empty,
-          encoding) -> None:  # fmt: skip
-    """Score HYPOTHESES against -r REFERENCES (sacreBLEU figures), or with --qe without them."""
-    from pathlib import Path
+@click.argument("argv", nargs=-1, type=click.UNPROCESSED)
+def score(argv) -> None:
+    """Score HYP against -r REF (sacreBLEU's figures; sacreBLEU's command line works too),
+    or with --qe without references. `mtkit score -h` lists the options."""
+    from toolkit.score.command import run
 
-    from toolkit.score.inputs import check_aligned, read_segments
-
-    if qe:
-        from toolkit.render import printable
-        from toolkit.score.qe import estimate_files, render_qe
-
-        reports = estimate_files(hypotheses, src, encoding=encoding)
-        report = render_qe(reports, fmt)  # segments are echoed: no control character acts
-        click.echo(report if fmt == "json" else printable(report, newlines=True))
-        return
-    if not references:
-        raise UsageError("give at least one reference with -r REF (or --qe for no reference)")
-    from toolkit.score import ScoreOptions
-    from toolkit.score.reference import evaluate
-    from toolkit.score.render import json_report, text_lines, tsv_lines
-
-    if not _split((metrics,)):
-        raise UsageError("--metrics names no metric (bleu, chrf, chrf++, ter)")
-    refs = [read_segments(path, encoding, allow_empty) for path in references]
-    systems = [(path, read_segments(path, encoding, allow_empty)) for path in hypotheses]
-    check_aligned([*systems, *zip(references, refs, strict=True)])
-    options = ScoreOptions(tokenize, lowercase, Path(spm_model) if spm_model else None)
-    results = evaluate(
-        systems,
-        refs,
-        _split((metrics,)),
-        options,
-        bootstrap=confidence_n if confidence else 0,
-        paired=paired,
-        paired_n=paired_n,
-        segment_level=segment_level,
-    )
-    if fmt == "json":
-        click.echo(json_report(results, width))
-    else:
-        click.echo("\n".join((tsv_lines if fmt == "tsv" else text_lines)(results, width)))
+    click.echo(run(argv))
 
 
 @main.group()

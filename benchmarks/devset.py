@@ -63,20 +63,20 @@ class Change:
     rule: str
 
 
-def articles() -> list[Article]:
-    """The dev articles, in name order."""
-    gold = _jsonl(DEV / "gold.jsonl")
-    briefs = {row["article"]: row["brief"] for row in _jsonl(DEV / "briefs.jsonl")}
-    langs = {row["article"]: row["source_lang"] for row in _jsonl(DEV / "meta.jsonl")}
+def articles(folder: Path = DEV) -> list[Article]:
+    """The articles of an annotated set (the dev set by default), in name order."""
+    gold = _jsonl(folder / "gold.jsonl")
+    briefs = {row["article"]: row["brief"] for row in _jsonl(folder / "briefs.jsonl")}
+    langs = {row["article"]: row["source_lang"] for row in _jsonl(folder / "meta.jsonl")}
     out = []
     for name in sorted({g["article"] for g in gold}):
-        text = (DEV / f"{name}.txt").read_text(encoding="utf-8")
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
         spans = []
         for g in gold:
             if g["article"] == name and (at := text.find(g["span"])) >= 0:
                 fixes = tuple(g.get("fixes") or ())
                 spans.append(Gold(g["id"], g["kind"], g["tier"], at, at + len(g["span"]), fixes))
-        postedit = (DEV / "postedit" / f"{name}.txt").read_text(encoding="utf-8")
+        postedit = (folder / "postedit" / f"{name}.txt").read_text(encoding="utf-8")
         spans.sort(key=lambda g: g.start)
         out.append(
             Article(name, langs.get(name, ""), text, postedit, briefs.get(name, ""), tuple(spans))

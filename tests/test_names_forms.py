@@ -62,3 +62,46 @@ def test_translated_body_name_matches_by_stems() -> None:
 def test_a_garbled_long_name_is_no_translation() -> None:
     text = "Rockets hit Baghdad Internatiomal Airporb near the capital."
     assert analyse(Document(text), load_gazetteer(), "ar").renamed == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Turkish person keeps the letters of the name; a non-Turkish one does not.
+        ("Turkish President Recep Tayyip Erdoğan met the delegation in Ankara.", []),
+        (
+            "Azerbaijan President İlham Aliyev said in Baku.",
+            [("İlham Aliyev", "letters", "Ilham Aliyev")],
+        ),
+        # Some words of a name stripped of their letters, others not.
+        (
+            "Opposition leader Özgür Ozel spoke in Ankara, Turkey.",
+            [("Özgür Ozel", "letters", "Özgür Özel")],
+        ),
+        # A Western name with a letter single where it is doubled (not an acronym: CTV).
+        (
+            "US envoy Steve Witkof arrived in Doha, Qatar, to meet Hamas negotiators.",
+            [("Steve Witkof", "doubling", "Steve Witkoff")],
+        ),
+        ("A report issued by CTV Finance in Beijing, China.", []),
+        # An English word is no respelled surname ("Omicron" is no Macron).
+        ("Omicron cases were found in Wuhan, China, and Beijing.", []),
+        # A Chinese surname shared with a listed person is no garbled name of that person.
+        ("Li Qizhang and his classmates in Shanghai, China, invented a game.", []),
+        # A full name that starts with a given name is a person's, spelled as they spell it.
+        ("Spokeswoman Ani Badalyan said in Yerevan, Armenia.", []),
+    ],
+)
+def test_letters_doubling_and_people(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert suspects(text) == expected
+
+
+def test_garbled_full_name_with_the_same_given_names() -> None:
+    # A Western name back-transliterated from Arabic script (r read as l).
+    found = analyse(
+        Document("US Secretary of State Marco Lubio met officials in Doha, Qatar."),
+        load_gazetteer(),
+    ).suspects
+    assert [(s.text, s.reason, s.candidates[0].entry.canonical) for s in found] == [
+        ("Marco Lubio", "garbled", "Marco Rubio")
+    ]

@@ -32,6 +32,7 @@ EXONYM_POPULATION = 15_000
 ASSIMILATED = frozenset(
     {"as", "ash", "ad", "adh", "ar", "at", "ath", "az", "an", "ez", "es", "ed", "er", "et", "en"}
 )
+_EZAFE = re.compile(r"\w-(?:e|ye)[\s-]\w")
 _HYPHENED_ARTICLE = re.compile(r"\b([A-Za-z]{2,3})-(?=[A-Za-z])")
 
 
@@ -53,19 +54,29 @@ def name_zipf(name: str) -> float:
     return min((zipf(w) for w in words), default=0.0)
 
 
-def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozenset[str]) -> str:
+def foreign_form(
+    text: str,
+    entry: Entry,
+    countries: set[str],
+    accepted: frozenset[str],
+    dateline: bool = False,
+) -> str:
     """Why ``text`` (a listed name of ``entry``) is another language's form of it, where
     English writes ``entry.canonical``, or "" when it is not: "listed", a curated foreign
     form (Benfika, CEDEAO); "letters", a non-ASCII spelling of an ASCII name (Kamışlı,
     Al-Qaïda); "exonym", for a place, a spelling English does not use (Lizbon, Tombouctou:
     unattested in English, the canonical attested), of a large place or of one in a country
-    the text names. Spellings a curated or user file lists (``accepted``) are English usage."""
+    the text names. Spellings a curated or user file lists (``accepted``) are English usage.
+    A Turkish person keeps the letters of the name (Erdoğan); ``dateline``: the text is a
+    dateline in capitals (KISHINEV), where capitals are no sign of a brand."""
     key = loose_key(text)
     if any(loose_key(f) == key for f in entry.foreign):
         return "listed"
     if not text.isascii():
         if entry.type == "country":
             return ""  # a country's own name is official usage (Türkiye)
+        if entry.type == "person" and entry.country == "TR" and turkish_letters(text):
+            return ""  # Erdoğan, İmamoğlu: the person's own letters, kept by many outlets
         english = {loose_key(n) for n in (entry.canonical, *entry.variants)}
         if loose_key(ascii_name(text)) in english:  # the English name with its accents
             return "letters" if turkish_letters(text) or "ï" in text else ""
@@ -74,7 +85,7 @@ def foreign_form(text: str, entry: Entry, countries: set[str], accepted: frozens
         return ""
     if key in accepted or not entry.is_place or name_zipf(entry.canonical) < ATTESTED:
         return ""
-    if entry.population < EXONYM_POPULATION or (text.isupper() and len(text) > 1):
+    if entry.population < EXONYM_POPULATION or (text.isupper() and len(text) > 1 and not dateline):
         return ""  # a small place, or a brand or acronym in capitals ("OPPEIN", not Oppein)
     if entry.country in PINYIN_COUNTRIES:
         return ""  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
@@ -109,3 +120,28 @@ def turkish_reading(text: str, entry: Entry) -> bool:
     turkish = [entry.canonical, *(n for n in entry.variants if turkish_letters(n) or "ç" in n)]
     read = {r for n in turkish if (r := turkish_read(n)) != n}
     return any(distance(text, name).is_spelling_variant for name in read)
+
+
+def half_stripped(text: str, entry: Entry) -> str:
+    """The listed spelling with its letters when ``text`` writes some words of a name with
+    their Turkish letters and others without ("Ozgur Özel" for Özgür Özel), else ""."""
+    if text.isascii():
+        return ""
+    words = text.split()
+    for name in entry.names:
+        listed = name.split()
+        if len(listed) != len(words) or name.isascii():
+            continue
+        stripped = [w != n and w == ascii_name(n) for w, n in zip(words, listed, strict=True)]
+        kept = [w == n and not n.isascii() for w, n in zip(words, listed, strict=True)]
+        if any(stripped) and any(kept):
+            return name
+    return ""
+
+
+def ezafe(text: str, entry: Entry) -> bool:
+    """Whether ``text`` keeps the Persian ezafe ("Bandar-e Abbas") that the English name of
+    the place drops (Bandar Abbas; "Qasr-e Shirin", so written in English, is left alone)."""
+    if not entry.is_place or not _EZAFE.search(text):
+        return False
+    return not _EZAFE.search(entry.canonical)

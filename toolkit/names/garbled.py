@@ -54,3 +54,13 @@ def garbled_probability(name: str) -> float:
     """The highest probability among the name's words of three letters or more."""
     words = [t for t in tokens(name) if len(t) >= 3 and t.isalpha()]
     return max(map(word_probability, words), default=0.0)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Lower-case given names of many languages (corpora/animacy/given_names_namdict.tsv):
+    a run that starts with one is a person's full name."""
+    text = corpus_path("animacy", "given_names_namdict.tsv").read_text(encoding="utf-8")
+    return frozenset(
+        line.split("\t", 1)[0].lower() for line in text.splitlines() if line and line[0] != "#"
+    )

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from toolkit.names.words import WordIndex  # imports this module
     from toolkit.names.world_index import WorldIndex
 
+# Words that begin a surname ("Le Drian", "von der Leyen", "bin Salman").
+PARTICLES = frozenset(
+    {"le", "la", "de", "du", "di", "da", "von", "van", "der", "den", "bin", "ben"}
+)
 COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
 PLACE_TYPES = frozenset({"place", "base", "country", "region"})
 ANY_TYPE = "any"  # a user row without a type: it joins whatever entity its names denote
@@ -296,17 +300,20 @@ class Gazetteer:
         return frozenset(" ".join(words[:2]) for k in keys if len(words := k.split()) >= 2)
 
     @functools.cached_property
-    def full_names(self) -> dict[str, list[tuple[Entry, str]]]:
+    def full_names(self) -> dict[str, list[tuple[Entry, str, int]]]:
         """Curated names of two words or more of people and bodies (not places), by the sound
-        of their last word: the surname index of respelled full names."""
-        found: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        of their surname: (entry, name, words of the surname). The surname is the last word,
+        or the last two after a particle ("Le Drian", "von der Leyen": both are indexed)."""
+        found: dict[str, list[tuple[Entry, str, int]]] = defaultdict(list)
         for entry in self.entries.values():
             if entry.is_place or not entry.source.startswith("Wikipedia"):
                 continue
             for name in (entry.canonical, *entry.variants):
                 words = core_tokens(name)
                 if len(words) >= 2:
-                    found[phonemes(words[-1])].append((entry, name))
+                    found[phonemes(words[-1])].append((entry, name, 1))
+                if len(words) >= 3 and words[-2] in PARTICLES:
+                    found[phonemes("".join(words[-2:]))].append((entry, name, 2))
         return dict(found)
 
     @functools.cached_property

@@ -23,11 +23,15 @@ from toolkit.names.normalize import loose_key
 from toolkit.names.tokens import Words
 from toolkit.resources import corpus_path, iter_tsv
 
-# Type words after a Chinese place name ("Dingri County", "Cuoguo Township").
+# Type words after a Chinese place or facility name ("Dingri County", "Wenchang Space
+# Launch Site").
 PLACE_WORDS = frozenset(
     {
         "County", "City", "Township", "Town", "Village", "District", "Prefecture", "Province",
-        "Mountain", "Lake", "River", "Peak", "Autonomous", "Region", "Banner",
+        "Mountain", "Lake", "River", "Peak", "Autonomous", "Region", "Banner", "Space",
+        "Satellite", "Port", "Airport", "Station", "Bridge", "Dam", "Reservoir", "Island",
+        "Bay", "Gorge", "Plateau", "Basin", "Desert", "Canal", "Temple", "Palace", "Square",
+        "Road", "Street", "Avenue", "Park", "Zone", "University", "Hospital",
     }
 )  # fmt: skip
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})

@@ -15,7 +15,7 @@ import unicodedata
 # Letters that fold badly with NFKD alone (Turkish, Kurdish, ligatures).
 _FOLD = str.maketrans(
     {
-        "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "", "Ğ": "", "ı": "i", "İ": "I",
+        "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "g", "Ğ": "G", "ı": "i", "İ": "I",
         "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ḩ": "h", "Ḩ": "H",
     }
 )  # fmt: skip

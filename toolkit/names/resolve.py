@@ -22,14 +22,17 @@ from toolkit.names.context import Context
 from toolkit.names.forms import (
     ATTESTED,
     FAMOUS,
+    PINYIN_COUNTRIES,
     assimilated_article,
+    ezafe,
     foreign_form,
+    half_stripped,
     is_demonym,
     name_zipf,
     turkish_reading,
 )
 from toolkit.names.frequency import zipf
-from toolkit.names.garbled import garbled_probability
+from toolkit.names.garbled import garbled_probability, given_names
 from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.normalize import (
     ARTICLES,
@@ -38,6 +41,7 @@ from toolkit.names.normalize import (
     fold,
     loose_key,
     phonemes,
+    tokens,
     turkish_read,
 )
 from toolkit.names.similarity import distance, symbol_distance
@@ -65,6 +69,25 @@ GARBLED_PLACED_SCORE = 0.88
 UNRECOGNISED_CUED = 0.85
 UNRECOGNISED_BARE = 0.95
 UNRECOGNISED_HINT = 0.7  # similarity of a listed name worth naming in an NM104 message
+DATELINE = re.compile(r"[,:]|\s+[-–—]")  # after a place in capitals: "KISHINEV, Nov 3 -"
+# Countries of the officials curated_international.tsv lists (news in English is written
+# about them every day): naming them does not make a text one about mtkit's regions.
+ENGLISH_NEWS = frozenset(
+    {
+        "US", "GB", "CA", "AU", "NZ", "IE", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "CH", "AT",
+        "SE", "NO", "DK", "FI", "EE", "LT", "LV", "PL", "AR",
+    }
+)  # fmt: skip
+# Countries whose names English romanizes from Arabic script, with doubling that varies.
+ARABIC_SCRIPT = frozenset(
+    {
+        "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD",
+        "SY", "TN", "YE", "IR", "AF", "PK", "MR",
+    }
+)  # fmt: skip
+GIVEN_NAME_SURNAME = 3.5  # Zipf from which a last word is an English word, no surname
+GARBLED_SURNAME = 0.6  # sound similarity of a garbled surname with the same given names
+GARBLED_FULL_NAME = 0.85  # ... and of the whole name
 ATTESTED_WORD = 3.0  # Zipf of an English word that is never read as another language's name
 QUOTES = frozenset("\"“”«»‘’'")
 # Sound similarity from which a run close to a name is its spelling, not its translation.
@@ -170,7 +193,8 @@ class _Resolver:
             s for m in mentions if (s := self._foreign(m) or self._reading(m)) is not None
         ]
         if self._fuzzy_allowed(mentions):
-            taken = self._taken([(m.start, m.end) for m in mentions] + inside)
+            spans = [(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in spelled]
+            taken = self._taken(spans + inside)
             # A word right after a known name continues it ("Ariel Erlij", "Jordan Spieth").
             glued = {m.end + 1: m for m in mentions if self.doc.text[m.end : m.end + 1] == " "}
             for toks in self.sentences:
@@ -338,35 +362,71 @@ class _Resolver:
                 if any(m.start <= run.start and run.end <= m.end for m in mentions):
                     continue  # inside a listed name
                 suspect = self._respelled_run(run)
-                if suspect is not None:
+                if suspect is not None and not any(_overlap(suspect, s) for s in found):
                     found.append(suspect)
         return found
 
     def _respelled_run(self, run: Run) -> Suspect | None:
         """The run, or its tail after titles ("Prime Minister ..."), as an unlisted spelling
-        of a curated full name; None when a tail is listed as written."""
+        of a curated full name (NM102), or as a garbled one: the same given names and a
+        surname alike in sound ("Amos Hokstein" for Amos Hochstein, NM101); None when a tail
+        is listed as written."""
         words = [t for t in run.tokens if not is_connector(t)]
         surname = core_tokens(words[-1].text)
         if not surname or len(phonemes(surname[-1])) < 3:
             return None  # a person is told by a surname of three sounds or more ...
-        if zipf(surname[-1]) >= 2.5 and phonemes(surname[-1]) not in self.gaz.full_names:
-            return None  # ... rare in English, or a listed person's ("Erdogan")
+        rarity = zipf(surname[-1])
+        listed = phonemes(surname[-1]) in self.gaz.full_names
+        if rarity >= GIVEN_NAME_SURNAME and not listed:
+            return None
         tails = [self.doc.text[words[k].start : run.end] for k in range(len(words) - 1)]
         if any(self.gaz.exact(text) for text in tails):
             return None
+        # ... rare in English, or a listed person's ("Erdogan"), for a respelled name
+        respelled = rarity < 2.5 or listed
         for k in range(max(0, len(words) - 4), len(words) - 1):
             text = tails[k]
-            for entry, name in _same_surname(self.gaz, surname[-1]):
-                if (
-                    entry.country in TURKISH_ALPHABET
-                    and not distance(text, name).is_spelling_variant
-                ):
-                    name = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
-                if distance(text, name).is_spelling_variant:
-                    scored = Scored(entry, entry.canonical, distance(text, name).similarity, 1.0, 1)
-                    return Suspect(
-                        words[k].start, run.end, text, (scored,), "spelling", 0.8, "curated"
-                    )
+            for surnames in (surname[-1], "".join(core_tokens(words[-2].text)) + surname[-1]):
+                for entry, name, span in _near_surname(self.gaz, surnames):
+                    found = self._full_name_match(text, entry, name, span, respelled)
+                    if found is not None:
+                        reason, similarity = found
+                        scored = Scored(entry, entry.canonical, similarity, 1.0, 1)
+                        confidence = 0.8 if reason == "spelling" else 0.85
+                        return Suspect(
+                            words[k].start, run.end, text, (scored,), reason, confidence, "curated"
+                        )
+        return None
+
+    def _full_name_match(
+        self, text: str, entry: Entry, name: str, span: int, respelled: bool
+    ) -> tuple[str, float] | None:
+        """("spelling", similarity) when ``text`` spells the full ``name`` otherwise (with
+        Turkish letter values for a Turkish name); ("garbled", similarity) when it has the
+        same given names and a surname alike in sound; else None."""
+        read = name
+        if entry.country in TURKISH_ALPHABET and not distance(text, name).is_spelling_variant:
+            read = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
+        gap = distance(text, read)
+        if respelled and gap.is_spelling_variant:
+            return "spelling", gap.similarity
+        given, listed = core_tokens(text), core_tokens(name)
+        if entry.type != "person" or entry.country in PINYIN_COUNTRIES:
+            return None
+        if len(given) <= span or len(listed) <= span:
+            return None  # (a Chinese name starts with its surname: "Li" is shared by millions)
+        same_given = loose_key(" ".join(given[:-1])) == loose_key(" ".join(listed[:-span]))
+        if not same_given and span == 2:
+            same_given = loose_key(" ".join(given[:-2])) == loose_key(" ".join(listed[:-span]))
+        surname = distance(given[-1], "".join(listed[-span:]))
+        if (
+            same_given
+            and len("".join(given[:-1])) >= 4
+            and len(phonemes(given[-1])) >= 4
+            and surname.similarity >= GARBLED_SURNAME
+            and gap.similarity >= GARBLED_FULL_NAME
+        ):
+            return "garbled", gap.similarity
         return None
 
     def _foreign(self, mention: Mention) -> Suspect | None:
@@ -380,7 +440,12 @@ class _Resolver:
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
         entry = entries[0]
-        basis = foreign_form(mention.text, entry, self.context.countries, self.gaz.accepted)
+        dateline = bool(DATELINE.match(self.doc.text, mention.end)) and (
+            mention.start == 0 or self.doc.text[mention.start - 1] == "\n"
+        )
+        basis = foreign_form(
+            mention.text, entry, self.context.countries, self.gaz.accepted, dateline
+        )
         if not basis:
             return None
         scored = Scored(entry, _english_form(mention.text, entry), 1.0, 1.0, 1)
@@ -390,26 +455,52 @@ class _Resolver:
         )
 
     def _reading(self, mention: Mention) -> Suspect | None:
-        """A curated or listed name written as another language reads it: the Arabic
-        article assimilated where English news keeps al- ("Ahmed ash-Sharaa", "Es-Suweida");
-        a Turkish name back-transliterated with Turkish letter values ("Jihan" for Ceyhan)."""
+        """A listed name written as another language writes or reads it: the Arabic article
+        assimilated where English news keeps al- ("Ahmed ash-Sharaa", "Es-Suweida"); the
+        Persian ezafe English drops ("Bandar-e Abbas"); some words of a name stripped of
+        their letters and others not ("Ozgur Özel"); a Turkish name read with Turkish letter
+        values ("Jihan" for Ceyhan)."""
         entry = mention.entry
         if is_demonym(mention.text) or self._inside_longer_name(mention):
             return None
-        basis = ""
-        if not entry.is_world and assimilated_article(mention.text, entry, self.gaz.accepted_forms):
+        text, name = mention.text, entry.canonical
+        if not entry.is_world and assimilated_article(text, entry, self.gaz.accepted_forms):
             basis = "article"
+        elif ezafe(text, entry):
+            basis = "ezafe"
+        elif listed := half_stripped(text, entry):
+            basis, name = "letters", listed
+        elif listed := self._doubling(text, entry):
+            basis, name = "doubling", listed
         elif (
             entry.country in TURKISH_ALPHABET
             and entry.country in self.context.countries  # a story that names Turkey
-            and name_zipf(mention.text) < ATTESTED_WORD  # "Chili" is no Çiğli
-            and turkish_reading(mention.text, entry)
+            and name_zipf(text) < ATTESTED_WORD  # "Chili" is no Çiğli
+            and turkish_reading(text, entry)
         ):
             basis = "turkish"
-        if not basis:
+        else:
             return None
-        scored = Scored(entry, entry.canonical, 1.0, 1.0, 1)
-        return Suspect(mention.start, mention.end, mention.text, (scored,), "foreign", 0.85, basis)
+        scored = Scored(entry, name, 1.0, 1.0, 1)
+        return Suspect(mention.start, mention.end, text, (scored,), "foreign", 0.85, basis)
+
+    def _doubling(self, text: str, entry: Entry) -> str:
+        """The listed name of a curated person or body of a Latin-script country that
+        ``text`` writes with a letter doubled or single where the name is not ("Josep Borel"
+        for Josep Borrell; Arabic names, whose doubling varies in English, are left alone)."""
+        if (
+            entry.is_world
+            or text.isupper()  # an acronym: "CTV" is no CCTV
+            or entry.type not in SPELLED_ONE_WAY
+            or entry.country in ARABIC_SCRIPT
+            or not entry.country
+        ):
+            return ""
+        written = " ".join(tokens(text))
+        same = [n for n in entry.names if loose_key(n) == loose_key(text)]
+        if not same or any(" ".join(tokens(n)) == written for n in same):
+            return ""
+        return same[0]
 
     def _inside_longer_name(self, mention: Mention) -> bool:
         """Whether a capitalised word other than a common one joins the mention on either
@@ -418,9 +509,12 @@ class _Resolver:
         before = re.search(r"(\w+)[ -]$", text[max(0, mention.start - 40) : mention.start])
         after = re.match(r"[ -](\w+)", text[mention.end : mention.end + 40])
         for match in (before, after):
-            if match is None or ("-" in match.group(0) and self.gaz.exact(match.group(1))):
-                continue  # none, or two names joined ("the Kirkuk-Ceyhan pipeline")
+            if match is None:
+                continue
             word = match.group(1)
+            known = self.gaz.exact(word)
+            if ("-" in match.group(0) and known) or any(not e.world_tier for e in known):
+                continue  # two names side by side ("Kirkuk-Ceyhan", "Moldova Maya Sandu")
             if word[:1].isupper() and zipf(fold(word)) < 3.5 and not is_demonym(word):
                 return True
         return False
@@ -431,7 +525,11 @@ class _Resolver:
         """Search unknown names only in texts about the region or translated from its languages."""
         if self.source_lang in TRANSLITERATED:
             return True
-        regional = {m.entry.canonical for m in mentions if not m.entry.source.startswith("ISO")}
+        regional = {
+            m.entry.canonical
+            for m in mentions
+            if not m.entry.source.startswith("ISO") and m.entry.country not in ENGLISH_NEWS
+        }
         regional -= {m.entry.canonical for m in mentions if _world_only(m)}
         return len(regional) >= 2
 
@@ -502,7 +600,16 @@ class _Resolver:
         """A person is recognised from a full name (two words or more), a group or body from
         any one-word name of five sounds or more."""
         words = [t for t in run.tokens if not is_connector(t) and t.lower not in ARTICLES]
-        return len(words) >= 2 or best.entry.type != "person"
+        if len(words) >= 2 or best.entry.type != "person":
+            return True
+        # ... or from a listed surname of six sounds or more, written in a form no English
+        # word has ("Zhaparov" for Japarov; "Omicron" is no Macron).
+        text = run.text(self.doc)
+        return (
+            " " not in best.name.strip()
+            and len(phonemes(best.name)) >= 6
+            and name_zipf(text) < ATTESTED
+        )
 
     def _continued(self, mention: Mention, run: Run, toks: Words) -> Suspect | None:
         """A known name whose next words make it a garbled longer name: "Ain ar-Asadh" is
@@ -528,7 +635,10 @@ class _Resolver:
         )
         if before and after and before in QUOTES and after in QUOTES:
             return None  # a quoted name (a ship, a title, a code name) is whatever its owner chose
-        lower = not all(t.name_cased for t in run.tokens if not is_connector(t))
+        content = [t for t in run.tokens if not is_connector(t)]
+        if len(content) >= 2 and content[0].lower in given_names():
+            return None  # a person's full name: the surname is spelled as its bearer spells it
+        lower = not all(t.name_cased for t in content)
         # People's names are romanized every way (French, English); the list has few.
         cued = run.cue not in {"", "person"}
         needed = UNRECOGNISED_CUED if cued or lower else UNRECOGNISED_BARE
@@ -643,9 +753,9 @@ def _world_only(mention: Mention) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
-def _same_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str]]:
-    """Curated full names of people and bodies (SPELLED_ONE_WAY) whose last word is a
-    spelling variant of ``surname``."""
+def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:
+    """Curated full names of people and bodies (SPELLED_ONE_WAY) whose surname is alike in
+    sound to ``surname`` (a spelling variant, or GARBLED_SURNAME alike)."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -655,11 +765,11 @@ def _same_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str]]:
         sound, list(index), scorer=Levenshtein.normalized_similarity, limit=8, score_cutoff=0.5
     )
     return [
-        (entry, name)
+        found
         for other, _, _ in near
-        if symbol_distance(sound, other).is_spelling_variant
-        for entry, name in index[other]
-        if entry.type in SPELLED_ONE_WAY
+        if symbol_distance(sound, other).similarity >= GARBLED_SURNAME
+        for found in index[other]
+        if found[0].type in SPELLED_ONE_WAY
     ]
 
 
