@@ -21,11 +21,12 @@ from toolkit.names.coref import resolve
 from toolkit.names.gazetteer import load_gazetteer
 from toolkit.names.resolve import analyse
 from toolkit.settings import Settings
+from tools.shared_data import DATA
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEV_SETS = {
-    "mtnews_dev": ROOT.parent / "shared" / "data" / "mtnews_dev",
+    "mtnews_dev": DATA / "mtnews_dev",
     "mtnews_dev2": HERE / "data" / "mtnews_dev2",
     "mtnews_dev3": HERE / "data" / "mtnews_dev3",
 }
@@ -39,7 +40,7 @@ def _kinds(doc: Document) -> dict[tuple[int, int], str]:
 
 def dev_rows(check: ConsistencyCheck, name: str, folder: Path) -> list[str]:
     """Per kind: findings, on a gold span, suggestion gives a gold fix."""
-    sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+    sys.path.insert(0, str(DATA.parent / "tools"))
     from score_articles import fix_ok
 
     gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines()]
@@ -176,7 +177,7 @@ def clean_rows(check: ConsistencyCheck) -> list[str]:
 def other_rows(check: ConsistencyCheck) -> list[str]:
     """Findings on scraped English pages and on two WMT22 zh-en MT systems, listed to read
     (no gold: scraped pages join sources, MT renders one name two ways)."""
-    data = ROOT.parent / "shared" / "data"
+    data = DATA
     pages = []
     with (data / "boilerplate_lines_dev.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
