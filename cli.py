@@ -19,13 +19,6 @@ FAST_OPTION = click.option(
     show_default=True,
     help="--deep also runs the checks that load a model (spaCy, a language model).",
 )
-INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
-# The options every batch command shares: the fields of toolkit.batch.options.RunOptions.
-BATCH_RUN_OPTIONS = (
-    "output", "resume", "ordered", "jobs", "engine", "scheduler", "input_format", "glob",
-    "text_field", "id_field", "source_field", "encoding", "batch_size", "quiet", "timeout",
-    "force_jobs",
-)  # fmt: skip
 
 
 class Finite(click.FloatRange):
@@ -36,9 +29,6 @@ class Finite(click.FloatRange):
         if number != number or number in (float("inf"), float("-inf")):
             self.fail(f"{value!r} is not a finite number", param, ctx)
         return number
-
-
-MAX_RESAMPLES = 10_000
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -208,70 +198,17 @@ def _emit(report: str, output: str | None) -> None:
         click.echo(report)
 
 
-@main.command()
-@click.argument("hypotheses", nargs=-1, required=True)
-@click.option("-r", "--reference", "references", multiple=True, help="Reference file (repeat).")
-@click.option("--metrics", default="bleu,chrf", show_default=True, help="bleu,chrf,chrf++,ter")
-@click.option("--tokenize", default="13a", show_default=True, help="BLEU tokenizer.")
-@click.option("--spm-model", type=click.Path(dir_okay=False), help="SentencePiece model (spm).")
-@click.option("--lowercase", is_flag=True, help="Case-insensitive BLEU and chrF.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv"]), default="text")
-@click.option("--width", type=click.IntRange(0, 10), default=1, show_default=True)
-@click.option("--segment-level", is_flag=True, help="Also print a score per segment.")
-@click.option("--confidence", is_flag=True, help="95% CI by bootstrap resampling.")
-@click.option(
-    "--confidence-n", type=click.IntRange(2, MAX_RESAMPLES), default=1000, show_default=True
+@main.command(
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
 )
-@click.option("--paired", type=click.Choice(["bs", "ar"]), help="Test each system vs the first.")
-@click.option(
-    "--paired-n", type=click.IntRange(0, MAX_RESAMPLES), default=0, help="Resamples (0: default)."
-)
-@click.option("--qe", is_flag=True, help="Reference-free quality estimation.")
-@click.option("--src", help="Source file, line-aligned with HYP (for --qe).")
-@click.option("--allow-empty", is_flag=True, help="Accept empty lines as empty segments.")
-@click.option("--encoding", default="utf-8", show_default=True)
-def score(hypotheses, references, metrics, tokenize, spm_model, lowercase, fmt, width,
-          segment_level, confidence, confidence_n, paired, paired_n, qe, src, allow_empty,
-          encoding) -> None:  # fmt: skip
-    """Score HYPOTHESES against -r REFERENCES (sacreBLEU figures), or with --qe without them."""
-    from pathlib import Path
+@click.argument("argv", nargs=-1, type=click.UNPROCESSED)
+def score(argv) -> None:
+    """Score HYP against -r REF (sacreBLEU's figures; sacreBLEU's command line works too),
+    or with --qe without references. `mtkit score -h` lists the options."""
+    from toolkit.score.command import run
 
-    from toolkit.score.inputs import check_aligned, read_segments
-
-    if qe:
-        from toolkit.render import printable
-        from toolkit.score.qe import estimate_files, render_qe
-
-        reports = estimate_files(hypotheses, src, encoding=encoding)
-        report = render_qe(reports, fmt)  # segments are echoed: no control character acts
-        click.echo(report if fmt == "json" else printable(report, newlines=True))
-        return
-    if not references:
-        raise UsageError("give at least one reference with -r REF (or --qe for no reference)")
-    from toolkit.score import ScoreOptions
-    from toolkit.score.reference import evaluate
-    from toolkit.score.render import json_report, text_lines, tsv_lines
-
-    if not _split((metrics,)):
-        raise UsageError("--metrics names no metric (bleu, chrf, chrf++, ter)")
-    refs = [read_segments(path, encoding, allow_empty) for path in references]
-    systems = [(path, read_segments(path, encoding, allow_empty)) for path in hypotheses]
-    check_aligned([*systems, *zip(references, refs, strict=True)])
-    options = ScoreOptions(tokenize, lowercase, Path(spm_model) if spm_model else None)
-    results = evaluate(
-        systems,
-        refs,
-        _split((metrics,)),
-        options,
-        bootstrap=confidence_n if confidence else 0,
-        paired=paired,
-        paired_n=paired_n,
-        segment_level=segment_level,
-    )
-    if fmt == "json":
-        click.echo(json_report(results, width))
-    else:
-        click.echo("\n".join((tsv_lines if fmt == "tsv" else text_lines)(results, width)))
+    click.echo(run(argv))
 
 
 @main.group()
@@ -313,12 +250,12 @@ def batch_command(command):
     """Add the options every ``mtkit batch`` command shares; ``command`` returns its Task."""
 
     @functools.wraps(command)
-    def run(inputs, **options):
+    def run(inputs, config_path, **options):
         from toolkit.batch.options import RunOptions
+        from toolkit.config import discover
 
-        shared = {name: options.pop(name) for name in BATCH_RUN_OPTIONS}
-        run_options = RunOptions(tuple(inputs), **shared)
-        task = command(**options)
+        run_options = RunOptions.pop_from(inputs, options)
+        task = command(discover(inputs, config_path), **options)
         jobs, why = run_options.workers()
         if why and not run_options.quiet:
             click.echo(f"mtkit: note: --jobs {run_options.jobs} lowered to {jobs} ({why}; "
@@ -333,6 +270,11 @@ def batch_command(command):
             click.argument("inputs", nargs=-1, required=True),
             click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout)."),
             click.option("--resume", is_flag=True, help="Keep --output; skip ids already in it."),
+            click.option(
+                "--config",
+                "config_path",
+                help="Configuration file (default: found from INPUTS up).",
+            ),
             click.option("--ordered", is_flag=True, help="Write records in input order."),
             click.option(
                 "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
@@ -342,7 +284,12 @@ def batch_command(command):
             ),
             click.option("--engine", type=click.Choice(["local", "dask"]), default="local"),
             click.option("--scheduler", help="Dask scheduler address, or local (LocalCluster)."),
-            click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto"),
+            click.option(
+                "--input-format",
+                "format",
+                default="auto",
+                help="auto (by extension), text, lines, jsonl or parquet.",
+            ),
             click.option("--glob", default="*", help="Files to take from directories."),
             click.option("--text-field", default="text", help="JSONL/Parquet text field."),
             click.option("--id-field", default="id", help="JSONL/Parquet id field."),
@@ -365,14 +312,14 @@ def batch_command(command):
 @batch_command
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to run.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option("--min-confidence", type=Finite(0, 1), default=0.0, show_default=True)
+@click.option("--min-confidence", type=Finite(0, 1), help="Default: 0, or the config's.")
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
-def batch_check(select, ignore, min_confidence, fast, source_lang):
+def batch_check(config, select, ignore, min_confidence, fast, source_lang):
     """Findings of each document: {id, path, row, findings} or {id, ..., error}."""
     from toolkit.batch.options import check_task
 
-    return check_task(_split(select), _split(ignore), min_confidence, fast, source_lang)
+    return check_task(config, _split(select), _split(ignore), min_confidence, fast, source_lang)
 
 
 @batch.command("fix")
@@ -383,22 +330,23 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
-def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
+def batch_fix(config, select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
     """Fixed text of each document: {id, ..., text, changed, applied, skipped}."""
     from toolkit.batch.options import fix_task
 
-    return fix_task(_split(select), _split(ignore), min_confidence, unsafe_fixes, fast, source_lang)
+    selection = (_split(select), _split(ignore))
+    return fix_task(config, *selection, min_confidence, unsafe_fixes, fast, source_lang)
 
 
 @batch.command("qe")
 @batch_command
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
-def batch_qe(fast, source_lang):
+def batch_qe(config, fast, source_lang):
     """Quality estimate of each document (a line per segment): {id, ..., score, segments}."""
     from toolkit.batch.options import qe_task
 
-    return qe_task(fast, source_lang)
+    return qe_task(config, fast, source_lang)
 
 
 @batch.command("summarize")
@@ -407,7 +355,7 @@ def batch_qe(fast, source_lang):
 @click.option("--method", help="Summary method (default: summarize's own).")
 @click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, ...")
 @click.option("--model", help="Local model folder or .gguf file (abstractive).")
-def batch_summarize(length, method, lang, model):
+def batch_summarize(_config, length, method, lang, model):
     """Summary of each document: {id, ..., method, lang, summary, sentences}."""
     from toolkit.batch.tasks import SummarizeTask
 

@@ -132,3 +132,74 @@ def test_tsv_has_header_and_segment_rows():
     assert rows[0][:4] == ["system", "metric", "segment", "score"]
     assert rows[1][2] == "all" and rows[1][7].startswith("nrefs:1|")
     assert len(rows) == 2 + 120 and rows[-1][2] == "120"
+
+
+def test_ragged_references_are_one_line_exit_2(tmp_path):
+    hyp = write(tmp_path / "hyp.txt", b"one\ntwo\nthree\n")
+    short = write(tmp_path / "short.txt", b"one\ntwo\n")
+    ref = write(tmp_path / "ref.txt", b"one\ntwo\nthree\n")
+    for args in (["-r", ref, "-r", short, hyp], [ref, short, "-i", hyp]):
+        result = run("score", *args)
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+        assert "short.txt: 2 lines but" in result.stderr
+    tabs = write(tmp_path / "tabs.txt", b"one\tuno\ntwo\nthree\ttres\n")
+    result = run("score", tabs, "-nr", "2", "-i", hyp)
+    assert result.exit_code == 2 and f"{tabs}:2: 1 tab-separated field(s)" in result.stderr
+
+
+def test_empty_reference_line_is_read_as_sacrebleu_reads_it(tmp_path):
+    import subprocess
+    import sys
+
+    hyp = write(tmp_path / "hyp.txt", b"the cat sat\nit rained\n")
+    ref = write(tmp_path / "ref.txt", b"the cat sat\n\n")
+    expected = subprocess.run([sys.executable, "-m", "sacrebleu", ref, "-i", hyp, "-m", "bleu",
+                               "chrf", "ter", "-f", "text", "-w", "3"], capture_output=True,
+                              text=True, check=True, env={"NO_COLOR": "1"}).stdout  # fmt: skip
+    result = run("score", ref, "-i", hyp, "-m", "bleu", "chrf", "ter", "-f", "text", "-w", "3")
+    assert result.exit_code == 0 and result.stdout == expected
+    empty = write(tmp_path / "empty.txt", b"")
+    result = run("score", empty, "-i", hyp)
+    assert result.exit_code == 2 and f"{empty}: empty file" in result.stderr
+
+
+def test_gz_that_is_not_gzip_is_one_line_exit_2(tmp_path):
+    import gzip
+
+    hyp = write(tmp_path / "hyp.txt", b"one\ntwo\n")
+    fake = write(tmp_path / "ref.gz", b"one\ntwo\n")
+    result = run("score", fake, "-i", hyp)
+    assert result.exit_code == 2 and "ref.gz: not a gzip file" in result.stderr
+    truncated = write(tmp_path / "cut.gz", gzip.compress(b"one\ntwo\n" * 100)[:30])
+    result = run("score", truncated, "-i", hyp)
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    good = write(tmp_path / "good.gz", gzip.compress(b"one\n") + gzip.compress(b"two\n"))
+    assert run("score", good, "-i", hyp, "-m", "chrf", "-b").stdout.strip() == "100.0"
+
+
+def test_gzip_expanding_past_the_limit_is_refused(tmp_path, monkeypatch):
+    import gzip
+
+    import toolkit.score.inputs
+
+    monkeypatch.setattr(toolkit.score.inputs, "MAX_DECOMPRESSED", 1000)
+    bomb = write(tmp_path / "bomb.gz", gzip.compress(b"a" * 100_000))
+    result = run("score", bomb, "-i", bomb)
+    assert result.exit_code == 2 and "bomb.gz: expands to more than" in result.stderr
+
+
+def test_bom_in_one_file_is_read_as_sacrebleu_reads_it(tmp_path):
+    import subprocess
+    import sys
+
+    text = "The minister met the delegation on Tuesday.\nTalks resume next week.\n"
+    hyp = write(tmp_path / "hyp.txt", b"\xef\xbb\xbf" + text.encode())
+    ref = write(tmp_path / "ref.txt", text.encode())
+    expected = subprocess.run([sys.executable, "-m", "sacrebleu", ref, "-i", hyp, "-b"],
+                              capture_output=True, text=True, check=True).stdout  # fmt: skip
+    result = run("score", ref, "-i", hyp, "-b")
+    assert result.exit_code == 0 and result.stdout == expected and expected.strip() != "100.0"
+    assert "hyp.txt start(s) with a UTF-8 byte-order mark" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    dropped = run("score", ref, "-i", hyp, "-b", "--encoding", "utf-8-sig")
+    assert dropped.stdout.strip() == "100.0" and not dropped.stderr

@@ -54,7 +54,7 @@ def lines_after_path(output: str) -> list[str]:
             [REF_A, REF_B],
             "2",
             ["-m", "bleu", "chrf", "-tok", "intl", "-lc", "--chrf-lowercase"],
-            ["--tokenize", "intl", "--lowercase"],
+            ["--tokenize", "intl", "--lowercase", "--chrf-lowercase"],
         ),
         ([REF_A], "3", ["-m", "bleu", "-tok", "char"], ["--metrics", "bleu", "--tokenize", "char"]),
         (
@@ -118,10 +118,14 @@ def test_paired_tests_equal_sacrebleu(sacre_args, mtkit_args):
 
 
 def test_paired_json_works_for_many_systems():
-    report = json.loads(mtkit("-r", REF_A, JD, OW, JD, "--paired", "bs", "--paired-n", "50",
+    report = json.loads(mtkit("-r", REF_A, JD, OW, REF_B, JD, "--paired", "bs", "--paired-n", "50",
                               "--format", "json"))  # fmt: skip
     assert report["baseline"] == JD
-    assert [s["system"] for s in report["systems"]] == [JD, OW, JD]
+    assert [s["system"] for s in report["systems"]] == [
+        JD,
+        OW,
+        REF_B,
+    ]  # the baseline again: skipped
     second = report["systems"][1]["scores"][0]
     assert second["metric"] == "BLEU" and 0 <= second["p_value"] <= 1
     assert "bs:50|seed:12345" in second["signature"]

@@ -76,11 +76,15 @@ def model_id(model: Path) -> str:
 
 
 class SpmTokenizer:
-    """A sacreBLEU-style tokenizer (callable plus ``signature()``) over a local model."""
+    """A sacreBLEU-style tokenizer (callable plus ``signature()``) over a local model.
 
-    def __init__(self, model: Path) -> None:
+    Its signature is ``name`` (a flores model sacreBLEU knows by name), else
+    ``spm-<file stem>-<hash>`` (a model of the user's own).
+    """
+
+    def __init__(self, model: Path, name: str | None = None) -> None:
         self.processor = load(model)
-        self.name = f"spm-{model_id(model)}"
+        self.name = name or f"spm-{model_id(model)}"
 
     def signature(self) -> str:
         return self.name

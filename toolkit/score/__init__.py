@@ -17,7 +17,10 @@ SCORERS: dict[str, str] = {
 }
 
 DEFAULT_METRICS = ("bleu", "chrf")
-TOKENIZERS = ("13a", "intl", "char", "zh", "none", "ja-mecab", "ko-mecab", "spm")
+TOKENIZERS = (
+    "none", "zh", "13a", "intl", "char", "ja-mecab", "ko-mecab", "spm", "flores101", "flores200",
+    "spBLEU-1K",
+)  # fmt: skip
 
 
 def scorer_class(name: str) -> type[Scorer]:

@@ -11,15 +11,33 @@ from typing import Any, ClassVar
 
 @dataclass(frozen=True)
 class ScoreOptions:
-    """Options shared by the reference-based metrics of one run (sacreBLEU's defaults).
+    """The options of the reference-based metrics, named and defaulted as sacreBLEU's.
 
-    ``tokenize`` and ``lowercase`` apply to BLEU; ``lowercase`` also to chrF (TER is
-    case-insensitive by default, as in sacreBLEU). ``tokenize="spm"`` needs ``spm_model``.
+    ``tokenize=None`` picks sacreBLEU's default for ``trg_lang`` (zh, ja-mecab, ko-mecab,
+    else 13a). ``spm_model`` is a local SentencePiece model: for ``tokenize="spm"`` a model of
+    the user's own (signature ``spm-<name>-<hash>``), for flores101/flores200/spBLEU-1K the
+    model sacreBLEU would download. ``lowercase`` is BLEU's ``-lc``; chrF and TER have their own.
     """
 
-    tokenize: str = "13a"
+    tokenize: str | None = None
     lowercase: bool = False
     spm_model: Path | None = None
+    force: bool = False
+    smooth_method: str = "exp"
+    smooth_value: float | None = None
+    max_ngram_order: int = 4
+    effective_order: bool = False
+    trg_lang: str = ""
+    chrf_char_order: int = 6
+    chrf_word_order: int = 0
+    chrf_beta: int = 2
+    chrf_whitespace: bool = False
+    chrf_lowercase: bool = False
+    chrf_eps_smoothing: bool = False
+    ter_case_sensitive: bool = False
+    ter_asian_support: bool = False
+    ter_no_punct: bool = False
+    ter_normalized: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,7 +45,9 @@ class MetricScore:
     """One metric's figure for one system, formatted exactly as sacreBLEU formats it.
 
     ``mean``/``ci`` come from bootstrap resampling, ``p_value`` from a paired test against
-    the first system; ``segments`` are per-segment scores (``segment_signature`` names them).
+    the first system; ``segments`` are per-segment scores (``segment_signature`` names them,
+    ``segment_verbose`` holds sacreBLEU's detail of each, such as BLEU's precisions).
+    ``key`` is the registry name of the metric (``bleu``, ``chrf``, ...).
     """
 
     system: str
@@ -40,6 +60,10 @@ class MetricScore:
     p_value: float | None = None
     segments: tuple[float, ...] = field(default=())
     segment_signature: str = ""
+    key: str = ""
+    short_signature: str = ""
+    segment_verbose: tuple[str, ...] = field(default=())
+    short_segment_signature: str = ""
 
     def figure(self, width: int = 1) -> str:
         """``35.3``, ``35.3 (μ = 35.2 ± 5.1)``, plus ``(p = 0.0060)*`` after a paired test."""
@@ -50,9 +74,10 @@ class MetricScore:
             text += f" (p = {self.p_value:.4f})" + ("*" if self.p_value <= 0.05 else "")
         return text
 
-    def line(self, width: int = 1) -> str:
+    def line(self, width: int = 1, short: bool = False) -> str:
         """sacreBLEU's text line: ``BLEU|<signature> = 35.3 67.1/43.0/... (BP = ...)``."""
-        text = f"{self.metric}|{self.signature} = {self.figure(width)}"
+        signature = self.short_signature if short and self.short_signature else self.signature
+        text = f"{self.metric}|{signature} = {self.figure(width)}"
         return f"{text} {self.verbose}" if self.verbose else text
 
     def to_dict(self, width: int = 1) -> dict[str, Any]:
@@ -79,37 +104,90 @@ class MetricScore:
 class Scorer(ABC):
     """A reference-based metric: subclasses build the sacreBLEU metric object; the base scores.
 
-    ``name`` is the registry key (``--metrics``).
+    ``name`` is the registry key (``--metrics``). Segment statistics are computed once per
+    system (in ``jobs`` processes when the metric is slow) and give the corpus figure, its
+    bootstrap CI and the per-segment scores.
     """
 
     name: ClassVar[str]
+    parallel_from: ClassVar[int | None] = None  # segments from which jobs="auto" forks
 
     def __init__(self, options: ScoreOptions, references: Sequence[Sequence[str]]) -> None:
         self.options = options
         self.references = references
         self.metric = self.build(sentence_level=False)
+        self._sentence_metric: Any = None
 
     @abstractmethod
     def build(self, sentence_level: bool) -> Any:
         """A sacreBLEU metric with the references cached (effective order for sentences)."""
 
-    def corpus(self, system: str, hypotheses: Sequence[str], bootstrap: int = 0) -> MetricScore:
+    @property
+    def sentence_metric(self) -> Any:
+        """The metric that scores single segments (BLEU with effective order)."""
+        if self._sentence_metric is None:
+            self._sentence_metric = self.build(sentence_level=True)
+        return self._sentence_metric
+
+    def workers(self, jobs: int | None, segments: int) -> int:
+        """Processes for ``segments`` segments: ``jobs``, or when None, one per CPU if slow."""
+        if jobs is None:
+            from toolkit.score.stats import available_cpus
+
+            slow = self.parallel_from is not None and segments >= self.parallel_from
+            return available_cpus() if slow else 1
+        return max(1, jobs)
+
+    def statistics(self, hypotheses: Sequence[str], jobs: int | None = 1) -> list[list[Any]]:
+        """sacreBLEU's segment statistics of ``hypotheses`` against the cached references."""
+        from toolkit.score.stats import segment_statistics
+
+        stats = segment_statistics(self.metric, hypotheses, self.workers(jobs, len(hypotheses)))
+        self.metric.remember(hypotheses, stats)
+        return stats
+
+    def corpus(
+        self,
+        system: str,
+        hypotheses: Sequence[str],
+        bootstrap: int = 0,
+        stats: list[list[Any]] | None = None,
+        jobs: int | None = 1,
+    ) -> MetricScore:
         """The corpus figure of one system, with a bootstrap CI when ``bootstrap`` > 1."""
-        score = self.metric.corpus_score(hypotheses, None, n_bootstrap=max(1, bootstrap))
+        stats = self.statistics(hypotheses, jobs) if stats is None else stats
+        score = self.metric._aggregate_and_compute(stats)
         confident = bootstrap > 1
+        if confident:
+            from sacrebleu.significance import _bootstrap_resample
+
+            self.metric.n_bootstrap = bootstrap
+            self.metric.seed, resampled = _bootstrap_resample(stats, self.metric, bootstrap)
+            score.estimate_ci(resampled)
+        signature = self.metric.get_signature()
         return MetricScore(
             system=system,
             metric=score.name,
             score=score.score,
-            signature=self.metric.get_signature().format(),
+            signature=signature.format(),
             verbose=score._verbose,
             mean=score._mean if confident else None,
             ci=score._ci if confident else None,
+            key=self.name,
+            short_signature=signature.format(short=True),
         )
 
-    def segments(self, hypotheses: Sequence[str]) -> tuple[tuple[float, ...], str]:
-        """Per-segment scores (sacreBLEU's sentence_score) and their signature."""
-        metric = self.build(sentence_level=True)
-        stats = metric._extract_corpus_statistics(hypotheses, None)
-        scores = tuple(metric._compute_score_from_stats(s).score for s in stats)
-        return scores, metric.get_signature().format()
+    def with_segments(self, score: MetricScore, stats: list[list[Any]]) -> MetricScore:
+        """``score`` plus per-segment scores computed from the same statistics."""
+        from dataclasses import replace
+
+        metric = self.sentence_metric
+        scores = [metric._aggregate_and_compute([s]) for s in stats]
+        signature = metric.get_signature()
+        return replace(
+            score,
+            segments=tuple(s.score for s in scores),
+            segment_verbose=tuple(s._verbose for s in scores),
+            segment_signature=signature.format(),
+            short_segment_signature=signature.format(short=True),
+        )

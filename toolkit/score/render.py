@@ -10,15 +10,23 @@ from toolkit.score.base import MetricScore
 TSV_HEADER = ("system", "metric", "segment", "score", "mean", "ci", "p_value", "signature")
 
 
-def text_lines(results: Sequence[Sequence[MetricScore]], width: int = 1) -> list[str]:
-    """``SYSTEM: BLEU|<signature> = 35.3 ...`` per system and metric, then per segment."""
+def text_lines(
+    results: Sequence[Sequence[MetricScore]],
+    width: int = 1,
+    score_only: bool = False,
+    short: bool = False,
+) -> list[str]:
+    """``SYSTEM: BLEU|<signature> = 35.3 ...`` per system and metric, then per segment;
+    ``score_only`` prints the figures alone, ``short`` the short signatures."""
     out = []
     for row in results:
         for score in row:
-            out.append(f"{score.system}: {score.line(width)}")
+            text = score.figure(width) if score_only else score.line(width, short)
+            out.append(f"{score.system}: {text}")
         for score in row:
-            if score.segments:
-                out.append(f"{score.system}: segments {score.metric}|{score.segment_signature}")
+            if score.segments and not score_only:
+                signature = score.short_segment_signature if short else score.segment_signature
+                out.append(f"{score.system}: segments {score.metric}|{signature}")
             for number, value in enumerate(score.segments, 1):
                 out.append(f"{score.system}:{number}: {score.metric} = {value:.{width}f}")
     return out
