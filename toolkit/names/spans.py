@@ -244,7 +244,9 @@ def cue_before(lowers: list[str], i: int) -> str:
     before = _cues()["before"]
     for k in (i - 1, i - 2):
         cue = before.get(lowers[k], "") if k >= 0 else ""
-        if cue and (cue != "place" or k == i - 1 or lowers[k + 1] in {"of", "the"}):
+        # Two words back, a place or operation cue reaches only over "of"/"the": "in the
+        # town of", never "operations for days".
+        if cue and (cue == "person" or k == i - 1 or lowers[k + 1] in {"of", "the"}):
             return cue
     return ""
 
