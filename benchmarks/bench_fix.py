@@ -40,7 +40,7 @@ def _changes(result) -> list[Change]:
     ]
 
 
-def dev_sections(dev: list[Article], name: str = "mtnews_dev") -> list[str]:
+def dev_sections(dev: list[Article], label: str = "mtnews_dev") -> list[str]:
     from toolkit.fix import fix
 
     rows, outside, judged = [], [], collections.Counter()
@@ -64,11 +64,11 @@ def dev_sections(dev: list[Article], name: str = "mtnews_dev") -> list[str]:
     worse = [row[0] for row, gain in zip(rows, gains, strict=True) if gain < 0]
     oracle_gain = statistics.mean(best - before for _, _, before, _, best, _ in rows)
     lines = [
-        f"### {name}: articles against their post-edits",
+        f"### {label}: articles against their post-edits",
         "",
         "`fix` with its defaults (safe fixes at confidence >= 0.8, the rules of "
         "`corpora/fix/measured_safe.tsv` from their own confidence; checks without models) on "
-        f"the {len(dev)} `{name}` articles; sentence chrF of the whole article against the human "
+        f"the {len(dev)} `{label}` articles; sentence chrF of the whole article against the human "
         "post-edit (sacreBLEU `sentence_chrf`, as `score_articles.py --fix`). *Core gold* is "
         "the article with every core gold span corrected by its first fix (what a perfect "
         "detector with perfect suggestions would reach; the post-edit also fixes the stretch "
@@ -86,7 +86,7 @@ def dev_sections(dev: list[Article], name: str = "mtnews_dev") -> list[str]:
         f"**Mean chrF gain {statistics.mean(gains):+.2f}** (core gold {oracle_gain:+.2f}); "
         f"articles made worse: {len(worse)}{' (' + ', '.join(worse) + ')' if worse else ''}.",
         "",
-        f"### {name}: every change, judged against the gold",
+        f"### {label}: every change, judged against the gold",
         "",
         "*right*: the gold span becomes one of its fixes; *closer*: the span moves toward its "
         "first fix (character similarity) without reaching it; *not closer*; *outside gold*: no "

@@ -334,3 +334,21 @@ def test_measured_safe_table_names_real_rules_with_evidence():
 )
 def test_measured_safe_repairs_on_fresh_text(text, fixed):
     assert fix(text).text == fixed
+
+
+def test_a_later_round_never_rejudges_a_finding_with_less_context(monkeypatch):
+    """Round 2 rechecks a window around each edit; a finding round 1 left (too uncertain in
+    the whole text) is not applied there because the window makes it look surer."""
+    import toolkit.fix as fix_module
+
+    text = "alpha beta gamma"
+
+    def checks(chunk, settings, selection):
+        if chunk != text:  # a later round, on the fixed text
+            return [at(chunk, MINOR, "beta", "BETA", confidence=0.95)]
+        return [at(text, MINOR, "alpha", "Alpha"), at(text, MINOR, "beta", "BETA", 0.5)]
+
+    monkeypatch.setattr(fix_module, "_check", checks)
+    result = fix(text)
+    assert result.text == "Alpha beta gamma"
+    assert [s.reason[:10] for s in result.skipped] == ["confidence"]

@@ -186,12 +186,22 @@ def fix(
     for _ in range(MAX_ROUNDS - 1):
         if decide is not None or not latest:
             break
-        found = _recheck(result.text, latest, settings, selection)
+        seen = {(f.rule, f.start, f.text) for f in _judged(result)}
+        found = [  # a finding judged before is not judged again with less context
+            f
+            for f in _recheck(result.text, latest, settings, selection)
+            if (f.rule, result.old_offset(f.start), f.text) not in seen
+        ]
         following = _fix_once(result.text, found, options, None)
         if not following.edits:
             break
         result, latest = _compose(result, following), following.edits
     return result
+
+
+def _judged(result: FixResult) -> Iterator[Finding]:
+    yield from result.applied
+    yield from (s.finding for s in result.skipped)
 
 
 def _pieces(text: str) -> Iterator[str]:
