@@ -247,9 +247,9 @@ def cue_before(lowers: list[str], i: int) -> str:
     before = _cues()["before"]
     for k in (i - 1, i - 2):
         cue = before.get(lowers[k], "") if k >= 0 else ""
-        # Two words back only across "of", "the" or an article ("operations for days": no).
-        between = {"of", "the"} if cue == "place" else {"of", "the", *ARTICLES}
-        if cue and (k == i - 1 or lowers[k + 1] in between):
+        # Two words back, a place or operation cue reaches only over "of"/"the": "in the
+        # town of", never "operations for days".
+        if cue and (cue == "person" or k == i - 1 or lowers[k + 1] in {"of", "the"}):
             return cue
     return ""
 
