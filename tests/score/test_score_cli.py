@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 REF, HYP = str(DATA / "ref.A.en"), str(DATA / "JDExploreAcademy.en")
 HAS_MECAB = importlib.util.find_spec("MeCab") is not None
 
