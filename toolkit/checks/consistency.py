@@ -73,6 +73,8 @@ _MESSAGES = {
     "country": "{text!r} is a foreign or old name of {replacement}, which the article also uses",
     "alias": "{text!r} and {replacement!r} name one entity",
     "surname": "{text!r} and {replacement!r} are one family name spelled two ways",
+    "alternative": "{text!r} and {replacement!r} are two English names of one place",
+    "translation": "{text!r} and {replacement!r} are two translations of one name",
 }
 
 
@@ -104,7 +106,8 @@ class ConsistencyCheck(Check):
             suggestions = [found.replacement]
             whole = (found.start, found.end) == (found.mention.start, found.mention.end)
             if found.entry is not None and found.kind == "alias" and whole:
-                suggestions.append(found.entry.canonical)
+                house = found.entry.house_style  # a user's canonical form comes first
+                suggestions.insert(0 if house else 1, found.entry.canonical)
             message = _MESSAGES[found.kind].format(text=found.text, replacement=found.replacement)
             if found.entry is not None:
                 message += f" ({describe(found.entry)})"

@@ -32,6 +32,7 @@ from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.mentions import (
     Mention,
     Token,
+    headline,
     mention_at,
     mentions,
     plain,
@@ -60,6 +61,8 @@ _CONFIDENCE = {
     "country": 0.85,
     "alias": 0.75,
     "surname": 0.6,
+    "alternative": 0.7,
+    "translation": 0.6,
 }
 _STRONG, _SURNAME, _BARE = "name", "surname", "bare"
 
@@ -182,6 +185,8 @@ class _Resolver:
         deviations += self._surnames(found)
         deviations += self._acronyms(found)
         deviations += self._countries(found)
+        deviations += self._alternatives()
+        deviations += self._renderings()
         deviations += self._aliases()
         deviations = [d for d in deviations if d.mention.keys not in self.glossed]
         return Resolution(self, _first_per_span(deviations))
@@ -376,8 +381,8 @@ class _Resolver:
     def _canonical(
         self, spellings: dict[tuple[int, int], str], where: dict[tuple[int, int], Mention]
     ) -> str:
-        """The spelling of one name word: listed in the gazetteer, most used, established in
-        English, joined, first; between spellings that differ only by diacritics, the most
+        """The spelling of one name word: listed in the gazetteer, most used, joined, in
+        English romanization, first; between spellings that differ only by diacritics, the most
         used and then the first (the article's own convention)."""
         counts: Counter = Counter()
         first: dict[str, int] = {}
@@ -389,7 +394,20 @@ class _Resolver:
             if key not in shown or shown[key].isupper():
                 shown[key] = text
         if len({plain(shown[key]) for key in counts}) == 1:  # diacritics only: the article's way
-            return shown[max(counts, key=lambda key: (counts[key], -first[key]))]
+            # ... but a place's English name over its French diaeresis (Haïti, Koweït; a
+            # person keeps the letters of the name: Goïta)
+            english = {
+                key
+                for key in counts
+                if not _DIAERESIS.search(shown[key])
+                and any(e.type in PLACES for e in self._listed_as(shown[key]))
+            }
+            kept = (
+                [key for key in counts if key in english or not _DIAERESIS.search(shown[key])]
+                if english
+                else list(counts)
+            )
+            return shown[max(kept, key=lambda key: (counts[key], -first[key]))]
         listed = {
             key: max(self._listed(where[node], node, shown[key]) for node in spellings)
             for key in counts
@@ -398,10 +416,9 @@ class _Resolver:
         english = _english_spelling(list(shown.values()))
 
         def rank(key: str) -> tuple:
-            established = _zipf(shown[key].replace(" ", "")) >= ESTABLISHED  # "Assad", "Asad"
             joined = -shown[key].count(" ")  # "Guoqing", "Narowal" rather than split
             usual = shown[key] == english
-            return (listed[key], counts[key], established, joined, usual, -first[key])
+            return (listed[key], counts[key], joined, usual, -first[key])
 
         return shown[max(counts, key=rank)]
 
@@ -540,6 +557,57 @@ class _Resolver:
                         None, _CONFIDENCE["country"],
                     )  # fmt: skip
 
+    def _alternatives(self) -> Iterable[Deviation]:
+        """Two English names of one country or city in one article ("Côte d'Ivoire", "the
+        Ivory Coast"): the one used less is flagged (not inside a longer name)."""
+        pattern, names = _alternative_names()
+        text = self.doc.text
+        uses: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
+            if re.search(r"[A-Z][\w'’-]* of $", before) or re.match(r" [A-Z]", after):
+                continue  # "Republic of Türkiye", "Turkey Statistics Institute"
+            uses[names[_bare(name).casefold()][0]].append((match.start(), match.end(), name))
+        headline_end = headline(text)
+        for found in uses.values():
+            counts: Counter = Counter()
+            first: dict[str, int] = {}
+            for start, _, name in found:
+                key = _bare(name).casefold()
+                counts[key] += 0.5 if start < headline_end else 1.0
+                first.setdefault(key, start)
+            if len(counts) < 2:
+                continue
+            main = max(counts, key=lambda key: (counts[key], -first[key]))
+            shown = names[main][1]
+            for start, end, name in found:
+                if _bare(name).casefold() == main:
+                    continue
+                replacement = "T" + shown[1:] if name[:1] == "T" and shown[:4] == "the " else shown
+                mention = mention_at(text, start, end) or Mention(start, end, name, (), ())
+                yield Deviation(
+                    start, end, name, replacement, mention, replacement, "alternative", None,
+                    _CONFIDENCE["alternative"],
+                )  # fmt: skip
+
+    def _renderings(self) -> Iterable[Deviation]:
+        """A body's name translated anew ("Turkey Statistics Institution" after "Turkish
+        Statistical Institute"): the first rendering is the article's."""
+        from toolkit.names.renderings import bodies, same_body
+
+        text = self.doc.text
+        found = bodies(text, _country_words(self.gaz))
+        for i, later in enumerate(found):
+            earlier = next((b for b in found[:i] if same_body(b, later)), None)
+            if earlier is not None:
+                mention = mention_at(text, later.start, later.end)
+                yield Deviation(
+                    later.start, later.end, later.text, earlier.text,
+                    mention or Mention(later.start, later.end, later.text, (), ()),
+                    earlier.text, "translation", None, _CONFIDENCE["translation"],
+                )  # fmt: skip
+
     def _aliases(self) -> Iterable[Deviation]:
         """Two names the gazetteer gives one entity, neither a form of the other."""
         if self.gaz is None:
@@ -615,6 +683,8 @@ def _type_words() -> frozenset[str]:
 
 # Letters French, Russian and German romanizations use where English news has others: ch
 # (for sh), ou, dj, dzh, tch, sch, -iy, a diaeresis, a silent final e.
+_DIAERESIS = re.compile(r"[ïëÏË]")
+PLACES = frozenset({"country", "place", "region"})
 _FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
 
 
@@ -791,6 +861,39 @@ def _defined_acronyms(text: str, found: list[Mention]) -> list[str]:
         if initials.endswith(acronym):
             defined.append(acronym)
     return defined
+
+
+@functools.lru_cache(maxsize=4)
+def _country_words(gazetteer: Gazetteer | None) -> dict[str, str]:
+    """Lower-case one-word country names and adjectives -> country code."""
+    words = {row["demonym"].lower(): row["country"] for row in _demonyms()}
+    for code, entry in (gazetteer.countries if gazetteer is not None else {}).items():
+        words.update({name.lower(): code for name in entry.names if " " not in name})
+    return words
+
+
+@functools.cache
+def _demonyms() -> tuple[dict[str, str], ...]:
+    return tuple(iter_tsv(corpus_path("names", "demonyms.tsv")))
+
+
+@functools.cache
+def _alternative_names() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
+    """A pattern for the names of corpora/consistency/alternative_names.tsv (with "the" when
+    the text has it), and each bare name's group and listed form."""
+    names: dict[str, tuple[int, str]] = {}
+    for number, row in enumerate(iter_tsv(corpus_path("consistency", "alternative_names.tsv"))):
+        for name in row["names"].split("|"):
+            names[_bare(name).casefold()] = (number, name)
+    bare = sorted((_bare(listed) for _, listed in names.values()), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, bare))
+    pattern = re.compile(rf"(?<![\w'’-])(?P<name>(?:[Tt]he )?(?:{alternation}))(?![\w'’-])")
+    return pattern, names
+
+
+def _bare(name: str) -> str:
+    """A name without its article ("the Ivory Coast": Ivory Coast)."""
+    return name[4:] if name[:4] in ("the ", "The ") else name
 
 
 @functools.cache
