@@ -268,6 +268,7 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "There were two explosions near the port.",
         "Park assist, night vision assist, and a 360-degree camera are all available.",
         "Friends who believe they know the woman have arrived at the scene.",
+        "The walk from the station takes 20 min and the clip lasts 45 sec.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

@@ -1,10 +1,11 @@
-"""Every row of the calque and terminology lexicons: its own example fires, and its first
+"""Every row of the calque, terminology and grammar lexicons: its own example fires, and its first
 suggestion turns the example into the fixed text it gives."""
 
 import pytest
 
 from toolkit.checks import _lexicon
 from toolkit.checks.calques import CalqueCheck
+from toolkit.checks.grammar import GrammarCheck
 from toolkit.checks.terminology import TerminologyCheck
 from toolkit.document import Document
 from toolkit.resources import corpora_dir, iter_tsv
@@ -19,7 +20,7 @@ def _rows(check):
     return [(check, entry, rows[entry.id]) for entry in check(Settings()).entries()]
 
 
-CASES = _rows(CalqueCheck) + _rows(TerminologyCheck)
+CASES = _rows(CalqueCheck) + _rows(TerminologyCheck) + _rows(GrammarCheck)
 
 
 @pytest.mark.parametrize(("check", "entry", "row"), CASES, ids=[c[1].id for c in CASES])
