@@ -189,9 +189,9 @@ class _Resolver:
         deviations += self._swaps(found)
         deviations += self._acronyms(found)
         deviations += self._countries(found)
+        deviations += self._aliases()
         deviations += self._alternatives()
         deviations += self._renderings()
-        deviations += self._aliases()
         deviations = [d for d in deviations if d.mention.keys not in self.glossed]
         return Resolution(self, _first_per_span(deviations))
 
@@ -978,10 +978,26 @@ def _stan_for(token: Token, stans: list[Token]) -> str | None:
     return None
 
 
+def _within(inner: Deviation, outer: Deviation) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < (outer.end - outer.start)
+    )
+
+
 def _first_per_span(deviations: list[Deviation]) -> list[Deviation]:
-    """The deviations in text order, each span once: an earlier-found one wins an overlap."""
+    """The deviations in text order, each span once: an earlier-found one wins an overlap,
+    but a name rendered two ways wins over a listed alias inside it ("Pakistani Taliban
+    Movement", not "Pakistani Taliban")."""
     kept: list[Deviation] = []
     for deviation in deviations:
-        if not any(d.start < deviation.end and deviation.start < d.end for d in kept):
+        clash = [d for d in kept if d.start < deviation.end and deviation.start < d.end]
+        if clash and deviation.kind == "translation":
+            inside = [d for d in clash if d.kind == "alias" and _within(d, deviation)]
+            if len(inside) == len(clash):
+                kept = [d for d in kept if d not in inside]
+                clash = []
+        if not clash:
             kept.append(deviation)
     return sorted(kept, key=lambda d: d.start)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.english import function_words
@@ -228,7 +229,8 @@ def _translates(source: tuple[str, ...], english: tuple[str, ...]) -> bool:
 
 def translations(text: str) -> list[tuple[Phrase, Phrase]]:
     """Names given both transliterated and translated ("Jaish al-Adl", then "the Army of
-    Justice"): (the later form, the earlier one), the later form flagged. A translation given
+    Justice"): (the form to flag, the article's form), the article's the one used more, then
+    the first. A translation given
     beside the name as a gloss ("Hezbollah (Party of God)") is left alone."""
     glosses = _glosses()
     if not _gloss_words().search(text):
@@ -254,12 +256,16 @@ def translations(text: str) -> list[tuple[Phrase, Phrase]]:
             matched.append((later, earlier))
             if _ALONGSIDE.fullmatch(text, earlier.end, later.start):
                 glossed.add(frozenset((source.words, english.words)))
+    uses = Counter(p.words for p in phrases)
     pairs: dict[tuple[int, int], tuple[Phrase, Phrase]] = {}
     for later, earlier in matched:
-        if frozenset((later.words, earlier.words)) not in glossed:
-            key = (later.start, later.end)
-            if key not in pairs or earlier.start < pairs[key][1].start:
-                pairs[key] = (later, earlier)
+        if frozenset((later.words, earlier.words)) in glossed:
+            continue
+        if uses[later.words] > uses[earlier.words]:
+            later, earlier = earlier, later  # the form used more is the article's
+        key = (later.start, later.end)
+        if key not in pairs or earlier.start < pairs[key][1].start:
+            pairs[key] = (later, earlier)
     # the longest form of each name: "Army of Justice", not "Justice" inside it
     chosen = sorted(pairs.values(), key=lambda p: (p[0].end, p[0].start))
     return [
