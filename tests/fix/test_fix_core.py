@@ -283,3 +283,72 @@ def test_a_long_text_is_fixed_chunk_by_chunk_as_check_reads_it(monkeypatch):
         assert (f.line, f.column) == Document(text).line_col(f.start)
     assert all(e.finding is None or e.finding in chunked.applied for e in chunked.edits)
     assert not check(chunked.text, rules=["PU101"])
+
+
+def test_rules_measured_safe_apply_by_default_from_their_own_confidence(monkeypatch):
+    import toolkit.fix as fix_module
+
+    monkeypatch.setattr(fix_module, "measured_safe", lambda: {"ZZ903": 0.6})
+    text = "alpha beta gamma"
+    findings = [at(text, UNSAFE, "alpha", "Alpha", 0.7), at(text, UNSAFE, "beta", "Beta", 0.5)]
+    result = fix(text, findings)
+    assert result.text == "Alpha beta gamma"
+    assert dict((s.finding.text, s.reason) for s in result.skipped) == {
+        "beta": "fix not marked safe"
+    }
+    assert fix(text, findings, min_confidence=0.8).text == text  # an explicit bar holds
+
+
+def test_measured_safe_table_names_real_rules_with_evidence():
+    from toolkit.checks import CHECKS, check_class
+    from toolkit.fix import measured_safe
+    from toolkit.resources import corpus_path, iter_tsv
+
+    codes = {r.code for name in CHECKS for r in check_class(name).rules}
+    assert measured_safe() and set(measured_safe()) <= codes
+    assert all(0.0 < c <= 1.0 for c in measured_safe().values())
+    assert all(row["evidence"] for row in iter_tsv(corpus_path("fix", "measured_safe.tsv")))
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (  # a calque rewrite (CQ106) measured safe below the default threshold
+            "Police said the law enforcement organs detained four suspects in the capital.",
+            "Police said the law enforcement agencies detained four suspects in the capital.",
+        ),
+        (  # a paragraph linker (CQ101)
+            "The ship was seized in the Red Sea. In the same context, the navy said two boats "
+            "were damaged.",
+            "The ship was seized in the Red Sea. Meanwhile, the navy said two boats were damaged.",
+        ),
+        (  # a country's gendered pronoun whose antecedent is certain (PR101)
+            "Iran said her navy seized a tanker near the strait.",
+            "Iran said its navy seized a tanker near the strait.",
+        ),
+        (  # below its rule's measured threshold: left as a suggestion
+            "The two ministers met within the framework of the new trade agreement on Monday.",
+            "The two ministers met within the framework of the new trade agreement on Monday.",
+        ),
+    ],
+)
+def test_measured_safe_repairs_on_fresh_text(text, fixed):
+    assert fix(text).text == fixed
+
+
+def test_a_later_round_never_rejudges_a_finding_with_less_context(monkeypatch):
+    """Round 2 rechecks a window around each edit; a finding round 1 left (too uncertain in
+    the whole text) is not applied there because the window makes it look surer."""
+    import toolkit.fix as fix_module
+
+    text = "alpha beta gamma"
+
+    def checks(chunk, settings, selection):
+        if chunk != text:  # a later round, on the fixed text
+            return [at(chunk, MINOR, "beta", "BETA", confidence=0.95)]
+        return [at(text, MINOR, "alpha", "Alpha"), at(text, MINOR, "beta", "BETA", 0.5)]
+
+    monkeypatch.setattr(fix_module, "_check", checks)
+    result = fix(text)
+    assert result.text == "Alpha beta gamma"
+    assert [s.reason[:10] for s in result.skipped] == ["confidence"]

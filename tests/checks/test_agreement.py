@@ -277,6 +277,7 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "She is one of the best known writers and one of the largest ever recorded.",
         "It was one of the finest Ottoman buildings; a 1.5 metre wall; the 2.5 metre wall fell.",
         "They set a goal of 100 billion tea industry.",
+        "The walk from the station takes 20 min and the clip lasts 45 sec.",
     ],
 )
 def test_clean_english_is_not_flagged(text: str) -> None:

@@ -251,3 +251,14 @@ def test_unlisted_spelling_of_a_curated_full_name_is_a_suggestion() -> None:
     )
     # a title before a listed name is no other spelling
     assert findings("Mullah Hibatullah Akhundzada spoke in Kandahar, Afghanistan.") == []
+
+
+def test_an_operation_cue_two_words_back_reaches_only_over_of_or_the() -> None:
+    from toolkit.names.spans import cue_before
+
+    def words(text: str) -> list[str]:
+        return text.split(" ")
+
+    assert cue_before(words("the bank suspended its operations for weeks"), 6) == ""
+    assert cue_before(words("the army began operation swords of iron"), 4) == "operation"
+    assert cue_before(words("the army began the operation northern shield"), 5) == "operation"
