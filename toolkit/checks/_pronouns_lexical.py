@@ -112,13 +112,14 @@ def lexical_findings(
     the spaCy resolver: each one is kept where this one judged nothing, unless a person the
     pronoun may mean is salient, a ship is near a "she", or a person opens the next
     sentence."""
-    if not _GENDERED.search(doc.text):
+    matches = list(_GENDERED.finditer(doc.text))
+    if not matches:
         return
     text = Text(doc)
-    found = mentions(text, lexicon)
+    found = mentions(text, lexicon, _words_needed(text, matches[-1].start()))
     by_start = {f.start: f for f in parsed}
     chain: list[tuple[int, int, str, float]] = []  # earlier unflagged pronouns
-    for match in _GENDERED.finditer(doc.text):
+    for match in matches:
         k = text.index_at(match.start())
         if k >= len(text.words) or text.words[k].start != match.start():
             continue  # inside a longer word: "co-her"
@@ -133,6 +134,13 @@ def lexical_findings(
             chain.append((k, text.sentence_of[k], _GENDER[pronoun], role))
         else:
             yield finding
+
+
+def _words_needed(text: Text, last: int) -> int:
+    """How many words the resolver reads: up to the end of the sentence after the one of the
+    last pronoun (at offset ``last``), which may name the person it means."""
+    after = text.sentence_of[min(text.index_at(last), len(text.words) - 1)] + 2
+    return text.sentence_first[after] if after < len(text.sentence_first) else len(text.words)
 
 
 def _from_parse(

@@ -131,10 +131,14 @@ class Text:
         self.gaps = ["", *(text[w.end : s].strip() for w, s in pairs)]
         self.sentences = doc.sentences
         starts = [s.start for s in self.sentences]
-        self.sentence_of = [max(0, bisect.bisect_right(starts, w) - 1) for w in self.word_starts]
+        self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
+        self.sentence_of = [0] * (self.sentence_first[0] if starts else len(self.words))
+        for i, (first, stop) in enumerate(
+            zip(self.sentence_first, [*self.sentence_first[1:], len(self.words)], strict=True)
+        ):
+            self.sentence_of += [i] * (stop - first)
         paragraph_starts = [p.start for p in doc.paragraphs]
         self.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s in starts]
-        self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
         self.people: dict[str, list[int]] | None = None  # the resolver's index, built once
 
     def gap(self, k: int) -> str:
@@ -148,10 +152,11 @@ class Text:
         return bisect.bisect_left(self.word_starts, offset)
 
 
-def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
-    """Every mention of the document, in order, with roles and appositions resolved."""
+def mentions(text: Text, lexicon: AnimacyLexicon, stop: int | None = None) -> list[Mention]:
+    """Every mention of the document (of its first ``stop`` words), in order, with roles and
+    appositions resolved."""
     found: list[Mention] = []
-    k, n = 0, len(text.words)
+    k, n = 0, len(text.words) if stop is None else min(stop, len(text.words))
     surnames: dict[str, Referent] = {}
     while k < n:
         word = _bare(text.texts[k])
@@ -264,7 +269,22 @@ def _with_role(text: Text, mention: Mention) -> Mention:
         referent = _UNKNOWN_THING  # "Fenerbahce, which could not qualify"
     elif referent.animacy in ("maybe", "unknown") and _followed_by(text, mention.last, ("who",)):
         referent = _PERSON
-    return replace(mention, oblique=oblique, subject=subject, referent=referent, speaker=speaker)
+    m = mention  # a constructor call: dataclasses.replace is slow on this hot path
+    return Mention(
+        m.start,
+        m.end,
+        m.text,
+        referent,
+        m.plural,
+        m.first,
+        m.last,
+        m.sentence,
+        oblique,
+        subject,
+        m.titled,
+        m.same_as,
+        speaker,
+    )
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
