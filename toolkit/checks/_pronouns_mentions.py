@@ -89,6 +89,7 @@ _SKIPPED_BEFORE_VERB = frozenset(
     ]
 )
 _PERSON = Referent("human", None, "person")
+_DIGITS = frozenset(f"{a},{b}" for a in "0123456789" for b in "0123456789")
 _ASIDE = 40  # words an aside set off by commas may run ("X, which ..., said")
 _may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)
 
@@ -129,6 +130,9 @@ class Text:
         text = self.text
         pairs = zip(self.words[:-1], self.word_starts[1:], strict=True)
         self.gaps = ["", *(text[w.end : s].strip() for w, s in pairs)]
+        for k, gap in enumerate(self.gaps):
+            if gap == "," and text[self.word_starts[k] - 2 : self.word_starts[k] + 1] in _DIGITS:
+                self.gaps[k] = ""  # "53,93%", "1,200": a number, not a clause break
         self.sentences = doc.sentences
         starts = [s.start for s in self.sentences]
         self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
@@ -321,7 +325,14 @@ def _object(text: Text, k: int) -> bool:
         and not word.endswith("ing")
         and word not in reporting_verbs()  # "said Kowalczyk would appeal": a clause
         and _may_be_verb(word)
+        and not _person_noun(word)  # "Greek minister Eleni X": a title, no verb
     )
+
+
+@functools.cache
+def _person_noun(word: str) -> bool:
+    noun = AnimacyLexicon.load().nouns.get(word)
+    return noun is not None and noun.animacy == "human"
 
 
 def _continues_list(text: Text, k: int) -> bool:
