@@ -85,7 +85,7 @@ def main() -> str:
 
 def set_section(label: str, dev: list[Article]) -> list[str]:
     from toolkit.brief import brief
-    from toolkit.rouge import rouge
+    from toolkit.summarize.rouge import rouge
 
     lines = [
         f"### {label} ({len(dev)} articles)",

@@ -394,7 +394,20 @@ class _Resolver:
             if key not in shown or shown[key].isupper():
                 shown[key] = text
         if len({plain(shown[key]) for key in counts}) == 1:  # diacritics only: the article's way
-            return shown[max(counts, key=lambda key: (counts[key], -first[key]))]
+            # ... but a place's English name over its French diaeresis (Haïti, Koweït; a
+            # person keeps the letters of the name: Goïta)
+            english = {
+                key
+                for key in counts
+                if not _DIAERESIS.search(shown[key])
+                and any(e.type in PLACES for e in self._listed_as(shown[key]))
+            }
+            kept = (
+                [key for key in counts if key in english or not _DIAERESIS.search(shown[key])]
+                if english
+                else list(counts)
+            )
+            return shown[max(kept, key=lambda key: (counts[key], -first[key]))]
         listed = {
             key: max(self._listed(where[node], node, shown[key]) for node in spellings)
             for key in counts
@@ -670,6 +683,8 @@ def _type_words() -> frozenset[str]:
 
 # Letters French, Russian and German romanizations use where English news has others: ch
 # (for sh), ou, dj, dzh, tch, sch, -iy, a diaeresis, a silent final e.
+_DIAERESIS = re.compile(r"[ïëÏË]")
+PLACES = frozenset({"country", "place", "region"})
 _FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
 
 

@@ -21,7 +21,10 @@ from toolkit.resources import corpus_path, iter_tsv, read_lines
 _RARE = 3.5  # Zipf below which a lower-case word may belong to a name
 _ARTICLE_HEADS = ("al", "el")  # Arabic articles that start a lower-case name
 # Lower-case words that may sit inside a name ("Islamic State of Iraq and the Levant").
-CONNECTORS = frozenset({"of", "the", "for", "in", "de", "la", "du", "des"}) | LINKS | ARTICLES
+# "ben": the French and Maghreb form of bin ("Mohammed ben Salmane").
+CONNECTORS = (
+    frozenset({"of", "the", "for", "in", "de", "la", "du", "des", "ben"}) | LINKS | ARTICLES
+)
 
 
 @functools.cache
