@@ -227,7 +227,7 @@ def spm_train(corpus, output, vocab_size, model_type) -> None:
     """Train a SentencePiece model on CORPUS (one sentence per line)."""
     from pathlib import Path
 
-    from toolkit.spm import load, train
+    from toolkit.score.spm import load, train
 
     model = train(Path(corpus), Path(output), vocab_size, model_type)
     click.echo(str(model))
@@ -394,8 +394,8 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
     """Correct PATH (a file, or - for stdin) and print the fixed text."""
     from toolkit.config import discover
     from toolkit.fix import fix
+    from toolkit.fix.review import TerminalReview
     from toolkit.outputs import Outputs, check_suffix, encode, existing, replace_file
-    from toolkit.review import TerminalReview
     from toolkit.textio import encoding_of, read_text
 
     if in_place and (path == "-" or output or show_diff):

@@ -69,7 +69,7 @@ def listed_names(article: Article, names: list[str]) -> tuple[int, int, int]:
 
 def main() -> str:
     from toolkit.brief import brief
-    from toolkit.rouge import rouge
+    from toolkit.summarize.rouge import rouge
 
     dev = articles()
     lines = [

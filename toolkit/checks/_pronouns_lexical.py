@@ -52,7 +52,7 @@ BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one 
 TOPIC = 0.08  # salience a person keeps for each time the text named them
 TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
-REPORTED = 0.5  # for a body that reports "that he/she ...": the subject is a strong antecedent
+REPORTED = 0.7  # for a body that reports "that he/she ...": the subject is a strong antecedent
 SPEAKER = 0.2  # ... and people who only reported something count this share
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
@@ -218,9 +218,12 @@ def _judge(
         if _person_predicate(text, k, mention):
             return None  # "police said he was arrested": a person
         if not antecedent.bound and _strong(text, k, mention):
-            if _rival_near(text, k, gender, found, mention):
+            aside = _aside(text, mention, k)
+            if _rival_near(text, k, gender, found, mention, aside):
                 return None
-            people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
+            people = _salience(
+                text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
+            )
             block = REPORTED
         if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
             return None
@@ -295,15 +298,25 @@ def _reported_by(text: Text, mention: Mention, end: int) -> bool:
     return starts[-1] <= mention.first
 
 
-def _rival_near(text: Text, k: int, gender: str, found: list[Mention], antecedent: Mention) -> bool:
+def _rival_near(
+    text: Text,
+    k: int,
+    gender: str,
+    found: list[Mention],
+    antecedent: Mention,
+    skip: range = range(0),
+) -> bool:
     """A person of a compatible gender named before the pronoun in its sentence outside a
     prepositional phrase ("After questioning Simpson, police said he ..."), or the subject of
     the previous sentence, unless it only reported ("Kowalczyk would appeal. The court said
-    he ...")."""
+    he ...") or shares its clause with another ("X and Y were killed"); words in ``skip``
+    are left out."""
     s = text.sentence_of[k]
     lo = text.sentence_first[max(0, s - 1)]
     for m in _between(found, lo, k):
         if m is antecedent or m.plural or m.same_as >= 0 or m.referent.gender not in (None, gender):
+            continue
+        if m.first in skip or _conjoined(text, m):
             continue
         if m.referent.cls == "press" and not m.subject:
             continue  # "told our reporter that he": the teller
@@ -312,6 +325,22 @@ def _rival_near(text: Text, k: int, gender: str, found: list[Mention], anteceden
         if m.sentence < s and m.person and m.subject and not m.speaker:
             return True
     return False
+
+
+def _aside(text: Text, mention: Mention, k: int) -> range:
+    """The words between a reporting body and its reporting verb ("The council, which had
+    blocked the decree of President X, said that he ..."): people named there are no rivals."""
+    end = k - 1 if text.lower(k - 1) == "that" else k
+    verbs = [j for j in range(mention.last, end) if reports(text, j, 1)]
+    return range(mention.last, verbs[0]) if verbs else range(0)
+
+
+def _conjoined(text: Text, mention: Mention) -> bool:
+    """Whether a mention is joined to another by "and" ("Raisi and Amir-Abdollahian were
+    killed"): one of a pair is a weak antecedent for a singular pronoun."""
+    after = text.lower(mention.last) == "and" and not text.gap(mention.last)
+    before = text.lower(mention.first - 1) == "and" and not text.gap(mention.first)
+    return after or before
 
 
 def _person_predicate(text: Text, k: int, antecedent: Mention) -> bool:
@@ -579,7 +608,8 @@ def _bound(
     ):
         subject = _subject(text, found, _clause_starts(text, first, k)[-1], k)
         if subject is None and k - 1 == first:
-            return _previous_subject(text, s, found)
+            after = _fronted(text, k, found)  # "For her part, the envoy, Ms X, said"
+            return _Antecedent(after, True) if after else _previous_subject(text, s, found)
         return _Antecedent(subject, True) if _usable(subject) else None
     if not possessive:
         return None
@@ -688,15 +718,17 @@ def _salience(
     antecedent: Mention,
     speakers: float = 1.0,
     topic: bool = True,
+    skip: range = range(0),
 ) -> float:
     """How salient, at word k, are people a pronoun of ``gender`` could refer to; a person
-    who only reports ("X said") counts ``speakers`` times."""
+    who only reports ("X said") counts ``speakers`` times; people in ``skip`` not at all."""
     s = text.sentence_of[k]
     lo = text.sentence_first[max(0, s - _WINDOW)]
     total = 0.0
     for mention in _between(found, lo, k):
         if (
             mention is antecedent
+            or mention.first in skip
             or not mention.person
             or mention.plural
             or mention.same_as >= 0
@@ -704,6 +736,8 @@ def _salience(
         ):
             continue
         weight = _weight(mention) * (speakers if mention.speaker else 1.0)
+        if _conjoined(text, mention):
+            weight *= 0.5  # "X and Y were killed. The council said he ...": either
         if speakers < 1.0 and mention.referent.cls == "press" and not mention.subject:
             continue  # an addressee: "told reporters"
         total += weight * _nearness(text, mention.sentence, s)

@@ -181,7 +181,32 @@ def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
             )
             _add(found, mention, text)
         k += 1
-    return _appositions([_with_role(text, m) for m in found], text, lexicon)
+    roles = _premodifiers([_with_role(text, m) for m in found], text, lexicon)
+    return _appositions(roles, text, lexicon)
+
+
+def _premodifiers(found: list[Mention], text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
+    """ "Penn State quarterback Sean Clifford said": a name and a noun or two before a
+    person's name modify it; the person, not the name, takes the role."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.referent.animacy == "human" or b.referent.animacy != "human":
+            continue
+        if a.sentence != b.sentence or not a.text[:1].isupper() or not b.text[:1].isupper():
+            continue
+        between = range(a.last, b.first)
+        if not 0 < len(between) <= 2 or any(text.gap(j) for j in (*between, b.first)):
+            continue
+        if all(
+            text.texts[j].islower()
+            and text.lower(j) in lexicon.count_nouns
+            and not text.lower(j).endswith("ed")
+            for j in between
+        ):
+            out[i - 1] = replace(a, subject=False)
+            out[i] = replace(b, subject=a.subject or b.subject, oblique=a.oblique)
+    return out
 
 
 def _add(found: list[Mention], mention: Mention, text: Text) -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 REF, HYP = str(DATA / "ref.A.en"), str(DATA / "JDExploreAcademy.en")
 HAS_MECAB = importlib.util.find_spec("MeCab") is not None
 
@@ -83,7 +83,7 @@ def test_line_split_like_sacrebleu(tmp_path):
 
 @pytest.fixture(scope="module")
 def spm_model(tmp_path_factory) -> Path:
-    from toolkit.spm import train
+    from toolkit.score.spm import train
 
     folder = tmp_path_factory.mktemp("spm")
     corpus = folder / "corpus.txt"
@@ -103,7 +103,7 @@ def test_spm_train_command(tmp_path):
 def test_spbleu_with_local_model_equals_bleu_on_pretokenized_text(spm_model, tmp_path):
     import sacrebleu
 
-    from toolkit.spm import load, model_id
+    from toolkit.score.spm import load, model_id
 
     result = run("score", "-r", REF, HYP, "--metrics", "bleu", "--tokenize", "spm",
                  "--spm-model", str(spm_model), "--format", "json")  # fmt: skip

@@ -13,7 +13,7 @@ from toolkit.checks.bilingual import BilingualCheck
 from toolkit.document import Document
 from toolkit.numbers import find_numbers
 
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 
 
 def rules(target: str, source: str | None) -> list[str]:

@@ -11,7 +11,7 @@ from sacrebleu.metrics.lib_ter import translation_edit_rate as sacrebleu_ter
 
 from toolkit.score.ter import FastTER, translation_edit_rate
 
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 # Few distinct words, so that shifts, ties and repeated words are common.
 WORDS = st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=24)
 

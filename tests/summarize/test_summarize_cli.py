@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = str(ROOT / "examples" / "seed_article.txt")
 
 
@@ -50,6 +50,9 @@ def test_summarize_usage_errors(tmp_path: Path) -> None:
     assert model.exit_code == 2 and "takes no model" in model.stderr
     bad = run("summarize", SEED, "--method", "abstractive", "--model", str(tmp_path / "m"))
     assert bad.exit_code == 2 and "no such file" in bad.stderr
+    language = run("summarize", SEED, "--lang", "xx")
+    assert language.exit_code == 2 and "unknown language 'xx'" in language.stderr
+    assert run("summarize", SEED, "--lang", "en", "-n", "1").exit_code == 0
 
 
 def test_brief_formats(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 REF_A, REF_B = str(DATA / "ref.A.en"), str(DATA / "ref.B.en")
 JD, OW = str(DATA / "JDExploreAcademy.en"), str(DATA / "Online-W.en")
 

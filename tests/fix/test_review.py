@@ -5,7 +5,7 @@ import pytest
 
 from toolkit.findings import Finding
 from toolkit.fix import Proposal
-from toolkit.review import TerminalReview
+from toolkit.fix.review import TerminalReview
 
 TEXT = "First line.\nThe attacks she suffered.\nLast line."
 

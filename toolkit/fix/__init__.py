@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from toolkit.document import Document
-from toolkit.edits import Change, Edit, apply_changes, blank_line_cleanup, compose
 from toolkit.findings import Finding, severity_rank
+from toolkit.fix.edits import Change, Edit, apply_changes, blank_line_cleanup, compose
 from toolkit.resources import corpus_path, iter_tsv
 from toolkit.textio import CHUNK_CHARS, Chunk, chunk_end
 

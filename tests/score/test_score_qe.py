@@ -19,8 +19,8 @@ from toolkit.score.qe import (
     score_of,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 
 
 def finding(severity: str, kind: str = "name", confidence: float = 1.0) -> Finding:

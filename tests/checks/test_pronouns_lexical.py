@@ -10,7 +10,7 @@ from toolkit.document import Document
 from toolkit.resources import iter_tsv
 from toolkit.settings import Settings
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 CLEAN = (
     "clean_news_bbc.txt",
     "boilerplate_bbc_clean.txt",

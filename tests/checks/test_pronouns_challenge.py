@@ -15,7 +15,7 @@ from toolkit.settings import Settings
 
 ROWS = [
     json.loads(line)
-    for line in (Path(__file__).parent / "data" / "pronouns_challenge.jsonl").open()
+    for line in (Path(__file__).resolve().parents[1] / "data" / "pronouns_challenge.jsonl").open()
     if line.strip()
 ]
 POSITIVES = [r for r in ROWS if r["span"]]

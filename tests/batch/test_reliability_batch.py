@@ -22,7 +22,7 @@ from toolkit.batch.tasks import Task
 from toolkit.pipeline import Selection
 from toolkit.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHT = CheckTask(Settings(fast=True), Selection(("punctuation",)))
 
 

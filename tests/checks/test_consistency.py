@@ -16,7 +16,7 @@ from toolkit.settings import Settings
 
 ARTICLES = [
     json.loads(line)
-    for line in (Path(__file__).parent / "data" / "consistency" / "articles.jsonl")
+    for line in (Path(__file__).resolve().parents[1] / "data" / "consistency" / "articles.jsonl")
     .read_text(encoding="utf-8")
     .splitlines()
 ]

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-WMT17 = Path(__file__).resolve().parent / "data" / "sacrebleu_wmt17_ende"
+WMT17 = Path(__file__).resolve().parents[1] / "data" / "sacrebleu_wmt17_ende"
 
 
 @dataclass(frozen=True)
