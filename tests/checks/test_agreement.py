@@ -145,6 +145,12 @@ def findings(text: str) -> list[tuple[str, str, str]]:
             "Inspectors of the International Atomic Energy Agency (IAEA) has arrived in Tehran.",
             ("AG103", "has", "have"),
         ),
+        # Arabic أحد أكبر, Persian یکی از بزرگترین: the noun after a superlative stays singular.
+        ("Qatar is one of the largest exporter of gas.", ("AG101", "exporter", "exporters")),
+        ("It is one of the most important port in the region.", ("AG101", "port", "ports")),
+        # A unit after a decimal, and a compound noun after adjectives, counted by digits.
+        ("The river rose 2.35 metre overnight.", ("AG101", "metre", "metres")),
+        ("The cabinet passed more than 60 new tax law.", ("AG101", "law", "laws")),
     ],
 )
 def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
@@ -268,6 +274,9 @@ def test_mt_slips_are_found(text: str, expected: tuple[str, str, str]) -> None:
         "There were two explosions near the port.",
         "Park assist, night vision assist, and a 360-degree camera are all available.",
         "Friends who believe they know the woman have arrived at the scene.",
+        "She is one of the best known writers and one of the largest ever recorded.",
+        "It was one of the finest Ottoman buildings; a 1.5 metre wall; the 2.5 metre wall fell.",
+        "They set a goal of 100 billion tea industry.",
         "The walk from the station takes 20 min and the clip lasts 45 sec.",
     ],
 )

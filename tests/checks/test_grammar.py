@@ -46,6 +46,12 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("The number of flights have risen sharply.", "The number of flights has risen"),
         ("He said new equipments had arrived.", "new equipment had"),
         ("The envoy arrived to Kabul on Friday.", "arrived in Kabul"),
+        ("It took an week and a unusual effort.", "took a week and an unusual effort"),
+        ("An university in Herat reopened.", "A university in Herat"),
+        (
+            "Aid worth 3.2 billion of dollars arrived the 4 May.",
+            "3.2 billion dollars arrived on 4 May",
+        ),
     ],
 )
 def test_fresh_calques_are_fixed(text, expected):
@@ -72,6 +78,9 @@ def test_fresh_calques_are_fixed(text, expected):
         "The strike started from Monday to Friday.",
         "The plan risks to the economy are large.",
         "I was informed that the talks had ended.",
+        "A university, an hour, a European envoy, a one-off, an honest man and a usual day.",
+        "An MP, a NATO base, an X-ray, a US-led force, an 8-year-old and a UN team.",
+        "Ahead of the 25 July elections, the 2 billion of the 5 billion dollars were spent.",
     ],
 )
 def test_native_usage_is_left_alone(text):

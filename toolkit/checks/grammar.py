@@ -25,16 +25,20 @@ ARTICLE = Rule(
     kind="grammar",
     category="fluency/grammar",
     severity="minor",
-    summary="A definite article English does not use: before a country or organisation that "
+    summary="An article English does not use: 'the' before a country or organisation that "
     "takes none ('the Hezbollah said'), an abstract noun in its general sense ('in the human "
-    "history', 'the international law'), a title before a name ('the general Ali Hassan').",
+    "history', 'the international law'), a title before a name ('the general Ali Hassan') or "
+    "a date ('opens the 12 March'); 'a' or 'an' against the next word's sound ('a unexploded "
+    "shell', 'an year').",
     why="Arabic, French, Russian-to-English MT and Urdu copy the source's article use; an "
     "editor removes every one.",
     example="The Hamas said that the truce violated the international law.",
     fixed="Hamas said that the truce violated international law.",
     false_positives="A name used as a modifier keeps its article ('the Iran deal', 'the "
     "Hezbollah fighters'); so does an abstract noun with a complement ('the international "
-    "law of the sea'). Titles are judged only before a full name of two words or more.",
+    "law of the sea'). Titles are judged only before a full name of two words or more. "
+    "'A/an' goes by spelling with listed exceptions ('a university', 'an hour', 'a European'); "
+    "acronyms ('an MP', 'a NATO base') and words before a hyphen are not judged.",
 )
 VERB_PATTERN = Rule(
     code="GR102",
@@ -109,7 +113,7 @@ NOUN_FORM = Rule(
     severity="minor",
     summary="A noun form the source language uses and English does not: an uncountable noun "
     "in the plural ('informations', 'violences', 'equipments'), an age given as 'Faye, 44 "
-    "years,'.",
+    "years,', 'of' after a scale word ('1.5 billion of dollars').",
     why="French and Russian make these nouns plural (les informations, насилие/violences); "
     "French, Arabic and Turkish give an age with its unit (44 ans, 44 عاما, 44 yaşında).",
     example="Ali Hassan, 52 years, shared new informations with reporters.",
