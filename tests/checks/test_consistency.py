@@ -249,3 +249,61 @@ def test_a_body_translated_twice(text: str, expected: list) -> None:
 )
 def test_different_bodies_are_not_one(text: str) -> None:
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # transliterated once, translated once
+        (
+            "Hizb ut-Tahrir rallied in Dhaka. The Liberation Party is banned in Bangladesh.",
+            [("Liberation Party", "Hizb ut-Tahrir")],
+        ),
+        (
+            "Tehreek-e-Taliban Pakistan claimed the bombing. The Pakistani Taliban Movement "
+            "warned of more.",
+            [("Pakistani Taliban Movement", "Tehreek-e-Taliban Pakistan")],
+        ),
+        # a listed group's translated name is one name, not its first word
+        (
+            "The Jaish al-Adl group claimed the attack. The Army of Justice said it hit police.",
+            [("Army of Justice", "Jaish al-Adl")],
+        ),
+        # a kunya is no surname: "Abu Mazen" is not "Abu Abbas"
+        (
+            "Mahmoud Abbas met envoys in Ramallah. Abu Mazen said the talks were frank.",
+            [("Abu Mazen", "Mahmoud Abbas")],
+        ),
+        # given and family name swapped
+        (
+            "President Xi Jinping met the envoy. Jinping Xi said trade would grow.",
+            [("Jinping Xi", "Xi Jinping")],
+        ),
+        # a glide written or not; Armenian -ian and -yan
+        ("Kassym-Jomart Tokayev won the vote. Tokaev thanked voters.", [("Tokaev", "Tokayev")]),
+        (
+            "Prime Minister Nikol Pashinyan spoke. Pashinian said a treaty was close.",
+            [("Pashinian", "Pashinyan")],
+        ),
+        # Ukrainian and Russian names of one city
+        (
+            "Shelling hit Kharkiv on Monday. In Kharkov, three people were hurt.",
+            [("Kharkov", "Kharkiv")],
+        ),
+    ],
+)
+def test_names_rendered_two_ways(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah (Party of God) fired rockets. Hezbollah said more would follow.",
+        "The Ministry of Foreign Affairs spoke. The Foreign Ministry added more.",
+        "Ali Said met Said Ali in Cairo.",
+        "By 2049, when New China turns 100, Xinhua said the economy would lead.",
+    ],
+)
+def test_glosses_and_english_variants_are_one_name(text: str) -> None:
+    assert findings(text) == []

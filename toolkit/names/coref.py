@@ -45,6 +45,8 @@ from toolkit.resources import corpus_path, iter_tsv
 
 ENGLISH = 4.5  # Zipf of a common English word, never a respelled name ("Live", "Livi")
 PROMINENT = 15_000  # people in a GeoNames place whose name counts as listed
+ENGLISH_NAME = 4.0  # Zipf of each word of a body's English name ("Defence Ministry")
+GIVEN = 3.5  # Zipf of a common given name ("Ahmed", "Ali")
 ESTABLISHED = 3.0  # Zipf from which both spellings are established names ("Hasan", "Hassan")
 _GLOSS = re.compile(
     r"\s*(?:\(|\[|,|-|–|—)?\s*(?:or|aka|a\.k\.a\.|also|formerly|previously|(?:also\s+|better\s+|"
@@ -63,6 +65,7 @@ _CONFIDENCE = {
     "surname": 0.6,
     "alternative": 0.7,
     "translation": 0.6,
+    "order": 0.7,
 }
 _STRONG, _SURNAME, _BARE = "name", "surname", "bare"
 
@@ -77,7 +80,7 @@ class Deviation:
     replacement: str
     mention: Mention
     canonical: str  # the entity's name in its canonical form
-    kind: str  # diacritics, spelling, split, letter, acronym, country, alias or surname
+    kind: str  # a key of _CONFIDENCE: diacritics, spelling, split, alias, order, ...
     entry: Entry | None
     confidence: float
 
@@ -183,11 +186,12 @@ class _Resolver:
             previous = mention
         deviations = [d for c in self.clusters for d in self._deviations(c)]
         deviations += self._surnames(found)
+        deviations += self._swaps(found)
         deviations += self._acronyms(found)
         deviations += self._countries(found)
+        deviations += self._aliases()
         deviations += self._alternatives()
         deviations += self._renderings()
-        deviations += self._aliases()
         deviations = [d for d in deviations if d.mention.keys not in self.glossed]
         return Resolution(self, _first_per_span(deviations))
 
@@ -513,6 +517,32 @@ class _Resolver:
                         "surname", None, _CONFIDENCE["surname"],
                     )  # fmt: skip
 
+    def _swaps(self, found: list[Mention]) -> Iterable[Deviation]:
+        """A person's names in two orders ("Xi Jinping", "Jinping Xi"; "Orban Viktor"): MT
+        and sources disagree on where the family name goes; the order used more (then
+        first) is the article's."""
+        orders: dict[frozenset[str], Counter] = defaultdict(Counter)
+        uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+        for mention in found:
+            if (
+                len(mention.tokens) == 2
+                and len(set(mention.keys)) == 2
+                and min(_zipf(t.text) for t in mention.tokens) < GIVEN
+            ):  # two common names both ways round may be two people ("Ali Said", "Said Ali")
+                orders[frozenset(mention.keys)][mention.keys] += 1
+                uses[mention.keys].append(mention)
+        for counts in orders.values():
+            if len(counts) < 2:
+                continue
+            main = max(counts, key=lambda keys: (counts[keys], -uses[keys][0].start))
+            shown = uses[main][0].text
+            for keys in counts:
+                for mention in uses[keys] if keys != main else ():
+                    yield Deviation(
+                        mention.start, mention.end, mention.text, shown, mention, shown,
+                        "order", None, _CONFIDENCE["order"],
+                    )  # fmt: skip
+
     # Unrelated spellings of one entity ----------------------------------------------------
 
     def _acronyms(self, found: list[Mention]) -> Iterable[Deviation]:
@@ -593,13 +623,17 @@ class _Resolver:
 
     def _renderings(self) -> Iterable[Deviation]:
         """A body's name translated anew ("Turkey Statistics Institution" after "Turkish
-        Statistical Institute"): the first rendering is the article's."""
-        from toolkit.names.renderings import bodies, same_body
+        Statistical Institute"), or a name transliterated once and translated once ("Jaish
+        al-Adl", "Army of Justice"): the first rendering is the article's."""
+        from toolkit.names.renderings import bodies, same_body, translations
 
         text = self.doc.text
         found = bodies(text, _country_words(self.gaz))
-        for i, later in enumerate(found):
-            earlier = next((b for b in found[:i] if same_body(b, later)), None)
+        pairs = [
+            (later, next((b for b in found[:i] if same_body(b, later)), None))
+            for i, later in enumerate(found)
+        ]
+        for later, earlier in [*pairs, *translations(text)]:
             if earlier is not None:
                 mention = mention_at(text, later.start, later.end)
                 yield Deviation(
@@ -624,7 +658,7 @@ class _Resolver:
                 found.text.isupper() and " " not in found.text
             ):
                 continue
-            mention = mention_at(self.doc.text, found.start, found.end)
+            mention = _whole_name(self.doc.text, found.start, found.end)
             if mention is not None and mention.keys not in self.glossed:
                 groups[id(entry)].append(mention)
                 entries[id(entry)] = entry
@@ -652,13 +686,17 @@ class _Resolver:
             ),
         )
         fullest = max(chosen, key=lambda m: len(m.tokens))
+        english = all(map(_in_english, chosen))
         for members in classes:
             if members is chosen:
                 continue
             for mention in members:
+                if english and _in_english(mention):
+                    continue  # "Defence Ministry", "Ministry of Defence": English both ways
                 span: Mention | Token = mention
                 shown = next((m.text for m in chosen if len(m.tokens) == len(mention.tokens)), "")
-                if not shown and len(mention.tokens) == 1:  # a surname: "Al-Burhane"
+                alone = mention.text == mention.tokens[0].text  # not "Abu Mazen"
+                if not shown and len(mention.tokens) == 1 and alone:  # a surname: "Al-Burhane"
                     span, shown = mention.tokens[0], _name_word(fullest)
                 elif not shown and len(fullest.tokens) < len(mention.tokens):
                     shown = entry.canonical  # "Hassan Nasrullah" after "Nasrallah"
@@ -666,6 +704,31 @@ class _Resolver:
                     span.start, span.end, span.text, shown or fullest.text, mention,
                     entry.canonical, "alias", entry, _CONFIDENCE["alias"],
                 )  # fmt: skip
+
+
+def _in_english(mention: Mention) -> bool:
+    """A name of common English words ("Foreign Ministry"), no transliteration."""
+    return all(_zipf(t.text) >= ENGLISH_NAME for t in mention.tokens)
+
+
+def _whole_name(text: str, start: int, end: int) -> Mention | None:
+    """The mention of a listed name, whole: mentions stop at a lower-case word or a common
+    word before a rare one ("Army of Justice", "Popular Mobilization Forces")."""
+    parts = [
+        found
+        for run in _CAPITALISED.finditer(text, start, end)
+        if (found := mention_at(text, run.start(), run.end())) is not None
+    ]
+    if not parts:
+        return None
+    if len(parts) == 1 and (parts[0].start, parts[0].end) == (start, end):
+        return parts[0]
+    tokens = tuple(t for part in parts for t in part.tokens)
+    keys = tuple(k for part in parts for k in part.keys)
+    return Mention(start, end, text[start:end], tokens, keys, parts[0].headline)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 def _name_word(mention: Mention) -> str:
@@ -915,10 +978,26 @@ def _stan_for(token: Token, stans: list[Token]) -> str | None:
     return None
 
 
+def _within(inner: Deviation, outer: Deviation) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < (outer.end - outer.start)
+    )
+
+
 def _first_per_span(deviations: list[Deviation]) -> list[Deviation]:
-    """The deviations in text order, each span once: an earlier-found one wins an overlap."""
+    """The deviations in text order, each span once: an earlier-found one wins an overlap,
+    but a name rendered two ways wins over a listed alias inside it ("Pakistani Taliban
+    Movement", not "Pakistani Taliban")."""
     kept: list[Deviation] = []
     for deviation in deviations:
-        if not any(d.start < deviation.end and deviation.start < d.end for d in kept):
+        clash = [d for d in kept if d.start < deviation.end and deviation.start < d.end]
+        if clash and deviation.kind == "translation":
+            inside = [d for d in clash if d.kind == "alias" and _within(d, deviation)]
+            if len(inside) == len(clash):
+                kept = [d for d in kept if d not in inside]
+                clash = []
+        if not clash:
             kept.append(deviation)
     return sorted(kept, key=lambda d: d.start)

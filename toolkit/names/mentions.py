@@ -29,10 +29,13 @@ _MARKS = re.compile(r"['’ʼ‘`ʿʾ]")
 _PARTICLES = ARTICLES | LINKS | {"de", "del", "da", "di", "du", "van", "von", "der", "ould"}
 _DOTLESS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"})
 # Romanization digraphs of Russian and German that English writes with one letter.
-# Russian initial Е is e or ye; French spellings add a silent final e after a vowel and a
+# Russian initial Е is e or ye, and a glide after a vowel is written or not; i and y before a
+# are one sound (Armenian -ian, -yan); French spellings add a silent final e after a vowel and a
 # consonant ("Bourhane", "Tebboune"; not "Pokrovske", a village beside Pokrovsk).
 _DIGRAPHS = (
     (re.compile(r"^ye(?=[^aeiou])"), "e"),  # Russian Е: "Yevgeny", "Evgeny"
+    (re.compile(r"(?<=[aeiou])y(?=e)"), ""),  # a glide written or not: "Tokayev", "Tokaev"
+    (re.compile(r"(?<=[bcdfgklmnprstvz])i(?=a)"), "y"),  # "Pashinian", "Pashinyan"; "Daria"
     (re.compile(r"dzh|dsch"), "j"),
     (re.compile(r"shch|sch"), "sh"),
     (re.compile(r"(?<=[a-z]{2}[aeiou][bcdfghjklmnpqrstvz])e$"), ""),

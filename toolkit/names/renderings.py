@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.english import function_words
@@ -134,3 +135,143 @@ def same_body(a: Body, b: Body) -> bool:
             return False
         unmatched.remove(match)
     return True
+
+
+# A name, transliterated or English: capitalised words joined by spaces or hyphens, with Arabic,
+# Persian and Urdu particles or English joiners between them ("Tehreek-e-Taliban Pakistan",
+# "Hayat Tahrir al-Sham", "Army of Justice").
+_PARTICLES = ("al", "el", "ul", "ut", "ud", "e", "i", "ad", "as", "ash", "at", "az", "ar", "an")
+_GLUE = frozenset((*_PARTICLES, "of", "for", "the", "on", "and", "in"))
+_PHRASE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:"
+    + "|".join(sorted(_GLUE, key=len, reverse=True))
+    + r")(?:[ \t]+|-))*[A-Z][\w'’]*)*"
+)
+_WORDS = re.compile(r"[\w'’]+")
+_ALONGSIDE = re.compile(
+    r"\s*(?:[,(\[:;–—-]\s*)*(?:(?:or|meaning|which means|literally|i\.e\.|known as|also known as|"
+    r"translated as|also called|called)\s+)?[\"“‘'(]?\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A name in the text and its words (lower-case, particles and joiners left out)."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+
+
+@functools.cache
+def _glosses() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Transliterated name words -> the English words each translation of it uses."""
+    glosses: dict[str, list[tuple[str, ...]]] = {}
+    for row in iter_tsv(corpus_path("consistency", "name_words.tsv")):
+        alternatives = glosses.setdefault(row["word"], [])
+        alternatives += [tuple(a.split()) for a in row["english"].split("|")]
+    return {word: tuple(alternatives) for word, alternatives in glosses.items()}
+
+
+@functools.cache
+def _gloss_words() -> re.Pattern:
+    """Any transliterated name word of ``_glosses``, capitalised."""
+    words = sorted(_glosses(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w'’])(?:{'|'.join(w.capitalize() for w in words)})(?![\w])")
+
+
+def _phrases(text: str) -> list[Phrase]:
+    """Each name of ``text``, from each of its words on ("Later the Army of Justice": also
+    "Army of Justice", "Justice")."""
+    found = []
+    for match in _PHRASE.finditer(text):
+        words = [
+            (w.start(), w.group().lower().removesuffix("'s").removesuffix("’s"))
+            for w in _WORDS.finditer(match.group())
+        ]
+        words = [(offset, word) for offset, word in words if word not in _GLUE]
+        for i, (offset, _) in enumerate(words):
+            start = match.start() + offset
+            found.append(
+                Phrase(
+                    start, match.end(), text[start : match.end()], tuple(w for _, w in words[i:])
+                )
+            )
+    return found
+
+
+def _translates(source: tuple[str, ...], english: tuple[str, ...]) -> bool:
+    """Whether ``english`` translates every word of ``source`` that is not kept as it is, and
+    has no word more; at least one word is translated."""
+    glosses = _glosses()
+
+    def cover(i: int, left: tuple[str, ...], translated: bool) -> bool:
+        if i == len(source):
+            return translated and not left
+        word = source[i]
+        options = [((word,), False), *((alt, True) for alt in glosses.get(word, ()))]
+        for words, is_translation in options:
+            rest = list(left)
+            for part in words:
+                k = next((k for k, e in enumerate(rest) if _alike(_stem(part), _stem(e))), None)
+                if k is None:
+                    break
+                rest.pop(k)
+            else:
+                if cover(i + 1, tuple(rest), translated or is_translation):
+                    return True
+        return False
+
+    return cover(0, english, False)
+
+
+def translations(text: str) -> list[tuple[Phrase, Phrase]]:
+    """Names given both transliterated and translated ("Jaish al-Adl", then "the Army of
+    Justice"): (the form to flag, the article's form), the article's the one used more, then
+    the first. A translation given
+    beside the name as a gloss ("Hezbollah (Party of God)") is left alone."""
+    glosses = _glosses()
+    if not _gloss_words().search(text):
+        return []
+    phrases = _phrases(text)
+    sources = [
+        p
+        for p in phrases
+        if any(w in glosses for w in p.words)
+        and (len(p.words) >= 2 or any(len(a) >= 2 for a in glosses.get(p.words[0], ())))
+    ]
+    if not sources:
+        return []
+    matched: list[tuple[Phrase, Phrase]] = []
+    glossed: set[frozenset[tuple[str, ...]]] = set()
+    for source in sources:
+        for english in phrases:
+            if english.end > source.start and source.end > english.start:
+                continue  # overlapping
+            if english.words == source.words or not _translates(source.words, english.words):
+                continue
+            earlier, later = sorted((source, english), key=lambda p: p.start)
+            matched.append((later, earlier))
+            if _ALONGSIDE.fullmatch(text, earlier.end, later.start):
+                glossed.add(frozenset((source.words, english.words)))
+    uses = Counter(p.words for p in phrases)
+    pairs: dict[tuple[int, int], tuple[Phrase, Phrase]] = {}
+    for later, earlier in matched:
+        if frozenset((later.words, earlier.words)) in glossed:
+            continue
+        if uses[later.words] > uses[earlier.words]:
+            later, earlier = earlier, later  # the form used more is the article's
+        key = (later.start, later.end)
+        if key not in pairs or earlier.start < pairs[key][1].start:
+            pairs[key] = (later, earlier)
+    # the longest form of each name: "Army of Justice", not "Justice" inside it
+    chosen = sorted(pairs.values(), key=lambda p: (p[0].end, p[0].start))
+    return [
+        pair
+        for pair in chosen
+        if not any(
+            o is not pair and o[0].end == pair[0].end and o[0].start < pair[0].start for o in chosen
+        )
+    ]
