@@ -25,7 +25,6 @@ def test_seed_surface_artifacts_are_found_with_real_corrections(seed_text):
         ("FR102", ". He said"): ("",),
         ("CA102", "."): ("",),
         ("FR101", "Gaza Strip."): (),
-        ("CA105", "al aqsa"): ("al Aqsa",),  # "Operation al aqsa floods"
     }
 
 
