@@ -93,7 +93,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-4"
+_CACHE_NAME = "animacy-lexicon-5"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -145,6 +145,7 @@ class AnimacyLexicon:
     name_prefixes: tuple[tuple[str, str], ...]  # ("abdol", "m"): Abdolnaser, Abdulaziz
     name_suffixes: tuple[tuple[str, str], ...]  # ("ollah", "m"): Hebatollah
     surname_suffixes: tuple[tuple[str, str], ...]  # ("ova", "f"): Petrova
+    plural_nouns: frozenset[str]  # collectives that are "they": police
 
     @classmethod
     @functools.cache
@@ -214,6 +215,7 @@ class AnimacyLexicon:
             surname_suffixes=tuple(
                 (r["affix"], r["gender"]) for r in affixes if r["position"] == "surname"
             ),
+            plural_nouns=frozenset(read_lines("animacy", "plural_nouns.txt")),
         )
 
     def given(self, word: str) -> str | None:
@@ -246,7 +248,7 @@ class AnimacyLexicon:
         """The lexicon noun a lower-case word is, and whether it is its plural ("bases",
         "ministries")."""
         if word in self.nouns:
-            return self.nouns[word], False
+            return self.nouns[word], word in self.plural_nouns
         for suffix, replacement in _PLURALS:
             if word.endswith(suffix) and (singular := word[: -len(suffix)] + replacement) in (
                 self.nouns
