@@ -159,6 +159,9 @@ def _from_parse(
     gender = _GENDER[text.lower(k)]
     if (gender == "f" and _ship_near(text, k, found)) or _named_next(text, k, gender, found):
         return None
+    other = "m" if gender == "f" else "f"
+    if finding.rule == GENDER_MISMATCH.code and _own_pronoun_follows(text, k, other):
+        return None  # "Amina said he had taken her phone"
     return None if _salience(text, k, gender, found, chain, _UNCLEAR) >= BLOCK else finding
 
 

@@ -91,6 +91,7 @@ _FORMS = {
     ("himself", False): ("itself", "themselves", "herself"),
 }
 _WINDOW = 2  # previous sentences searched for an antecedent
+_NAMED_THINGS = ("building", "event", "document", "economy", "product")  # nouns_broad.tsv
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
@@ -466,8 +467,8 @@ def _antecedent(
     previous = [m for m in before if m.subject]
     if previous:
         return previous[-1], None
-    if earlier:
-        return earlier[-1], None
+    if earlier and earlier[-1].referent.cls not in _NAMED_THINGS:
+        return earlier[-1], None  # a body or a place; not "we went to a festival and he"
     return None, None
 
 
