@@ -213,8 +213,9 @@ def bilingual() -> list[str]:
     rows = ["| data | segments | BI findings (rule: count) | per 100 segments |",
             "|---|---|---|---|"]  # fmt: skip
     recall = [
-        "| data | planted error | segments | found by the expected rule |",
-        "|---|---|---|---|",
+        "| data | planted error | segments | found by the expected rule | figure's place "
+        "inside the span | span's share of the segment |",
+        "|---|---|---|---|---|---|",
     ]
     rng = random.Random(7)
     for name, (sources, targets) in _pairs().items():
@@ -239,11 +240,51 @@ def bilingual() -> list[str]:
                 planted[i] = text[: number.start] + new + text[number.end :]
             hits = check.run(Document("\n".join(planted), source="\n".join(sources)))
             lines = {f.line for f in hits if f.rule in (rule, "BI101", "BI102")}
-            exact = {f.line for f in hits if f.rule == rule}
+            exact = {f.line: f for f in hits if f.rule == rule}
             caught = sum(1 for i in sample if i + 1 in lines)
-            right = sum(1 for i in sample if i + 1 in exact)
-            recall.append(f"| {name} | {error} | {len(sample)} | {right} ({caught} by either) |")
-    return [*rows, "", *recall]
+            right = [i for i in sample if i + 1 in exact]
+            # where the figure was (or is): inside the finding's span, and the span's share
+            at = [_figure(targets[i]).start for i in right]
+            inside = sum(
+                exact[i + 1].column - 1 <= pos <= exact[i + 1].column - 1 + len(exact[i + 1].text)
+                for i, pos in zip(right, at, strict=True)
+            )
+            share = sum(len(exact[i + 1].text) / len(planted[i]) for i in right)
+            share /= max(1, len(right))
+            recall.append(f"| {name} | {error} | {len(sample)} | {len(right)} ({caught} by "
+                          f"either) | {inside} | {share:.0%} |")  # fmt: skip
+    return [*rows, "", *recall, "", *_sentences(check, rng)]
+
+
+def _sentences(check, rng) -> list[str]:
+    """Sentence omission/addition (BI106/BI107) where source and translation are not line
+    aligned: WMT22 zh-en in 6-line paragraphs, the source joined without separators (so one
+    source "sentence" may hold several lines) or one line each."""
+    from toolkit.document import Document
+
+    sources, targets = _pairs()["WMT22 zh→en, ref.A (1,875 lines)"]
+    rows = ["| source joined | paragraphs | BI106/BI107 on the human translation | sentence "
+            "dropped: more BI106/BI105 | unrelated sentence added: more BI107/BI105 |",
+            "|---|---|---|---|---|"]  # fmt: skip
+    for label, joiner in (("no separator", ""), ("one line each", "\n")):
+        alarms = dropped = added = paragraphs = 0
+        for i in range(0, len(targets) - 5, 6):
+            src, lines = joiner.join(sources[i : i + 6]), targets[i : i + 6]
+
+            def counts(text: str, src: str = src) -> tuple[int, int, int]:
+                rules = [f.rule for f in check.run(Document(text, source=src))]
+                return rules.count("BI106"), rules.count("BI107"), rules.count("BI105")
+
+            clean = counts(" ".join(lines))
+            k = rng.randrange(1, 5)
+            less = counts(" ".join(lines[:k] + lines[k + 1 :]))
+            more = counts(" ".join([*lines[:k], targets[(i + 900) % len(targets)], *lines[k:]]))
+            paragraphs += 1
+            alarms += clean[0] + clean[1]
+            dropped += less[0] + less[2] > clean[0] + clean[2]
+            added += more[1] + more[2] > clean[1] + clean[2]
+        rows.append(f"| {label} | {paragraphs} | {alarms} | {dropped} | {added} |")
+    return rows
 
 
 def main() -> str:
