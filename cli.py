@@ -19,13 +19,6 @@ FAST_OPTION = click.option(
     show_default=True,
     help="--deep also runs the checks that load a model (spaCy, a language model).",
 )
-INPUT_FORMATS = ("auto", "text", "lines", "jsonl", "parquet")  # toolkit.batch.inputs.FORMATS
-# The options every batch command shares: the fields of toolkit.batch.options.RunOptions.
-BATCH_RUN_OPTIONS = (
-    "output", "resume", "ordered", "jobs", "engine", "scheduler", "input_format", "glob",
-    "text_field", "id_field", "source_field", "encoding", "batch_size", "quiet", "timeout",
-    "force_jobs",
-)  # fmt: skip
 
 
 class Finite(click.FloatRange):
@@ -257,12 +250,12 @@ def batch_command(command):
     """Add the options every ``mtkit batch`` command shares; ``command`` returns its Task."""
 
     @functools.wraps(command)
-    def run(inputs, **options):
+    def run(inputs, config_path, **options):
         from toolkit.batch.options import RunOptions
+        from toolkit.config import discover
 
-        shared = {name: options.pop(name) for name in BATCH_RUN_OPTIONS}
-        run_options = RunOptions(tuple(inputs), **shared)
-        task = command(**options)
+        run_options = RunOptions.pop_from(inputs, options)
+        task = command(discover(inputs, config_path), **options)
         jobs, why = run_options.workers()
         if why and not run_options.quiet:
             click.echo(f"mtkit: note: --jobs {run_options.jobs} lowered to {jobs} ({why}; "
@@ -277,6 +270,11 @@ def batch_command(command):
             click.argument("inputs", nargs=-1, required=True),
             click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout)."),
             click.option("--resume", is_flag=True, help="Keep --output; skip ids already in it."),
+            click.option(
+                "--config",
+                "config_path",
+                help="Configuration file (default: found from INPUTS up).",
+            ),
             click.option("--ordered", is_flag=True, help="Write records in input order."),
             click.option(
                 "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
@@ -286,7 +284,12 @@ def batch_command(command):
             ),
             click.option("--engine", type=click.Choice(["local", "dask"]), default="local"),
             click.option("--scheduler", help="Dask scheduler address, or local (LocalCluster)."),
-            click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto"),
+            click.option(
+                "--input-format",
+                "format",
+                default="auto",
+                help="auto (by extension), text, lines, jsonl or parquet.",
+            ),
             click.option("--glob", default="*", help="Files to take from directories."),
             click.option("--text-field", default="text", help="JSONL/Parquet text field."),
             click.option("--id-field", default="id", help="JSONL/Parquet id field."),
@@ -309,14 +312,14 @@ def batch_command(command):
 @batch_command
 @click.option("--select", multiple=True, help="Rules, prefixes, kinds or checks to run.")
 @click.option("--ignore", multiple=True, help="Rules, prefixes, kinds or checks to leave out.")
-@click.option("--min-confidence", type=Finite(0, 1), default=0.0, show_default=True)
+@click.option("--min-confidence", type=Finite(0, 1), help="Default: 0, or the config's.")
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
-def batch_check(select, ignore, min_confidence, fast, source_lang):
+def batch_check(config, select, ignore, min_confidence, fast, source_lang):
     """Findings of each document: {id, path, row, findings} or {id, ..., error}."""
     from toolkit.batch.options import check_task
 
-    return check_task(_split(select), _split(ignore), min_confidence, fast, source_lang)
+    return check_task(config, _split(select), _split(ignore), min_confidence, fast, source_lang)
 
 
 @batch.command("fix")
@@ -327,22 +330,23 @@ def batch_check(select, ignore, min_confidence, fast, source_lang):
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
-def batch_fix(select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
+def batch_fix(config, select, ignore, min_confidence, unsafe_fixes, fast, source_lang):
     """Fixed text of each document: {id, ..., text, changed, applied, skipped}."""
     from toolkit.batch.options import fix_task
 
-    return fix_task(_split(select), _split(ignore), min_confidence, unsafe_fixes, fast, source_lang)
+    selection = (_split(select), _split(ignore))
+    return fix_task(config, *selection, min_confidence, unsafe_fixes, fast, source_lang)
 
 
 @batch.command("qe")
 @batch_command
 @FAST_OPTION
 @click.option("--source-lang", help="Language the text was translated from.")
-def batch_qe(fast, source_lang):
+def batch_qe(config, fast, source_lang):
     """Quality estimate of each document (a line per segment): {id, ..., score, segments}."""
     from toolkit.batch.options import qe_task
 
-    return qe_task(fast, source_lang)
+    return qe_task(config, fast, source_lang)
 
 
 @batch.command("summarize")
@@ -351,7 +355,7 @@ def batch_qe(fast, source_lang):
 @click.option("--method", help="Summary method (default: summarize's own).")
 @click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, ...")
 @click.option("--model", help="Local model folder or .gguf file (abstractive).")
-def batch_summarize(length, method, lang, model):
+def batch_summarize(_config, length, method, lang, model):
     """Summary of each document: {id, ..., method, lang, summary, sentences}."""
     from toolkit.batch.tasks import SummarizeTask
 

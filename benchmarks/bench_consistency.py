@@ -21,10 +21,11 @@ from toolkit.names.coref import resolve
 from toolkit.names.gazetteer import load_gazetteer
 from toolkit.names.resolve import analyse
 from toolkit.settings import Settings
+from tools.shared_data import DATA
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DEV = ROOT.parent / "shared" / "data" / "mtnews_dev"
+DEV = DATA / "mtnews_dev"
 FRESH = ROOT / "tests" / "data" / "consistency" / "articles.jsonl"
 
 
@@ -35,7 +36,7 @@ def _kinds(doc: Document) -> dict[tuple[int, int], str]:
 
 def dev_rows(check: ConsistencyCheck) -> list[str]:
     """Per kind: findings, on a gold span, suggestion gives a gold fix."""
-    sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+    sys.path.insert(0, str(DATA.parent / "tools"))
     from score_articles import fix_ok
 
     gold = [json.loads(line) for line in (DEV / "gold.jsonl").read_text("utf-8").splitlines()]
@@ -172,7 +173,7 @@ def clean_rows(check: ConsistencyCheck) -> list[str]:
 def other_rows(check: ConsistencyCheck) -> list[str]:
     """Findings on scraped English pages and on two WMT22 zh-en MT systems, listed to read
     (no gold: scraped pages join sources, MT renders one name two ways)."""
-    data = ROOT.parent / "shared" / "data"
+    data = DATA
     pages = []
     with (data / "boilerplate_lines_dev.jsonl").open(encoding="utf-8") as handle:
         for line in handle:

@@ -39,7 +39,7 @@ flagged. Sets:
 * E (corpus row): names and consistency over ``corpus.news_documents()``, sentences per
   CPU-second, best of 5, documents already split into sentences as in ``check``.
 
-The noise model itself lives in ``toolkit/names/noise.py`` (the garbled-word model is
+The noise model itself lives in ``tools/noise.py`` (the garbled-word model is
 trained with it on the other half of the names).
 """
 
@@ -58,9 +58,9 @@ from corpus import DATA, news_documents
 
 from toolkit.document import Document
 from toolkit.names.gazetteer import Entry, Gazetteer, builtin_entries, load_gazetteer
-from toolkit.names.noise import garble, held_out
 from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Analysis, Suspect, analyse
+from tools.noise import garble, held_out
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from toolkit.checks.pronouns import AnimacyLexicon, PronounCheck
 from toolkit.document import Document
 from toolkit.settings import Settings
+from tools.shared_data import DATA
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DATA = ROOT.parent / "shared" / "data"
 DEV = DATA / "mtnews_dev"
 LANGUAGES = ("ar", "fa", "tr", "ur", "zh", "ru", "fr")
 

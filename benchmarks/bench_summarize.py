@@ -16,9 +16,10 @@ from toolkit.document import Document
 from toolkit.rouge import mean_f1, rouge
 from toolkit.summarize import Length, summarize
 from toolkit.summarize.base import is_body
+from tools.shared_data import DATA as SHARED_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "bbc_summ_dev.jsonl"
+DATA = SHARED_DATA / "bbc_summ_dev.jsonl"
 SENTENCES = 3
 ABSTRACTIVE_ARTICLES = 3
 MEMORY_ARTICLES = 10

@@ -1,33 +1,19 @@
 """Realistic English news text for the speed benchmarks, from the shared evaluation data.
 
 BBC articles (one per document), NTREX newstest2019 sentences (20 per document, paragraphs
-of 3) and the seed article. Reads ``ROOT.parent / "shared" / "data"``; fails clearly if absent.
+of 3) and the seed article, from ``tools.shared_data.DATA``; fails clearly if absent.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# The evaluation data (BBC, NTREX-128, WMT22, MQM, dev articles) is not shipped with mtkit:
-# beside the clone as ../shared/data, or wherever MTKIT_BENCH_DATA says.
-DATA = Path(os.environ.get("MTKIT_BENCH_DATA") or ROOT.parent / "shared" / "data")
+from tools.shared_data import DATA, ROOT, require
 
-
-def require(path: Path) -> Path:
-    """``path``, or exit with one clear line when the evaluation data is absent."""
-    if not path.exists():
-        sys.exit(
-            f"benchmark data missing: {path}. The benchmarks read evaluation data that mtkit "
-            f"does not ship (BBC, NTREX-128, WMT22 and MQM files): put it at {DATA} or point "
-            "MTKIT_BENCH_DATA at its folder."
-        )
-    return path
+__all__ = ["DATA", "ROOT", "require"]
 
 
 def news_documents() -> list[str]:

@@ -334,6 +334,11 @@ def test_translated_chrome_of_many_cms(line: str) -> None:
         "Translation: Mehmet Yilmaz",
         "Editor in charge: Wang Fang",
         "With input from APP",
+        "Tripoli - LANA",
+        "Lahore: Web Desk",
+        "Tehran, 3 May (IRNA) --",
+        "Minsk. March 2. BELTA",
+        "Dakar - By Aminata Diallo",
     ],
 )
 def test_credit_lines_are_never_deleted(credit: str) -> None:
@@ -408,3 +413,15 @@ def test_event_dates_between_separators_are_not_chrome() -> None:
     assert "29 November 2018 | 20 January 2019" not in flagged_lines(
         "29 November 2018 | 20 January 2019\n\n" + BODY
     )
+
+
+def test_caption_scraped_twice_keeps_the_printed_caption() -> None:
+    """Of an image's alt text ("caption | Photo: X") and its printed caption with the credit,
+    the alt text is the copy; a caption repeated without a credit loses its later copy."""
+    alt = "Firefighters battle the blaze near the port of Izmir | Photo: Reuters"
+    caption = "Firefighters battle the blaze near the port of Izmir. (Reuters)"
+    found = flagged_lines(BODY + "\n" + alt + "\n" + caption + "\n\nSource link\n")
+    assert found.get(alt) == "BP104" and caption not in found
+    plain = "Firefighters battle the blaze near the port of Izmir on Sunday"
+    found = flagged_lines(BODY + "\n" + plain + "\n\n" + plain + " night\n\nSource link\n")
+    assert found.get(plain + " night") == "BP104" and found.get(plain) != "BP104"

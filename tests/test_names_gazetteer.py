@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import InputError
-from toolkit.names.build import build
 from toolkit.names.gazetteer import load_gazetteer, read_file
 from toolkit.names.lookup import lookup
 from toolkit.resources import corpus_path
+from tools.build_places import build
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_build_from_geonames_sample(tmp_path: Path, data_dir: Path) -> None:
 def test_build_drops_english_phrases_and_other_places_names() -> None:
     """Bug: GeoNames lists "White House" for Casablanca and "Philadelphia" for Amman; briefs
     then typed the White House as a Moroccan city."""
-    from toolkit.names.build import _drop_other_places_names, place_row
+    from tools.build_places import _drop_other_places_names, place_row
 
     def row(name: str, alternates: str) -> dict[str, str]:
         return {

@@ -11,8 +11,8 @@ from toolkit.document import Document
 from toolkit.names.garbled import garbled_probability
 from toolkit.names.gazetteer import Gazetteer, builtin_entries
 from toolkit.names.resolve import analyse
-from toolkit.names.train_garbled import fit
 from toolkit.settings import Settings
+from tools.train_garbled import fit
 
 SEED = "He said the strike targeted a command center near Anbar and Youlf Saqr, south of Baghdad."
 

@@ -147,13 +147,14 @@ def test_item11_a_document_too_long_to_read_whole_is_an_error_record(tmp_path, m
 
 
 def test_item12_jobs_are_capped_at_documents_and_cpus_unless_forced(tmp_path):
+    from toolkit.batch.inputs import InputSpec
     from toolkit.batch.options import RunOptions
     from toolkit.batch.runner import cpus
 
     feed = write_feed(tmp_path / "f.jsonl", [{"id": i, "text": "Text."} for i in range(4)])
-    jobs, why = RunOptions((str(feed),), jobs=300).workers()
+    jobs, why = RunOptions(InputSpec((str(feed),)), jobs=300).workers()
     assert jobs == min(4, cpus()) and why
-    assert RunOptions((str(feed),), jobs=300, force_jobs=True).workers() == (300, "")
+    assert RunOptions(InputSpec((str(feed),)), jobs=300, force_jobs=True).workers() == (300, "")
     result = CliRunner().invoke(
         main, ["batch", "check", str(feed), "--jobs", "300", "-o", str(tmp_path / "o.jsonl")]
     )

@@ -64,12 +64,12 @@ def test_item16_shell_completion_as_the_readme_says():
 
 
 def test_item17_benchmarks_without_their_data_say_what_is_missing(tmp_path):
-    env = {**os.environ, "MTKIT_BENCH_DATA": str(tmp_path / "absent")}
+    env = {**os.environ, "MTKIT_SHARED_DATA": str(tmp_path / "absent")}
     run = [sys.executable, str(ROOT / "benchmarks" / "run.py")]
     done = subprocess.run(
         [*run, "precision"], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=300
     )
     assert done.returncode != 0 and "Traceback" not in done.stderr
-    assert "MTKIT_BENCH_DATA" in done.stderr and "does not ship" in done.stderr
+    assert "MTKIT_SHARED_DATA" in done.stderr and "does not ship" in done.stderr
     helped = subprocess.run([*run, "--help"], capture_output=True, text=True, timeout=60)
     assert helped.returncode == 0 and helped.stdout.startswith("usage:")

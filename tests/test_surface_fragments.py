@@ -162,6 +162,26 @@ LEAD = "The meeting took place in the capital on Monday. "
             ". When",
             ", when",
         ),
+        (
+            "The port will open next year. With hopes of drawing two million visitors.",
+            ". With",
+            ", with",
+        ),
+        (
+            "Workers sealed the breach at dawn. After more than 70 hours of work.",
+            ". After",
+            " after",
+        ),
+        (
+            "Reform is meant to spread growth. So that the broad masses share its fruits.",
+            ". So that",
+            " so that",
+        ),
+        (
+            "He fled on foot. Because the verdict had been confirmed on appeal, and he is abroad.",
+            ". Because",
+            " because",
+        ),
         # An "According to" phrase belongs to the sentence after it.
         (
             "According to figures from the central bank. Inflation fell in May.",
@@ -218,6 +238,7 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "In an effort to calm markets, the president, Ana Roe, cut taxes.",
         "When it comes to the cure, you're on your own.",
         "For now.",
+        "In December, the firm bid $16.50 per share for the group.",
         "According to the ombudsman, at least 200 people were killed.",
         "In-feed ads earn the most per view.",
     ],

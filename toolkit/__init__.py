@@ -5,6 +5,6 @@ from toolkit import fix
 from toolkit.document import Document, Span
 from toolkit.findings import Finding, Rule
 from toolkit.pipeline import check
+from toolkit.version import __version__
 
-__all__ = ["Document", "Finding", "Rule", "Span", "check", "fix"]
-__version__ = "0.1.0"
+__all__ = ["Document", "Finding", "Rule", "Span", "__version__", "check", "fix"]

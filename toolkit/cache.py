@@ -101,8 +101,8 @@ def _sign(key: bytes, data: bytes) -> bytes:
 
 
 def _entry_key(name: str, sources: Iterable[Path]) -> str:
-    from toolkit import __version__
     from toolkit.resources import holdout_tags
+    from toolkit.version import __version__
 
     holdout = ",".join(holdout_tags())
     digest = hashlib.sha256(f"{name}|{__version__}|{pickle.HIGHEST_PROTOCOL}|{holdout}".encode())

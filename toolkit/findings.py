@@ -56,6 +56,7 @@ class Rule:
     fix_safe: bool = False
     false_positives: str = ""
     source: str = ""
+    example_source: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

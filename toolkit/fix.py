@@ -386,22 +386,10 @@ def _ineligible(
 
 
 def _selected(finding: Finding, selection: Selection) -> bool:
-    check = _check_of_rule().get(finding.rule, "")
+    from toolkit.checks import rule_index
 
-    def hit(tokens: tuple[str, ...]) -> bool:
-        return any(
-            t in (finding.slug, finding.kind, check, "ALL") or finding.rule.startswith(t)
-            for t in tokens
-        )
-
-    return (not selection.select or hit(selection.select)) and not hit(selection.ignore)
-
-
-@functools.cache
-def _check_of_rule() -> dict[str, str]:
-    from toolkit.checks import CHECKS, check_class
-
-    return {rule.code: name for name in CHECKS for rule in check_class(name).rules}
+    _, check = rule_index().get(finding.rule, (None, ""))
+    return selection.matches(finding.rule, finding.slug, finding.kind, check)
 
 
 def _priority(finding: Finding) -> tuple:

@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from toolkit.checks import CHECKS, check_class, load_checks
+from toolkit.checks import CHECKS, load_checks, rule_index
 from toolkit.checks.base import Check
 from toolkit.document import Document
 from toolkit.errors import UsageError
@@ -36,10 +36,13 @@ class Selection:
                 raise UsageError(f"unknown rule, kind or check {token!r}")
 
     def wants(self, rule: Rule, check: str) -> bool:
+        return self.matches(rule.code, rule.slug, rule.kind, check)
+
+    def matches(self, code: str, slug: str, kind: str, check: str) -> bool:
+        """Whether a rule with this code, slug and kind, of ``check``, is selected."""
+
         def hit(tokens: tuple[str, ...]) -> bool:
-            return any(
-                t in (rule.slug, rule.kind, check, "ALL") or rule.code.startswith(t) for t in tokens
-            )
+            return any(t in (slug, kind, check, "ALL") or code.startswith(t) for t in tokens)
 
         return (not self.select or hit(self.select)) and not hit(self.ignore)
 
@@ -54,26 +57,21 @@ class Selection:
             sorted(
                 {
                     name
-                    for code, (rule, name) in _rule_index().items()
+                    for code, (rule, name) in rule_index().items()
                     if any(t in (rule.slug, rule.kind, name) or code.startswith(t) for t in tokens)
                 }
             )
         )
 
 
-@functools.cache
-def _rule_index() -> dict[str, tuple[Rule, str]]:
-    return {rule.code: (rule, name) for name in CHECKS for rule in check_class(name).rules}
-
-
 def _codes() -> list[str]:
-    return list(_rule_index())
+    return list(rule_index())
 
 
 @functools.cache
 def _known_selectors() -> frozenset[str]:
     names = {"ALL", *CHECKS}
-    for code, (rule, _) in _rule_index().items():
+    for code, (rule, _) in rule_index().items():
         names.update((code, rule.slug, rule.kind))
     return frozenset(names)
 
@@ -92,7 +90,7 @@ def _active_checks(settings: Settings, selection: Selection) -> tuple[Check, ...
 
 def run_checks(doc: Document, settings: Settings, selection: Selection) -> list[Finding]:
     """All kept findings of the selected checks in ``doc``, sorted by position."""
-    index = _rule_index()
+    index = rule_index()
     findings: list[Finding] = []
     for check in _active_checks(settings, selection):
         findings.extend(
@@ -183,8 +181,8 @@ def in_whole_text(findings: list[Finding], chunk: Chunk) -> list[Finding]:
 
 def signature(settings: Settings, selection: Selection) -> str:
     """What produced a report: mtkit and corpora versions, language and rule selection."""
-    from toolkit import __version__
     from toolkit.resources import corpus_path
+    from toolkit.version import __version__
 
     corpora = corpus_path("VERSION").read_text(encoding="utf-8").strip()
     rules = ",".join(selection.select) or "ALL"

@@ -34,6 +34,7 @@ def render() -> str:
                 "",
                 "**Example.**",
                 "",
+                *([f"- Source: {rule.example_source}"] if rule.example_source else []),
                 f"- MT output: {rule.example}",
                 f"- Fixed: {rule.fixed}",
                 "",

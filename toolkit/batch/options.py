@@ -4,8 +4,8 @@ task each command builds from its own. The CLI parses options, calls these, and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from toolkit.batch import Stats, run_batch
 from toolkit.batch.inputs import InputSpec
@@ -14,42 +14,36 @@ from toolkit.batch.runner import Engine, cpus
 from toolkit.batch.tasks import CheckTask, FixTask, QETask, Task
 
 if TYPE_CHECKING:
-    from toolkit.settings import Settings
+    from toolkit.config import Config
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """The options of every batch command: inputs, output, engine, reading and limits."""
+    """The options of every batch command: what to read, output, engine and limits."""
 
-    inputs: tuple[str, ...]
+    spec: InputSpec
     output: str = "-"
     resume: bool = False
     ordered: bool = False
     jobs: int = 1
     engine: str = "local"
     scheduler: str | None = None
-    input_format: str = "auto"
-    glob: str = "*"
-    text_field: str = "text"
-    id_field: str = "id"
-    source_field: str | None = None
-    encoding: str | None = None
     batch_size: int = 32
     quiet: bool = False
     timeout: float | None = None
     force_jobs: bool = False
 
+    @classmethod
+    def pop_from(cls, inputs: tuple[str, ...], flags: dict[str, Any]) -> RunOptions:
+        """The run options among a command's parsed ``flags``, which keep only the command's own."""
+        reading = {f.name for f in fields(InputSpec)} - {"paths", "output"}
+        running = {f.name for f in fields(cls)} - {"spec"}
+        spec = InputSpec(tuple(inputs), **{name: flags.pop(name) for name in reading})
+        return cls(spec, **{name: flags.pop(name) for name in running})
+
     def input_spec(self) -> InputSpec:
-        return InputSpec(
-            self.inputs,
-            self.input_format,
-            self.glob,
-            self.text_field,
-            self.id_field,
-            self.encoding,
-            self.source_field,
-            None if self.output == "-" else self.output,
-        )
+        """What to read; the output file is never read as an input."""
+        return replace(self.spec, output=None if self.output == "-" else self.output)
 
     def workers(self) -> tuple[int, str]:
         """The worker processes to start here: ``jobs``, unless ``force_jobs`` is off and
@@ -91,20 +85,21 @@ class RunOptions:
 
 
 def check_task(
+    config: Config,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     fast: bool = True,
     source_lang: str | None = None,
 ) -> CheckTask:
-    """``batch check``: the findings of each document."""
-    from toolkit.pipeline import Selection
-
-    settings = _settings(source_lang, fast)
-    return CheckTask(settings, Selection(select, ignore, min_confidence))
+    """``batch check``: the findings of each document, under ``config`` as ``mtkit check``."""
+    settings = config.settings(source_lang=source_lang, fast=fast)
+    selection = config.selection(select, ignore, config.confidence(min_confidence, 0.0))
+    return CheckTask(settings, selection, config.ignored)
 
 
 def fix_task(
+    config: Config,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     min_confidence: float | None = None,
@@ -112,20 +107,14 @@ def fix_task(
     fast: bool = True,
     source_lang: str | None = None,
 ) -> FixTask:
-    """``batch fix``: the fixed text of each document."""
-    from toolkit.pipeline import Selection
+    """``batch fix``: the fixed text of each document, under ``config`` as ``mtkit fix``."""
+    from toolkit.fix import DEFAULT_MIN_CONFIDENCE
 
-    settings = _settings(source_lang, fast)
-    return FixTask(settings, Selection(select, ignore), min_confidence, unsafe)
+    settings = config.settings(source_lang=source_lang, fast=fast)
+    confidence = config.confidence(min_confidence, DEFAULT_MIN_CONFIDENCE)
+    return FixTask(settings, config.selection(select, ignore), confidence, unsafe, config.ignored)
 
 
-def qe_task(fast: bool = True, source_lang: str | None = None) -> QETask:
+def qe_task(config: Config, fast: bool = True, source_lang: str | None = None) -> QETask:
     """``batch qe``: a quality estimate of each document."""
-    return QETask(_settings(source_lang, fast))
-
-
-def _settings(source_lang: str | None, fast: bool) -> Settings:
-    from toolkit.config import source_language
-    from toolkit.settings import Settings
-
-    return Settings(source_lang=source_language(source_lang), fast=fast)
+    return QETask(config.settings(source_lang=source_lang, fast=fast))

@@ -120,6 +120,7 @@ class CheckTask(Task):
     name: ClassVar[str] = "check"
     settings: Any = None
     selection: Any = None
+    ignored: Any = None  # toolkit.config.IgnoreList
 
     def load(self) -> Callable[[Item], Payload]:
         from toolkit.document import Document
@@ -135,6 +136,8 @@ class CheckTask(Task):
             for chunk in item_chunks(item):
                 doc = Document(chunk.text, lang=settings.lang, source=item.source)
                 found = run_checks(doc, settings, selection)
+                if self.ignored is not None:
+                    found = self.ignored.filter(found)
                 findings.extend(f.to_dict() for f in in_whole_text(found, chunk))
                 sentences += len(doc.sentences)
             return {"findings": findings}, sentences
@@ -151,6 +154,7 @@ class FixTask(Task):
     selection: Any = None
     min_confidence: float | None = None
     unsafe: bool = False
+    ignored: Any = None  # toolkit.config.IgnoreList
 
     def load(self) -> Callable[[Item], Payload]:
         from toolkit.document import Document
@@ -168,6 +172,7 @@ class FixTask(Task):
                 selection=self.selection,
                 min_confidence=confidence,
                 unsafe=self.unsafe,
+                ignored=self.ignored,
             )
             payload = {
                 "text": result.text,

@@ -52,11 +52,12 @@ class Patterns:
 def patterns() -> Patterns:
     """The chrome patterns of every language under corpora/boilerplate/, compiled once."""
     by_class: dict[str, list[str]] = {"chrome": [], "end": [], "list": [], "nav": [], "credit": []}
+    agency = "|".join(read_lines("boilerplate", "agencies.txt"))
     for lang in PATTERN_LANGS:
         path = corpora_dir() / "boilerplate" / f"chrome_{lang}.tsv"
         if path.exists():
             for row in iter_tsv(path):
-                by_class[row["class"]].append(row["pattern"])
+                by_class[row["class"]].append(row["pattern"].replace("{agency}", agency))
     flags = re.IGNORECASE | re.UNICODE
 
     def compile_class(*names: str) -> re.Pattern[str]:

@@ -50,6 +50,7 @@ _NUMBER = re.compile(
 _CLAUSE_MARKERS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while"})
 _CLAUSE_MARKERS |= {"what", "than", "if", "whether", "because", "since", "so", "until", "unless"}
 _COORDINATORS = frozenset({"and", "or", "but", "nor", "yet", "then", "as", "plus"})
+_GROUP_WORDS = frozenset({"not", "been", "being", "be", "having"})
 _CLAUSES = frozenset({"relative", "subordinator"})
 _NOUN_MARKERS = frozenset({"article", "preposition", "determiner"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "this", "these"})
@@ -155,6 +156,11 @@ def detached(sentence: str) -> Detached | None:
 
 
 @functools.cache
+def _adjectives() -> frozenset[str]:
+    return frozenset(read_lines("agreement", "adjectives.txt"))
+
+
+@functools.cache
 def _adverbs() -> frozenset[str]:
     return frozenset(read_lines("agreement", "adverbs.txt")) | {"again", "further", "in", "even"}
 
@@ -232,16 +238,20 @@ def _finite_verbs(text: str, previous: str = "") -> int:
     """How many verb groups ("he isn't ... he still loves": two) ``text`` has, leniently."""
     words = _WORD.findall(text)
     groups, last = 0, None
-    for index in _verb_positions(words, lenient=True, previous=previous):
+    for index in _verb_positions(words, lenient=True, previous=previous, noun_phrases=True):
         between = words[last + 1 : index] if last is not None else ["(start)"]
-        if not all(w.lower() in _adverbs() or w.lower() == "not" for w in between):
-            groups += 1
+        if not all(w.lower() in _adverbs() or w.lower() in _GROUP_WORDS for w in between):
+            groups += 1  # "had been confirmed" is one group
         last = index
     return groups
 
 
 def _verb_positions(
-    words: list[str], in_phrase: bool = False, lenient: bool = False, previous: str = ""
+    words: list[str],
+    in_phrase: bool = False,
+    lenient: bool = False,
+    previous: str = "",
+    noun_phrases: bool = False,
 ) -> Iterator[int]:
     """Indices of the words that are probably finite verbs, up to the first word that opens
     a subordinate clause ("that", "which", "than": its verbs are not the main clause's).
@@ -253,12 +263,18 @@ def _verb_positions(
     a past form after a noun counts ("from security sources" is no clause). ``lenient``
     (for a main clause after a comma) counts any verb form after a noun. ``previous`` is
     the word before the first (an article when the words are a verb's object). After a
-    reporting verb the rest is what was reported.
+    reporting verb the rest is what was reported. ``noun_phrases``: a verb form after a
+    determiner and an adjective is their noun ("the broad masses").
     """
     classes = function_words()
+    noun_phrase = False  # after a determiner and adjectives: the next word is their noun
     for index, word in enumerate(words):
         lower = word.lower().replace("’", "'")
         kind = classes.get(lower)
+        after_adjectives = noun_phrase
+        noun_phrase = (kind in _NOUN_MARKERS or lower in _POSSESSIVES or word[0].isdigit()) or (
+            noun_phrase and lower in _adjectives()
+        )
         if _CONTRACTION.fullmatch(lower):
             yield index  # "it's", "you're", "there'll": a subject and its verb
         elif (
@@ -287,6 +303,7 @@ def _verb_positions(
             and classes.get(previous) not in _NOUN_MARKERS
             and previous not in _POSSESSIVES
             and previous not in _COORDINATORS
+            and not (noun_phrases and after_adjectives and previous in _adjectives())
             and (not in_phrase or (_past_form(lower) and _content(previous)))
             and (
                 lenient

@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from toolkit import regex_programs
 from toolkit.cache import cached
 from toolkit.checks._literals import folded, may_match, required_literals
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
+from toolkit.regex_programs import Program, compiled, program
 from toolkit.resources import corpora_dir, corpus_path, iter_tsv
 
 LANGUAGES = {
@@ -48,11 +50,16 @@ _TAIL = re.compile(r"[ \t,;:]*(\w)")  # what follows a deleted phrase
 _LEAD = re.compile(r"[ \t]+$")  # the spaces before it
 
 
-@functools.cache
-def _regex(source: str) -> re.Pattern[str]:
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _regex(source: str, built: Program | None) -> re.Pattern[str]:
     """A pattern compiled on first use (a lexicon's rows are compiled only where their words
-    occur in a document)."""
-    return re.compile(source, re.IGNORECASE)
+    occur in a document), from its program in the disk cache."""
+    pattern = _COMPILED.get(source)
+    if pattern is None:
+        pattern = _COMPILED[source] = compiled(source, re.IGNORECASE, built)
+    return pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +69,11 @@ class Context:
     scope: str
     source: str  # the regex, macros expanded
     negated: bool
+    program: Program | None
 
     @property
     def regex(self) -> re.Pattern[str]:
-        return _regex(self.source)
+        return _regex(self.source, self.program)
 
     def holds(self, doc: Document, start: int) -> bool:
         window = self._window(doc, start)
@@ -96,10 +104,11 @@ class Entry:
     contexts: tuple[Context, ...]
     explanation: str
     sources: tuple[tuple[str, str], ...]
+    program: Program | None
 
     @property
     def regex(self) -> re.Pattern[str]:
-        return _regex(self.source)
+        return _regex(self.source, self.program)
 
     def applies_to(self, source_lang: str | None) -> bool:
         return source_lang is None or "any" in self.langs or source_lang in self.langs
@@ -146,7 +155,8 @@ def _context(where: str, text: str) -> Context:
     scope, _, source = text.lstrip("!").partition(":")
     if scope not in _SCOPES or not source:
         raise ModelError(f"{where}: context must be SCOPE:REGEX with SCOPE in {_SCOPES}")
-    return Context(scope, _expanded(where, source), negated)
+    expanded = _expanded(where, source)
+    return Context(scope, expanded, negated, program(expanded, re.IGNORECASE))
 
 
 def _sources(where: str, text: str) -> tuple[tuple[str, str], ...]:
@@ -184,6 +194,7 @@ def _parse(where: str, row: dict[str, str], codes: frozenset[str]) -> tuple:
         tuple(_context(where, c.strip()) for c in row["context"].split(" && ") if c.strip()),
         row["explanation"],
         _sources(where, row["source"]),
+        program(source, re.IGNORECASE),
     )
 
 
@@ -211,8 +222,9 @@ def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
     """Every row of the lexicons in corpora/<folder>/: LANG.tsv per source language, and
     shared.tsv for families several languages share.
 
-    Parsing a row (macros, a check that it compiles, its required literals) is kept in the
-    disk cache, keyed by the lexicon files, the macros and this engine's code.
+    Parsing a row (macros, a check that it compiles, its required literals, its compiled
+    program) is kept in the disk cache, keyed by the lexicon files, the macros and this
+    engine's code.
     """
     by_code = {rule.code: rule for rule in rules}
     sources = [
@@ -220,6 +232,7 @@ def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
         corpus_path("calques", "macros.tsv"),
         Path(__file__),
         Path(__file__).with_name("_literals.py"),
+        Path(regex_programs.__file__),
     ]
     rows = cached(f"lexicon-{folder}", sources, lambda: _parse_folder(folder, frozenset(by_code)))
     entries = []

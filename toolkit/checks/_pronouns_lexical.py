@@ -508,7 +508,9 @@ def _nearest_thing(text: Text, k: int, found: list[Mention]) -> _Antecedent | No
 
 def _before_and(text: Text, k: int, found: list[Mention]) -> Mention | None:
     """ "Turkey and her allies": the mention right before "and" a possessive follows."""
-    if k < 2 or text.lower(k - 1) != "and" or text.gap(k - 1):
+    if k < 2 or text.lower(k) not in ("her", "his"):
+        return None  # "we went to a festival and he ...": clauses, not noun phrases
+    if text.lower(k - 1) != "and" or text.gap(k - 1):
         return None
     before = _between(found, max(0, k - 6), k - 1)
     if before and before[-1].last == k - 1 and _candidate(before[-1]):

@@ -124,7 +124,11 @@ class Text:
         self.text = doc.text
         self.words = doc.words
         self.texts = [self.text[w.start : w.end] for w in self.words]
+        self.lowers = [t.lower() for t in self.texts]
         self.word_starts = [w.start for w in self.words]
+        text = self.text
+        pairs = zip(self.words[:-1], self.word_starts[1:], strict=True)
+        self.gaps = ["", *(text[w.end : s].strip() for w, s in pairs)]
         self.sentences = doc.sentences
         starts = [s.start for s in self.sentences]
         self.sentence_of = [max(0, bisect.bisect_right(starts, w) - 1) for w in self.word_starts]
@@ -135,12 +139,10 @@ class Text:
 
     def gap(self, k: int) -> str:
         """The characters between word k-1 and word k, stripped."""
-        if k <= 0 or k >= len(self.words):
-            return ""
-        return self.text[self.words[k - 1].end : self.words[k].start].strip()
+        return self.gaps[k] if 0 < k < len(self.gaps) else ""
 
     def lower(self, k: int) -> str:
-        return self.texts[k].lower() if 0 <= k < len(self.texts) else ""
+        return self.lowers[k] if 0 <= k < len(self.lowers) else ""
 
     def index_at(self, offset: int) -> int:
         return bisect.bisect_left(self.word_starts, offset)
@@ -574,7 +576,8 @@ def _name(
     if institution and given is None:
         bare = len(parts) == 1 and text.lower(k - 1) not in _DETERMINERS
         if not (bare and text.sentence_first[sentence] != k):
-            return mention(noun[0], noun[1])  # "Iraqi Ministry of Oil", "the Court"
+            plural = noun[1] and noun[0].cls != "company"  # "Pakistan Railways" is "it"
+            return mention(noun[0], plural)  # "Iraqi Ministry of Oil", "the Court"
         return mention(_MAYBE)  # a surname: "Chambers", "Bank"
     if titles or human or given is not None:
         gender = next((r.gender for r in (*titles, *human) if r.gender), None)

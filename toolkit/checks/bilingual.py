@@ -31,7 +31,7 @@ NUMBER_MISSING = Rule(
     severity="major",
     summary="A number or date of the source sentence is nowhere in its translation.",
     why="Dropped figures (casualties, amounts, dates) change the facts of a news story.",
-    source="冲突造成15人死亡。",
+    example_source="冲突造成15人死亡。",
     example="The conflict caused deaths.",
     fixed="The conflict killed 15 people.",
     false_positives="Numbers rendered as words the list does not know, rounded amounts "
@@ -45,9 +45,9 @@ NUMBER_ALTERED = Rule(
     severity="major",
     summary="A number or date in the translation differs from the one in its source.",
     why="A wrong figure or date is a factual error readers cannot detect.",
-    source="3月15日",
-    example="on May 15",
-    fixed="on March 15",
+    example_source="会议于3月15日举行。",
+    example="The meeting was held on 16 March.",
+    fixed="The meeting was held on 15 March.",
     false_positives="Unit conversions (miles for kilometres), and 万/亿 amounts that a "
     "translator rounded.",
 )
@@ -61,7 +61,7 @@ NAME_MISSING = Rule(
     "from the translation.",
     why="Names written in Latin letters in an Arabic or Chinese source are kept as they are "
     "in English; when they vanish, an entity was dropped or mistranslated.",
-    source="苹果公司发布了iPhone 15。",
+    example_source="苹果公司发布了iPhone 15。",
     example="Apple released a new phone.",
     fixed="Apple released the iPhone 15.",
     false_positives="Names a translator replaced by a pronoun. Tokens under three letters "
@@ -77,7 +77,7 @@ UNTRANSLATED = Rule(
     summary="A segment copied through from the source instead of translated (identical to its "
     "source, or mostly text in the source's script that the source contains).",
     why="A non-translation is the worst MQM error (weight 25): the reader gets nothing.",
-    source="他说，会谈将继续。",
+    example_source="他说，会谈将继续。",
     example="他说，会谈将继续。",
     fixed="He said the talks would continue.",
     false_positives="Segments that are only names, numbers or URLs are not flagged. Short "
@@ -92,7 +92,7 @@ LENGTH_OUTLIER = Rule(
     summary="A translation far shorter (or longer) than its source sentence warrants.",
     why="A sentence at under 40% of the expected length usually lost a clause; one at 250% "
     "usually gained a hallucinated one.",
-    source="他说，双方同意在下个月继续就贸易和投资问题举行会谈。",
+    example_source="他说，双方同意在下个月继续就贸易和投资问题举行会谈。",
     example="He said.",
     fixed="He said both sides agreed to continue talks on trade and investment next month.",
     false_positives="Free or summarising translations; very short segments are not checked.",
@@ -107,7 +107,7 @@ SENTENCE_OMITTED = Rule(
     "before which it is missing).",
     why="Whole dropped sentences are the largest accuracy errors and the hardest to notice "
     "without the source.",
-    source="A. B. C.",
+    example_source="A. B. C.",
     example="A. C.",
     fixed="A. B. C.",
     false_positives="Source sentences merged into a neighbour are not flagged when the "
@@ -122,7 +122,7 @@ SENTENCE_ADDED = Rule(
     severity="minor",
     summary="A translated sentence with no counterpart in the source.",
     why="Added sentences are hallucinations or scraped text that was never translated.",
-    source="A. B.",
+    example_source="A. B.",
     example="A. Click here to subscribe. B.",
     fixed="A. B.",
     false_positives="A source sentence that a translator split into several is not flagged "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterator
 
 from toolkit.checks._boilerplate_features import (
@@ -80,7 +81,7 @@ CHROME_BLOCK = Rule(
     fixed="…about 900 in Syria. ⏎ Tags",
     fix_safe=False,
     false_positives="Photo captions, data lines and subheadings near the article's edges.",
-    source="Weights: corpora/boilerplate/line_weights.tsv (scripts/train_boilerplate.py).",
+    source="Weights: corpora/boilerplate/line_weights.tsv (tools/train_boilerplate.py).",
 )
 
 DUPLICATED_LINE = Rule(
@@ -89,8 +90,9 @@ DUPLICATED_LINE = Rule(
     kind="boilerplate",
     category="boilerplate",
     severity="minor",
-    summary="A headline, caption or other short unpunctuated line printed a second time "
-    "(the title repeated above the body, a photo caption scraped twice).",
+    summary="A headline, caption or other short line printed a second time (the title "
+    "repeated above the body, a photo caption scraped again after the body, its first eight "
+    "words the same).",
     why="Pages print a headline in several places (page title, heading, share card) and "
     "captions next to both the image and its zoomed copy; the scraper keeps each copy.",
     example="Floods cut off villages in the north ⏎ Floods cut off villages in the north ⏎ "
@@ -98,13 +100,16 @@ DUPLICATED_LINE = Rule(
     fixed="Floods cut off villages in the north ⏎ Rescue teams reached three villages on Sunday "
     "after the water fell, officials said.",
     fix_safe=True,
-    false_positives="Only lines of four words or more without final punctuation: the title "
-    "anywhere, other lines outside the article body (inside it a repeated line is more often "
-    "a list item or a table row); repeated sentences and paragraphs are the repetition "
-    "check's (RE102, RE103).",
+    false_positives="Only lines of four words or more: the title (unpunctuated) anywhere, other "
+    "lines of up to 40 words outside the article body (inside it a repeated line is more often "
+    "a list item or a table row); repeated sentences and paragraphs of the body are the "
+    "repetition check's (RE102, RE103).",
 )
 
 _BLOCK_THRESHOLD = 0.5
+_KEY_WORDS = 8
+_CAPTION_WORDS = 40
+_WORDS = re.compile(r"\w+")
 _CORE_THRESHOLD = 0.9
 
 
@@ -161,28 +166,24 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
             break
         closing += 1
     titles = {_key(infos[j]) for j in (0, title) if j is not None and j < len(infos)}
-    seen: set[str] = set()
+    copies = _copies(infos, first, last, (0, title))
     verdicts: list[Verdict] = []
     for i, (info, p) in enumerate(zip(infos, probabilities, strict=True)):
         tail, core = i > last, first <= i <= last
-        key = _key(info)
-        # The title printed again, or a headline or caption repeated outside the body (a
-        # repeated line inside the body is more often a list item or a table row).
-        repeated = (
+        # The title printed again, or a headline or caption repeated outside the body.
+        repeated = i in copies or (
             i not in (0, title)
             and info.words >= 4
             and not info.ends_sentence
-            and (key in titles or (key in seen and not core))
+            and _key(info) in titles
         )
-        if not core:
-            seen.add(key)
-        if info.credit:
+        if repeated:
+            verdicts.append((DUPLICATED_LINE, 0.85, True))
+        elif info.credit:
             verdicts.append(None)  # the article's credit line: content (issue 18)
         elif info.chrome or info.list_header:
             confident = tail or p >= _BLOCK_THRESHOLD
             verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, tail) if confident else None)
-        elif repeated:
-            verdicts.append((DUPLICATED_LINE, 0.85, True))
         elif i > 0 and (info.headline_like or info.teaser) and _after_list_header(infos, i):
             verdicts.append((LEAKED_HEADLINE, max(0.8, p), not core))
         elif tail and i > 0 and info.teaser:
@@ -225,8 +226,30 @@ def _next_to_chrome(infos: list[LineInfo], i: int, last: int) -> bool:
     return any(a.list_header for a in above)
 
 
+def _copies(infos: list[LineInfo], first: int, last: int, kept: tuple[int | None, ...]) -> set[int]:
+    """Lines outside the body that repeat another line's first words (a repeated line inside
+    the body is more often a list item or a table row). Of each group one copy stays: the
+    title, else the caption with its credit not behind a pipe (an image's alt text reads
+    "caption | Photo: AFP", the printed caption "caption. (AFP)"), else the first."""
+    groups: dict[str, list[int]] = {}
+    for i, info in enumerate(infos):
+        if not first <= i <= last and 4 <= info.words <= _CAPTION_WORDS:
+            groups.setdefault(_key(info), []).append(i)
+    copies: set[int] = set()
+    for group in groups.values():
+        if len(group) > 1:
+            ranked = sorted(
+                group, key=lambda j: (j not in kept, not infos[j].credit, infos[j].linky, j)
+            )
+            copies.update(group)
+            copies.discard(ranked[0])
+    return copies
+
+
 def _key(info: LineInfo) -> str:
-    return " ".join(info.text.casefold().split())
+    """A line's first words, lower-case: a caption scraped twice differs only in its end
+    ("... in Benghazi. (LANA)", "... in Benghazi - (LANA)")."""
+    return " ".join(_WORDS.findall(info.text.casefold())[:_KEY_WORDS])
 
 
 def _after_list_header(infos: list[LineInfo], i: int) -> bool:

@@ -103,7 +103,7 @@ DETACHED = Rule(
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
 _SAFE_JOINS = frozenset({"relative", "preposition", "change", "participle", "infinitive"})
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-_LABEL = re.compile(r"^[^.]{0,40}:|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
+_LABEL = re.compile(r"^[^.]{0,40}:(?!\d)|^\W*(?:By|Photo|Image|Source|Credit|Reporting|Edited)\b")
 _CLAUSE_OPENERS = frozenset({"preposition", "conjunction", "pronoun"})
 # A verbless sentence opened by a coordinator is an ellipsis of style ("And vice versa.").
 _COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "so"})

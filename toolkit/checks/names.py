@@ -73,7 +73,7 @@ UNRECOGNISED = Rule(
     false_positives="A real but unlisted name with unusual spelling; only reported where the "
     "text is about the region (or --source-lang is ar, fa, tr, ku), when the context implies "
     "a name ('in X', 'X Brigades') or the name is lower-case, and with low confidence.",
-    source="corpora/names/garbled_words.tsv (python -m toolkit.names.train_garbled)",
+    source="corpora/names/garbled_words.tsv (python tools/train_garbled.py)",
 )
 HOUSE_STYLE = Rule(
     code="NM103",

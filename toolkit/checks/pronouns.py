@@ -93,7 +93,7 @@ _WINDOW = 2  # previous sentences searched for an antecedent
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-3"
+_CACHE_NAME = "animacy-lexicon-4"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -172,7 +172,9 @@ class AnimacyLexicon:
             )
 
         nouns = {
-            row["word"]: referent(row) for row in iter_tsv(corpus_path("animacy", "nouns.tsv"))
+            row["word"]: referent(row)
+            for name in ("nouns_broad.tsv", "nouns.tsv")  # nouns.tsv wins
+            for row in iter_tsv(corpus_path("animacy", name))
         }
         types = {
             f"{row['source']}:{row['type']}": referent(row)

@@ -2,7 +2,7 @@
 
 A logistic regression over the word's letter n-grams (2 to 4 letters, word edges marked
 ^ and $), its sound n-grams (``normalize.phonemes``, 2 and 3 symbols) and its rarity in
-English, fitted by ``python -m toolkit.names.train_garbled``
+English, fitted by ``python tools/train_garbled.py``
 on gazetteer names, transliteration pairs and rare English words against the same names
 garbled by ``noise.garble``. Weights: corpora/names/garbled_words.tsv.
 """

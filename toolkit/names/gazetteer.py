@@ -2,7 +2,7 @@
 
 Two tiers. In memory: ``corpora/names/curated*.tsv`` (people, groups, parties, agencies,
 operations, bases and places gazetteers miss), ``corpora/names/places.tsv.gz`` (the Middle
-East and North Africa's larger places, built by ``python -m toolkit.names.build``) and the
+East and North Africa's larger places, built by ``python tools/build_places.py``) and the
 ISO countries (``pycountry``). On disk: the world tier (``world.py``: 234,908 GeoNames places
 and the ISO subdivisions in an SQLite file built once into the cache), consulted by
 ``exact`` and ``search`` after the in-memory entries. User files in the same TSV format

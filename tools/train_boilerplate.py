@@ -1,4 +1,4 @@
-"""Fit the boilerplate line classifier: ``python scripts/train_boilerplate.py``.
+"""Fit the boilerplate line classifier: ``python tools/train_boilerplate.py``.
 
 A logistic regression over toolkit/checks/_boilerplate_features.FEATURES, trained on the
 labelled web-page lines of ../shared/data/boilerplate_lines_dev.jsonl (body=0 is
@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import json
 import random
-import sys
-from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from toolkit.checks._boilerplate_features import FEATURES, describe, feature_vectors
+from tools.shared_data import DATA as SHARED_DATA
+from tools.shared_data import ROOT, require
 
-from toolkit.checks._boilerplate_features import FEATURES, describe, feature_vectors  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "boilerplate_lines_dev.jsonl"
+DATA = SHARED_DATA / "boilerplate_lines_dev.jsonl"
 OUT = ROOT / "corpora" / "boilerplate" / "line_weights.tsv"
 L2 = 1.0
 
 
 def load_pages() -> list[tuple[np.ndarray, np.ndarray]]:
     """(features, is_boilerplate) per page."""
-    if not DATA.exists():
-        sys.exit(f"missing {DATA}: the shared data folder must sit beside the repository")
+    require(DATA)
     pages = []
     for line in DATA.open(encoding="utf-8"):
         page = json.loads(line)
@@ -78,7 +74,7 @@ def main() -> None:
     rows = "".join(f"{name}\t{value:.4f}\n" for name, value in zip(FEATURES, w, strict=True))
     OUT.write_text(
         "# Logistic-regression weights of the boilerplate line classifier.\n"
-        "# Written by scripts/train_boilerplate.py from\n"
+        "# Written by tools/train_boilerplate.py from\n"
         "# ../shared/data/boilerplate_lines_dev.jsonl (120 labelled web pages).\n"
         "feature\tweight\n" + rows,
         encoding="utf-8",

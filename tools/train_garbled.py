@@ -1,6 +1,6 @@
 """Fit the garbled-word model: corpora/names/garbled_words.tsv.
 
-    python -m toolkit.names.train_garbled [TRANSLIT_TSV] [OUTPUT]
+    python tools/train_garbled.py [TRANSLIT_TSV] [OUTPUT]
 
 A logistic regression over letter n-grams (2 to 4 letters, word edges marked), sound
 n-grams and word rarity (``garbled.features``) tells a romanized name word that MT
@@ -23,11 +23,12 @@ from pathlib import Path
 from toolkit.names.frequency import table_items, zipf
 from toolkit.names.garbled import features
 from toolkit.names.gazetteer import builtin_entries
-from toolkit.names.noise import garble, held_out
 from toolkit.names.normalize import tokens
+from tools.noise import garble, held_out
+from tools.shared_data import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "translit_ar_en_dev.tsv"
+DEFAULT_INPUT = DATA / "translit_ar_en_dev.tsv"
 DEFAULT_OUTPUT = ROOT / "corpora" / "names" / "garbled_words.tsv"
 MIN_WEIGHT = 0.05  # smaller n-gram weights are dropped from the file
 L2 = 3e-4
@@ -102,7 +103,7 @@ def main(args: list[str]) -> None:
     data = examples(source, random.Random(11))
     weights = fit(data)
     lines = [
-        "# Garbled-word model (python -m toolkit.names.train_garbled); see corpora/README.md",
+        "# Garbled-word model (python tools/train_garbled.py); see corpora/README.md",
         "feature\tweight",
         *(f"{f}\t{w}" for f, w in weights.items()),
     ]

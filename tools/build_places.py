@@ -1,6 +1,6 @@
 """Build corpora/names/places.tsv.gz from a GeoNames extract.
 
-    python -m toolkit.names.build [GEONAMES_TSV] [OUTPUT]
+    python tools/build_places.py [GEONAMES_TSV] [OUTPUT]
 
 The input is GeoNames' cities export (columns geonameid, name, asciiname, country,
 feature_code, population, lat, lon, alternatenames), by default
@@ -22,9 +22,10 @@ from pathlib import Path
 from toolkit.english import is_common_word
 from toolkit.names.gazetteer import COLUMNS
 from toolkit.names.normalize import loose_key
+from tools.shared_data import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "geonames_mena.tsv"
+DEFAULT_INPUT = DATA / "geonames_mena.tsv"
 DEFAULT_OUTPUT = ROOT / "corpora" / "names" / "places.tsv.gz"
 MAX_VARIANTS = 25
 

@@ -1,6 +1,6 @@
 """Mine n-grams over-represented in MT output against human references (calque candidates).
 
-    python scripts/mine_calques.py [--data ../shared/data] [--out corpora/calques/mined_zh.tsv]
+    python tools/mine_calques.py [--data ../shared/data] [--out corpora/calques/mined_zh.tsv]
 
 Reads the line-aligned WMT22 zh-en outputs of two systems and the two human references of
 the same 1,875 source lines (so topic words cancel out), counts word n-grams (2-5 tokens,
@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+from tools.shared_data import DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[,;:]")
@@ -52,7 +54,7 @@ def log_odds(mt: Counter[str], ref: Counter[str]) -> list[tuple[str, float]]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "corpora/calques/mined_zh.tsv")
     parser.add_argument("--top", type=int, default=300)
     args = parser.parse_args(argv)
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
     with args.out.open("w", encoding="utf-8") as out:
         out.write(
             "# n-grams over-represented in zh-en MT output vs human references; written by\n"
-            "# scripts/mine_calques.py from WMT22 generaltest2022 zh-en: JDExploreAcademy +\n"
+            "# tools/mine_calques.py from WMT22 generaltest2022 zh-en: JDExploreAcademy +\n"
             "# Online-W outputs vs ref.A + ref.B. mt/ref = lines containing the n-gram;\n"
             f"# {len(mt_lines)} lines each side. z = log-odds z-score (Monroe et al. 2008).\n"
             "ngram\tmt\tref\tz\n"

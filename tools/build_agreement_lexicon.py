@@ -1,6 +1,6 @@
 """Build corpora/agreement/nouns.tsv (count nouns, singular and plural) and adjectives.txt.
 
-    python scripts/build_agreement_lexicon.py [--out corpora/agreement/nouns.tsv]
+    python tools/build_agreement_lexicon.py [--out corpora/agreement/nouns.tsv]
 
 Nouns are WordNet 3.0 noun lemmas (spaCy ``en_core_web_sm`` lemmatizer lookup tables,
 ``lemma_index``), kept when wordfreq gives the singular a Zipf frequency of at least
@@ -108,14 +108,14 @@ def build(out: Path) -> int:
         "# English count nouns: singular, plural, wordfreq Zipf frequencies, flags",
         "# (verb: a form can be a verb; adj: the singular can be an adjective; mass: the plural",
         "# is rare).",
-        "# Built by scripts/build_agreement_lexicon.py; do not edit by hand.",
+        "# Built by tools/build_agreement_lexicon.py; do not edit by hand.",
         "singular\tplural\tzipf_singular\tzipf_plural\tflags",
     ]
     out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
     (out.parent / "other_nouns.txt").write_text(
         "# Frequent English nouns of no fixed number (news, species, data, arms): not judged, "
         "but\n# a word after them is no phrase end. Built by "
-        "scripts/build_agreement_lexicon.py.\n" + "\n".join(others) + "\n",
+        "tools/build_agreement_lexicon.py.\n" + "\n".join(others) + "\n",
         encoding="utf-8",
     )
     pure_nouns = {row.split("\t")[0] for row in rows if "adj" not in row.split("\t")[4]}
@@ -129,7 +129,7 @@ def build(out: Path) -> int:
     (out.parent / "adjectives.txt").write_text(
         "# English adjectives (WordNet 3.0 via spaCy's lookup tables, wordfreq Zipf >= "
         f"{MIN_ADJECTIVE_ZIPF}) that are not\n# plain nouns: modifiers between a numeral and "
-        "its noun. Built by scripts/build_agreement_lexicon.py.\n" + "\n".join(modifiers) + "\n",
+        "its noun. Built by tools/build_agreement_lexicon.py.\n" + "\n".join(modifiers) + "\n",
         encoding="utf-8",
     )
     return len(rows)

@@ -1,0 +1,61 @@
+"""Every rule fires on the example its documentation gives (docs/rules.md), as linters test theirs.
+
+A ``⏎`` in an example is a paragraph break; an example that starts with "…" shows the end of an
+article and gets a body first. Bilingual examples run with their ``example_source``. Rules of
+checks that need a model are tested with tiny models in their own test files.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.checks import CHECKS, check_class
+from toolkit.document import Document
+from toolkit.pipeline import Selection, run_checks
+from toolkit.settings import Settings
+
+BODY = (
+    "The strikes hit two weapons depots and a command post near the border overnight, "
+    "the defence ministry said in a statement on Tuesday morning.\n\n"
+    "Officials said the operation was a response to repeated attacks on troops in the "
+    "region, which have killed three soldiers since the start of the year.\n\n"
+    "The toll was put at "
+)
+# Rules that only fire under a user's configuration: the setting their example assumes.
+HOUSE_STYLE = {"NM103": "Deir al-Zour\tDeir ez-Zor\n"}
+# Examples that do not fire yet (issue 20): strict, so a fix turns the test red until removed.
+NOT_FIRING = {"NM102", "NM104", "BI106", "BI107"}
+
+RULES = [
+    (name, rule)
+    for name in CHECKS
+    if not check_class(name).needs_model
+    for rule in check_class(name).rules
+]
+CASES = [
+    pytest.param(
+        rule,
+        id=rule.code,
+        marks=[pytest.mark.xfail(strict=True)] if rule.code in NOT_FIRING else [],
+    )
+    for _, rule in RULES
+]
+
+
+@pytest.mark.parametrize("rule", CASES)
+def test_rule_example_fires(rule, tmp_path: Path):
+    text = rule.example.replace(" ⏎ ", "\n\n")
+    if text.startswith("…"):
+        text = BODY + text[1:]
+    settings = Settings()
+    if rule.code in HOUSE_STYLE:
+        (tmp_path / "house.tsv").write_text(HOUSE_STYLE[rule.code], encoding="utf-8")
+        settings = Settings(house_style=tmp_path / "house.tsv")
+    doc = Document(text, source=rule.example_source or None)
+    findings = run_checks(doc, settings, Selection((rule.code,), (), 0.0))
+    assert rule.code in {f.rule for f in findings}
+
+
+def test_only_bilingual_rules_have_a_source_text():
+    with_source = {r.code for name, r in RULES if r.example_source}
+    assert with_source and all(code.startswith("BI") for code in with_source)

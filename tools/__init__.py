@@ -1,0 +1,1 @@
+"""Builders, trainers and miners of the data under corpora/ (developer tools, not shipped)."""
