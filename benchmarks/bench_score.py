@@ -74,8 +74,12 @@ def _ter_speed(ref: str) -> list[str]:
                          ("--segment-level", ["--segment-level"])):  # fmt: skip
         cpu, wall, out = _timed([sys.executable, "cli.py", "score", ref, "-i", hyp, "-m", "ter",
                                  "-w", "4", *extra])  # fmt: skip
-        same = "yes" if out == sacre_out else ("(per segment)" if extra[:1] == ["--segment-level"] else "NO")
-        rows.append(f"| mtkit, {label} | {cpu:.2f} | {wall:.2f} | {sacre_cpu / cpu:.1f}x | {same} |")
+        same = "yes" if out == sacre_out else "NO"
+        if extra == ["--segment-level"]:
+            same = "(one score per segment)"
+        rows.append(
+            f"| mtkit, {label} | {cpu:.2f} | {wall:.2f} | {sacre_cpu / cpu:.1f}x | {same} |"
+        )
     return rows
 
 
@@ -152,7 +156,8 @@ def qe_correlation() -> list[str]:
         items.sort()
         hyps = [segments[(system, seg)]["target"] for _, seg in items]
         srcs = [segments[(system, seg)]["source"] for _, seg in items]
-        for (_, seg), hyp, estimated in zip(items, hyps, estimate(hyps, srcs).segments, strict=True):
+        estimates = estimate(hyps, srcs).segments
+        for (_, seg), hyp, estimated in zip(items, hyps, estimates, strict=True):
             human.append(-segments[(system, seg)]["mqm"])
             keys.append((system, talk, seg))
             fired += estimated.evidence > 0
@@ -185,7 +190,8 @@ def qe_correlation() -> list[str]:
         x = np.array(values, float)
         tau = _tau(x, y)
         low, high = _bootstrap_gain(x, baseline, y, items)
-        gain = "" if name.startswith("minus") else f"{tau - _tau(baseline, y):+.3f} [{low:+.3f}, {high:+.3f}]"
+        gain = f"{tau - _tau(baseline, y):+.3f} [{low:+.3f}, {high:+.3f}]"
+        gain = "" if name.startswith("minus") else gain
         rows.append(f"| {name} | {tau:.3f} | {gain} | {_pairwise(x, y, systems):.2f} |")
     rows += ["", f"Findings or signals fired on {fired} of {len(human)} segments."]
     return rows
