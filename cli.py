@@ -227,7 +227,7 @@ def spm_train(corpus, output, vocab_size, model_type) -> None:
     """Train a SentencePiece model on CORPUS (one sentence per line)."""
     from pathlib import Path
 
-    from toolkit.spm import load, train
+    from toolkit.score.spm import load, train
 
     model = train(Path(corpus), Path(output), vocab_size, model_type)
     click.echo(str(model))
@@ -374,7 +374,8 @@ def batch_summarize(_config, length, method, lang, model):
 @click.option(
     "--min-confidence",
     type=Finite(0, 1),
-    help="Apply only findings at least this confident (default 0.8, or the config's).",
+    help="Apply only findings at least this confident (default: 0.8, or the config's; "
+    "rules measured safe from their own threshold).",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes not marked safe.")
 @click.option(
@@ -392,9 +393,9 @@ def batch_summarize(_config, length, method, lang, model):
 def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -> None:
     """Correct PATH (a file, or - for stdin) and print the fixed text."""
     from toolkit.config import discover
-    from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
+    from toolkit.fix import fix
+    from toolkit.fix.review import TerminalReview
     from toolkit.outputs import Outputs, check_suffix, encode, existing, replace_file
-    from toolkit.review import TerminalReview
     from toolkit.textio import encoding_of, read_text
 
     if in_place and (path == "-" or output or show_diff):
@@ -414,7 +415,7 @@ def fix_command(path, output, in_place, backup, show_diff, dry_run, **options) -
         text,
         settings=config.settings(source_lang=options["source_lang"], fast=options["fast"]),
         selection=config.selection(_split(options["select"]), _split(options["ignore"])),
-        min_confidence=config.confidence(options["min_confidence"], DEFAULT_MIN_CONFIDENCE),
+        min_confidence=config.confidence(options["min_confidence"], None),
         unsafe=options["unsafe_fixes"] or interactive,
         ignored=config.ignored,
         decide=TerminalReview(text) if interactive else None,

@@ -25,7 +25,11 @@ from tools.shared_data import DATA
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-DEV = DATA / "mtnews_dev"
+DEV_SETS = {
+    "mtnews_dev": DATA / "mtnews_dev",
+    "mtnews_dev2": HERE / "data" / "mtnews_dev2",
+    "mtnews_dev3": HERE / "data" / "mtnews_dev3",
+}
 FRESH = ROOT / "tests" / "data" / "consistency" / "articles.jsonl"
 
 
@@ -34,16 +38,16 @@ def _kinds(doc: Document) -> dict[tuple[int, int], str]:
     return {(d.start, d.end): d.kind for d in resolve(doc, load_gazetteer()).deviations}
 
 
-def dev_rows(check: ConsistencyCheck) -> list[str]:
+def dev_rows(check: ConsistencyCheck, name: str, folder: Path) -> list[str]:
     """Per kind: findings, on a gold span, suggestion gives a gold fix."""
     sys.path.insert(0, str(DATA.parent / "tools"))
     from score_articles import fix_ok
 
-    gold = [json.loads(line) for line in (DEV / "gold.jsonl").read_text("utf-8").splitlines()]
+    gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines()]
     counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0])
     wanted = found = 0
     for article in sorted({g["article"] for g in gold}):
-        text = (DEV / f"{article}.txt").read_text(encoding="utf-8")
+        text = (folder / f"{article}.txt").read_text(encoding="utf-8")
         doc = Document(text)
         spans = [
             (g, text.find(g["span"]), text.find(g["span"]) + len(g["span"]))
@@ -67,9 +71,9 @@ def dev_rows(check: ConsistencyCheck) -> list[str]:
                 spelled = f.suggestions[0].lower() in " ".join(g["fixes"]).lower()
                 row[2] += fix_ok(text, (s, e), [finding], g["fixes"]) or spelled
     rows = [
-        f"Dev set (`mtnews_dev`): entity-consistency core recall **{found}/{wanted}**; every "
-        "CO101 finding (several fall on gold spans of kind `name`, the same name spelled "
-        "another way elsewhere in the article):",
+        f"`{name}`: entity-consistency core recall **{found}/{wanted}**; every CO101 finding "
+        "(several fall on gold spans of kind `name`, the same name spelled another way "
+        "elsewhere in the article):",
         "",
         "(suggestion right: it gives a gold fix, or the gold fix spells the name so and also "
         "mends other words: Tadzhik -> Tajik in 'Tadzhik enclave Vorukh')",
@@ -206,7 +210,11 @@ def main() -> str:
         [
             "## consistency: one entity under two names",
             "",
-            *dev_rows(check),
+            *(
+                row
+                for name, folder in DEV_SETS.items()
+                for row in [*dev_rows(check, name, folder), ""]
+            ),
             "",
             *fresh_rows(check),
             "",

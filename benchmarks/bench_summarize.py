@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from toolkit.document import Document
-from toolkit.rouge import mean_f1, rouge
 from toolkit.summarize import Length, summarize
 from toolkit.summarize.base import is_body
+from toolkit.summarize.rouge import mean_f1, rouge
 from tools.shared_data import DATA as SHARED_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,7 +206,7 @@ def main() -> str:
 
 {len(rows)} BBC News articles with extractive reference summaries (`bbc_summ_dev.jsonl`, 12
 per topic), {SENTENCES} sentences per summary for every method. ROUGE F1 in percent, mean
-over articles, with `toolkit.rouge` (case-folded letter/digit runs in any script, no
+over articles, with `toolkit.summarize.rouge` (case-folded letter/digit runs in any script, no
 stemming; equal to rouge-score's numbers on English). All methods choose among the same
 candidate sentences: mtkit's sentence splitter, headline and other lines without final
 punctuation left out. sumy 0.13 runs with its English stemmer and stop words. Time per

@@ -1,4 +1,9 @@
-"""Shared fixtures: the seed article and the path of tests/data."""
+"""Shared fixtures (the seed article, the path of tests/data) and the test markers.
+
+Tests are marked by what they need, from the fixtures they use: ``model`` (a model built by the
+test or a parser), ``browser`` (Chromium through Playwright), ``dask`` (a Dask cluster); select
+or skip them with ``-m``, as in ``pytest -m "not browser"``.
+"""
 
 from __future__ import annotations
 
@@ -18,3 +23,19 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+# marker -> fixtures whose use puts a test under it
+MARKED_FIXTURES = {
+    "model": {"tiny_lm", "tiny_model", "tiny_encoder"},
+    "browser": {"browser", "page"},
+    "dask": {"cluster"},
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in MARKED_FIXTURES.items():
+            if used & fixtures:
+                item.add_marker(marker)

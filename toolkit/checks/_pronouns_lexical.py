@@ -52,7 +52,7 @@ BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one 
 TOPIC = 0.08  # salience a person keeps for each time the text named them
 TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
-REPORTED = 0.5  # for a body that reports "that he/she ...": the subject is a strong antecedent
+REPORTED = 0.7  # for a body that reports "that he/she ...": the subject is a strong antecedent
 SPEAKER = 0.2  # ... and people who only reported something count this share
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
@@ -112,13 +112,14 @@ def lexical_findings(
     the spaCy resolver: each one is kept where this one judged nothing, unless a person the
     pronoun may mean is salient, a ship is near a "she", or a person opens the next
     sentence."""
-    if not _GENDERED.search(doc.text):
+    matches = list(_GENDERED.finditer(doc.text))
+    if not matches:
         return
     text = Text(doc)
-    found = mentions(text, lexicon)
+    found = mentions(text, lexicon, _words_needed(text, matches[-1].start()))
     by_start = {f.start: f for f in parsed}
     chain: list[tuple[int, int, str, float]] = []  # earlier unflagged pronouns
-    for match in _GENDERED.finditer(doc.text):
+    for match in matches:
         k = text.index_at(match.start())
         if k >= len(text.words) or text.words[k].start != match.start():
             continue  # inside a longer word: "co-her"
@@ -133,6 +134,13 @@ def lexical_findings(
             chain.append((k, text.sentence_of[k], _GENDER[pronoun], role))
         else:
             yield finding
+
+
+def _words_needed(text: Text, last: int) -> int:
+    """How many words the resolver reads: up to the end of the sentence after the one of the
+    last pronoun (at offset ``last``), which may name the person it means."""
+    after = text.sentence_of[min(text.index_at(last), len(text.words) - 1)] + 2
+    return text.sentence_first[after] if after < len(text.sentence_first) else len(text.words)
 
 
 def _from_parse(
@@ -218,9 +226,12 @@ def _judge(
         if _person_predicate(text, k, mention):
             return None  # "police said he was arrested": a person
         if not antecedent.bound and _strong(text, k, mention):
-            if _rival_near(text, k, gender, found, mention):
+            aside = _aside(text, mention, k)
+            if _rival_near(text, k, gender, found, mention, aside):
                 return None
-            people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
+            people = _salience(
+                text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
+            )
             block = REPORTED
         if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
             return None
@@ -237,6 +248,8 @@ def _judge(
         )
     other = referent.gender not in (None, gender)
     if referent.animacy == "human" and mention.titled and other and not mention.plural:
+        if _own_pronoun_follows(text, k, referent.gender):
+            return None  # "Amina said he had taken her phone": two people
         if antecedent.bound:  # "Rosa Otonbayeva expressed his condolences": her own
             between = _between(found, mention.last, k)  # "mocked Senator X over her insistence"
             if any(m.person and m.referent.gender in (None, gender) for m in between):
@@ -259,6 +272,13 @@ def _judge(
             confidence=0.6 if antecedent.bound else 0.5,
         )
     return None
+
+
+def _own_pronoun_follows(text: Text, k: int, gender: str | None) -> bool:
+    """Whether a pronoun of ``gender`` follows word k in its sentence."""
+    s = text.sentence_of[k]
+    stop = text.sentence_first[s + 1] if s + 1 < len(text.sentence_first) else len(text.words)
+    return any(_GENDER.get(text.lower(j)) == gender for j in range(k + 1, stop))
 
 
 def _strong(text: Text, k: int, mention: Mention) -> bool:
@@ -295,15 +315,25 @@ def _reported_by(text: Text, mention: Mention, end: int) -> bool:
     return starts[-1] <= mention.first
 
 
-def _rival_near(text: Text, k: int, gender: str, found: list[Mention], antecedent: Mention) -> bool:
+def _rival_near(
+    text: Text,
+    k: int,
+    gender: str,
+    found: list[Mention],
+    antecedent: Mention,
+    skip: range = range(0),
+) -> bool:
     """A person of a compatible gender named before the pronoun in its sentence outside a
     prepositional phrase ("After questioning Simpson, police said he ..."), or the subject of
     the previous sentence, unless it only reported ("Kowalczyk would appeal. The court said
-    he ...")."""
+    he ...") or shares its clause with another ("X and Y were killed"); words in ``skip``
+    are left out."""
     s = text.sentence_of[k]
     lo = text.sentence_first[max(0, s - 1)]
     for m in _between(found, lo, k):
         if m is antecedent or m.plural or m.same_as >= 0 or m.referent.gender not in (None, gender):
+            continue
+        if m.first in skip or _conjoined(text, m):
             continue
         if m.referent.cls == "press" and not m.subject:
             continue  # "told our reporter that he": the teller
@@ -312,6 +342,22 @@ def _rival_near(text: Text, k: int, gender: str, found: list[Mention], anteceden
         if m.sentence < s and m.person and m.subject and not m.speaker:
             return True
     return False
+
+
+def _aside(text: Text, mention: Mention, k: int) -> range:
+    """The words between a reporting body and its reporting verb ("The council, which had
+    blocked the decree of President X, said that he ..."): people named there are no rivals."""
+    end = k - 1 if text.lower(k - 1) == "that" else k
+    verbs = [j for j in range(mention.last, end) if reports(text, j, 1)]
+    return range(mention.last, verbs[-1]) if verbs else range(0)
+
+
+def _conjoined(text: Text, mention: Mention) -> bool:
+    """Whether a mention is joined to another by "and" ("Raisi and Amir-Abdollahian were
+    killed"): one of a pair is a weak antecedent for a singular pronoun."""
+    after = text.lower(mention.last) == "and" and not text.gap(mention.last)
+    before = text.lower(mention.first - 1) == "and" and not text.gap(mention.first)
+    return after or before
 
 
 def _person_predicate(text: Text, k: int, antecedent: Mention) -> bool:
@@ -442,7 +488,9 @@ def _subject(
     it opens the clause. ``_UNCLEAR`` when that first mention is no subject ("the company
     that owns her", "Ford's will"): it may still be what the pronoun means."""
     for mention in _between(found, start, stop):
-        if _verb_between(text, start + 1, mention.first):
+        before = text.lower(mention.first - 1)
+        modified = before.endswith(("ed", "ing")) and not text.gap(mention.first)
+        if _verb_between(text, start + 1, mention.first - modified):  # "the armed forces"
             return None
         if not mention.oblique and not _in_speech(text.doc, mention.start):
             opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
@@ -579,7 +627,8 @@ def _bound(
     ):
         subject = _subject(text, found, _clause_starts(text, first, k)[-1], k)
         if subject is None and k - 1 == first:
-            return _previous_subject(text, s, found)
+            after = _fronted(text, k, found)  # "For her part, the envoy, Ms X, said"
+            return _Antecedent(after, True) if after else _previous_subject(text, s, found)
         return _Antecedent(subject, True) if _usable(subject) else None
     if not possessive:
         return None
@@ -619,13 +668,26 @@ def _body_owner(
         s = text.sentence_of[k]
         starts = _clause_starts(text, text.sentence_first[s], k - 1)
         subject = _subject(text, found, starts[-1], k - 1)
-        if _usable(subject) and not _reported_by(text, subject, k - 1):
+        if text.lower(k - 2) == "and":  # "X said that ..., and that her observers": X
+            subject = _main_subject(text, found, s)
+        elif _usable(subject) and not _reported_by(text, subject, k - 1):
             return None
     if not _usable(subject) or subject.referent.animacy != "nonhuman":
         return None
     if subject.referent.cls not in _BODIES or not _verb_between(text, subject.last, k):
         return None
     return _Antecedent(subject, True)
+
+
+def _main_subject(text: Text, found: list[Mention], s: int) -> Mention | None:
+    """The subject of sentence s's first clause, if it is a body that reports."""
+    first = text.sentence_first[s]
+    starts = _clause_starts(text, first, len(text.words))
+    stop = starts[1] if len(starts) > 1 else first + 1
+    subject = _subject(text, found, first, stop)
+    if not _usable(subject) or not _reported_by(text, subject, stop + 1):
+        return None
+    return subject
 
 
 def _previous_subject(text: Text, s: int, found: list[Mention]) -> _Antecedent | None:
@@ -688,15 +750,17 @@ def _salience(
     antecedent: Mention,
     speakers: float = 1.0,
     topic: bool = True,
+    skip: range = range(0),
 ) -> float:
     """How salient, at word k, are people a pronoun of ``gender`` could refer to; a person
-    who only reports ("X said") counts ``speakers`` times."""
+    who only reports ("X said") counts ``speakers`` times; people in ``skip`` not at all."""
     s = text.sentence_of[k]
     lo = text.sentence_first[max(0, s - _WINDOW)]
     total = 0.0
     for mention in _between(found, lo, k):
         if (
             mention is antecedent
+            or mention.first in skip
             or not mention.person
             or mention.plural
             or mention.same_as >= 0
@@ -704,6 +768,8 @@ def _salience(
         ):
             continue
         weight = _weight(mention) * (speakers if mention.speaker else 1.0)
+        if _conjoined(text, mention):
+            weight *= 0.5  # "X and Y were killed. The council said he ...": either
         if speakers < 1.0 and mention.referent.cls == "press" and not mention.subject:
             continue  # an addressee: "told reporters"
         total += weight * _nearness(text, mention.sentence, s)

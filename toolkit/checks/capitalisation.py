@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Iterator
 
+from toolkit.checks._proper_nouns import lower_case_names
+from toolkit.checks._titles import title_case_slips
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import abbreviations, function_words, inside, is_title_case, not_prose_spans
@@ -90,6 +92,51 @@ LOWER_CASE_PROPER_ADJECTIVE = Rule(
     source="Words: corpora/english/proper_adjectives.tsv.",
 )
 
+LOWER_CASE_NAME = Rule(
+    code="CA105",
+    slug="lower-case-name",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A name English always capitalises written lower-case: a place, person, "
+    "organisation, holiday, day or month (`in istanbul`, `the persian gulf`, `on monday`, "
+    "`the muslim brotherhood`).",
+    why="Arabic, Persian, Urdu and Chinese script have no capitals, Turkish `İ` is lost in case "
+    "conversion, French and Russian write days, months and most words of a name lower-case; "
+    "MT and scrapers copy the lower case.",
+    example="Talks in doha resumed on monday, officials of the arab league said.",
+    fixed="Talks in Doha resumed on Monday, officials of the Arab League said.",
+    false_positives="Only names whose lower-case form is no English word (not china, turkey, "
+    "chad, may, march); a name partly lower-case is flagged only when a distinctive word is "
+    "(`the Red sea` and `south Sudan`, a region, pass); URLs, handles, slugs, hyphenated "
+    "compounds and lines with no capital letter are skipped.",
+    fix_safe=True,
+    source="Names: corpora/english/proper_nouns.tsv and proper_nouns_generated.tsv.",
+)
+
+TITLE_CASE = Rule(
+    code="CA106",
+    slug="title-before-name-case",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A formal title before a name written lower-case (`met king Abdullah`, `with "
+    "president Tinubu`), or a compound title capitalised only on its first word (`the Prime "
+    "minister Ali Zaidi`, `the Crown prince`).",
+    why="Scripts without capitals (Arabic, Persian, Urdu, Chinese) leave the case to MT, and "
+    "French, Russian and Turkish capitalise only a title's first word (`Premier ministre`); "
+    "English capitalises a title directly before a name and writes it lower-case without one.",
+    example="The decree was signed by king Abdullah, and the Prime minister Ali Zaidi welcomed it.",
+    fixed="The decree was signed by King Abdullah, and Prime Minister Ali Zaidi welcomed it.",
+    false_positives="A lower-case one-word title is flagged only after a preposition, conjunction, "
+    "auxiliary, verb or comma: after an article or adjective (`the Turkish president Erdogan`, "
+    "`former president Trump`) the lower case is a house style, and so is a lower-case compound "
+    "title (`said economy minister X`, the BBC's). A compound title opening a "
+    "sentence is skipped (sentence case), and so are headlines.",
+    fix_safe=False,
+    source="Titles: corpora/english/titles.tsv.",
+)
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z]{3,}(?![\w@/-])")
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:pro|anti|non|pan|neo|post|pre|ex)-\Z")
@@ -137,6 +184,8 @@ class CapitalisationCheck(Check):
         LOWER_CASE_RESTART,
         BROKEN_PARAGRAPH,
         LOWER_CASE_PROPER_ADJECTIVE,
+        LOWER_CASE_NAME,
+        TITLE_CASE,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -149,9 +198,43 @@ class CapitalisationCheck(Check):
                     doc[sentence]
                 ):
                     yield from self._function_words(doc, sentence)
+        yield from self._titles(doc, skip)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
-        yield from self._proper_adjectives(doc, skip)
+        names = list(self._names(doc, skip))
+        yield from names
+        yield from self._proper_adjectives(doc, sorted(skip + [(f.start, f.end) for f in names]))
+
+    def _titles(self, doc: Document, skip: list) -> Iterator[Finding]:
+        for sentence in doc.sentences:
+            slips = list(title_case_slips(doc.text, sentence.start, sentence.end))
+            if not slips or is_title_case(doc[sentence]):
+                continue
+            for start, end, suggestions in slips:
+                if inside(start, skip):
+                    continue
+                yield TITLE_CASE.at(
+                    doc,
+                    start,
+                    end,
+                    "A title before a name is capitalised; without a name it is lower-case.",
+                    suggestions,
+                    confidence=0.75,
+                )
+
+    def _names(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        for start, end, corrected in lower_case_names(text):
+            if inside(start, skip) or not _has_capitals(text, start, end):
+                continue
+            yield LOWER_CASE_NAME.at(
+                doc,
+                start,
+                end,
+                f"{text[start:end]!r} is a name: English writes it {corrected!r}.",
+                [corrected],
+                confidence=0.85,
+            )
 
     def _proper_adjectives(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -170,10 +253,8 @@ class CapitalisationCheck(Check):
             after = _NEXT_WORD.match(text, end)
             if after and after.group(1).lower() in words.get(word, ()):
                 continue  # "french fries"
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            if not _UPPER.search(text, line_start, line_end if line_end >= 0 else len(text)):
-                continue  # a line with no capitals: chat, a slug, a lower-case style
+            if not _has_capitals(text, start, end):
+                continue
             yield LOWER_CASE_PROPER_ADJECTIVE.at(
                 doc,
                 start,
@@ -325,6 +406,14 @@ class CapitalisationCheck(Check):
                 ["" if next_word not in _RELATIVES else ", " + next_word],
                 confidence=0.85,
             )
+
+
+def _has_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the line holding text[start:end] has a capital letter (else it is chat, a slug
+    or a lower-case style)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return bool(_UPPER.search(text, line_start, line_end if line_end >= 0 else len(text)))
 
 
 def _pluralises(word: str, words: dict[str, frozenset[str]]) -> bool:

@@ -3,8 +3,10 @@
 MT re-transliterates a name it rendered correctly before ("Derna", then "Darna"; "Bashar
 al-Assad", then "Asad"), keeps or drops diacritics ("Simsek", "Şimşek"), splits a name
 ("Dingri", "Ding Ri"), reads an acronym or a letter out as a word ("SOMO", "Sumo company";
-"Eternity C", "Eternity Sea"), uses a foreign country name ("Kirghizia"), or translates a
-name it elsewhere transliterates ("Hezbollah Brigades", "Kataib Hezbollah"). The entities
+"Eternity C", "Eternity Sea"), uses a foreign country name ("Kirghizia"), translates a
+name it elsewhere transliterates ("Hezbollah Brigades", "Kataib Hezbollah"; "Army of Justice",
+"Jaish al-Adl"), translates a body's name twice ("Central Bank of Kenya", "Kenyan Central
+Bank") or swaps given and family name ("Jinping Xi"). The entities
 and their canonical names come from ``toolkit/names/coref.py``.
 """
 
@@ -33,14 +35,17 @@ TWO_NAMES = Rule(
     why="Readers take two names for two people or places, and search misses one of them. MT "
     "re-transliterates a name it already rendered (Derna, then Darna), drops diacritics once, "
     "splits a name, reads an acronym or a letter out as a word (SOMO, then Sumo company), "
-    "uses a foreign country name, or translates a name it elsewhere transliterates.",
+    "uses a foreign country name, translates a name it elsewhere transliterates (Jaish al-Adl, "
+    "Army of Justice), translates a body's name anew (Central Bank of Kenya, Kenyan Central "
+    "Bank), or swaps given and family name (Xi Jinping, Jinping Xi).",
     example="Foreign Minister Abbas Araghchi arrived in Baku. Araqchi said the talks would go on.",
     fixed="Foreign Minister Abbas Araghchi arrived in Baku. Araghchi said the talks would go on.",
     fix_safe=False,  # safe per finding: diacritics and country names (SAFE_KINDS)
     false_positives="Different people of one family (Nawaz Sharif, Shehbaz Sharif), titles and "
     "given names (Ayatollah Khamenei, Ali Khamenei), different places with similar names (Gaza, "
-    "Giza) and names the text glosses (Derna (Darnah)) are not flagged. Two rare names one "
-    "romanization convention apart may still be two people.",
+    "Giza), names the text glosses (Derna (Darnah); Hezbollah (Party of God)) and English "
+    "variants of a body's name (Foreign Ministry, Ministry of Foreign Affairs) are not "
+    "flagged. Two rare names one romanization convention apart may still be two people.",
     source="corpora/consistency (country names, letter names, titles); corpora/names",
 )
 RENAMED = Rule(
@@ -73,6 +78,10 @@ _MESSAGES = {
     "country": "{text!r} is a foreign or old name of {replacement}, which the article also uses",
     "alias": "{text!r} and {replacement!r} name one entity",
     "surname": "{text!r} and {replacement!r} are one family name spelled two ways",
+    "alternative": "{text!r} and {replacement!r} are two English names of one place",
+    "translation": "{text!r} and {replacement!r} are two renderings of one name "
+    "(translated twice, or translated and transliterated)",
+    "order": "{text!r} and {replacement!r} are one name, given in two orders",
 }
 
 
@@ -104,7 +113,8 @@ class ConsistencyCheck(Check):
             suggestions = [found.replacement]
             whole = (found.start, found.end) == (found.mention.start, found.mention.end)
             if found.entry is not None and found.kind == "alias" and whole:
-                suggestions.append(found.entry.canonical)
+                house = found.entry.house_style  # a user's canonical form comes first
+                suggestions.insert(0 if house else 1, found.entry.canonical)
             message = _MESSAGES[found.kind].format(text=found.text, replacement=found.replacement)
             if found.entry is not None:
                 message += f" ({describe(found.entry)})"

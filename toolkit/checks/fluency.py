@@ -56,9 +56,8 @@ class FluencyCheck(Check):
         return settings.lm_path is not None
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        from wordfreq import zipf_frequency
-
         from toolkit.lm import load_lm
+        from toolkit.names.frequency import zipf
 
         lm = load_lm(self.settings.lm_path)
         for sentence in doc.sentences:
@@ -72,7 +71,7 @@ class FluencyCheck(Check):
                     continue
                 if text[previous.end() : word.start()].strip():
                     continue  # punctuation between: not a collocation
-                zipfs = [zipf_frequency(w.group(), "en") for w in (previous, word)]
+                zipfs = [zipf(w.group()) for w in (previous, word)]
                 if min(zipfs) < self.MIN_ZIPF:
                     continue
                 bits = sum(t.bits for t in tokens if t.start < word.end() and t.end > word.start())

@@ -32,6 +32,7 @@ from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.mentions import (
     Mention,
     Token,
+    headline,
     mention_at,
     mentions,
     plain,
@@ -44,6 +45,8 @@ from toolkit.resources import corpus_path, iter_tsv
 
 ENGLISH = 4.5  # Zipf of a common English word, never a respelled name ("Live", "Livi")
 PROMINENT = 15_000  # people in a GeoNames place whose name counts as listed
+ENGLISH_NAME = 4.0  # Zipf of each word of a body's English name ("Defence Ministry")
+GIVEN = 3.5  # Zipf of a common given name ("Ahmed", "Ali")
 ESTABLISHED = 3.0  # Zipf from which both spellings are established names ("Hasan", "Hassan")
 _GLOSS = re.compile(
     r"\s*(?:\(|\[|,|-|–|—)?\s*(?:or|aka|a\.k\.a\.|also|formerly|previously|(?:also\s+|better\s+|"
@@ -60,6 +63,9 @@ _CONFIDENCE = {
     "country": 0.85,
     "alias": 0.75,
     "surname": 0.6,
+    "alternative": 0.7,
+    "translation": 0.6,
+    "order": 0.7,
 }
 _STRONG, _SURNAME, _BARE = "name", "surname", "bare"
 
@@ -74,7 +80,7 @@ class Deviation:
     replacement: str
     mention: Mention
     canonical: str  # the entity's name in its canonical form
-    kind: str  # diacritics, spelling, split, letter, acronym, country, alias or surname
+    kind: str  # a key of _CONFIDENCE: diacritics, spelling, split, alias, order, ...
     entry: Entry | None
     confidence: float
 
@@ -180,9 +186,12 @@ class _Resolver:
             previous = mention
         deviations = [d for c in self.clusters for d in self._deviations(c)]
         deviations += self._surnames(found)
+        deviations += self._swaps(found)
         deviations += self._acronyms(found)
         deviations += self._countries(found)
         deviations += self._aliases()
+        deviations += self._alternatives()
+        deviations += self._renderings()
         deviations = [d for d in deviations if d.mention.keys not in self.glossed]
         return Resolution(self, _first_per_span(deviations))
 
@@ -376,8 +385,8 @@ class _Resolver:
     def _canonical(
         self, spellings: dict[tuple[int, int], str], where: dict[tuple[int, int], Mention]
     ) -> str:
-        """The spelling of one name word: listed in the gazetteer, most used, established in
-        English, joined, first; between spellings that differ only by diacritics, the most
+        """The spelling of one name word: listed in the gazetteer, most used, joined, in
+        English romanization, first; between spellings that differ only by diacritics, the most
         used and then the first (the article's own convention)."""
         counts: Counter = Counter()
         first: dict[str, int] = {}
@@ -389,7 +398,20 @@ class _Resolver:
             if key not in shown or shown[key].isupper():
                 shown[key] = text
         if len({plain(shown[key]) for key in counts}) == 1:  # diacritics only: the article's way
-            return shown[max(counts, key=lambda key: (counts[key], -first[key]))]
+            # ... but a place's English name over its French diaeresis (Haïti, Koweït; a
+            # person keeps the letters of the name: Goïta)
+            english = {
+                key
+                for key in counts
+                if not _DIAERESIS.search(shown[key])
+                and any(e.type in PLACES for e in self._listed_as(shown[key]))
+            }
+            kept = (
+                [key for key in counts if key in english or not _DIAERESIS.search(shown[key])]
+                if english
+                else list(counts)
+            )
+            return shown[max(kept, key=lambda key: (counts[key], -first[key]))]
         listed = {
             key: max(self._listed(where[node], node, shown[key]) for node in spellings)
             for key in counts
@@ -398,10 +420,9 @@ class _Resolver:
         english = _english_spelling(list(shown.values()))
 
         def rank(key: str) -> tuple:
-            established = _zipf(shown[key].replace(" ", "")) >= ESTABLISHED  # "Assad", "Asad"
             joined = -shown[key].count(" ")  # "Guoqing", "Narowal" rather than split
             usual = shown[key] == english
-            return (listed[key], counts[key], established, joined, usual, -first[key])
+            return (listed[key], counts[key], joined, usual, -first[key])
 
         return shown[max(counts, key=rank)]
 
@@ -496,6 +517,32 @@ class _Resolver:
                         "surname", None, _CONFIDENCE["surname"],
                     )  # fmt: skip
 
+    def _swaps(self, found: list[Mention]) -> Iterable[Deviation]:
+        """A person's names in two orders ("Xi Jinping", "Jinping Xi"; "Orban Viktor"): MT
+        and sources disagree on where the family name goes; the order used more (then
+        first) is the article's."""
+        orders: dict[frozenset[str], Counter] = defaultdict(Counter)
+        uses: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+        for mention in found:
+            if (
+                len(mention.tokens) == 2
+                and len(set(mention.keys)) == 2
+                and min(_zipf(t.text) for t in mention.tokens) < GIVEN
+            ):  # two common names both ways round may be two people ("Ali Said", "Said Ali")
+                orders[frozenset(mention.keys)][mention.keys] += 1
+                uses[mention.keys].append(mention)
+        for counts in orders.values():
+            if len(counts) < 2:
+                continue
+            main = max(counts, key=lambda keys: (counts[keys], -uses[keys][0].start))
+            shown = uses[main][0].text
+            for keys in counts:
+                for mention in uses[keys] if keys != main else ():
+                    yield Deviation(
+                        mention.start, mention.end, mention.text, shown, mention, shown,
+                        "order", None, _CONFIDENCE["order"],
+                    )  # fmt: skip
+
     # Unrelated spellings of one entity ----------------------------------------------------
 
     def _acronyms(self, found: list[Mention]) -> Iterable[Deviation]:
@@ -540,6 +587,61 @@ class _Resolver:
                         None, _CONFIDENCE["country"],
                     )  # fmt: skip
 
+    def _alternatives(self) -> Iterable[Deviation]:
+        """Two English names of one country or city in one article ("Côte d'Ivoire", "the
+        Ivory Coast"): the one used less is flagged (not inside a longer name)."""
+        pattern, names = _alternative_names()
+        text = self.doc.text
+        uses: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
+            if re.search(r"[A-Z][\w'’-]* of $", before) or re.match(r" [A-Z]", after):
+                continue  # "Republic of Türkiye", "Turkey Statistics Institute"
+            uses[names[_bare(name).casefold()][0]].append((match.start(), match.end(), name))
+        headline_end = headline(text)
+        for found in uses.values():
+            counts: Counter = Counter()
+            first: dict[str, int] = {}
+            for start, _, name in found:
+                key = _bare(name).casefold()
+                counts[key] += 0.5 if start < headline_end else 1.0
+                first.setdefault(key, start)
+            if len(counts) < 2:
+                continue
+            main = max(counts, key=lambda key: (counts[key], -first[key]))
+            shown = names[main][1]
+            for start, end, name in found:
+                if _bare(name).casefold() == main:
+                    continue
+                replacement = "T" + shown[1:] if name[:1] == "T" and shown[:4] == "the " else shown
+                mention = mention_at(text, start, end) or Mention(start, end, name, (), ())
+                yield Deviation(
+                    start, end, name, replacement, mention, replacement, "alternative", None,
+                    _CONFIDENCE["alternative"],
+                )  # fmt: skip
+
+    def _renderings(self) -> Iterable[Deviation]:
+        """A body's name translated anew ("Turkey Statistics Institution" after "Turkish
+        Statistical Institute"), or a name transliterated once and translated once ("Jaish
+        al-Adl", "Army of Justice"): the first rendering is the article's."""
+        from toolkit.names.renderings import bodies, same_body, translations
+
+        text = self.doc.text
+        found = bodies(text, _country_words(self.gaz))
+        pairs = [
+            (later, next((b for b in found[:i] if same_body(b, later)), None))
+            for i, later in enumerate(found)
+        ]
+        for later, earlier in [*pairs, *translations(text)]:
+            if earlier is not None:
+                mention = mention_at(text, later.start, later.end)
+                yield Deviation(
+                    later.start, later.end, later.text, earlier.text,
+                    mention or Mention(later.start, later.end, later.text, (), ()),
+                    earlier.text, "translation", None, _CONFIDENCE["translation"],
+                )  # fmt: skip
+
     def _aliases(self) -> Iterable[Deviation]:
         """Two names the gazetteer gives one entity, neither a form of the other."""
         if self.gaz is None:
@@ -556,7 +658,7 @@ class _Resolver:
                 found.text.isupper() and " " not in found.text
             ):
                 continue
-            mention = mention_at(self.doc.text, found.start, found.end)
+            mention = _whole_name(self.doc.text, found.start, found.end)
             if mention is not None and mention.keys not in self.glossed:
                 groups[id(entry)].append(mention)
                 entries[id(entry)] = entry
@@ -584,13 +686,17 @@ class _Resolver:
             ),
         )
         fullest = max(chosen, key=lambda m: len(m.tokens))
+        english = all(map(_in_english, chosen))
         for members in classes:
             if members is chosen:
                 continue
             for mention in members:
+                if english and _in_english(mention):
+                    continue  # "Defence Ministry", "Ministry of Defence": English both ways
                 span: Mention | Token = mention
                 shown = next((m.text for m in chosen if len(m.tokens) == len(mention.tokens)), "")
-                if not shown and len(mention.tokens) == 1:  # a surname: "Al-Burhane"
+                alone = mention.text == mention.tokens[0].text  # not "Abu Mazen"
+                if not shown and len(mention.tokens) == 1 and alone:  # a surname: "Al-Burhane"
                     span, shown = mention.tokens[0], _name_word(fullest)
                 elif not shown and len(fullest.tokens) < len(mention.tokens):
                     shown = entry.canonical  # "Hassan Nasrullah" after "Nasrallah"
@@ -598,6 +704,31 @@ class _Resolver:
                     span.start, span.end, span.text, shown or fullest.text, mention,
                     entry.canonical, "alias", entry, _CONFIDENCE["alias"],
                 )  # fmt: skip
+
+
+def _in_english(mention: Mention) -> bool:
+    """A name of common English words ("Foreign Ministry"), no transliteration."""
+    return all(_zipf(t.text) >= ENGLISH_NAME for t in mention.tokens)
+
+
+def _whole_name(text: str, start: int, end: int) -> Mention | None:
+    """The mention of a listed name, whole: mentions stop at a lower-case word or a common
+    word before a rare one ("Army of Justice", "Popular Mobilization Forces")."""
+    parts = [
+        found
+        for run in _CAPITALISED.finditer(text, start, end)
+        if (found := mention_at(text, run.start(), run.end())) is not None
+    ]
+    if not parts:
+        return None
+    if len(parts) == 1 and (parts[0].start, parts[0].end) == (start, end):
+        return parts[0]
+    tokens = tuple(t for part in parts for t in part.tokens)
+    keys = tuple(k for part in parts for k in part.keys)
+    return Mention(start, end, text[start:end], tokens, keys, parts[0].headline)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
 def _name_word(mention: Mention) -> str:
@@ -615,6 +746,8 @@ def _type_words() -> frozenset[str]:
 
 # Letters French, Russian and German romanizations use where English news has others: ch
 # (for sh), ou, dj, dzh, tch, sch, -iy, a diaeresis, a silent final e.
+_DIAERESIS = re.compile(r"[ïëÏË]")
+PLACES = frozenset({"country", "place", "region"})
 _FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
 
 
@@ -793,6 +926,39 @@ def _defined_acronyms(text: str, found: list[Mention]) -> list[str]:
     return defined
 
 
+@functools.lru_cache(maxsize=4)
+def _country_words(gazetteer: Gazetteer | None) -> dict[str, str]:
+    """Lower-case one-word country names and adjectives -> country code."""
+    words = {row["demonym"].lower(): row["country"] for row in _demonyms()}
+    for code, entry in (gazetteer.countries if gazetteer is not None else {}).items():
+        words.update({name.lower(): code for name in entry.names if " " not in name})
+    return words
+
+
+@functools.cache
+def _demonyms() -> tuple[dict[str, str], ...]:
+    return tuple(iter_tsv(corpus_path("names", "demonyms.tsv")))
+
+
+@functools.cache
+def _alternative_names() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
+    """A pattern for the names of corpora/consistency/alternative_names.tsv (with "the" when
+    the text has it), and each bare name's group and listed form."""
+    names: dict[str, tuple[int, str]] = {}
+    for number, row in enumerate(iter_tsv(corpus_path("consistency", "alternative_names.tsv"))):
+        for name in row["names"].split("|"):
+            names[_bare(name).casefold()] = (number, name)
+    bare = sorted((_bare(listed) for _, listed in names.values()), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, bare))
+    pattern = re.compile(rf"(?<![\w'’-])(?P<name>(?:[Tt]he )?(?:{alternation}))(?![\w'’-])")
+    return pattern, names
+
+
+def _bare(name: str) -> str:
+    """A name without its article ("the Ivory Coast": Ivory Coast)."""
+    return name[4:] if name[:4] in ("the ", "The ") else name
+
+
 @functools.cache
 def _country_names() -> dict[str, str]:
     names = {}
@@ -812,10 +978,26 @@ def _stan_for(token: Token, stans: list[Token]) -> str | None:
     return None
 
 
+def _within(inner: Deviation, outer: Deviation) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < (outer.end - outer.start)
+    )
+
+
 def _first_per_span(deviations: list[Deviation]) -> list[Deviation]:
-    """The deviations in text order, each span once: an earlier-found one wins an overlap."""
+    """The deviations in text order, each span once: an earlier-found one wins an overlap,
+    but a name rendered two ways wins over a listed alias inside it ("Pakistani Taliban
+    Movement", not "Pakistani Taliban")."""
     kept: list[Deviation] = []
     for deviation in deviations:
-        if not any(d.start < deviation.end and deviation.start < d.end for d in kept):
+        clash = [d for d in kept if d.start < deviation.end and deviation.start < d.end]
+        if clash and deviation.kind == "translation":
+            inside = [d for d in clash if d.kind == "alias" and _within(d, deviation)]
+            if len(inside) == len(clash):
+                kept = [d for d in kept if d not in inside]
+                clash = []
+        if not clash:
             kept.append(deviation)
     return sorted(kept, key=lambda d: d.start)

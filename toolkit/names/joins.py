@@ -63,6 +63,18 @@ def syllable(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
+def pinyin_word(word: str) -> bool:
+    """Whether ``word`` is one to three pinyin syllables ("Cong", "Lingdong")."""
+    lower = word.lower()
+    if syllable(lower):
+        return True
+    return any(
+        syllable(lower[:cut]) and len(lower) - cut <= 12 and pinyin_word(lower[cut:])
+        for cut in range(1, min(len(lower), 7))
+    )
+
+
+@functools.lru_cache(maxsize=16384)
 def surname_split(word: str) -> tuple[str, str] | None:
     """ "Zhangguo" -> ("Zhang", "guo"): a common surname glued to one more syllable (not a
     word that is one syllable itself: "Jiang" is no "Ji" + "ang")."""

@@ -29,14 +29,19 @@ _MARKS = re.compile(r"['’ʼ‘`ʿʾ]")
 _PARTICLES = ARTICLES | LINKS | {"de", "del", "da", "di", "du", "van", "von", "der", "ould"}
 _DOTLESS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"})
 # Romanization digraphs of Russian and German that English writes with one letter.
-# French spellings add a silent final e after a vowel and consonant ("Bourhane", "Tebboune";
-# not "Pokrovske", a village beside Pokrovsk).
+# Russian initial Е is e or ye, and a glide after a vowel is written or not; i and y before a
+# are one sound (Armenian -ian, -yan); French spellings add a silent final e after a vowel and a
+# consonant ("Bourhane", "Tebboune"; not "Pokrovske", a village beside Pokrovsk).
 _DIGRAPHS = (
+    (re.compile(r"^ye(?=[^aeiou])"), "e"),  # Russian Е: "Yevgeny", "Evgeny"
+    (re.compile(r"(?<=[aeiou])y(?=e)"), ""),  # a glide written or not: "Tokayev", "Tokaev"
+    (re.compile(r"(?<=[bcdfgklmnprstvz])i(?=a)"), "y"),  # "Pashinian", "Pashinyan"; "Daria"
     (re.compile(r"dzh|dsch"), "j"),
     (re.compile(r"shch|sch"), "sh"),
     (re.compile(r"(?<=[a-z]{2}[aeiou][bcdfghjklmnpqrstvz])e$"), ""),
 )
 GLUE_LEFT = 4.0  # Zipf of a common word after which a rare name word starts a new name
+HEADLINE = 200  # characters of a first line that may be a headline
 COMMON = 3.5  # Zipf frequency from which a capitalised sentence opener is an English word
 
 
@@ -126,7 +131,7 @@ def mentions(doc: Document) -> list[Mention]:
     """The name mentions of ``doc`` in text order."""
     text = doc.text
     openers = {m.start() for s in doc.sentences if (m := _WORD.search(text, s.start, s.end))}
-    headline_end = text.find("\n")
+    headline_end = headline(text)
     runs = [(r.start(), r.group()) for r in _run_pattern().finditer(text)]
     heads = [(start, _WORD.match(run).group()) for start, run in runs]
     capitalised = Counter(head for _, head in heads)
@@ -149,10 +154,18 @@ def mentions(doc: Document) -> list[Mention]:
     return found
 
 
+def headline(text: str) -> int:
+    """Where the article's headline ends: its first line when short and without a full stop;
+    0 when it has none."""
+    end = text.find("\n")
+    line = text[:end].strip()
+    return end if 0 < len(line) <= HEADLINE and not line.endswith(".") else 0
+
+
 def mention_at(text: str, start: int, end: int) -> Mention | None:
     """The mention of the words in ``text[start:end]`` (a name found by other means); after
     a title, the name the title is given to."""
-    found = _mentions_of(text[start:end], start, text.find("\n"))
+    found = _mentions_of(text[start:end], start, headline(text))
     return found[-1] if found else None
 
 

@@ -404,27 +404,34 @@ class _Resolver:
         """("spelling", similarity) when ``text`` spells the full ``name`` otherwise (with
         Turkish letter values for a Turkish name); ("garbled", similarity) when it has the
         same given names and a surname alike in sound; else None."""
+        given, listed = core_tokens(text), core_tokens(name)
+        garbled_shape = (
+            entry.type == "person"
+            and entry.country not in PINYIN_COUNTRIES
+            and len(given) > span  # (a Chinese name starts with its surname: "Li" is shared)
+            and len(listed) > span
+            and len("".join(given[:-1])) >= 4
+            and len(phonemes(given[-1])) >= 4
+        )
+        if not (respelled or garbled_shape):
+            return None  # the full names' distance (the costly part) decides nothing here
         read = name
         if entry.country in TURKISH_ALPHABET and not distance(text, name).is_spelling_variant:
             read = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
         gap = distance(text, read)
+        if _other_pinyin_name(text, entry) or _other_word(text, entry, name):
+            return None
         if respelled and gap.is_spelling_variant:
             return "spelling", gap.similarity
-        given, listed = core_tokens(text), core_tokens(name)
-        if entry.type != "person" or entry.country in PINYIN_COUNTRIES:
+        if not garbled_shape:
             return None
-        if len(given) <= span or len(listed) <= span:
-            return None  # (a Chinese name starts with its surname: "Li" is shared by millions)
         same_given = loose_key(" ".join(given[:-1])) == loose_key(" ".join(listed[:-span]))
         if not same_given and span == 2:
             same_given = loose_key(" ".join(given[:-2])) == loose_key(" ".join(listed[:-span]))
-        surname = distance(given[-1], "".join(listed[-span:]))
         if (
             same_given
-            and len("".join(given[:-1])) >= 4
-            and len(phonemes(given[-1])) >= 4
-            and surname.similarity >= GARBLED_SURNAME
             and gap.similarity >= GARBLED_FULL_NAME
+            and distance(given[-1], "".join(listed[-span:])).similarity >= GARBLED_SURNAME
         ):
             return "garbled", gap.similarity
         return None
@@ -440,6 +447,8 @@ class _Resolver:
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
         entry = entries[0]
+        if self._glossed(mention, entry):
+            return None
         dateline = bool(DATELINE.match(self.doc.text, mention.end)) and (
             mention.start == 0 or self.doc.text[mention.start - 1] == "\n"
         )
@@ -453,6 +462,18 @@ class _Resolver:
         return Suspect(
             mention.start, mention.end, mention.text, (scored,), "foreign", confidence, basis
         )
+
+    def _glossed(self, mention: Mention, entry: Entry) -> bool:
+        """A form in brackets right after the entity's English name gives the source's own
+        name or acronym for reference ("Turkish Statistical Institute (TÜİK)"): not a slip."""
+        text = self.doc.text
+        if (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]) != (
+            "(",
+            ")",
+        ):
+            return False
+        before = text[max(0, mention.start - 120) : mention.start - 1].rstrip()
+        return any(before.endswith(name) for name in entry.names if name != mention.text)
 
     def _reading(self, mention: Mention) -> Suspect | None:
         """A listed name written as another language writes or reads it: the Arabic article
@@ -564,7 +585,13 @@ class _Resolver:
                 return self._suspect(run, text, ranked, "case", 0.85) if curated else None
             if len(phonemes(text)) < 5:
                 return None  # too short to tell a variant from another name
-            if curated and best.entry.type in SPELLED_ONE_WAY and self._full_name(run, best):
+            if (
+                curated
+                and best.entry.type in SPELLED_ONE_WAY
+                and self._full_name(run, best)
+                and not _other_pinyin_name(text, best.entry)
+                and not _other_word(text, best.entry, best.name)
+            ):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
             return Mention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
@@ -575,11 +602,30 @@ class _Resolver:
         placed = best.similarity >= GARBLED_PLACED_SIMILARITY and best.score >= GARBLED_PLACED_SCORE
         # A GeoNames place only for a name written as one ("fourballs" is no Faribault).
         trusted = curated or (not lower and self._placed(best, ranked, rarity))
-        if (close or placed) and best.support >= 1 and trusted:
+        if (
+            (close or placed)
+            and best.support >= 1
+            and trusted
+            and not self._person_as_place(run, content, best)
+        ):
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
         return self._unrecognised(run, text, ranked)
+
+    def _person_as_place(self, run: Run, content: list[Token], best: Scored) -> bool:
+        """A person's name read as a place: a full name that starts with a given name the
+        place's name lacks ("Soheila Golestani" is an actress, not the town of Golestan), or
+        a given name before a capitalised word ("Hatice Karahan": not Hatay)."""
+        if best.entry.type not in {"place", "base", "region", "country"}:
+            return False
+        first = core_tokens(content[0].text)
+        if not first or first[0] not in given_names() or first[0] in ARTICLES:
+            return False
+        if len(content) == 1:
+            return bool(re.match(r" [A-Z]\w", self.doc.text[run.end : run.end + 3]))
+        listed = core_tokens(best.name)
+        return not listed or distance(first[0], listed[0]).similarity < GARBLED_SURNAME
 
     def _placed(self, best: Scored, ranked: list[Scored], rarity: list[float]) -> bool:
         """Whether a GeoNames place is a safe enough reading of a garbled name: similarity,
@@ -604,11 +650,14 @@ class _Resolver:
             return True
         # ... or from a listed surname of six sounds or more, written in a form no English
         # word has ("Zhaparov" for Japarov; "Omicron" is no Macron).
+        # The person's country must be one the text names ("Omarov" in a story on Dagestan
+        # is no Umerov of Ukraine).
         text = run.text(self.doc)
         return (
             " " not in best.name.strip()
             and len(phonemes(best.name)) >= 6
             and name_zipf(text) < ATTESTED
+            and best.entry.country in self.context.countries
         )
 
     def _continued(self, mention: Mention, run: Run, toks: Words) -> Suspect | None:
@@ -753,6 +802,27 @@ def _world_only(mention: Mention) -> bool:
 
 
 @functools.lru_cache(maxsize=16384)
+def _other_pinyin_name(text: str, entry: Entry) -> bool:
+    """A Chinese name written in pinyin that differs from the listed one is another person's
+    ("Li Cong" is not Li Qiang; "Wanghu Ning" is Wang Huning re-split): pinyin is one
+    romanization, not a family of spellings."""
+    from toolkit.names.joins import pinyin_word
+
+    if entry.country not in PINYIN_COUNTRIES or not all(map(pinyin_word, core_tokens(text))):
+        return False
+    letters = {"".join(core_tokens(n)) for n in entry.names}
+    return "".join(core_tokens(text)) not in letters
+
+
+def _other_word(text: str, entry: Entry, name: str) -> bool:
+    """A word of a body's name that the listed name lacks and English uses ("Europa League"
+    is no Arab League): the name is another body's, not a respelling."""
+    if entry.type == "person":
+        return False
+    listed = set(core_tokens(name))
+    return any(zipf(word) >= ATTESTED_WORD and word not in listed for word in core_tokens(text))
+
+
 def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:
     """Curated full names of people and bodies (SPELLED_ONE_WAY) whose surname is alike in
     sound to ``surname`` (a spelling variant, or GARBLED_SURNAME alike)."""

@@ -21,7 +21,10 @@ from toolkit.resources import corpus_path, iter_tsv, read_lines
 _RARE = 3.5  # Zipf below which a lower-case word may belong to a name
 _ARTICLE_HEADS = ("al", "el")  # Arabic articles that start a lower-case name
 # Lower-case words that may sit inside a name ("Islamic State of Iraq and the Levant").
-CONNECTORS = frozenset({"of", "the", "for", "in", "de", "la", "du", "des"}) | LINKS | ARTICLES
+# "ben": the French and Maghreb form of bin ("Mohammed ben Salmane").
+CONNECTORS = (
+    frozenset({"of", "the", "for", "in", "de", "la", "du", "des", "ben"}) | LINKS | ARTICLES
+)
 
 
 @functools.cache
@@ -244,7 +247,9 @@ def cue_before(lowers: list[str], i: int) -> str:
     before = _cues()["before"]
     for k in (i - 1, i - 2):
         cue = before.get(lowers[k], "") if k >= 0 else ""
-        if cue and (cue != "place" or k == i - 1 or lowers[k + 1] in {"of", "the"}):
+        # Two words back, a place or operation cue reaches only over "of"/"the": "in the
+        # town of", never "operations for days".
+        if cue and (cue == "person" or k == i - 1 or lowers[k + 1] in {"of", "the"}):
             return cue
     return ""
 

@@ -18,7 +18,6 @@ all its points and words.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import statistics
@@ -102,16 +101,11 @@ def score_of(points: float, words: int) -> float:
     return max(0.0, 100.0 - 100.0 * points / max(words, MIN_WORDS))
 
 
-@functools.cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
 def rare_words(text: str) -> list[str]:
     """Lower-case words unknown to English frequency lists (garbled or untranslated)."""
-    return [w for w in _WORD.findall(text) if w.islower() and len(w) > 2 and _zipf(w) < RARE_ZIPF]
+    from toolkit.names.frequency import zipf
+
+    return [w for w in _WORD.findall(text) if w.islower() and len(w) > 2 and zipf(w) < RARE_ZIPF]
 
 
 def _length_points(hyps: Sequence[str], sources: Sequence[str]) -> list[float]:

@@ -34,7 +34,7 @@ def _spm_tokenizer(tokenize: str, model: Path | None) -> Any:
     A flores model comes from ``model``, else from where sacreBLEU keeps its download
     (``$SACREBLEU/models``); mtkit never downloads it.
     """
-    from toolkit.spm import SpmTokenizer
+    from toolkit.score.spm import SpmTokenizer
 
     if tokenize == "spm" and model is not None:
         return SpmTokenizer(model)

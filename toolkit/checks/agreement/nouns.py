@@ -117,7 +117,7 @@ class NounNumber(SentenceReader):
             and is_calque_scale(" ".join(t.lower for t in self.tokens[i + 1 : j]))
         ):
             return None  # "230 thousand barrel": NU101 gives "230,000 barrels"
-        modifiers = 0
+        scaled, modifiers = j > i + 1, 0  # "100 billion tea industry": a compound adjective
         while modifiers < 2 and self._joined(j) and self._modifier(j, names=not digits):
             end = self._phrase_end(j + 1)
             more = end is None or (self._joined(j + 1) and self._modifier(j + 1))
@@ -132,7 +132,7 @@ class NounNumber(SentenceReader):
             return None
         end = self._phrase_end(j + 1)
         if end is None:
-            return self._compound_head(i, j) if j == i + 1 else None
+            return None if scaled else self._compound_head(i, j)  # "of 300 new reform measure."
         after = self._word(j + 1)
         if after and after.lower in self.lex.measure_adjectives and head.lower in self.lex.measure:
             return None  # "a 20 year old"
@@ -250,6 +250,8 @@ class NounNumber(SentenceReader):
         j = i + 3
         if not (self._joined(i + 1) and self._joined(i + 2) and self._joined(j)):
             return None
+        if determiner.lower == "the":
+            j = self._after_superlative(j)  # "one of the largest country"
         if not self._lower_case(j):
             return None
         head = self.tokens[j]
@@ -262,11 +264,29 @@ class NounNumber(SentenceReader):
             self.doc,
             head.start,
             head.end,
-            f"'{token.text} of {determiner.text} {head.text}': the noun should be plural.",
+            f"'{self.doc.text[token.start : head.end]}': the noun should be plural.",
             [noun.plural],
             confidence=0.8,
             safe=False,
         )
+
+    def _after_superlative(self, j: int) -> int:
+        """The token after a superlative that starts at ``j`` ("largest", "most important",
+        "least developed"), or ``j`` when there is none."""
+        token = self._word(j)
+        if token is None:
+            return j
+        if token.lower in ("most", "least") and self._joined(j + 1):
+            modifier = self._word(j + 1) is not None and self._modifier(j + 1, names=False)
+            return j + 2 if modifier and self._joined(j + 2) else j
+        superlative = (
+            len(token.lower) > 5
+            and token.lower.endswith("est")
+            and token.lower.isalpha()
+            and not self.lex.is_noun(token.lower)
+            and not can_be_verb(token.lower)
+        )
+        return j + 1 if superlative and self._joined(j + 1) else j
 
     def _determiner_noun(self, i: int) -> Finding | None:
         token = self.tokens[i]

@@ -155,14 +155,13 @@ class SentenceReader:
         return kind, pronoun_like
 
     def _scaled_decimal(self, i: int) -> bool:
-        """Token ``i`` is a decimal before a scale word: "1.5 billion dollar"."""
+        """Token ``i`` is a decimal before a scale word or a unit: "1.5 billion dollar",
+        "92.97 meter" (English makes a unit plural after any decimal: "0.5 metres")."""
         after = self._word(i + 1)
-        return (
-            DECIMAL.fullmatch(self.tokens[i].text) is not None
-            and after is not None
-            and self._joined(i + 1)
-            and after.lower in self.lex.scale_words
-        )
+        if DECIMAL.fullmatch(self.tokens[i].text) is None or after is None:
+            return False
+        unit = after.lower in self.lex.measure and after.lower not in self.lex.invariant_units
+        return self._joined(i + 1) and (after.lower in self.lex.scale_words or unit)
 
     def _thousands(self, i: int) -> bool:
         """Token ``i`` ends a number written with separators: the "000" of "13,000"."""

@@ -1,0 +1,95 @@
+"""World figures (corpora/names/curated_figures.tsv) and the guards that keep a real name
+from being "corrected" into a listed one. Examples written for mtkit, not from the dev sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit import check
+from toolkit.document import Document
+from toolkit.names.gazetteer import load_gazetteer
+from toolkit.names.joins import pinyin_word
+from toolkit.names.resolve import analyse
+
+
+def suspects(text: str, lang: str | None = None) -> list[tuple[str, str, str]]:
+    found = analyse(Document(text), load_gazetteer(), lang).suspects
+    return [(s.text, s.reason, s.candidates[0].name if s.candidates else "") for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Russian letter-by-letter given name of a listed security chief
+        (
+            "FSB director Alexandr Bortnikov told reporters in Moscow that six were held.",
+            [("Alexandr Bortnikov", "spelling", "Alexander Bortnikov")],
+        ),
+        # French word order of a movement's name
+        (
+            "The Front Polisario said it would boycott the talks on Western Sahara.",
+            [("Front Polisario", "foreign", "Polisario Front")],
+        ),
+        # a Pakistani chief minister's name respelled from Urdu script
+        (
+            "Balochistan Chief Minister Sarfaraz Bugti visited Quetta on Sunday.",
+            [("Sarfaraz Bugti", "spelling", "Sarfraz Bugti")],
+        ),
+        # the French "ben" for bin joins the name
+        (
+            "Crown Prince Mohammed ben Salmane received the delegation in Riyadh.",
+            [("Mohammed ben Salmane", "spelling", "Mohammed bin Salman")],
+        ),
+        # Persian name of the Red Crescent left untranslated
+        (
+            "The head of the Helal Ahmar Society said rescue teams reached Tabriz, Iran.",
+            [("Helal Ahmar Society", "foreign", "Red Crescent Society of Iran")],
+        ),
+    ],
+)
+def test_world_figures_and_bodies(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert suspects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another pinyin name is another person, not a spelling of Li Qiang
+        "Astronauts Tang Hongbo, Li Cong and Jiang Xinlin returned to Beijing, China.",
+        # a common surname of Dagestan is no Umerov of Ukraine
+        "Police in Makhachkala, Dagestan, detained Omarov after the attack on Derbent, Russia.",
+        # a full name that starts with a given name is a person, not a town of Iran
+        "Actress Soheila Golestani and Mohammad Rasoulof were in Tehran, Iran, last year.",
+        "Economist Hatice Karahan said in Ankara that Hakan Fidan would visit Hatay, Turkey.",
+        # an English word in a body's name: another body, not a respelling
+        "Fenerbahce and Galatasaray play in the UEFA Europa League, Turkey's press said.",
+        # a cue two words back reaches over an article only ("operations for days": no name)
+        "The Central Bank of Libya suspended operations for days in Tripoli and Benghazi.",
+        # the source's acronym in brackets after the English name is a gloss
+        "The Turkish Statistical Institute (TÜİK) said inflation eased in Ankara, Turkey.",
+    ],
+)
+def test_real_names_are_left_alone(text: str) -> None:
+    assert suspects(text) == []
+
+
+def test_a_foreign_acronym_alone_is_still_flagged() -> None:
+    text = "The Turkish Statistical Institute (TÜİK) met in Ankara. Later TÜİK said prices rose."
+    assert suspects(text) == [("TÜİK", "foreign", "TurkStat")]
+
+
+def test_french_diaeresis_is_never_the_consistent_form() -> None:
+    text = (
+        "Haïti: gangs seize a port\n\nThe police of Haiti said gangs attacked Haiti's main "
+        "port. Aid to Haïti was delayed."
+    )
+    fixes = {(f.text, f.suggestions[0]) for f in check(text, rules=["consistency"])}
+    assert ("Haïti", "Haiti") in fixes
+    assert all(suggestion != "Haïti" for _, suggestion in fixes)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("Cong", True), ("Lingdong", True), ("Huning", True), ("Umerov", False)]
+)
+def test_pinyin_words(word: str, expected: bool) -> None:
+    assert pinyin_word(word) is expected
