@@ -75,7 +75,8 @@ DATELINE = re.compile(r"[,:]|\s+[-–—]")  # after a place in capitals: "KISHI
 ENGLISH_NEWS = frozenset(
     {
         "US", "GB", "CA", "AU", "NZ", "IE", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "CH", "AT",
-        "SE", "NO", "DK", "FI", "EE", "LT", "LV", "PL", "AR",
+        "SE", "NO", "DK", "FI", "EE", "LT", "LV", "PL", "AR", "BG", "HU", "SK", "MT", "GR",
+        "CY", "VA", "BR", "MX", "CO", "VE", "ZA", "JP", "KR", "KP", "ID", "MY", "PH", "SG",
     }
 )  # fmt: skip
 # Countries whose names English romanizes from Arabic script, with doubling that varies.
@@ -449,8 +450,6 @@ class _Resolver:
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
         entry = entries[0]
-        if self._glossed(mention, entry):
-            return None
         dateline = bool(DATELINE.match(self.doc.text, mention.end)) and (
             mention.start == 0 or self.doc.text[mention.start - 1] == "\n"
         )
@@ -464,18 +463,6 @@ class _Resolver:
         return Suspect(
             mention.start, mention.end, mention.text, (scored,), "foreign", confidence, basis
         )
-
-    def _glossed(self, mention: Mention, entry: Entry) -> bool:
-        """A form in brackets right after the entity's English name gives the source's own
-        name or acronym for reference ("Turkish Statistical Institute (TÜİK)"): not a slip."""
-        text = self.doc.text
-        if (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]) != (
-            "(",
-            ")",
-        ):
-            return False
-        before = text[max(0, mention.start - 120) : mention.start - 1].rstrip()
-        return any(before.endswith(name) for name in entry.names if name != mention.text)
 
     def _reading(self, mention: Mention) -> Suspect | None:
         """A listed name written as another language writes or reads it: the Arabic article
