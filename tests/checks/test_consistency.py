@@ -307,3 +307,23 @@ def test_names_rendered_two_ways(text: str, expected: list) -> None:
 )
 def test_glosses_and_english_variants_are_one_name(text: str) -> None:
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NATO leaders met in Vilnius. The OTAN summit ended on Wednesday.",
+            [("OTAN", "NATO")],
+        ),
+        (
+            "The Armed Forces of Ukraine said the VSU had repelled an attack.",
+            [("VSU", "Armed Forces of Ukraine")],
+        ),
+        # defined in brackets: a gloss; alone in the article: nothing to be consistent with
+        ("The North Atlantic Treaty Organization (OTAN) met on Monday.", []),
+        ("The FMI cut its growth forecast for the region.", []),
+    ],
+)
+def test_an_acronym_in_another_language(text: str, expected: list) -> None:
+    assert found(text) == expected

@@ -82,6 +82,8 @@ _MESSAGES = {
     "translation": "{text!r} and {replacement!r} are two renderings of one name "
     "(translated twice, or translated and transliterated)",
     "order": "{text!r} and {replacement!r} are one name, given in two orders",
+    "foreign": "{text!r} is another language's acronym of {replacement!r}, which the article "
+    "also uses",
 }
 
 

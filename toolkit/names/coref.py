@@ -54,6 +54,7 @@ _GLOSS = re.compile(
     r"(?:\(|,)?\s*[\"“‘']?\s*",
     re.IGNORECASE,
 )
+_BRACKET = re.compile(r"\s*[(\[]\s*")  # "NATO (OTAN"
 _CONFIDENCE = {
     "diacritics": 0.85,
     "spelling": 0.75,
@@ -66,6 +67,7 @@ _CONFIDENCE = {
     "alternative": 0.7,
     "translation": 0.6,
     "order": 0.7,
+    "foreign": 0.75,
 }
 _STRONG, _SURNAME, _BARE = "name", "surname", "bare"
 
@@ -191,6 +193,7 @@ class _Resolver:
         deviations += self._countries(found)
         deviations += self._aliases()
         deviations += self._alternatives()
+        deviations += self._foreign_acronyms()
         deviations += self._renderings()
         deviations = [d for d in deviations if d.mention.keys not in self.glossed]
         return Resolution(self, _first_per_span(deviations))
@@ -587,6 +590,32 @@ class _Resolver:
                         None, _CONFIDENCE["country"],
                     )  # fmt: skip
 
+    def _foreign_acronyms(self) -> Iterable[Deviation]:
+        """A body's acronym in another language ("OTAN", Russian "VSU", Turkish "BM") in an
+        article that also names the body in English: the English form the article uses (its
+        acronym first) is the suggestion. An acronym defined in brackets beside the English
+        name is a gloss."""
+        text = self.doc.text
+        table, pattern = _foreign_acronyms()
+        for match in pattern.finditer(text):
+            acronym = match.group()
+            used = [(f, at) for f in table[acronym] if (at := _word_at(text, f)) is not None]
+            if not used:
+                continue
+            form = used[0][0]
+            if any(
+                _BRACKET.fullmatch(text, at + len(f), match.start())
+                or _BRACKET.fullmatch(text, match.end(), at)
+                for f, at in used
+            ):
+                continue  # "NATO (OTAN)", "OTAN (NATO)"
+            mention = mention_at(text, match.start(), match.end())
+            yield Deviation(
+                match.start(), match.end(), acronym, form,
+                mention or Mention(match.start(), match.end(), acronym, (), ()), form,
+                "foreign", None, _CONFIDENCE["foreign"],
+            )  # fmt: skip
+
     def _alternatives(self) -> Iterable[Deviation]:
         """Two English names of one country or city in one article ("Côte d'Ivoire", "the
         Ivory Coast"): the one used less is flagged (not inside a longer name)."""
@@ -938,6 +967,24 @@ def _country_words(gazetteer: Gazetteer | None) -> dict[str, str]:
 @functools.cache
 def _demonyms() -> tuple[dict[str, str], ...]:
     return tuple(iter_tsv(corpus_path("names", "demonyms.tsv")))
+
+
+@functools.cache
+def _foreign_acronyms() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
+    """corpora/consistency/foreign_acronyms.tsv: acronym -> English forms, and a pattern for
+    the acronyms as words."""
+    table = {
+        row["acronym"]: tuple(row["english"].split("|"))
+        for row in iter_tsv(corpus_path("consistency", "foreign_acronyms.tsv"))
+    }
+    alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    return table, re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
+
+
+def _word_at(text: str, words: str) -> int | None:
+    """Where ``words`` first stand as words in ``text``."""
+    found = re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text)
+    return found.start() if found else None
 
 
 @functools.cache
