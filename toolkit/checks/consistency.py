@@ -111,7 +111,7 @@ class ConsistencyCheck(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
-        for found in resolve(doc, gazetteer).deviations:
+        for found in resolve(doc, gazetteer, self.settings.source_lang).deviations:
             suggestions = [found.replacement]
             whole = (found.start, found.end) == (found.mention.start, found.mention.end)
             if found.entry is not None and found.kind == "alias" and whole:

@@ -40,6 +40,7 @@ from toolkit.names.mentions import (
     spelling_key,
 )
 from toolkit.names.normalize import core_tokens, loose_key
+from toolkit.names.renderings import CAPITAL, bodies, same_body, translations
 from toolkit.names.variants import SAME, Pair, align, spelled_alike, token_relation
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -120,12 +121,15 @@ class Resolution:
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def resolve(doc: Document, gazetteer: Gazetteer | None = None) -> Resolution:
-    """The entities of ``doc`` and the mentions that deviate (computed once per document)."""
+def resolve(
+    doc: Document, gazetteer: Gazetteer | None = None, source_lang: str | None = None
+) -> Resolution:
+    """The entities of ``doc`` and the mentions that deviate (computed once per document;
+    ``source_lang`` as the names check has it, so both share one name analysis)."""
     per_doc = _CACHE.setdefault(doc, {})
-    key = id(gazetteer)
+    key = (id(gazetteer), source_lang)
     if key not in per_doc:
-        per_doc[key] = _Resolver(doc, gazetteer).run()
+        per_doc[key] = _Resolver(doc, gazetteer, source_lang).run()
     return per_doc[key]
 
 
@@ -169,9 +173,12 @@ def _node(tokens: tuple[Token, ...]) -> tuple[int, int]:
 
 
 class _Resolver:
-    def __init__(self, doc: Document, gazetteer: Gazetteer | None) -> None:
+    def __init__(
+        self, doc: Document, gazetteer: Gazetteer | None, source_lang: str | None = None
+    ) -> None:
         self.doc = doc
         self.gaz = gazetteer
+        self.source_lang = source_lang
         self.clusters: list[_Cluster] = []
         self.index: dict[str, list[_Cluster]] = defaultdict(list)
         self.glossed: set[tuple[str, ...]] = set()
@@ -654,8 +661,6 @@ class _Resolver:
         """A body's name translated anew ("Turkey Statistics Institution" after "Turkish
         Statistical Institute"), or a name transliterated once and translated once ("Jaish
         al-Adl", "Army of Justice"): the first rendering is the article's."""
-        from toolkit.names.renderings import bodies, same_body, translations
-
         text = self.doc.text
         found = bodies(text, _country_words(self.gaz))
         pairs = [
@@ -679,7 +684,7 @@ class _Resolver:
 
         groups: dict[int, list[Mention]] = defaultdict(list)
         entries: dict[int, Entry] = {}
-        for found in analyse(self.doc, self.gaz).mentions:
+        for found in analyse(self.doc, self.gaz, self.source_lang).mentions:
             entry = found.entry
             if not found.listed or entry.is_world:
                 continue  # a variant the search found; GeoNames' many legitimate alternates
@@ -978,7 +983,7 @@ def _foreign_acronyms() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
         for row in iter_tsv(corpus_path("consistency", "foreign_acronyms.tsv"))
     }
     alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
-    return table, re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])")
+    return table, re.compile(rf"{CAPITAL}(?<![\w.-])(?:{alternation})(?![\w-])")
 
 
 def _word_at(text: str, words: str) -> int | None:
@@ -997,7 +1002,9 @@ def _alternative_names() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
             names[_bare(name).casefold()] = (number, name)
     bare = sorted((_bare(listed) for _, listed in names.values()), key=len, reverse=True)
     alternation = "|".join(map(re.escape, bare))
-    pattern = re.compile(rf"(?<![\w'’-])(?P<name>(?:[Tt]he )?(?:{alternation}))(?![\w'’-])")
+    pattern = re.compile(
+        rf"{CAPITAL}(?<![\w'’-])(?P<name>(?:[Tt]he )?(?:{alternation}))(?![\w'’-])"
+    )
     return pattern, names
 
 

@@ -22,6 +22,9 @@ from toolkit.resources import corpus_path, iter_tsv
 
 # Capitalised words, with lower-case joiners inside: "Independent Authority for Elections".
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|for|the|on)[ \t]+)*[A-Z][\w'’-]*)+")
+# Where a name (or "the" before one) may start: a lookahead that spares a long alternation the
+# lower-case letters of the text.
+CAPITAL = r"(?=[A-ZÀ-ÞĀ-ſt])"
 _OPENERS = frozenset({"the", "a", "an"})
 _JOINERS = frozenset({"of", "for", "the", "on"})
 
@@ -179,7 +182,8 @@ def _glosses() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _gloss_words() -> re.Pattern:
     """Any transliterated name word of ``_glosses``, capitalised."""
     words = sorted(_glosses(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w'’])(?:{'|'.join(w.capitalize() for w in words)})(?![\w])")
+    alternation = "|".join(w.capitalize() for w in words)
+    return re.compile(rf"{CAPITAL}(?<![\w'’])(?:{alternation})(?![\w])")
 
 
 def _phrases(text: str) -> list[Phrase]:
