@@ -89,9 +89,7 @@ def _all_predictor(page: Page) -> list[bool]:
 
 def _cross_validated(pages: list[Page], folds: int = 5) -> dict[str, list[bool]]:
     """Per page id, the check's verdicts with weights fitted on the other folds."""
-    spec = importlib.util.spec_from_file_location(
-        "train", ROOT / "scripts" / "train_boilerplate.py"
-    )
+    spec = importlib.util.spec_from_file_location("train", ROOT / "tools" / "train_boilerplate.py")
     train = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train)
     import numpy as np

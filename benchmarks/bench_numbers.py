@@ -1,14 +1,16 @@
-"""Number calques and agreement (NU, AG rules): dev recall and fix-correct, clean-text
-findings, and the precision of their safe fixes.
+"""Number calques, agreement and grammar calques (NU, AG, GR rules): dev recall and
+fix-correct, clean-text findings, and the precision of their safe fixes.
 
 A fix is marked safe only where its measured precision is at least 0.95 on the dev set and on
-clean text. Dev: every NU/AG finding of ``mtkit check`` on ``shared/data/mtnews_dev`` is
+clean text. Dev: every NU/AG/GR finding of ``mtkit check`` on ``shared/data/mtnews_dev`` and
+the in-repo ``benchmarks/data/mtnews_dev2`` and ``mtnews_dev3`` is
 correct when it overlaps a gold span and its first suggestion turns the span into a gold fix
 (the shared scorer's test) or is part of one (a partial repair: "19,000" for "1.9 ten
 thousand columns" -> "19,000 trips"), wrong otherwise. Clean text (BBC, NTREX English, WMT22 zh-en
 references; the corpora of bench_precision.py) has no gold: a finding is correct only when a
 reader recorded it as a writer slip whose suggestion is right
-(benchmarks/precision_reviewed_numbers.tsv); every other finding counts as a wrong fix.
+(benchmarks/precision_reviewed_numbers.tsv, precision_reviewed_grammar.tsv); every other
+finding counts as a wrong fix.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import collections
 import importlib.util
 import json
 import time
+from pathlib import Path
 
 import bench_precision
 from corpus import DATA, require
@@ -26,8 +29,9 @@ from toolkit.document import Document
 from toolkit.settings import Settings
 
 DEV = DATA / "mtnews_dev"
+DEVS = [DEV, *(Path(__file__).parent / "data" / name for name in ("mtnews_dev2", "mtnews_dev3"))]
 SCORER = DATA.parent / "tools" / "score_articles.py"
-CHECKS = ["numbers", "agreement"]
+CHECKS = ["numbers", "agreement", "grammar"]
 
 
 def _fix_ok():
@@ -40,11 +44,18 @@ def _fix_ok():
 
 def dev_verdicts(checks: list) -> list[tuple[str, bool, bool, bool]]:
     """(rule, safe, on a gold span, fix correct) for every finding on the dev articles."""
+    rows = []
+    for folder in DEVS:
+        rows += _set_verdicts(checks, folder)
+    return rows
+
+
+def _set_verdicts(checks: list, folder: Path) -> list[tuple[str, bool, bool, bool]]:
     fix_ok = _fix_ok()
-    gold = [json.loads(line) for line in (DEV / "gold.jsonl").read_text().splitlines() if line]
+    gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text().splitlines() if line]
     rows = []
     for article in sorted({g["article"] for g in gold}):
-        text = (DEV / f"{article}.txt").read_text(encoding="utf-8")
+        text = (folder / f"{article}.txt").read_text(encoding="utf-8")
         doc = Document(text)
         spans = [
             (text.find(g["span"]), text.find(g["span"]) + len(g["span"]), g)
@@ -93,7 +104,7 @@ def main() -> str:
     took = time.process_time() - started
     rules = sorted({r for r, *_ in dev} | {r for r, *_ in clean})
     out = [
-        "## numbers: number calques and agreement (NU, AG rules)",
+        "## numbers: number calques, agreement and grammar calques (NU, AG, GR rules)",
         "",
         __doc__.split("\n\n", 1)[1].strip().replace("\n", " "),
         "",
@@ -114,10 +125,10 @@ def main() -> str:
     false_alarms = [row for row in clean if row[2] != "slip"]
     out += [
         "",
-        f"Clean text: {sentences:,} sentences, {len(clean)} NU/AG findings, "
+        f"Clean text: {sentences:,} sentences, {len(clean)} NU/AG/GR findings, "
         f"{len(false_alarms)} not recorded as writer slips "
         f"({1000 * len(false_alarms) / sentences:.2f} per 1,000). Dev findings off every gold "
-        f"span: {sum(not r[2] for r in dev)}. CPU time of both checks over dev and clean text: "
+        f"span: {sum(not r[2] for r in dev)}. CPU time of the checks over dev and clean text: "
         f"{took:.1f} s.",
     ]
     counts = collections.Counter((row[0], row[3]) for row in false_alarms)

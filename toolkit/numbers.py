@@ -21,6 +21,8 @@ _DIGITS = str.maketrans(
 )
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _APPROX_AFTER = re.compile(r"[几多余来]")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(half\s+)?an?\s+$")
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half(?=\s+(?:hundred|thousand|million|billion)\b)")
 _NUMBER = re.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
     r"|(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"  # 1.500,25: dot thousands, comma decimal
@@ -155,16 +157,25 @@ def find_numbers(text: str) -> list[Number]:
         if any(n.start <= match.start() < n.end for n in found):
             continue
         parts = [_english()[p.lower()] for p in match.group().split("-")]
+        start, value, end = match.start(), sum(v for v, _ in parts), match.end()
         if parts[0][1] == "scale":
-            continue  # a bare "hundred" or "million" is counted with its number
+            article = _ARTICLE_BEFORE.search(text, 0, start)
+            if not article:
+                continue  # a bare "hundred" or "million" is counted with its number
+            start = article.start()  # "a million", "half a million"
+            value *= 0.5 if article.group(1) else 1
+            found = [n for n in found if not start <= n.start < match.start()]
+            parts[0] = (value, "cardinal")
         if parts[0][1] == "month" and match.group()[0].islower():
             continue  # "may", "march" as verbs
-        value = sum(v for v, _ in parts)
-        end = match.end()
-        if (scale := scale_after.match(text, end)) and scale.group(1):
-            value *= _english()[scale.group(1).lower()][0]
+        if parts[0][1] == "cardinal" and (half := _AND_A_HALF.match(text, end)):
+            value, end = value + 0.5, half.end()  # "two and a half million"
+        while (scale := scale_after.match(text, end)) and scale.group(1):
+            if _english().get(scale.group(1).lower(), (0, ""))[1] != "scale":
+                break
+            value *= _english()[scale.group(1).lower()][0]  # "one hundred million"
             end = scale.end()
-        found.append(Number(match.start(), end, value, parts[0][1]))
+        found.append(Number(start, end, value, parts[0][1]))
     for match in numeral.finditer(text):
         if any(n.start <= match.start() < n.end for n in found):
             continue

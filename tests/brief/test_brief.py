@@ -194,3 +194,66 @@ def test_confident_rules_are_real_rules_with_a_threshold() -> None:
     codes = {rule.code for name in CHECKS for rule in check_class(name).rules}
     assert confident_rules() and set(confident_rules()) <= codes
     assert all(0 < threshold <= 1 for threshold in confident_rules().values())
+
+
+def test_a_photo_caption_is_never_a_summary_sentence_and_datelines_go() -> None:
+    text = (
+        "Dam breaks after a week of rain\n"
+        "By Jane Roe\n"
+        "Villagers wade through the flooded street near the old dam. Photo: AFP\n\n"
+        "MOSUL – The old dam north of the city broke on Monday after a week of heavy rain, "
+        "flooding three villages and forcing 2,000 families from their homes.\n\n"
+        "Officials said rescue teams had reached all three villages by Tuesday morning and "
+        "that no deaths had been reported so far.\n\n"
+        "Engineers had warned last year that the dam needed urgent repairs to its walls.\n\n"
+        "The provincial governor said the families would get shelter and food for a month.\n"
+    )
+    result = brief(text)
+    summary = " ".join(result.summary)
+    assert "Villagers wade" not in summary and "Photo:" not in summary
+    assert result.summary[0].startswith("The old dam north of the city broke on Monday")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        ("CAIRO – The minister said.", "The minister said."),
+        ("Tehran - Officials said.", "Officials said."),
+        ("BEIRUT (AFP) — The army said.", "The army said."),
+        ("Reuters, Ankara, May 3 — The bank said.", "The bank said."),
+        ("Kabul / Islamabad (News Desk) — Talks ended.", "Talks ended."),
+        ("The minister – who arrived late – said.", "The minister – who arrived late – said."),
+        ("Erdogan - who won in 2019 - said.", "Erdogan - who won in 2019 - said."),
+    ],
+)
+def test_undated_drops_only_a_leading_dateline(sentence: str, lead: str) -> None:
+    from toolkit.brief.clean import undated
+
+    assert undated(sentence) == lead
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Rescuers search the rubble in the town. (Photo: Reuters/J. Doe)", True),
+        ("A man walks past the ruins. © EPA", True),
+        ("Delegates at the opening session in Doha. (QNA)", True),
+        ("The UN refugee agency (UNHCR) said it would help.", False),
+        ("The dam broke on Monday (AFP).", False),
+        ("Source: the ministry of health", False),
+    ],
+)
+def test_captions_are_short_lines_ending_in_a_credit(line: str, caption: bool) -> None:
+    from toolkit.brief.clean import captions
+
+    assert bool(captions(Document(line + "\n"))) is caption
+
+
+def test_a_brief_applies_the_fixes_measured_safe() -> None:
+    text = (
+        "Tanker seized\n\n"
+        "The ministry said that Turkey had closed her airspace to the flights on Sunday.\n\n"
+        "In the same context, officials said two boats were damaged.\n"
+    )
+    result = brief(text)
+    assert "closed its airspace" in result.text and "Meanwhile, officials" in result.text

@@ -37,6 +37,11 @@ def rules(target: str, source: str | None) -> list[str]:
         ("Bütçe 1.250,75 lira ve 3,5 milyar dolar.", "The budget: 1,250.75 lira and $3.5 billion."),
         ("已经安装了windows11，胖MM也可以。", "Windows 11 is installed; fat girls can too."),
         (
+            "工厂有两百五十万个零件，五十万名工人。",
+            "The plant has two and a half million parts and half a million workers.",
+        ),
+        ("估计有一亿人观看。", "An estimated one hundred million people watched."),
+        (
             "<seg id=1>استضافته منظمة تحالف طاقة المستهلك(CEA)",
             "hosted by the Consumer Energy Alliance",
         ),
@@ -53,6 +58,32 @@ def test_missing_and_altered_numbers():
     )
     [altered] = findings
     assert altered.rule == "BI102" and altered.text == "50" and "'15'" in altered.message
+
+
+def test_missing_number_marks_the_clause_where_it_belonged():
+    target = "On Tuesday, the agency said that people were hurt, and that the bridge was shut."
+    source = "周二，该机构表示，有40人受伤，桥梁已关闭。"
+    [finding] = BilingualCheck().run(Document(target, source=source))
+    assert finding.rule == "BI101" and finding.text == "the agency said that people were hurt"
+    assert "'40'" in finding.message
+
+
+def test_a_source_sentence_split_in_two_is_not_an_addition():
+    source = (
+        "记者周三说，由于暴雨，当地的学校已经全部关闭了，家长们必须在家照顾孩子们。"
+        "市长表示，道路预计周五重新开放。"
+    )
+    target = (
+        "A reporter said on Wednesday that all the local schools had closed because of the "
+        "heavy rain. Parents had to look after their children at home. The mayor said the "
+        "roads were expected to reopen on Friday."
+    )
+    assert rules(target, source) == []
+    added = target + (
+        " Sign up for our free newsletter to get the stories that matter "
+        "delivered to your inbox every morning, and follow us on social media."
+    )
+    assert rules(added, source) in (["BI107"], ["BI105"])  # an addition, or a long pair
 
 
 def test_missing_latin_name():

@@ -425,3 +425,35 @@ def test_caption_scraped_twice_keeps_the_printed_caption() -> None:
     plain = "Firefighters battle the blaze near the port of Izmir on Sunday"
     found = flagged_lines(BODY + "\n" + plain + "\n\n" + plain + " night\n\nSource link\n")
     assert found.get(plain + " night") == "BP104" and found.get(plain) != "BP104"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share the news",
+        "Send to a friend",
+        "Reading time: 4 minutes",
+        "About the author",
+        "Number of visits: 2,310",
+        "Did you like this news?",
+        "Other news",
+        "Materials on the topic",
+        "The opinions expressed in this article do not necessarily reflect the views of the site",
+        "Use of materials is permitted with a hyperlink to the source",
+        "Advertisement - Scroll to continue",
+        "<!-- related_block -->",
+        "Главная > В мире > Политика",
+        "Accueil > Économie",
+        "Mis à jour le 3 avril 2024 à 18h20",
+        "5 Nisan 2024 Cuma 14:30",
+        "Yorumlar (12)",
+        "۱۴۰۲/۱۱/۰۵ - ۰۹:۴۰",
+    ],
+)
+def test_chrome_of_more_cms_and_languages(line: str) -> None:
+    assert line in flagged_lines(BODY + "\n" + line + "\n\nSource link\n")
+
+
+@pytest.mark.parametrize("credit", ["CAIRO (MENA) -", "Baghdad - Al-Sabah"])
+def test_datelines_are_credit(credit: str) -> None:
+    assert credit not in flagged_lines("Strikes hit two towns\n\n" + credit + "\n" + BODY)

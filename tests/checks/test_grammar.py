@@ -52,6 +52,10 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
             "Aid worth 3.2 billion of dollars arrived the 4 May.",
             "3.2 billion dollars arrived on 4 May",
         ),
+        ("The both sides met despite of the ban.", "Both sides met despite the ban."),
+        ("The most of the dead were 20 years old farmers.", "Most of the dead were 20-year-old"),
+        ("Later the president Turkish said he would attend.", "the Turkish president said"),
+        ("A number of airlines has suspended flights.", "A number of airlines have suspended"),
     ],
 )
 def test_fresh_calques_are_fixed(text, expected):
@@ -81,6 +85,10 @@ def test_fresh_calques_are_fixed(text, expected):
         "A university, an hour, a European envoy, a one-off, an honest man and a usual day.",
         "An MP, a NATO base, an X-ray, a US-led force, an 8-year-old and a UN team.",
         "Ahead of the 25 July elections, the 2 billion of the 5 billion dollars were spent.",
+        "They made the most of the break; a 13-year-old boy and the both of you.",
+        "Ask them when the envoy will arrive.",
+        "They made the most of the break; a 13-year-old boy and the both of you.",
+        "Ask them when the envoy will arrive.",
     ],
 )
 def test_native_usage_is_left_alone(text):

@@ -87,6 +87,11 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
             ("NU107", "killed 14 people and injured 9"),
         ),
         ("The blast caused 5 residents injured.", ("NU107", "injured 5 residents")),
+        # Arabic/Persian compound numbers in words: ألف ومئتان, هزار و دویست
+        ("Some two thousand and four hundred families fled.", ("NU101", "2,400")),
+        # Persian decimal slash (۳۸/۵ = 38.5)
+        ("Inflation reached 38/5 percent in Esfand.", ("NU103", "38.5")),
+        ("A magnitude 5/9 quake struck Khoy.", ("NU103", "5.9")),
     ],
 )
 def test_number_calques_are_found_with_the_right_digits(text, expected):
@@ -116,6 +121,9 @@ def test_number_calques_are_found_with_the_right_digits(text, expected):
         "The index hovered at the 18,000 level.",
         "The storm caused 14 people to die.",
         "He scored 100 points in the top 100 list.",
+        "Rates rose 3/4 percent after the 9/11 attacks; 24/7 service resumed on 12/3.",
+        "One thousand two hundred people came; one hundred and fifty stayed.",
+        "Two hundred and fifty thousand people marched.",
     ],
 )
 def test_clean_numbers_are_left_alone(text):

@@ -250,3 +250,13 @@ def test_sentence_with_main_clause_is_not_detached(text):
 def test_detached_clause_needs_the_sentence_on_its_line():
     """A line break is the writer's (or segmenter's) unit: no join across it."""
     assert found("I hope you can find it.\nBecause the parcel was never delivered.") == []
+
+
+def test_dateline_with_agency_is_no_orphan():
+    text = (
+        "Quake hits the coast of Georgia\n\n"
+        "A strong earthquake struck the coast on Sunday, officials said.\n"
+        "Tbilisi. March 3. INTERFAX\n"
+        "Rescuers searched the rubble of two villages overnight, the ministry said.\n"
+    )
+    assert "FR101" not in {f.rule for f in FragmentCheck().run(Document(text))}

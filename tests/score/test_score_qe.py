@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,22 @@ def test_reference_scoring_does_not_import_torch():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_worst_first_follows_the_printed_score(tmp_path):
+    """Issue 19 item 20: the triage order is the order of the score each line prints."""
+    hyp = tmp_path / "hyp.txt"
+    lines = (DATA / "Online-W.en").read_text(encoding="utf-8").splitlines()[:40]
+    hyp.write_text("\n".join([*lines, "他说，会谈将继续下去。", "Short one."]) + "\n", "utf-8")
+    for fmt in ("json", "tsv", "text"):
+        result = CliRunner().invoke(main, ["score", "--qe", str(hyp), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        if fmt == "json":
+            scores = [s["score"] for s in json.loads(result.stdout)[0]["segments"]]
+        elif fmt == "tsv":
+            scores = [float(row.split("\t")[2]) for row in result.stdout.splitlines()[2:]]
+        else:
+            line = re.compile(rf"{re.escape(str(hyp))}:\d")
+            rows = [r for r in result.stdout.splitlines() if line.match(r)]
+            scores = [float(row.split(": ")[1].split()[0]) for row in rows]
+        assert len(scores) > 1 and scores == sorted(scores), fmt

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from toolkit.brief.clean import clean
+from toolkit.brief.clean import captions, clean, undated
 from toolkit.brief.facts import (
     DateRef,
     Entity,
@@ -68,12 +68,12 @@ def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
     lang = resolve_lang("auto", doc)
     count = 3 if len(candidates(doc, lang)) >= 5 else 2
     avoid = [span for span, severity in cleaned.flaws if severity in AVOIDED]
-    summary = summarize(doc, Length(sentences=count), skip=(), avoid=avoid)
+    summary = summarize(doc, Length(sentences=count), skip=captions(doc), avoid=avoid)
     date = date or article_date(doc)
     return Brief(
         source=source,
         title=title_of(doc) or _title_from(summary.sentences[0].text if summary.sentences else ""),
-        summary=tuple(s.text for s in summary.sentences),
+        summary=tuple(_lead_sentence(doc, s.start, s.text) for s in summary.sentences),
         entities=tuple(entities(doc)) if lang == "en" else (),
         figures=tuple(figures(doc)) if lang == "en" else (),
         date=date.isoformat() if date else None,
@@ -94,6 +94,12 @@ def _lead(text: str) -> str:
         if (cut := text.rfind(mark, 0, BRIEF_CHARS)) > 0:
             return text[: cut + len(mark)]
     return text[:BRIEF_CHARS]
+
+
+def _lead_sentence(doc: Document, start: int, text: str) -> str:
+    """A summary sentence that opens a paragraph loses the dateline it may start with."""
+    paragraph = doc.paragraph_at(start)
+    return undated(text) if paragraph is not None and paragraph.start == start else text
 
 
 def _title_from(sentence: str) -> str:

@@ -89,6 +89,7 @@ _SKIPPED_BEFORE_VERB = frozenset(
     ]
 )
 _PERSON = Referent("human", None, "person")
+_DIGITS = frozenset(f"{a},{b}" for a in "0123456789" for b in "0123456789")
 _ASIDE = 40  # words an aside set off by commas may run ("X, which ..., said")
 _may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)
 
@@ -129,12 +130,19 @@ class Text:
         text = self.text
         pairs = zip(self.words[:-1], self.word_starts[1:], strict=True)
         self.gaps = ["", *(text[w.end : s].strip() for w, s in pairs)]
+        for k, gap in enumerate(self.gaps):
+            if gap == "," and text[self.word_starts[k] - 2 : self.word_starts[k] + 1] in _DIGITS:
+                self.gaps[k] = ""  # "53,93%", "1,200": a number, not a clause break
         self.sentences = doc.sentences
         starts = [s.start for s in self.sentences]
-        self.sentence_of = [max(0, bisect.bisect_right(starts, w) - 1) for w in self.word_starts]
+        self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
+        self.sentence_of = [0] * (self.sentence_first[0] if starts else len(self.words))
+        for i, (first, stop) in enumerate(
+            zip(self.sentence_first, [*self.sentence_first[1:], len(self.words)], strict=True)
+        ):
+            self.sentence_of += [i] * (stop - first)
         paragraph_starts = [p.start for p in doc.paragraphs]
         self.paragraph_of = [max(0, bisect.bisect_right(paragraph_starts, s) - 1) for s in starts]
-        self.sentence_first = [bisect.bisect_left(self.word_starts, s) for s in starts]
         self.people: dict[str, list[int]] | None = None  # the resolver's index, built once
 
     def gap(self, k: int) -> str:
@@ -148,10 +156,11 @@ class Text:
         return bisect.bisect_left(self.word_starts, offset)
 
 
-def mentions(text: Text, lexicon: AnimacyLexicon) -> list[Mention]:
-    """Every mention of the document, in order, with roles and appositions resolved."""
+def mentions(text: Text, lexicon: AnimacyLexicon, stop: int | None = None) -> list[Mention]:
+    """Every mention of the document (of its first ``stop`` words), in order, with roles and
+    appositions resolved."""
     found: list[Mention] = []
-    k, n = 0, len(text.words)
+    k, n = 0, len(text.words) if stop is None else min(stop, len(text.words))
     surnames: dict[str, Referent] = {}
     while k < n:
         word = _bare(text.texts[k])
@@ -264,7 +273,22 @@ def _with_role(text: Text, mention: Mention) -> Mention:
         referent = _UNKNOWN_THING  # "Fenerbahce, which could not qualify"
     elif referent.animacy in ("maybe", "unknown") and _followed_by(text, mention.last, ("who",)):
         referent = _PERSON
-    return replace(mention, oblique=oblique, subject=subject, referent=referent, speaker=speaker)
+    m = mention  # a constructor call: dataclasses.replace is slow on this hot path
+    return Mention(
+        m.start,
+        m.end,
+        m.text,
+        referent,
+        m.plural,
+        m.first,
+        m.last,
+        m.sentence,
+        oblique,
+        subject,
+        m.titled,
+        m.same_as,
+        speaker,
+    )
 
 
 _UNKNOWN_THING = Referent("nonhuman", None, "organisation", reliable=False)
@@ -301,7 +325,14 @@ def _object(text: Text, k: int) -> bool:
         and not word.endswith("ing")
         and word not in reporting_verbs()  # "said Kowalczyk would appeal": a clause
         and _may_be_verb(word)
+        and not _person_noun(word)  # "Greek minister Eleni X": a title, no verb
     )
+
+
+@functools.cache
+def _person_noun(word: str) -> bool:
+    noun = AnimacyLexicon.load().nouns.get(word)
+    return noun is not None and noun.animacy == "human"
 
 
 def _continues_list(text: Text, k: int) -> bool:

@@ -8,6 +8,7 @@ otherwise aligned sentence by sentence (toolkit.align). The check does nothing w
 from __future__ import annotations
 
 import functools
+import math
 import re
 import statistics
 from collections.abc import Iterator
@@ -109,8 +110,9 @@ SENTENCE_OMITTED = Rule(
     example_source="A. B. C.",
     example="A. C.",
     fixed="A. B. C.",
-    false_positives="Source sentences merged into a neighbour by the translator; alignment "
-    "of very short sentences is uncertain.",
+    false_positives="Source sentences merged into a neighbour are not flagged when the "
+    "neighbour's translation is long enough for both; alignment of very short sentences is "
+    "uncertain.",
 )
 SENTENCE_ADDED = Rule(
     code="BI107",
@@ -123,7 +125,9 @@ SENTENCE_ADDED = Rule(
     example_source="A. B.",
     example="A. Click here to subscribe. B.",
     fixed="A. B.",
-    false_positives="A source sentence split into two by the translator.",
+    false_positives="A source sentence that a translator split into several is not flagged "
+    "when joining the split-off part brings its neighbour's length ratio closer to the "
+    "expected one; a free translation that also adds words can still be.",
 )
 
 _FOREIGN = regex.compile(
@@ -136,8 +140,10 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&+-]*[A-Za-z0-9](?!
 _MARKUP = re.compile(r"<[^<>]{0,200}>")
 _LIST_MARKER = re.compile(r"\s*[、.)）:：]")
 _DATE_AFTER = re.compile(r"\s?(?:年|月|日|号)")
+_CLAUSE = re.compile(r"[^,;:()（）—–]+")
 MIN_SOURCE_SIZE = 15
 OUTLIER_FACTOR = 2.5
+ABSORB_LOG = math.log(2.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +204,18 @@ def _equal(a: float, b: float) -> bool:
     return 0 <= short < 100 and short.is_integer() and full % 100 == short and 1900 <= full < 2100
 
 
+def _clause_at(doc: Document, span: Span, position: float) -> Span:
+    """The clause of ``span`` (split at , ; : dashes and brackets) at the same relative
+    position as ``position`` (0..1) in the source: where a dropped figure belonged, since
+    clause order mostly survives translation."""
+    text = doc.text[span.start : span.end]
+    clauses = [m.span() for m in _CLAUSE.finditer(text) if m.group().strip(" -.")]
+    if len(clauses) < 2:
+        return span
+    best = min(clauses, key=lambda c: abs((c[0] + c[1]) / 2 / len(text) - position))
+    return _trim(doc, Span(span.start + best[0], span.start + best[1]))
+
+
 def _same(source: Number, target: Number) -> bool:
     return any(
         _equal(s, t)
@@ -237,15 +255,17 @@ class BilingualCheck(Check):
         previous: Span | None = None
         for index, unit in enumerate(units):
             if not unit.target:
-                yield from self._omitted(doc, unit, previous, units[index + 1 :])
+                if not self._absorbed(doc, units, index, ratio):
+                    yield from self._omitted(doc, unit, previous, units[index + 1 :])
                 continue
             span = Span(unit.target[0].start, unit.target[-1].end)
             previous = span
             if not unit.source:
-                yield SENTENCE_ADDED.at(
-                    doc, span.start, span.end, "This sentence has no counterpart in the source.",
-                    confidence=0.5,
-                )  # fmt: skip
+                if not self._absorbed(doc, units, index, ratio):
+                    yield SENTENCE_ADDED.at(
+                        doc, span.start, span.end,
+                        "This sentence has no counterpart in the source.", confidence=0.5,
+                    )  # fmt: skip
                 continue
             yield from self._copied(doc, unit.source, span)
             yield from self._numbers(doc, unit.source, span)
@@ -295,11 +315,13 @@ class BilingualCheck(Check):
             return
         for number in missing:
             what = "date" if _DATE_AFTER.match(source, number.end) else "number"
+            where = _clause_at(doc, span, (number.start + number.end) / 2 / len(source))
             yield NUMBER_MISSING.at(
                 doc,
-                span.start,
-                span.end,
-                f"The source's {what} {source[number.start : number.end]!r} is missing here.",
+                where.start,
+                where.end,
+                f"The source's {what} {source[number.start : number.end]!r} is missing from "
+                + ("this part of the sentence." if where != span else "this sentence."),
                 confidence=0.6 if number.kind == "numeral" else 0.75,
             )
 
@@ -353,6 +375,37 @@ class BilingualCheck(Check):
                 "expect: something may have been added.",
                 confidence=0.4,
             )  # fmt: skip
+
+    @staticmethod
+    def _absorbed(doc: Document, units: list[Pair], index: int, ratio: float | None) -> bool:
+        """Whether an unpaired sentence, with the unpaired run it stands in, fits the nearest
+        paired neighbour: sentences a translator merged (or split) rather than dropped (or
+        added). It fits when joining the run brings the neighbour's length ratio closer to the
+        expected one and within a factor 2 of it."""
+        added = not units[index].source
+
+        def run_size(step: int) -> tuple[int, Pair | None]:
+            total, i = 0, index + step
+            while 0 <= i < len(units) and not (units[i].source and units[i].target):
+                if bool(units[i].source) == added:
+                    return total, None  # an omission next to an addition: no merge
+                total += size(units[i].source) + sum(size(doc[t]) for t in units[i].target)
+                i += step
+            return total, units[i] if 0 <= i < len(units) else None
+
+        own = size(units[index].source) + sum(size(doc[t]) for t in units[index].target)
+        (before, left), (after, right) = run_size(-1), run_size(1)
+        for neighbour in (left, right):
+            if neighbour is None:
+                continue
+            s_size = max(1, size(neighbour.source))
+            t_size = max(1, sum(size(doc[t]) for t in neighbour.target))
+            rate = ratio or t_size / s_size
+            expected, extra = rate * s_size, own + before + after
+            joined = (t_size + extra) / expected if added else t_size / (expected + extra * rate)
+            if abs(math.log(joined)) <= min(abs(math.log(t_size / expected)), ABSORB_LOG):
+                return True
+        return False
 
     def _omitted(
         self, doc: Document, unit: Pair, previous: Span | None, rest: list[Pair]

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from toolkit.checks._boilerplate_features import describe
 from toolkit.checks._detached import detached, proper_names, stopwords
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
@@ -143,6 +144,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return dangling, colon, carrier
 
 
+def _credit_line(doc: Document, sentence: Span) -> bool:
+    """Whether the sentence lies on a dateline or credit line (`Moscow. June 2. TASS`)."""
+    start = doc.text.rfind("\n", 0, sentence.start) + 1
+    end = doc.text.find("\n", sentence.end)
+    return describe(doc.text[start : end if end >= 0 else len(doc.text)]).credit
+
+
 class FragmentCheck(Check):
     """Sentences that are not sentences: split-off phrases, cut reporting clauses, no verb."""
 
@@ -214,7 +222,7 @@ class FragmentCheck(Check):
         if not _prose(doc, sentence):
             return
         closed = function_words()
-        if not first and _orphan(words, closed):
+        if not first and _orphan(words, closed) and not _credit_line(doc, sentence):
             yield ORPHAN.at(
                 doc,
                 sentence.start,

@@ -28,8 +28,8 @@ ARTICLE = Rule(
     summary="An article English does not use: 'the' before a country or organisation that "
     "takes none ('the Hezbollah said'), an abstract noun in its general sense ('in the human "
     "history', 'the international law'), a title before a name ('the general Ali Hassan') or "
-    "a date ('opens the 12 March'); 'a' or 'an' against the next word's sound ('a unexploded "
-    "shell', 'an year').",
+    "a date ('opens the 12 March'), 'both' or 'most of' ('the both sides', 'the most of the "
+    "victims'); 'a' or 'an' against the next word's sound ('a unexploded shell', 'an year').",
     why="Arabic, French, Russian-to-English MT and Urdu copy the source's article use; an "
     "editor removes every one.",
     example="The Hamas said that the truce violated the international law.",
@@ -48,7 +48,7 @@ VERB_PATTERN = Rule(
     severity="minor",
     summary="A verb with the source language's preposition or complement: 'reached to 180', "
     "'discussed about', 'returned back to', 'demanded Iran to', 'risks to lose the', 'He "
-    "told that', 'comparing with last year', 'fell in the hands of'.",
+    "told that', 'comparing with last year', 'fell in the hands of', 'despite of'.",
     why="Persian, Urdu, Arabic and Turkish verbs take a preposition or a clause where the "
     "English verb takes a plain object; MT keeps it.",
     example="The death toll reached to 45 after rescuers discussed about the search.",
@@ -59,14 +59,16 @@ VERB_PATTERN = Rule(
 )
 SINCE_TENSE = Rule(
     code="GR103",
-    slug="present-tense-with-since",
+    slug="tense-calque",
     kind="grammar",
     category="fluency/grammar",
     severity="minor",
-    summary="A present tense with 'since' and a point in time ('the border is closed since "
-    "2014', 'Since then he governs by decree'); English needs the present perfect.",
+    summary="A tense copied from the source: the present with 'since' and a point in time "
+    "('the border is closed since 2014', 'Since then he governs by decree'), where English "
+    "needs the present perfect; 'will' in a time clause ('after the envoy will arrive').",
     why="French (depuis), Russian (с 2014 года), Arabic (منذ) and Turkish use the present "
-    "for a state that began in the past.",
+    "for a state that began in the past, and French and Russian the future after 'when' and "
+    "'after'.",
     example="The crossing is closed since March, officials said.",
     fixed="The crossing has been closed since March, officials said.",
     false_positives="Only 'is/are' with a past participle and a few verbs of state after a "
@@ -80,7 +82,8 @@ WORD_ORDER = Rule(
     category="fluency/grammar",
     severity="major",
     summary="The source's word order or a dropped subject: 'where are deployed 400 "
-    "soldiers', 'Is expected that the talks...', 'the Kenyans policemen'.",
+    "soldiers', 'Is expected that the talks...', 'the Kenyans policemen', 'the army Israeli "
+    "said'.",
     why="French, Russian and Arabic put the subject after the verb after 'where'; Russian, "
     "Turkish and Arabic need no dummy 'it'; French makes adjectives plural.",
     example="Is expected that 300 Malians soldiers will cross the border.",
@@ -113,7 +116,7 @@ NOUN_FORM = Rule(
     severity="minor",
     summary="A noun form the source language uses and English does not: an uncountable noun "
     "in the plural ('informations', 'violences', 'equipments'), an age given as 'Faye, 44 "
-    "years,', 'of' after a scale word ('1.5 billion of dollars').",
+    "years,', 'a 20 years old man', 'of' after a scale word ('1.5 billion of dollars').",
     why="French and Russian make these nouns plural (les informations, насилие/violences); "
     "French, Arabic and Turkish give an age with its unit (44 ans, 44 عاما, 44 yaşında).",
     example="Ali Hassan, 52 years, shared new informations with reporters.",
@@ -138,19 +141,20 @@ RELATIVE = Rule(
 )
 NUMBER_OF = Rule(
     code="GR108",
-    slug="the-number-of-plural-verb",
+    slug="number-of-agreement",
     kind="grammar",
     category="fluency/grammar",
     severity="major",
     summary="'The number of ...' with a plural verb of change or measure ('the number of "
-    "displaced families have reached').",
-    why="The verb agrees with the nearest plural noun, as Persian, Arabic and Urdu MT often "
-    "has it; the subject is 'the number'.",
+    "displaced families have reached'), 'a number of ...' with a singular one ('a number of "
+    "countries has condemned').",
+    why="The verb agrees with the nearest noun or with 'number', as Persian, Arabic and Urdu "
+    "MT often has it; 'the number' is singular, 'a number of' means 'several'.",
     example="The number of displaced families have reached 4,000.",
     fixed="The number of displaced families has reached 4,000.",
     fix_safe=True,
-    false_positives="'A number of people have' is English and is not judged, nor 'the "
-    "number of people who have'.",
+    false_positives="Only verbs of change and measure are judged ('the number of people who "
+    "have' is left alone).",
 )
 _GERUND_E = re.compile(r"[^aeiouy]e$")
 

@@ -404,6 +404,17 @@ class _Resolver:
         """("spelling", similarity) when ``text`` spells the full ``name`` otherwise (with
         Turkish letter values for a Turkish name); ("garbled", similarity) when it has the
         same given names and a surname alike in sound; else None."""
+        given, listed = core_tokens(text), core_tokens(name)
+        garbled_shape = (
+            entry.type == "person"
+            and entry.country not in PINYIN_COUNTRIES
+            and len(given) > span  # (a Chinese name starts with its surname: "Li" is shared)
+            and len(listed) > span
+            and len("".join(given[:-1])) >= 4
+            and len(phonemes(given[-1])) >= 4
+        )
+        if not (respelled or garbled_shape):
+            return None  # the full names' distance (the costly part) decides nothing here
         read = name
         if entry.country in TURKISH_ALPHABET and not distance(text, name).is_spelling_variant:
             read = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
@@ -412,21 +423,15 @@ class _Resolver:
             return None
         if respelled and gap.is_spelling_variant:
             return "spelling", gap.similarity
-        given, listed = core_tokens(text), core_tokens(name)
-        if entry.type != "person" or entry.country in PINYIN_COUNTRIES:
+        if not garbled_shape:
             return None
-        if len(given) <= span or len(listed) <= span:
-            return None  # (a Chinese name starts with its surname: "Li" is shared by millions)
         same_given = loose_key(" ".join(given[:-1])) == loose_key(" ".join(listed[:-span]))
         if not same_given and span == 2:
             same_given = loose_key(" ".join(given[:-2])) == loose_key(" ".join(listed[:-span]))
-        surname = distance(given[-1], "".join(listed[-span:]))
         if (
             same_given
-            and len("".join(given[:-1])) >= 4
-            and len(phonemes(given[-1])) >= 4
-            and surname.similarity >= GARBLED_SURNAME
             and gap.similarity >= GARBLED_FULL_NAME
+            and distance(given[-1], "".join(listed[-span:])).similarity >= GARBLED_SURNAME
         ):
             return "garbled", gap.similarity
         return None

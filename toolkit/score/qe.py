@@ -85,8 +85,8 @@ class QEReport:
 
     @property
     def worst(self) -> list[SegmentEstimate]:
-        """Segments with the most evidence against them first, then the most points."""
-        return sorted(self.segments, key=lambda s: (-s.evidence, -s.points, s.line))
+        """Segments by the score they print, lowest first (then the most points)."""
+        return sorted(self.segments, key=lambda s: (round(s.score, 1), -s.points, s.line))
 
 
 def finding_points(finding: Finding) -> float:
@@ -237,9 +237,8 @@ def render_qe(reports: Sequence[QEReport], fmt: str = "text", limit: int | None 
     out = []
     for r in reports:
         out.append(f"{r.path}: QE {r.score:.1f} ({len(r.segments)} segments) [{r.signature}]")
-        for s in r.worst[:limit]:
-            if s.evidence < 0.05:
-                break
+        shown = [s for s in r.worst if s.evidence >= 0.05]
+        for s in shown[:limit]:
             out.append(f"{r.path}:{s.line}: {s.score:.1f} ({s.points:.1f} points) {s.text[:70]}")
             out += [f"    {reason}" for reason in _reasons(s)]
     return "\n".join(out)

@@ -1,4 +1,5 @@
 """NU103, NU104, NU106 and NU108: digits in a source-language format ("2,5 tons", "1.234,5",
+"49/8 percent",
 "2,20,000", "1.500.000", "1.500 people", "130 000 residents", "%35") and Turkish "at 40,62
 level"."""
 
@@ -57,6 +58,18 @@ _MONTH_BEFORE = re.compile(
 _PERCENT_FIRST = re.compile(r"(?<![\w%/=&?+.#-])%\s?(?P<number>\d+(?:[.,]\d+)?)(?![\w%])")
 _NUMBERISH = re.compile(r"\d[\d.,\u00a0\u202f\u2009]*\d")
 _LEVEL_WORD = re.compile(r"\d\s+level\b")
+# Persian writes the decimal point as a slash (۴۹/۸ = 49.8); MT copies it into the digits:
+# "49/8 percent", "magnitude 6/3". A slash before a unit is read as decimal only when the
+# first number is the larger (a fraction, "3/4 percent", has the smaller first), or for a
+# magnitude.
+_SLASH = re.compile(
+    r"(?<![\w./,])(?P<whole>\d{1,3})/(?P<fraction>\d{1,2})(?![\w/])(?=\s*(?:%|percent\b|per\s+cent\b"
+    r"|million\b|billion\b|thousand\b|trillion\b|magnitude\b|degrees?\b|on\s+the\s+Richter|"
+    r"Richter\b|kilomet(?:er|re)s?\b|met(?:er|re)s?\b|tons?\b|tonnes?\b))"
+    r"|(?<=magnitude\s)(?P<whole2>\d)/(?P<fraction2>\d{1,2})(?![\w/])",
+    re.IGNORECASE,
+)
+_RICHTER = re.compile(r"\s*(?:magnitude|on\s+the\s+Richter|Richter)\b", re.IGNORECASE)
 
 
 def format_findings(doc: Document, lower: str) -> Iterator[Finding]:
@@ -90,6 +103,22 @@ def format_findings(doc: Document, lower: str) -> Iterator[Finding]:
                 [fixed],
                 confidence=0.9,
             )
+    if "/" in text:
+        for match in _SLASH.finditer(text):
+            whole = match["whole"] or match["whole2"]
+            fraction = match["fraction"] or match["fraction2"]
+            quake = match["whole2"] or _RICHTER.match(doc.text, match.end())
+            if quake or int(whole) > int(fraction):  # a magnitude is never a fraction
+                claimed.append(match.start())
+                yield DECIMAL_COMMA.at(
+                    doc,
+                    match.start(),
+                    match.end(),
+                    f"'{match.group()}' has the Persian decimal slash; English writes "
+                    f"'{whole}.{fraction}'.",
+                    [f"{whole}.{fraction}"],
+                    confidence=0.85,
+                )
     for match in _SPACED.finditer(text):
         if text[match.start() - 1 : match.start()] not in ("", " ", "(", "\n", "\t"):
             continue  # "2024 300": part of a longer number

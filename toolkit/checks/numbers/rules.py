@@ -48,16 +48,18 @@ DECIMAL_COMMA = Rule(
     kind="punctuation",
     category="locale convention/number format",
     severity="major",
-    summary="A decimal comma left from the source ('2,5 tons', '35,05 percent', '1.234,5'): "
-    "English writes a decimal point.",
-    why="Turkish, Russian, French and most European languages write 2,5 for two and a half; "
-    "in English '2,5' reads as a typo or as a list.",
+    summary="A decimal comma or Persian decimal slash left from the source ('2,5 tons', "
+    "'35,05 percent', '1.234,5', '49/8 percent', 'magnitude 6/3'): English writes a decimal "
+    "point.",
+    why="Turkish, Russian, French and most European languages write 2,5 for two and a half, "
+    "and Persian writes ۲/۵; in English '2,5' reads as a typo or a list, '2/5' as a fraction.",
     example="Inflation eased to 38,6 percent in May.",
     fixed="Inflation eased to 38.6 percent in May.",
     fix_safe=True,
     false_positives="Only a comma before one or two final digits is read as decimal "
     "('1,500' is a thousand separator), never after a year or in a list of numbers "
-    "('pages 4,5 and 9').",
+    "('pages 4,5 and 9'). A slash counts only before a unit and when the first number is the "
+    "larger ('3/4 percent' is a fraction).",
 )
 DIGIT_GROUPING = Rule(
     code="NU104",

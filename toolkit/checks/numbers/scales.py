@@ -39,7 +39,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     chain = re.compile(
         rf"(?<![\w.,])(?:(?P<low>{digits})(?P<sep>\s*[-–]\s*|\s+(?:and|to|or)\s+)"
         rf"(?=(?:{digits})\s+(?:{units})\b))?"
-        rf"(?P<chain>{pair}(?:,?\s+(?:and\s+)?(?:{digits})\s+(?:{units})\b)*)"
+        rf"(?P<chain>{pair}(?:,?\s+(?:and\s+)?(?:{digits}|{words})\s+(?:{units})\b)*)"
         r"(?:\s+(?:and\s+)?(?P<rest>\d{1,3})(?![\d.,]|\s+(?:and|to|or|-)\b))?"
         r"(?:\s+(?P<noun>[a-z]+)\b)?",
         re.IGNORECASE,
@@ -92,8 +92,10 @@ def _judge(doc: Document, match: re.Match[str], part: re.Pattern[str]) -> Findin
         return None  # "In 2008 ten thousand people": a year
     if len(parts) > 1:
         sizes = [s.value for _, s in parts]
-        if any(a <= b for a, b in itertools.pairwise(sizes)) or not any(digits):
+        if any(a <= b for a, b in itertools.pairwise(sizes)):
             return None  # "5 million 3 billion"
+        if not any(digits) and not re.search(r"\sand\s", match["chain"], re.IGNORECASE):
+            return None  # "one thousand two hundred"; not Arabic "one thousand and two hundred"
         later = zip(values[1:], parts[1:], sizes, strict=False)
         if any(v * s.value >= prev for v, (_, s), prev in later):
             return None  # "1 million 1500 thousand"
