@@ -93,3 +93,10 @@ def test_fresh_calques_are_fixed(text, expected):
 )
 def test_native_usage_is_left_alone(text):
     assert findings(text) == []
+
+
+def test_a_or_an_after_the_is_a_doubled_determiner_not_a_sound_slip():
+    # "the a old man": swapping a for an cannot mend it, so GR101 proposes nothing
+    assert not [f for f in findings("Watching the rain, the a old farmer drove home.")
+                if f.rule == "GR101"]  # fmt: skip
+    assert not [f for f in findings("It was the an important day.") if f.rule == "GR101"]

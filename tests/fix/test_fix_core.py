@@ -326,6 +326,12 @@ def test_measured_safe_table_names_real_rules_with_evidence():
             "Iran said her navy seized a tanker near the strait.",
             "Iran said its navy seized a tanker near the strait.",
         ),
+        (  # one entity under two spellings (CO101): the listed one throughout
+            "Libyan commander Khalifa Haftar met the UN envoy in Benghazi on Monday. Hafter "
+            "said the talks on the budget would continue next week.",
+            "Libyan commander Khalifa Haftar met the UN envoy in Benghazi on Monday. Haftar "
+            "said the talks on the budget would continue next week.",
+        ),
         (  # below its rule's measured threshold: left as a suggestion
             "The two ministers met within the framework of the new trade agreement on Monday.",
             "The two ministers met within the framework of the new trade agreement on Monday.",

@@ -103,6 +103,7 @@ _UNCLEAR = Mention(-1, -1, "", Referent("unknown"), False, -1, -1, -1)
 class _Antecedent:
     mention: Mention
     bound: bool  # the words leave no other choice
+    measured: bool = True  # a bound shape whose safe fix was measured on the dev articles
 
 
 def lexical_findings(
@@ -158,6 +159,9 @@ def _from_parse(
     gender = _GENDER[text.lower(k)]
     if (gender == "f" and _ship_near(text, k, found)) or _named_next(text, k, gender, found):
         return None
+    other = "m" if gender == "f" else "f"
+    if finding.rule == GENDER_MISMATCH.code and _own_pronoun_follows(text, k, other):
+        return None  # "Amina said he had taken her phone"
     return None if _salience(text, k, gender, found, chain, _UNCLEAR) >= BLOCK else finding
 
 
@@ -200,7 +204,7 @@ def _judge(
             [f"{verb} by"],
             confidence=_confidence(subject, lexicon, bound=True),
         )
-    obj = not possessive and pronoun.lower() not in ("she", "he")
+    obj = not possessive and pronoun.lower() not in ("she", "he", "herself", "himself")
     if obj and function_words().get(text.lower(k - 1)) != "preposition":
         return None  # "told her", "summoned him": too often a person named further back
     antecedent = (
@@ -415,7 +419,12 @@ def _certain(antecedent: _Antecedent) -> bool:
     """Whether the words fix the antecedent and the lexicon or gazetteer says for sure what
     it is (a body, a country, a place, an army, a company): then its/it/their is safe."""
     referent = antecedent.mention.referent
-    return antecedent.bound and referent.reliable and referent.cls in _STATE_CLASSES
+    return (
+        antecedent.bound
+        and antecedent.measured
+        and referent.reliable
+        and referent.cls in _STATE_CLASSES
+    )
 
 
 def _confidence(
@@ -616,6 +625,11 @@ def _bound(
     s = text.sentence_of[k]
     first = text.sentence_first[s]
     lower = pronoun.lower()
+    if lower in ("herself", "himself") and not text.gap(k):
+        start = _clause_starts(text, first, k)[-1]
+        subjects = [m for m in _between(found, start, k) if m.subject and not m.oblique]
+        subject = subjects[-1] if subjects else None  # the nearest: "X said Y hurt herself"
+        return _Antecedent(subject, True, measured=False) if _usable(subject) else None
     if (
         lower in ("her", "his")
         and text.lower(k + 1) == "part"

@@ -34,10 +34,11 @@ NONHUMAN_ANTECEDENT = Rule(
     kind="pronoun",
     category="accuracy/mistranslation",
     severity="major",
-    summary="'she', 'her', 'he', 'his' or 'him' whose antecedent is a country, organisation, "
-    "institution, army, company, city, plane, dam, currency or a plural group: the subject of "
-    "its clause or of the previous sentence, or one the words fix ('for her part', 'expressed "
-    "her concern', 'strikes on her territory').",
+    summary="'she', 'her', 'he', 'his', 'him' or 'herself'/'himself' whose antecedent is a "
+    "country, organisation, institution, army, company, city, plane, dam, currency, building, "
+    "event (a fire, a storm), document or price, or a plural group: the subject of its clause "
+    "or of the previous sentence, or one the words fix ('for her part', 'expressed her "
+    "concern', 'strikes on her territory', 'presented herself').",
     why="Arabic, Urdu, Russian and French nouns have grammatical gender (wizara, fauj, "
     "aviakompaniya, la junte are feminine) and Turkish and Persian have one pronoun for he, "
     "she and it: MT copies or guesses a gender, and the reader looks for a person who is not "
@@ -90,10 +91,11 @@ _FORMS = {
     ("himself", False): ("itself", "themselves", "herself"),
 }
 _WINDOW = 2  # previous sentences searched for an antecedent
+_NAMED_THINGS = ("building", "event", "document", "economy", "product")  # nouns_broad.tsv
 _SUBJECT = ("nsubj", "nsubjpass")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-4"
+_CACHE_NAME = "animacy-lexicon-5"
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]['’]|[\"”»])$")
 
 
@@ -145,6 +147,7 @@ class AnimacyLexicon:
     name_prefixes: tuple[tuple[str, str], ...]  # ("abdol", "m"): Abdolnaser, Abdulaziz
     name_suffixes: tuple[tuple[str, str], ...]  # ("ollah", "m"): Hebatollah
     surname_suffixes: tuple[tuple[str, str], ...]  # ("ova", "f"): Petrova
+    plural_nouns: frozenset[str]  # collectives that are "they": police
 
     @classmethod
     @functools.cache
@@ -214,6 +217,7 @@ class AnimacyLexicon:
             surname_suffixes=tuple(
                 (r["affix"], r["gender"]) for r in affixes if r["position"] == "surname"
             ),
+            plural_nouns=frozenset(read_lines("animacy", "plural_nouns.txt")),
         )
 
     def given(self, word: str) -> str | None:
@@ -246,7 +250,7 @@ class AnimacyLexicon:
         """The lexicon noun a lower-case word is, and whether it is its plural ("bases",
         "ministries")."""
         if word in self.nouns:
-            return self.nouns[word], False
+            return self.nouns[word], word in self.plural_nouns
         for suffix, replacement in _PLURALS:
             if word.endswith(suffix) and (singular := word[: -len(suffix)] + replacement) in (
                 self.nouns
@@ -463,8 +467,8 @@ def _antecedent(
     previous = [m for m in before if m.subject]
     if previous:
         return previous[-1], None
-    if earlier:
-        return earlier[-1], None
+    if earlier and earlier[-1].referent.cls not in _NAMED_THINGS:
+        return earlier[-1], None  # a body or a place; not "we went to a festival and he"
     return None, None
 
 
