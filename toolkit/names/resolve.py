@@ -44,7 +44,12 @@ from toolkit.names.normalize import (
     tokens,
     turkish_read,
 )
-from toolkit.names.similarity import distance, symbol_distance
+from toolkit.names.similarity import (
+    SPELLING_VARIANT,
+    distance,
+    distance_at_least,
+    symbol_distance,
+)
 from toolkit.names.spans import (
     CONNECTORS,
     Run,
@@ -179,6 +184,7 @@ class _Resolver:
         self.gaz = gazetteer
         self.source_lang = source_lang
         self.sentences = sentence_words(doc)
+        self._near: dict[str, list[tuple[Entry, str, int]]] = {}
 
     def run(self) -> Analysis:
         mentions = [m for toks in self.sentences for m in self._known(toks)]
@@ -387,7 +393,7 @@ class _Resolver:
         for k in range(max(0, len(words) - 4), len(words) - 1):
             text = tails[k]
             for surnames in (surname[-1], "".join(core_tokens(words[-2].text)) + surname[-1]):
-                for entry, name, span in _near_surname(self.gaz, surnames):
+                for entry, name, span in self._near_surname(surnames):
                     found = self._full_name_match(text, entry, name, span, respelled)
                     if found is not None:
                         reason, similarity = found
@@ -397,6 +403,12 @@ class _Resolver:
                             words[k].start, run.end, text, (scored,), reason, confidence, "curated"
                         )
         return None
+
+    def _near_surname(self, surname: str) -> list[tuple[Entry, str, int]]:
+        """``_near_surname`` of this gazetteer, once per surname and document."""
+        if surname not in self._near:
+            self._near[surname] = _near_surname(self.gaz, surname)
+        return self._near[surname]
 
     def _full_name_match(
         self, text: str, entry: Entry, name: str, span: int, respelled: bool
@@ -416,10 +428,12 @@ class _Resolver:
         if not (respelled or garbled_shape):
             return None  # the full names' distance (the costly part) decides nothing here
         read = name
-        if entry.country in TURKISH_ALPHABET and not distance(text, name).is_spelling_variant:
+        if entry.country in TURKISH_ALPHABET and not _spelling_variant(text, name):
             read = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
-        gap = distance(text, read)
-        if _other_pinyin_name(text, entry) or _other_word(text, entry, name):
+        # Either outcome needs this similarity; a name far below it is not aligned to the end.
+        least = min(SPELLING_VARIANT, GARBLED_FULL_NAME) if garbled_shape else SPELLING_VARIANT
+        gap = distance_at_least(text, read, least)
+        if gap is None or _other_pinyin_name(text, entry) or _other_word(text, entry, name):
             return None
         if respelled and gap.is_spelling_variant:
             return "spelling", gap.similarity
@@ -821,6 +835,12 @@ def _other_word(text: str, entry: Entry, name: str) -> bool:
         return False
     listed = set(core_tokens(name))
     return any(zipf(word) >= ATTESTED_WORD and word not in listed for word in core_tokens(text))
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """``distance(a, b).is_spelling_variant``, without aligning names far apart."""
+    gap = distance_at_least(a, b, SPELLING_VARIANT)
+    return gap is not None and gap.is_spelling_variant
 
 
 def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:

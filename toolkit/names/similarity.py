@@ -17,6 +17,7 @@ often needs there (gh/g, f/v, b/p, g/j, s/z, sh/ch, q/k) are priced as spelling 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 from toolkit.names.normalize import VOWELS, phonemes
@@ -25,6 +26,7 @@ SPELLING = 0.12  # a convention change, not an error
 _VOWEL_INDEL = 0.12
 _CONSONANT_INDEL = 0.85
 _OTHER = 1.0
+SPELLING_VARIANT = 0.88  # the least similarity of two spellings of one name
 
 # (a, b, cost, is_error). Symmetric. Upper-case symbols are digraphs (see normalize).
 _PAIRS = [
@@ -80,7 +82,7 @@ class Distance:
     @property
     def is_spelling_variant(self) -> bool:
         """Only convention edits (plus at most one cheap slip) separate the two names."""
-        return self.error <= 0.3 and self.similarity >= 0.88
+        return self.error <= 0.3 and self.similarity >= SPELLING_VARIANT
 
 
 @functools.lru_cache(maxsize=131072)
@@ -105,6 +107,26 @@ def symbol_distance(x: str, y: str) -> Distance:
 
     Of equally cheap alignments the one with fewer error edits wins.
     """
+    found = _aligned(x, y, math.inf)
+    assert found is not None  # no ceiling: always aligned
+    return found
+
+
+@functools.lru_cache(maxsize=131072)
+def distance_at_least(a: str, b: str, similarity: float) -> Distance | None:
+    """``distance(a, b)``, or None when its similarity is surely below ``similarity``: the
+    alignment stops once every partial alignment costs more than that similarity allows
+    (a full name compared with a listed one it does not resemble)."""
+    x, y = phonemes(a), phonemes(b)
+    # similarity = round(1 - cost / norm, 3): a cost above this ceiling cannot reach it.
+    ceiling = (1.0 - similarity + 0.001) * max(_weight(x), _weight(y), 1.0)
+    return _aligned(x, y, ceiling)
+
+
+def _aligned(x: str, y: str, ceiling: float) -> Distance | None:
+    """The dynamic program of ``symbol_distance``; None once a whole row costs more than
+    ``ceiling`` (costs never fall along a path, so the final cost would too)."""
+    bounded = ceiling != math.inf
     m = len(y)
     ins = []
     for b in y:
@@ -135,5 +157,7 @@ def symbol_distance(x: str, y: str) -> Distance:
             diag_c, diag_e = cost[j + 1], err[j + 1]
             cost[j + 1], err[j + 1] = best_c, best_e
             left_c, left_e = best_c, best_e
+        if bounded and min(cost) > ceiling:
+            return None
     norm = max(_weight(x), _weight(y), 1.0)
     return Distance(round(cost[m], 3), round(err[m], 3), round(max(0.0, 1 - cost[m] / norm), 3))
