@@ -5,7 +5,8 @@ A change is judged against the gold of the dev articles (``devset``):
 
 * *right*: the span becomes one of its gold fixes;
 * *same entity*: it touches a gold span and names the entity its first fix names, in
-  another accepted form (Jurf al-Sakhr for Jurf al-Sakhar);
+  another accepted form (Jurf al-Sakhr for Jurf al-Sakhar), or, outside gold, the gazetteer
+  lists the old and the new text as one entity's names (TÜİK -> TurkStat);
 * *wrong entity*: it touches a gold span and names another entity;
 * *outside gold*: no gold span there: a correct text changed;
 * *demonym*: it changes a demonym (Yemenis, Syrian's), never a name to replace.
@@ -103,17 +104,26 @@ def _short_form(replacement: str, fix: str, gazetteer, named: set[int]) -> bool:
     )
 
 
+def _one_entity(old: str, new: str) -> bool:
+    """Whether the gazetteer lists ``old`` and ``new`` as names of one entity."""
+    from toolkit.names.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    named = {id(e) for e in gazetteer.exact(new)}
+    return any(id(e) in named for e in gazetteer.exact(old))
+
+
 def judge(article: Article, change: Change) -> str:
     """The verdict on one name change in a dev article (see the module docstring)."""
     old = article.text[change.start : change.end]
+    ((_, verdict),) = verdicts(article, [change])
+    if verdict == "right":  # ("the Libyan Central Bank" -> "the Central Bank of Libya")
+        return "right"
     if touches_demonym(old, change.replacement):
         return "demonym"
-    ((_, verdict),) = verdicts(article, [change])
-    if verdict == "right":
-        return "right"
     golds = article.golds_at(change.start, change.end)
-    if not golds:
-        return "outside gold"
+    if not golds:  # ... unless the gazetteer lists both forms as one entity's (TÜİK, TurkStat)
+        return "same entity" if _one_entity(old, change.replacement) else "outside gold"
     if any(same_entity(change.replacement, gold.fixes) for gold in golds):
         return "same entity"
     if fold(old) == fold(change.replacement):

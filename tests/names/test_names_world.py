@@ -65,17 +65,15 @@ def test_world_figures_and_bodies(text: str, expected: list[tuple[str, str, str]
         "Fenerbahce and Galatasaray play in the UEFA Europa League, Turkey's press said.",
         # a cue two words back reaches over an article only ("operations for days": no name)
         "The Central Bank of Libya suspended operations for days in Tripoli and Benghazi.",
-        # the source's acronym in brackets after the English name is a gloss
-        "The Turkish Statistical Institute (TÜİK) said inflation eased in Ankara, Turkey.",
     ],
 )
 def test_real_names_are_left_alone(text: str) -> None:
     assert suspects(text) == []
 
 
-def test_a_foreign_acronym_alone_is_still_flagged() -> None:
+def test_a_foreign_acronym_is_flagged_also_in_brackets() -> None:
     text = "The Turkish Statistical Institute (TÜİK) met in Ankara. Later TÜİK said prices rose."
-    assert suspects(text) == [("TÜİK", "foreign", "TurkStat")]
+    assert suspects(text) == [("TÜİK", "foreign", "TurkStat"), ("TÜİK", "foreign", "TurkStat")]
 
 
 def test_french_diaeresis_is_never_the_consistent_form() -> None:

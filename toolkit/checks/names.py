@@ -47,8 +47,8 @@ MANGLED = Rule(
     "for Ceyhan), in an unlisted spelling of a curated name, or split in two.",
     why="MT translates the words of a name as ordinary words: 'Flood' becomes 'floods' and "
     "'Al-Aqsa' loses its capitals, so the name no longer reads as one.",
-    example="since Operation al aqsa floods October 7",
-    fixed="since Operation Al-Aqsa Flood October 7",
+    example="fighters crossed from Gaza into Israel in Operation al aqsa floods",
+    fixed="fighters crossed from Gaza into Israel in Operation Al-Aqsa Flood",
     fix_safe=True,
     false_positives="A plural that is part of a different, unlisted name; a foreign form that is "
     "also an English name (only flagged for places of 15,000 or more, large or in a country the "
@@ -67,8 +67,8 @@ UNRECOGNISED = Rule(
     why="When the gazetteer lacks the entity, a mangled name cannot be matched, but its "
     "letters still show the misreading (ج as y, خ as q, r for l): an editor should check it "
     "against the source.",
-    example="Fighting was reported in Youlf Saqr, near Anbar",
-    fixed="(check the name against the source: Jurf al-Sakhar)",
+    example="Fighting was reported in Khudhayriq, near Fallujah in Anbar",
+    fixed="(check the name against the source)",
     fix_safe=False,
     false_positives="A real but unlisted name with unusual spelling; only reported where the "
     "text is about the region (or --source-lang is ar, fa, tr, ku), when the context implies "

@@ -80,7 +80,8 @@ DATELINE = re.compile(r"[,:]|\s+[-–—]")  # after a place in capitals: "KISHI
 ENGLISH_NEWS = frozenset(
     {
         "US", "GB", "CA", "AU", "NZ", "IE", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "CH", "AT",
-        "SE", "NO", "DK", "FI", "EE", "LT", "LV", "PL", "AR",
+        "SE", "NO", "DK", "FI", "EE", "LT", "LV", "PL", "AR", "BG", "HU", "SK", "MT", "GR",
+        "CY", "VA", "BR", "MX", "CO", "VE", "ZA", "JP", "KR", "KP", "ID", "MY", "PH", "SG",
     }
 )  # fmt: skip
 # Countries whose names English romanizes from Arabic script, with doubling that varies.
@@ -167,6 +168,9 @@ class Analysis:
 
 
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Per gazetteer: the surname sounds of its full names, and the near ones of each sound seen.
+_SURNAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+SURNAME_CACHE = 50_000
 
 
 def analyse(doc: Document, gazetteer: Gazetteer, source_lang: str | None = None) -> Analysis:
@@ -184,7 +188,6 @@ class _Resolver:
         self.gaz = gazetteer
         self.source_lang = source_lang
         self.sentences = sentence_words(doc)
-        self._near: dict[str, list[tuple[Entry, str, int]]] = {}
 
     def run(self) -> Analysis:
         mentions = [m for toks in self.sentences for m in self._known(toks)]
@@ -385,6 +388,10 @@ class _Resolver:
         listed = phonemes(surname[-1]) in self.gaz.full_names
         if rarity >= GIVEN_NAME_SURNAME and not listed:
             return None
+        joined = "".join(core_tokens(words[-2].text)) + surname[-1]
+        near = [_near_surname(self.gaz, s) for s in (surname[-1], joined)]
+        if not any(near):
+            return None  # no listed full name has a surname like it
         tails = [self.doc.text[words[k].start : run.end] for k in range(len(words) - 1)]
         if any(self.gaz.exact(text) for text in tails):
             return None
@@ -392,8 +399,8 @@ class _Resolver:
         respelled = rarity < 2.5 or listed
         for k in range(max(0, len(words) - 4), len(words) - 1):
             text = tails[k]
-            for surnames in (surname[-1], "".join(core_tokens(words[-2].text)) + surname[-1]):
-                for entry, name, span in self._near_surname(surnames):
+            for candidates in near:
+                for entry, name, span in candidates:
                     found = self._full_name_match(text, entry, name, span, respelled)
                     if found is not None:
                         reason, similarity = found
@@ -403,12 +410,6 @@ class _Resolver:
                             words[k].start, run.end, text, (scored,), reason, confidence, "curated"
                         )
         return None
-
-    def _near_surname(self, surname: str) -> list[tuple[Entry, str, int]]:
-        """``_near_surname`` of this gazetteer, once per surname and document."""
-        if surname not in self._near:
-            self._near[surname] = _near_surname(self.gaz, surname)
-        return self._near[surname]
 
     def _full_name_match(
         self, text: str, entry: Entry, name: str, span: int, respelled: bool
@@ -461,8 +462,6 @@ class _Resolver:
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
         entry = entries[0]
-        if self._glossed(mention, entry):
-            return None
         dateline = bool(DATELINE.match(self.doc.text, mention.end)) and (
             mention.start == 0 or self.doc.text[mention.start - 1] == "\n"
         )
@@ -476,18 +475,6 @@ class _Resolver:
         return Suspect(
             mention.start, mention.end, mention.text, (scored,), "foreign", confidence, basis
         )
-
-    def _glossed(self, mention: Mention, entry: Entry) -> bool:
-        """A form in brackets right after the entity's English name gives the source's own
-        name or acronym for reference ("Turkish Statistical Institute (TÜİK)"): not a slip."""
-        text = self.doc.text
-        if (text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]) != (
-            "(",
-            ")",
-        ):
-            return False
-        before = text[max(0, mention.start - 120) : mention.start - 1].rstrip()
-        return any(before.endswith(name) for name in entry.names if name != mention.text)
 
     def _reading(self, mention: Mention) -> Suspect | None:
         """A listed name written as another language writes or reads it: the Arabic article
@@ -849,18 +836,23 @@ def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    index = gaz.full_names
     sound = phonemes(surname)
-    near = process.extract(
-        sound, list(index), scorer=Levenshtein.normalized_similarity, limit=8, score_cutoff=0.5
-    )
-    return [
-        found
-        for other, _, _ in near
-        if symbol_distance(sound, other).similarity >= GARBLED_SURNAME
-        for found in index[other]
-        if found[0].type in SPELLED_ONE_WAY
-    ]
+    keys, cache = _SURNAMES.setdefault(gaz, (list(gaz.full_names), {}))
+    if sound not in cache:
+        index = gaz.full_names
+        near = process.extract(
+            sound, keys, scorer=Levenshtein.normalized_similarity, limit=8, score_cutoff=0.5
+        )
+        if len(cache) >= SURNAME_CACHE:
+            cache.clear()
+        cache[sound] = [
+            found
+            for other, _, _ in near
+            if symbol_distance(sound, other).similarity >= GARBLED_SURNAME
+            for found in index[other]
+            if found[0].type in SPELLED_ONE_WAY
+        ]
+    return cache[sound]
 
 
 @functools.lru_cache(maxsize=65536)
