@@ -91,14 +91,31 @@ def distance(a: str, b: str) -> Distance:
     return symbol_distance(phonemes(a), phonemes(b))
 
 
+class _Costs(dict):
+    """Symbol -> (cost, error cost) of an edit, filled on first use: ``_sub`` against one
+    symbol (``_Costs(a)``), or ``_indel`` (``_Costs()``)."""
+
+    def __init__(self, a: str | None = None) -> None:
+        super().__init__()
+        self.a = a
+
+    def __missing__(self, b: str) -> tuple[float, float]:
+        cost, error = _indel(b) if self.a is None else _sub(self.a, b)
+        self[b] = found = (cost, cost if error else 0.0)
+        return found
+
+
+_INDELS = _Costs()
+_SUBS: dict[str, _Costs] = {}
+
+
 @functools.lru_cache(maxsize=4096)
 def _costs(a: str, y: str) -> tuple[tuple[float, float], ...]:
     """Substitution (cost, error cost) of symbol ``a`` against each symbol of ``y``."""
-    out = []
-    for b in y:
-        cost, error = _sub(a, b)
-        out.append((cost, cost if error else 0.0))
-    return tuple(out)
+    row = _SUBS.get(a)
+    if row is None:
+        row = _SUBS[a] = _Costs(a)
+    return tuple(map(row.__getitem__, y))
 
 
 @functools.lru_cache(maxsize=131072)
@@ -128,35 +145,30 @@ def _aligned(x: str, y: str, ceiling: float) -> Distance | None:
     ``ceiling`` (costs never fall along a path, so the final cost would too)."""
     bounded = ceiling != math.inf
     m = len(y)
-    ins = []
-    for b in y:
-        c, e = _indel(b)
-        ins.append((c, c if e else 0.0))
+    ins = list(map(_INDELS.__getitem__, y))
     cost = [0.0] * (m + 1)
     err = [0.0] * (m + 1)
     for j in range(m):
         cost[j + 1] = cost[j] + ins[j][0]
         err[j + 1] = err[j] + ins[j][1]
+    columns = range(1, m + 1)
     for a in x:
-        dc, de = _indel(a)
-        de = dc if de else 0.0
-        subs = _costs(a, y)
+        dc, de = _INDELS[a]
         diag_c, diag_e = cost[0], err[0]
-        cost[0] += dc
-        err[0] += de
-        left_c, left_e = cost[0], err[0]
-        for j in range(m):
-            sc, se = subs[j]
+        cost[0] = left_c = diag_c + dc
+        err[0] = left_e = diag_e + de
+        for j, (sc, se), (ic, ie) in zip(columns, _costs(a, y), ins, strict=True):
+            up_c, up_e = cost[j], err[j]
             best_c, best_e = diag_c + sc, diag_e + se
-            up_c, up_e = cost[j + 1] + dc, err[j + 1] + de
-            if up_c < best_c or (up_c == best_c and up_e < best_e):
-                best_c, best_e = up_c, up_e
-            ic, ie = ins[j]
-            if left_c + ic < best_c or (left_c + ic == best_c and left_e + ie < best_e):
-                best_c, best_e = left_c + ic, left_e + ie
-            diag_c, diag_e = cost[j + 1], err[j + 1]
-            cost[j + 1], err[j + 1] = best_c, best_e
-            left_c, left_e = best_c, best_e
+            step = up_c + dc
+            if step < best_c or (step == best_c and up_e + de < best_e):
+                best_c, best_e = step, up_e + de
+            step = left_c + ic
+            if step < best_c or (step == best_c and left_e + ie < best_e):
+                best_c, best_e = step, left_e + ie
+            diag_c, diag_e = up_c, up_e
+            cost[j] = left_c = best_c
+            err[j] = left_e = best_e
         if bounded and min(cost) > ceiling:
             return None
     norm = max(_weight(x), _weight(y), 1.0)
