@@ -434,7 +434,8 @@ def _builtin_gazetteer() -> Gazetteer:
     from toolkit.names.world_index import WorldIndex
 
     code = [
-        Path(__file__).with_name(f"{m}.py") for m in ("gazetteer", "normalize", "spans", "words")
+        Path(__file__).with_name(f"{m}.py")
+        for m in ("entry", "gazetteer", "normalize", "spans", "words")
     ]
     sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), *code]
     gazetteer = cached(CACHE_NAME, sources, _build_builtin)
