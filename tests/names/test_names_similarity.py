@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.names.normalize import loose_key, phonemes, skeleton
-from toolkit.names.similarity import distance, distance_at_least
+from toolkit.names.similarity import alike, distance, distance_at_least, symbol_distance
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,10 @@ def test_distance_at_least_is_the_distance_or_surely_below(least: float) -> None
         for b in NAMES:
             full, bounded = distance(a, b), distance_at_least(a, b, least)
             assert bounded == full if bounded is not None else full.similarity < least, (a, b)
+
+
+@pytest.mark.parametrize("least", [0.6, 0.88])
+def test_alike_agrees_with_the_full_distance(least: float) -> None:
+    for a in map(phonemes, NAMES):
+        for b in map(phonemes, NAMES):
+            assert alike(a, b, least) == (symbol_distance(a, b).similarity >= least), (a, b)

@@ -46,9 +46,9 @@ from toolkit.names.normalize import (
 )
 from toolkit.names.similarity import (
     SPELLING_VARIANT,
+    alike,
     distance,
     distance_at_least,
-    symbol_distance,
 )
 from toolkit.names.spans import (
     CONNECTORS,
@@ -848,7 +848,7 @@ def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:
         cache[sound] = [
             found
             for other, _, _ in near
-            if symbol_distance(sound, other).similarity >= GARBLED_SURNAME
+            if alike(sound, other, GARBLED_SURNAME)
             for found in index[other]
             if found[0].type in SPELLED_ONE_WAY
         ]

@@ -131,13 +131,24 @@ def symbol_distance(x: str, y: str) -> Distance:
 
 @functools.lru_cache(maxsize=131072)
 def distance_at_least(a: str, b: str, similarity: float) -> Distance | None:
-    """``distance(a, b)``, or None when its similarity is surely below ``similarity``: the
-    alignment stops once every partial alignment costs more than that similarity allows
-    (a full name compared with a listed one it does not resemble)."""
-    x, y = phonemes(a), phonemes(b)
+    """``distance(a, b)``, or None when its similarity is surely below ``similarity``."""
+    return symbols_at_least(phonemes(a), phonemes(b), similarity)
+
+
+def symbols_at_least(x: str, y: str, similarity: float) -> Distance | None:
+    """``symbol_distance(x, y)``, or None when its similarity is surely below ``similarity``:
+    the alignment stops once every partial alignment costs more than that similarity allows
+    (a name compared with a listed one it does not resemble)."""
     # similarity = round(1 - cost / norm, 3): a cost above this ceiling cannot reach it.
     ceiling = (1.0 - similarity + 0.001) * max(_weight(x), _weight(y), 1.0)
     return _aligned(x, y, ceiling)
+
+
+def alike(x: str, y: str, similarity: float) -> bool:
+    """``symbol_distance(x, y).similarity >= similarity``, without aligning to the end two
+    sounds far apart."""
+    gap = symbols_at_least(x, y, similarity)
+    return gap is not None and gap.similarity >= similarity
 
 
 def _aligned(x: str, y: str, ceiling: float) -> Distance | None:
