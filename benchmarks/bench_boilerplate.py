@@ -24,8 +24,8 @@ from corpus import DATA, require
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.checks._boilerplate_features import describe, feature_vectors  # noqa: E402
 from toolkit.checks.boilerplate import BoilerplateCheck, classify  # noqa: E402
+from toolkit.checks.boilerplate.features import describe, feature_vectors  # noqa: E402
 from toolkit.document import Document  # noqa: E402
 
 Page = dict

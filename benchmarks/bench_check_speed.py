@@ -60,7 +60,7 @@ def cold_start(*options: str, runs: int = 3) -> tuple[float, float]:
 
 def heavy_imports(*options: str) -> str:
     probe = (
-        "import sys\nfrom cli import main\n"
+        "import sys\nfrom toolkit.cli import main\n"
         f"try:\n    main(['check', *{list(options)!r}, {str(SEED)!r}])\n"
         "except SystemExit:\n    pass\n"
         f"print('heavy:' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"

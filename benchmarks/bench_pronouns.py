@@ -82,11 +82,11 @@ def held_out(language: str) -> tuple[int, int]:
 
 
 def _possessions_cache_clear() -> None:
-    from toolkit.checks import _pronouns_lexical, _pronouns_mentions
+    from toolkit.checks.pronouns import lexical, mentions
 
-    _pronouns_lexical._possessions.cache_clear()
-    _pronouns_mentions._noun.cache_clear()
-    _pronouns_mentions._common_noun.cache_clear()
+    lexical._possessions.cache_clear()
+    mentions._noun.cache_clear()
+    mentions._common_noun.cache_clear()
 
 
 def challenge(settings: Settings) -> tuple[int, int, int, int, int]:

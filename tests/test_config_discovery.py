@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 from toolkit.config import Config, IgnoreList, discover, find_config, load_config
 from toolkit.document import Document
 from toolkit.errors import UsageError

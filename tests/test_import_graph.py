@@ -4,17 +4,6 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "toolkit"
-# Cycles still to break (issue 20); the test fails when one is broken and not removed here.
-KNOWN = {
-    frozenset({"toolkit.names.gazetteer", "toolkit.names.words", "toolkit.names.world_index"}),
-    frozenset(
-        {
-            "toolkit.checks._pronouns_lexical",
-            "toolkit.checks._pronouns_mentions",
-            "toolkit.checks.pronouns",
-        }
-    ),
-}
 
 
 def _modules() -> dict[str, Path]:
@@ -94,10 +83,10 @@ def _cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
     return cycles
 
 
-def test_no_import_cycles_beyond_the_known_ones():
+def test_no_import_cycles():
     modules = _modules()
     graph = {name: _imports(name, path, modules) & set(modules) for name, path in modules.items()}
-    assert _cycles(graph) == KNOWN
+    assert _cycles(graph) == set()
 
 
 def test_the_scan_sees_a_cycle_through_a_function_level_import(tmp_path):

@@ -106,7 +106,7 @@ def test_item13_check_survives_a_corrupt_cache(tmp_path):
     env = {**os.environ, "MTKIT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(root)}
     article = tmp_path / "a.txt"
     article.write_text("Kataib Hezbollah said the attacks on Youlf Saqr killed three.\n")
-    command = [sys.executable, "-c", "from cli import main; main()", "check", str(article)]
+    command = [sys.executable, "-c", "from toolkit.cli import main; main()", "check", str(article)]
     first = subprocess.run(command, env=env, capture_output=True, text=True)
     assert first.returncode in (0, 1), first.stderr
     for entry in (tmp_path / "cache").iterdir():

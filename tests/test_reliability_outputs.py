@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 
 GLUED = "It said.”in fact no.\n\nThen it rained.”and stopped.\n"
 FIXED = "It said.” in fact no.\n\nThen it rained.” and stopped.\n"
@@ -222,7 +222,7 @@ def test_item13_a_missing_optional_package_names_its_extra(tmp_path, missing, ar
     code = (
         "import sys\n"
         f"for name in {missing!r}: sys.modules[name] = None  # as if not installed\n"
-        f"from cli import main; main({args!r})"
+        f"from toolkit.cli import main; main({args!r})"
     )
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root)}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 from toolkit.config import discover
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ def test_item16_shell_completion_as_the_readme_says():
     }
     env = {**os.environ, "_MTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "mtkit ch"}
     env["COMP_CWORD"] = "1"
-    code = "from cli import main; main(prog_name='mtkit')"
+    code = "from toolkit.cli import main; main(prog_name='mtkit')"
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT
     )

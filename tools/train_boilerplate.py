@@ -1,6 +1,6 @@
 """Fit the boilerplate line classifier: ``python tools/train_boilerplate.py``.
 
-A logistic regression over toolkit/checks/_boilerplate_features.FEATURES, trained on the
+A logistic regression over toolkit/checks/boilerplate/features.FEATURES, trained on the
 labelled web-page lines of ../shared/data/boilerplate_lines_dev.jsonl (body=0 is
 boilerplate). Prints 5-fold cross-validated precision/recall (folds are whole pages) and
 writes the weights fitted on all pages to corpora/boilerplate/line_weights.tsv.
@@ -13,7 +13,7 @@ import random
 
 import numpy as np
 
-from toolkit.checks._boilerplate_features import FEATURES, describe, feature_vectors
+from toolkit.checks.boilerplate.features import FEATURES, describe, feature_vectors
 from tools.shared_data import DATA as SHARED_DATA
 from tools.shared_data import ROOT, require
 

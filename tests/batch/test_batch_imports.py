@@ -16,7 +16,7 @@ def heavy():
 import toolkit
 toolkit.check(open({SEED!r}, encoding="utf-8").read())
 library = heavy()
-from cli import main
+from toolkit.cli import main
 try:
     main(["check", "--format", "json", {SEED!r}])
 except SystemExit:

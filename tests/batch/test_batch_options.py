@@ -4,10 +4,10 @@ import json
 
 from click.testing import CliRunner
 
-from cli import main
 from toolkit.batch import Stats
 from toolkit.batch.inputs import InputSpec
 from toolkit.batch.options import RunOptions, check_task, fix_task, qe_task
+from toolkit.cli import main
 from toolkit.config import Config, IgnoreList
 
 TEXT = "The army said it ,had retaken the town .\n"

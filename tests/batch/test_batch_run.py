@@ -8,11 +8,11 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 
-from cli import main
 from toolkit.batch import CheckTask, Engine, InputSpec, Task, run_batch
 from toolkit.batch.inputs import Item
 from toolkit.batch.output import Writer, done_keys
 from toolkit.batch.runner import results
+from toolkit.cli import main
 from toolkit.errors import UsageError
 from toolkit.pipeline import Selection
 from toolkit.settings import Settings

@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 import toolkit.textio
-from cli import main
+from toolkit.cli import main
 
 
 def test_a_slip_in_the_last_chunk_of_a_big_file(tmp_path, monkeypatch):

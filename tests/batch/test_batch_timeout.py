@@ -13,10 +13,10 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 
-from cli import main
 from toolkit.batch import Engine, InputSpec, Task, run_batch
 from toolkit.batch.inputs import Item
 from toolkit.batch.timeout import DocumentTimeout, time_limit
+from toolkit.cli import main
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
 from toolkit.batch import CheckTask, Engine, FixTask, InputSpec, run_batch
 from toolkit.batch.tasks import Task
+from toolkit.cli import main
 from toolkit.pipeline import Selection
 from toolkit.settings import Settings
 
@@ -184,7 +184,7 @@ def test_item12_workers_die_with_their_parent(tmp_path, stop):
     paragraph = "The army said ,it moved north .The minister spoke.Then he left. " * 20
     feed = write_feed(tmp_path / "f.jsonl", [{"id": i, "text": paragraph} for i in range(3000)])
     args = ["batch", "check", str(feed), "-o", str(tmp_path / "o.jsonl"), "-j", "2"]
-    code = f"from cli import main; main({[*args, '--force-jobs', '-q']!r})"
+    code = f"from toolkit.cli import main; main({[*args, '--force-jobs', '-q']!r})"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     parent = subprocess.Popen([sys.executable, "-c", code], env=env)
     workers: set[int] = set()

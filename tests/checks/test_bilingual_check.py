@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
 from toolkit.checks.bilingual import BilingualCheck
+from toolkit.cli import main
 from toolkit.document import Document
 from toolkit.numbers import find_numbers
 

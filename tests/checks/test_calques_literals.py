@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.checks._literals import folded, may_match, required_literals
 from toolkit.checks.calques import load_patterns
+from toolkit.checks.literals import folded, may_match, required_literals
 
 
 def test_required_literals_of_a_sequence_and_alternatives() -> None:

@@ -106,7 +106,7 @@ def test_cli_lm_option_runs_the_check(tiny_lm, tmp_path, monkeypatch):
 
     from click.testing import CliRunner
 
-    from cli import main
+    from toolkit.cli import main
 
     monkeypatch.setattr(FluencyCheck, "THRESHOLD", -1000.0)
     article = tmp_path / "article.txt"

@@ -3,7 +3,7 @@ suggestion turns the example into the fixed text it gives."""
 
 import pytest
 
-from toolkit.checks import _lexicon
+from toolkit.checks import lexicon
 from toolkit.checks.calques import CalqueCheck
 from toolkit.checks.grammar import GrammarCheck
 from toolkit.checks.terminology import TerminologyCheck
@@ -25,7 +25,7 @@ CASES = _rows(CalqueCheck) + _rows(TerminologyCheck) + _rows(GrammarCheck)
 
 @pytest.mark.parametrize(("check", "entry", "row"), CASES, ids=[c[1].id for c in CASES])
 def test_row_example_fires_and_fixes(check, entry, row, monkeypatch):
-    monkeypatch.setattr(_lexicon, "WEAK", 0.0)  # a weak row alone, without its corroboration
+    monkeypatch.setattr(lexicon, "WEAK", 0.0)  # a weak row alone, without its corroboration
     monkeypatch.setattr(check, "entries", lambda self: (entry,))
     text, _, fixed = row["example"].partition(" -> ")
     findings = check(Settings()).run(Document(text))

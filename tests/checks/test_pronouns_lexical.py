@@ -144,21 +144,21 @@ def test_people_in_an_earlier_paragraph_do_not_shield_an_institution():
 def test_speech_test_reads_the_paragraph_tail_only(monkeypatch):
     """Bug: each pronoun searched its whole paragraph so far for a closing quote (quadratic:
     a one-megabyte paragraph took minutes). Same answers, reading only the tail."""
-    from toolkit.checks import pronouns
+    from toolkit.checks.pronouns import forms
 
     searched: list[int] = []
-    pattern = pronouns._AFTER_QUOTE
+    pattern = forms._AFTER_QUOTE
 
     class Recording:
         def search(self, text: str):
             searched.append(len(text))
             return pattern.search(text)
 
-    monkeypatch.setattr(pronouns, "_AFTER_QUOTE", Recording())
+    monkeypatch.setattr(forms, "_AFTER_QUOTE", Recording())
     text = "The talks went on. " * 2000 + "“We will win,”  she said. The army said her unit left."
     doc = Document(text)
-    assert pronouns._in_speech(doc, text.index("she"))
-    assert not pronouns._in_speech(doc, text.index("her unit"))
+    assert forms.in_speech(doc, text.index("she"))
+    assert not forms.in_speech(doc, text.index("her unit"))
     assert searched and max(searched) <= 2
 
 
@@ -186,7 +186,7 @@ def test_speech_test_reads_the_paragraph_tail_only(monkeypatch):
     ],
 )
 def test_mentions_read_names_right(text, name, animacy, gender):
-    from toolkit.checks._pronouns_mentions import Text, mentions
+    from toolkit.checks.pronouns.mentions import Text, mentions
 
     found = mentions(Text(Document(text)), AnimacyLexicon.load())
     person = [

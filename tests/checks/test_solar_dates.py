@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from toolkit.checks._solar import gregorian, to_gregorian
 from toolkit.checks.calques import CalqueCheck
+from toolkit.checks.solar import gregorian, to_gregorian
 from toolkit.document import Document
 from toolkit.settings import Settings
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import toolkit.outputs
-from cli import main
+from toolkit.cli import main
 
 GLUED = "It said.”in fact no.\n\nThen it rained.”and stopped.\n"
 FIXED = "It said.” in fact no.\n\nThen it rained.” and stopped.\n"

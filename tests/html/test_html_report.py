@@ -193,7 +193,7 @@ def test_readable_on_a_phone(browser, tmp_path):
 def test_check_writes_html_report_and_refuses_to_overwrite_input(tmp_path):
     from click.testing import CliRunner
 
-    from cli import main
+    from toolkit.cli import main
 
     article = tmp_path / "a.txt"
     article.write_text("It said.”in fact <b>no</b>.\n", encoding="utf-8")
@@ -246,7 +246,7 @@ def test_without_javascript_everything_is_still_shown(browser, tmp_path):
 def test_seed_report_from_the_cli_in_the_browser(browser, tmp_path, seed_text):
     from click.testing import CliRunner
 
-    from cli import main
+    from toolkit.cli import main
     from toolkit.fix import fix
     from toolkit.pipeline import check
 
@@ -279,7 +279,7 @@ def test_check_html_with_a_path_given_twice(tmp_path):
 
     from click.testing import CliRunner
 
-    from cli import main
+    from toolkit.cli import main
 
     article = tmp_path / "a.txt"
     article.write_text("It said.”in fact.\n\nMore.\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 from toolkit.errors import InputError
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 REF, HYP = str(DATA / "ref.A.en"), str(DATA / "JDExploreAcademy.en")

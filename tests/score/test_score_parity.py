@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "wmt22_small"
 REF_A, REF_B = str(DATA / "ref.A.en"), str(DATA / "ref.B.en")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 from toolkit.findings import Finding
 from toolkit.score.qe import (
     PRIOR_POINTS_PER_WORD,
@@ -97,7 +97,7 @@ def test_qe_source_line_count_mismatch_is_exit_2(tmp_path):
 
 def test_reference_scoring_does_not_import_torch():
     code = (
-        "import sys; from click.testing import CliRunner; import cli;"
+        "import sys; from click.testing import CliRunner; import toolkit.cli as cli;"
         f"r = CliRunner().invoke(cli.main, ['score', '-r', {str(DATA / 'ref.A.en')!r},"
         f" {str(DATA / 'Online-W.en')!r}]); assert r.exit_code == 0, r.output;"
         "print(sorted(m for m in ('torch', 'transformers', 'spacy') if m in sys.modules))"

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from toolkit.cli import main
 
 WMT17 = Path(__file__).resolve().parents[1] / "data" / "sacrebleu_wmt17_ende"
 

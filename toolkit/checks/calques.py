@@ -1,7 +1,7 @@
 """Calques: connectives, formulas, dates and collocations copied word for word from the source.
 
 The patterns are data: one lexicon per source language under corpora/calques/ (ar, fa, tr, ur,
-zh, ru, fr) plus shared families (shared.tsv), read by the engine in ``_lexicon``.
+zh, ru, fr) plus shared families (shared.tsv), read by the engine in ``lexicon``.
 ``Settings.source_lang`` narrows them to one source language.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from toolkit.checks._lexicon import Entry, LexiconCheck, load_lexicon
-from toolkit.checks._solar import gregorian
+from toolkit.checks.lexicon import Entry, LexiconCheck, load_lexicon
+from toolkit.checks.solar import gregorian
 from toolkit.document import Document
 from toolkit.findings import Rule
 

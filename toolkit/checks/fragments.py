@@ -6,9 +6,9 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._boilerplate_features import describe
 from toolkit.checks._detached import detached, proper_names, stopwords
 from toolkit.checks.base import Check
+from toolkit.checks.boilerplate.features import describe
 from toolkit.document import Document, Span
 from toolkit.english import (
     can_be_verb,

@@ -7,7 +7,7 @@ preposition English does not use ("reached to 180", "discussed about"); French, 
 Arabic use the present tense with 'since' ("is closed since 2014") and invert subject and
 verb after 'where' ("where are deployed 400 soldiers"); Russian and Turkish drop the dummy
 subject ("Is expected that"). The patterns are data, one lexicon per source language under
-corpora/grammar/ plus shared families, read by the engine in ``_lexicon``; each pattern
+corpora/grammar/ plus shared families, read by the engine in ``lexicon``; each pattern
 names the context that keeps it off native usage ("the Iran deal", "I was told that").
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.checks._lexicon import LexiconCheck
+from toolkit.checks.lexicon import LexiconCheck
 from toolkit.document import Document
 from toolkit.findings import Rule
 

@@ -3,13 +3,13 @@
 A drone rendered as a "march plane" (Arabic مسيّرة), a cruise missile as a "winged missile",
 an aircraft as "the board" (Russian борт), a football head coach as "technical director"
 (Turkish teknik direktör). The lexicon is data, one file per source language under
-corpora/terminology/, read by the engine in ``_lexicon``; an entry whose word also has a
+corpora/terminology/, read by the engine in ``lexicon``; an entry whose word also has a
 native sense carries the context it needs ("board" only beside aviation words).
 """
 
 from __future__ import annotations
 
-from toolkit.checks._lexicon import LexiconCheck
+from toolkit.checks.lexicon import LexiconCheck
 from toolkit.findings import Rule
 
 WRONG_SENSE = Rule(

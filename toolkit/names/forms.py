@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from toolkit.names.entry import Entry
 from toolkit.names.frequency import zipf
-from toolkit.names.gazetteer import Entry
 from toolkit.names.normalize import core_tokens, fold, loose_key, tokens, turkish_read
 from toolkit.names.similarity import distance
 from toolkit.names.words import demonyms

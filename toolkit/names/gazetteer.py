@@ -17,7 +17,6 @@ import csv
 import functools
 import gzip
 import io
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.cache import cached
 from toolkit.errors import InputError
+from toolkit.names.entry import Entry  # re-exported: old imports and pickles name it here
 from toolkit.names.normalize import (
     TURKISH_ALPHABET,
     core_tokens,
@@ -39,7 +39,7 @@ from toolkit.names.similarity import Distance, symbol_distance
 from toolkit.resources import corpus_path, holdout_tags
 
 if TYPE_CHECKING:
-    from toolkit.names.words import WordIndex  # imports this module
+    from toolkit.names.words import WordIndex
     from toolkit.names.world_index import WorldIndex
 
 # Words that begin a surname ("Le Drian", "von der Leyen", "bin Salman").
@@ -47,53 +47,7 @@ PARTICLES = frozenset(
     {"le", "la", "de", "du", "di", "da", "von", "van", "der", "den", "bin", "ben"}
 )
 COLUMNS = ("canonical", "variants", "original", "type", "country", "lat", "lon", "source")
-PLACE_TYPES = frozenset({"place", "base", "country", "region"})
 ANY_TYPE = "any"  # a user row without a type: it joins whatever entity its names denote
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One entity: its canonical English name, accepted variants and facts for context."""
-
-    canonical: str
-    variants: tuple[str, ...] = ()
-    original: str = ""
-    type: str = "place"
-    country: str = ""
-    lat: float | None = None
-    lon: float | None = None
-    source: str = ""
-    population: int = 0
-    house_style: bool = False  # canonical form chosen by a user gazetteer
-    foreign: tuple[str, ...] = ()  # names in other languages' usage (Lizbon, CEDEAO): NM102
-    world_tier: bool = False  # read from the world tier's file, not held in memory
-
-    def __reduce__(self) -> tuple:
-        """Pickled as its field values: unpickling calls the constructor, several times
-        faster than a slots dataclass's generic state restore (cold start)."""
-        return (Entry, tuple(getattr(self, name) for name in self.__slots__))
-
-    @property
-    def is_world(self) -> bool:
-        """From the world tier (GeoNames or ISO 3166-2), not a curated or in-memory entry."""
-        return self.source.startswith(("GeoNames", "ISO 3166-2"))
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.canonical, *self.variants, *self.foreign)
-
-    @property
-    def is_place(self) -> bool:
-        return self.type in PLACE_TYPES
-
-    def km_to(self, other: Entry) -> float | None:
-        """Great-circle distance in km, when both have coordinates."""
-        if None in (self.lat, self.lon, other.lat, other.lon):
-            return None
-        p1, p2 = math.radians(self.lat), math.radians(other.lat)
-        dl = math.radians(other.lon - self.lon)
-        cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-        return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +434,8 @@ def _builtin_gazetteer() -> Gazetteer:
     from toolkit.names.world_index import WorldIndex
 
     code = [
-        Path(__file__).with_name(f"{m}.py") for m in ("gazetteer", "normalize", "spans", "words")
+        Path(__file__).with_name(f"{m}.py")
+        for m in ("entry", "gazetteer", "normalize", "spans", "words")
     ]
     sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), *code]
     gazetteer = cached(CACHE_NAME, sources, _build_builtin)

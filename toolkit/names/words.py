@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from toolkit.names.gazetteer import Entry
+from toolkit.names.entry import Entry
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, token_set
 from toolkit.names.spans import CONNECTORS
 from toolkit.resources import corpus_path, iter_tsv

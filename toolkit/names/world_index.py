@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from toolkit.names.gazetteer import Entry
+from toolkit.names.entry import Entry
 from toolkit.names.normalize import loose_key
 from toolkit.names.world import blocks
 

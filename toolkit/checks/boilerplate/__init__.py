@@ -21,7 +21,8 @@ import math
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._boilerplate_features import (
+from toolkit.checks.base import Check
+from toolkit.checks.boilerplate.features import (
     FEATURES,
     LineInfo,
     core_bounds,
@@ -29,7 +30,6 @@ from toolkit.checks._boilerplate_features import (
     feature_vectors,
     title_index,
 )
-from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv

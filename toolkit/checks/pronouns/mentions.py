@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from toolkit.checks.pronouns import _MAYBE, _UNKNOWN, AnimacyLexicon, Referent
+from toolkit.checks.pronouns.lexicon import MAYBE, UNKNOWN, AnimacyLexicon, Referent
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_common_word
 from toolkit.resources import corpus_path, iter_tsv, read_lines
@@ -634,7 +634,7 @@ def _name(
         if not (bare and text.sentence_first[sentence] != k):
             plural = noun[1] and noun[0].cls != "company"  # "Pakistan Railways" is "it"
             return mention(noun[0], plural)  # "Iraqi Ministry of Oil", "the Court"
-        return mention(_MAYBE)  # a surname: "Chambers", "Bank"
+        return mention(MAYBE)  # a surname: "Chambers", "Bank"
     if titles or human or given is not None:
         gender = next((r.gender for r in (*titles, *human) if r.gender), None)
         if given is not None and given[1] and not any(r.gender for r in titles):
@@ -658,10 +658,10 @@ def _name(
     if len(parts) == 1 and len(parts[0]) <= 6 and _ACRONYM.fullmatch(parts[0]):
         return mention(_ORGANISATION)  # "FIFA", "UNAMA", "TCMB"
     if len(parts) > 1 and lower[-1] in lexicon.count_nouns:
-        return mention(_UNKNOWN)  # "World Cup", "UN Charter": a thing or event
+        return mention(UNKNOWN)  # "World Cup", "UN Charter": a thing or event
     if _the_plural(text, k, lower):
         return mention(_GROUP, plural=True)  # "the Houthis", "the Kurds": a group as a body
-    return mention(_MAYBE if len(parts) == 1 else _MAYBE_NAME)
+    return mention(MAYBE if len(parts) == 1 else _MAYBE_NAME)
 
 
 _ORGANISATION = Referent("nonhuman", None, "organisation", reliable=False)
@@ -732,7 +732,7 @@ def _common_noun(word: str, lexicon: AnimacyLexicon) -> tuple[Referent, bool] | 
         and word in lexicon.count_nouns
         and word not in lexicon.frequent_words  # "number", "order"
     ):
-        return _MAYBE, False
+        return MAYBE, False
     return None
 
 

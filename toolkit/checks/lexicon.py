@@ -24,8 +24,8 @@ from typing import ClassVar
 
 from toolkit import regex_programs
 from toolkit.cache import cached
-from toolkit.checks._literals import folded, may_match, required_literals
 from toolkit.checks.base import Check
+from toolkit.checks.literals import folded, may_match, required_literals
 from toolkit.document import Document, Span
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
@@ -231,7 +231,7 @@ def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
         *_lexicon_files(folder),
         corpus_path("calques", "macros.tsv"),
         Path(__file__),
-        Path(__file__).with_name("_literals.py"),
+        Path(__file__).with_name("literals.py"),
         Path(regex_programs.__file__),
     ]
     rows = cached(f"lexicon-{folder}", sources, lambda: _parse_folder(folder, frozenset(by_code)))

@@ -1,7 +1,7 @@
 """The model-free pronoun resolver of the pronoun check (the default, without ``--deep``).
 
 Each he/she/his/her/him is given the antecedent English grammar prefers, found from clause
-structure alone (_pronouns_mentions.py gives the candidates and their roles):
+structure alone (mentions.py gives the candidates and their roles):
 
 - a bound one, where the words leave no choice: "the Syrian side, for her part"; "X
   expressed her concern" (the subject); "strikes on her territory" (a country or body); "the
@@ -24,7 +24,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.checks._pronouns_mentions import (
+from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech, same_case
+from toolkit.checks.pronouns.lexicon import AnimacyLexicon, Referent
+from toolkit.checks.pronouns.mentions import (
     _DETERMINERS,
     Mention,
     Text,
@@ -32,17 +34,7 @@ from toolkit.checks._pronouns_mentions import (
     reporting_verbs,
     reports,
 )
-from toolkit.checks.pronouns import (
-    _FORMS,
-    _GENDER,
-    _GENDERED,
-    GENDER_MISMATCH,
-    NONHUMAN_ANTECEDENT,
-    AnimacyLexicon,
-    Referent,
-    _in_speech,
-    _same_case,
-)
+from toolkit.checks.pronouns.rules import GENDER_MISMATCH, NONHUMAN_ANTECEDENT
 from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
@@ -113,7 +105,7 @@ def lexical_findings(
     the spaCy resolver: each one is kept where this one judged nothing, unless a person the
     pronoun may mean is salient, a ship is near a "she", or a person opens the next
     sentence."""
-    matches = list(_GENDERED.finditer(doc.text))
+    matches = list(GENDERED.finditer(doc.text))
     if not matches:
         return
     text = Text(doc)
@@ -132,7 +124,7 @@ def lexical_findings(
             finding = _from_parse(text, k, by_start, found, chain)
         if finding is None:
             role = 1.0 if pronoun in ("she", "he") else 0.8
-            chain.append((k, text.sentence_of[k], _GENDER[pronoun], role))
+            chain.append((k, text.sentence_of[k], GENDER[pronoun], role))
         else:
             yield finding
 
@@ -156,7 +148,7 @@ def _from_parse(
     finding = by_start.get(text.words[k].start) or by_start.get(text.words[k - 1].start)
     if finding is None or not finding.start <= text.words[k].start < finding.end:
         return None
-    gender = _GENDER[text.lower(k)]
+    gender = GENDER[text.lower(k)]
     if (gender == "f" and _ship_near(text, k, found)) or _named_next(text, k, gender, found):
         return None
     other = "m" if gender == "f" else "f"
@@ -181,7 +173,7 @@ def _judge(
     if pronoun[0].isupper() and k != sentence_start:
         return None  # "His Majesty"
     quoted_subject = None
-    if _in_speech(doc, offset):
+    if in_speech(doc, offset):
         quoted_subject = _quoted_predicate(text, k, found)
         if quoted_subject is None:
             return None  # quoted speech: its pronouns are the speaker's
@@ -189,9 +181,9 @@ def _judge(
         return None  # "if it is serious, he may be jailed": anyone
     if _speaker(doc, offset, end):
         return None
-    gender = _GENDER[pronoun.lower()]
+    gender = GENDER[pronoun.lower()]
     possessive = _is_determiner(pronoun, text, k, lexicon)
-    forms = _FORMS[(pronoun.lower(), possessive)]
+    forms = FORMS[(pronoun.lower(), possessive)]
     relative = _relative_clause(text, k, found)
     if relative is not None:
         start, stop, verb, subject = relative
@@ -218,7 +210,7 @@ def _judge(
         return None
     mention = antecedent.mention
     referent = mention.referent
-    if not _agrees(mention, _GENDER[pronoun.lower()]):
+    if not _agrees(mention, GENDER[pronoun.lower()]):
         return None
     people = _salience(text, k, gender, found, chain, mention)
     # a named person of the other gender is a strong antecedent: rivals must match a share
@@ -246,7 +238,7 @@ def _judge(
             end,
             f"'{pronoun}' refers to {mention.text!r}, which is not a person: the source "
             "language's grammatical gender leaked into English.",
-            [_same_case(suggestion, pronoun)],
+            [same_case(suggestion, pronoun)],
             confidence=_confidence(mention, lexicon, antecedent.bound, people),
             safe=_certain(antecedent),
         )
@@ -272,7 +264,7 @@ def _judge(
             end,
             f"'{pronoun}' refers to {mention.text!r}, whose gender the text gives as the "
             "other one.",
-            [_same_case(forms[2], pronoun)],
+            [same_case(forms[2], pronoun)],
             confidence=0.6 if antecedent.bound else 0.5,
         )
     return None
@@ -282,7 +274,7 @@ def _own_pronoun_follows(text: Text, k: int, gender: str | None) -> bool:
     """Whether a pronoun of ``gender`` follows word k in its sentence."""
     s = text.sentence_of[k]
     stop = text.sentence_first[s + 1] if s + 1 < len(text.sentence_first) else len(text.words)
-    return any(_GENDER.get(text.lower(j)) == gender for j in range(k + 1, stop))
+    return any(GENDER.get(text.lower(j)) == gender for j in range(k + 1, stop))
 
 
 def _strong(text: Text, k: int, mention: Mention) -> bool:
@@ -483,7 +475,7 @@ def _clause_starts(text: Text, first: int, k: int) -> list[int]:
         if (
             word in _CLAUSE_OPENERS
             or any(c in gap for c in ";:")
-            or (word in ("and", "but") and ("," in gap or _GENDER.get(text.lower(j + 1))))
+            or (word in ("and", "but") and ("," in gap or GENDER.get(text.lower(j + 1))))
         ):
             starts.append(j)
     return starts
@@ -501,7 +493,7 @@ def _subject(
         modified = before.endswith(("ed", "ing")) and not text.gap(mention.first)
         if _verb_between(text, start + 1, mention.first - modified):  # "the armed forces"
             return None
-        if not mention.oblique and not _in_speech(text.doc, mention.start):
+        if not mention.oblique and not in_speech(text.doc, mention.start):
             opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
             named = found[mention.same_as] if mention.same_as >= 0 else mention
             subject = mention.subject or named.subject
