@@ -307,3 +307,51 @@ def test_names_rendered_two_ways(text: str, expected: list) -> None:
 )
 def test_glosses_and_english_variants_are_one_name(text: str) -> None:
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NATO leaders met in Vilnius. The OTAN summit ended on Wednesday.",
+            [("OTAN", "NATO")],
+        ),
+        (
+            "The Armed Forces of Ukraine said the VSU had repelled an attack.",
+            [("VSU", "Armed Forces of Ukraine")],
+        ),
+        # defined in brackets: a gloss; alone in the article: nothing to be consistent with
+        ("The North Atlantic Treaty Organization (OTAN) met on Monday.", []),
+        ("The FMI cut its growth forecast for the region.", []),
+    ],
+)
+def test_an_acronym_in_another_language(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic 'abd al- written Abdul, Abdel, Abdur
+        (
+            "Abdul Rahman Mustafa arrived in Ankara. Abdel Rahman Mustafa said the talks went on.",
+            [("Abdel", "Abdul")],
+        ),
+        # a place's kind word translated once ("Jabal", "Mount"; Turkish "Dağı")
+        (
+            "Residents of Mount Amil fled north after shelling hit Jabal Amil villages.",
+            [("Jabal Amil", "Mount Amil")],
+        ),
+        (
+            "Troops moved near Cudi Dağı on Monday. Clashes on Mount Cudi lasted hours.",
+            [("Mount Cudi", "Cudi Dağı")],
+        ),
+        (
+            "The Türk Silahlı Kuvvetleri said two soldiers died. The Turkish Armed Forces gave "
+            "no details.",
+            [("Turkish Armed Forces", "Türk Silahlı Kuvvetleri")],
+        ),
+    ],
+)
+def test_transliterated_and_translated_parts(text: str, expected: list) -> None:
+    assert found(text) == expected

@@ -204,3 +204,39 @@ def test_name_capitalised_only_on_its_first_word():
         'Militants of the "Islamic state" claimed the attack in Kabul.'
     )
     assert not [f for f in found("Some want an Islamic state in Syria.") if f[0] == "CA105"]
+
+
+@pytest.mark.parametrize(
+    "text, span, fixed",
+    [
+        ("The rebels entered the CITY late on Sunday.", "CITY", "city"),
+        ("He said the deal was NEVER signed.", "NEVER", "never"),
+        ("Talks with IRAN resumed, diplomats said.", "IRAN", "Iran"),
+    ],
+)
+def test_all_caps_word(text, span, fixed):
+    assert ("CA107", span, (fixed,)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders of NATO and the WHO met in Geneva.",  # acronyms
+        "BAGHDAD, May 2 (Reuters) - Talks resumed.",  # a dateline
+        "THE TALKS HAVE FAILED, SAID THE MINISTER.",
+    ],
+)
+def test_all_caps_word_not_flagged(text):
+    assert not [f for f in found(text) if f[0] == "CA107"]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [("The vote was held on 12 may, officials said.", "may"), ("It ended in march 2021.", "march")],
+)
+def test_month_that_is_also_a_word_in_a_date(text, span):
+    assert ("CA105", span, (span.capitalize(),)) in found(text)
+
+
+def test_may_and_march_as_words_are_not_months():
+    assert not found("Prices may rise as crowds march 20 miles to the capital.")

@@ -6,13 +6,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._proper_nouns import lower_case_names
+from toolkit.checks._proper_nouns import lower_case_names, names_by_first_word
 from toolkit.checks._titles import title_case_slips
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import abbreviations, function_words, inside, is_title_case, not_prose_spans
 from toolkit.findings import Finding, Rule
-from toolkit.resources import corpus_path, iter_tsv
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 CAPITALISED_FUNCTION_WORD = Rule(
     code="CA101",
@@ -107,7 +107,8 @@ LOWER_CASE_NAME = Rule(
     example="Talks in doha resumed on monday, officials of the arab league said.",
     fixed="Talks in Doha resumed on Monday, officials of the Arab League said.",
     false_positives="Only names whose lower-case form is no English word (not china, turkey, "
-    "chad, may, march); a name partly lower-case is flagged only when a distinctive word is "
+    "chad; may, march and august only in a date: `on 15 may,`); a name partly lower-case "
+    "is flagged only when a distinctive word is "
     "(`the Red sea` and `south Sudan`, a region, pass); URLs, handles, slugs, hyphenated "
     "compounds and lines with no capital letter are skipped.",
     fix_safe=True,
@@ -137,6 +138,25 @@ TITLE_CASE = Rule(
     source="Titles: corpora/english/titles.tsv.",
 )
 
+SHOUTED_WORD = Rule(
+    code="CA107",
+    slug="all-caps-word",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A common word in capitals in the middle of a sentence of running prose (`the "
+    "talks were VERY difficult`, `troops entered the CITY on Monday`).",
+    why="Source pages set words in capitals for emphasis or as labels, and MT of scripts "
+    "without case copies the source's Latin capitals; English prose writes them lower-case.",
+    example="Officials said the situation in the region remained VERY tense on Sunday.",
+    fixed="Officials said the situation in the region remained very tense on Sunday.",
+    false_positives="Only words of four letters or more among the 3,000 most frequent English "
+    "words (acronyms such as NATO, ISIS or AIDS are rarer as words), between a lower-case word "
+    "and a lower-case word or punctuation; capitals at the start of a line (datelines) are "
+    "skipped.",
+    source="Words: the first 3,000 of corpora/english/common_words.txt.",
+)
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOWER_WORD = re.compile(r"(?<!\w)[a-z]{3,}(?![\w@/-])")
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:pro|anti|non|pan|neo|post|pre|ex)-\Z")
@@ -159,6 +179,16 @@ _SPACED_LOWER = re.compile(r"[ \t]+[a-z]")
 _WORD_SPACED = re.compile(r"(\w+)[ \t]+$")
 _TOKEN_BEFORE = re.compile(r"[\w.'’-]+$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A word in capitals between lower-case words (`remained VERY tense`).
+_SHOUTED = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][,;] ))[A-Z]{4,}(?=[,;:.]?[ \t]+[a-z]|[,;:.])")
+FREQUENT_WORDS = 3000
+# May, March and August are also words: lower-case only as part of a date (`on 15 may,`).
+_DATED_MONTH = re.compile(
+    r"(?<=\d )(?:may|march|august)(?=[,.;)]|[ \t]+\d{4}\b)"
+    r"|(?<=(?:in|of) )(?:may|march|august)(?=[ \t]+\d{4}\b)"
+    r"|(?<=(?:on|in|by|to) )(?:may|march|august)"
+    r"(?=[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,|\.|[ \t]+\d{4}))"
+)
 MIN_CLAUSE_WORDS = 2
 CONTEXT = 120  # characters looked at around a candidate word (keeps long texts linear)
 TITLE_WORDS = 12  # longest run of capitalised words looked at for a title
@@ -186,6 +216,7 @@ class CapitalisationCheck(Check):
         LOWER_CASE_PROPER_ADJECTIVE,
         LOWER_CASE_NAME,
         TITLE_CASE,
+        SHOUTED_WORD,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -199,6 +230,7 @@ class CapitalisationCheck(Check):
                 ):
                     yield from self._function_words(doc, sentence)
         yield from self._titles(doc, skip)
+        yield from self._shouted(doc, skip)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
         names = list(self._names(doc, skip))
@@ -222,9 +254,26 @@ class CapitalisationCheck(Check):
                     confidence=0.75,
                 )
 
+    def _shouted(self, doc: Document, skip: list) -> Iterator[Finding]:
+        text = doc.text
+        for match in _SHOUTED.finditer(text):
+            word = match.group().lower()
+            if word in _frequent_words() and not inside(match.start(), skip):
+                names = names_by_first_word().get(word, ())
+                single = [n.canonical for n in names if len(n.words) == 1]
+                yield SHOUTED_WORD.at(
+                    doc,
+                    match.start(),
+                    match.end(),
+                    f"{match.group()!r} is in capitals in the middle of a sentence.",
+                    [single[0] if single else word],
+                    confidence=0.7,
+                )
+
     def _names(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
-        for start, end, corrected in lower_case_names(text):
+        months = [(m.start(), m.end(), m.group().capitalize()) for m in _DATED_MONTH.finditer(text)]
+        for start, end, corrected in sorted([*lower_case_names(text), *months]):
             if inside(start, skip) or not _has_capitals(text, start, end):
                 continue
             yield LOWER_CASE_NAME.at(
@@ -406,6 +455,11 @@ class CapitalisationCheck(Check):
                 ["" if next_word not in _RELATIVES else ", " + next_word],
                 confidence=0.85,
             )
+
+
+@functools.cache
+def _frequent_words() -> frozenset[str]:
+    return frozenset(read_lines("english", "common_words.txt")[:FREQUENT_WORDS])
 
 
 def _has_capitals(text: str, start: int, end: int) -> bool:

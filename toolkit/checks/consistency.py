@@ -82,6 +82,8 @@ _MESSAGES = {
     "translation": "{text!r} and {replacement!r} are two renderings of one name "
     "(translated twice, or translated and transliterated)",
     "order": "{text!r} and {replacement!r} are one name, given in two orders",
+    "foreign": "{text!r} is another language's acronym of {replacement!r}, which the article "
+    "also uses",
 }
 
 
@@ -109,7 +111,7 @@ class ConsistencyCheck(Check):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
-        for found in resolve(doc, gazetteer).deviations:
+        for found in resolve(doc, gazetteer, self.settings.source_lang).deviations:
             suggestions = [found.replacement]
             whole = (found.start, found.end) == (found.mention.start, found.mention.end)
             if found.entry is not None and found.kind == "alias" and whole:

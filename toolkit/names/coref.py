@@ -40,6 +40,7 @@ from toolkit.names.mentions import (
     spelling_key,
 )
 from toolkit.names.normalize import core_tokens, loose_key
+from toolkit.names.renderings import CAPITAL, bodies, same_body, translations
 from toolkit.names.variants import SAME, Pair, align, spelled_alike, token_relation
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -54,6 +55,7 @@ _GLOSS = re.compile(
     r"(?:\(|,)?\s*[\"“‘']?\s*",
     re.IGNORECASE,
 )
+_BRACKET = re.compile(r"\s*[(\[]\s*")  # "NATO (OTAN"
 _CONFIDENCE = {
     "diacritics": 0.85,
     "spelling": 0.75,
@@ -66,6 +68,7 @@ _CONFIDENCE = {
     "alternative": 0.7,
     "translation": 0.6,
     "order": 0.7,
+    "foreign": 0.75,
 }
 _STRONG, _SURNAME, _BARE = "name", "surname", "bare"
 
@@ -118,12 +121,15 @@ class Resolution:
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def resolve(doc: Document, gazetteer: Gazetteer | None = None) -> Resolution:
-    """The entities of ``doc`` and the mentions that deviate (computed once per document)."""
+def resolve(
+    doc: Document, gazetteer: Gazetteer | None = None, source_lang: str | None = None
+) -> Resolution:
+    """The entities of ``doc`` and the mentions that deviate (computed once per document;
+    ``source_lang`` as the names check has it, so both share one name analysis)."""
     per_doc = _CACHE.setdefault(doc, {})
-    key = id(gazetteer)
+    key = (id(gazetteer), source_lang)
     if key not in per_doc:
-        per_doc[key] = _Resolver(doc, gazetteer).run()
+        per_doc[key] = _Resolver(doc, gazetteer, source_lang).run()
     return per_doc[key]
 
 
@@ -167,9 +173,12 @@ def _node(tokens: tuple[Token, ...]) -> tuple[int, int]:
 
 
 class _Resolver:
-    def __init__(self, doc: Document, gazetteer: Gazetteer | None) -> None:
+    def __init__(
+        self, doc: Document, gazetteer: Gazetteer | None, source_lang: str | None = None
+    ) -> None:
         self.doc = doc
         self.gaz = gazetteer
+        self.source_lang = source_lang
         self.clusters: list[_Cluster] = []
         self.index: dict[str, list[_Cluster]] = defaultdict(list)
         self.glossed: set[tuple[str, ...]] = set()
@@ -191,6 +200,7 @@ class _Resolver:
         deviations += self._countries(found)
         deviations += self._aliases()
         deviations += self._alternatives()
+        deviations += self._foreign_acronyms()
         deviations += self._renderings()
         deviations = [d for d in deviations if d.mention.keys not in self.glossed]
         return Resolution(self, _first_per_span(deviations))
@@ -587,6 +597,32 @@ class _Resolver:
                         None, _CONFIDENCE["country"],
                     )  # fmt: skip
 
+    def _foreign_acronyms(self) -> Iterable[Deviation]:
+        """A body's acronym in another language ("OTAN", Russian "VSU", Turkish "BM") in an
+        article that also names the body in English: the English form the article uses (its
+        acronym first) is the suggestion. An acronym defined in brackets beside the English
+        name is a gloss."""
+        text = self.doc.text
+        table, pattern = _foreign_acronyms()
+        for match in pattern.finditer(text):
+            acronym = match.group()
+            used = [(f, at) for f in table[acronym] if (at := _word_at(text, f)) is not None]
+            if not used:
+                continue
+            form = used[0][0]
+            if any(
+                _BRACKET.fullmatch(text, at + len(f), match.start())
+                or _BRACKET.fullmatch(text, match.end(), at)
+                for f, at in used
+            ):
+                continue  # "NATO (OTAN)", "OTAN (NATO)"
+            mention = mention_at(text, match.start(), match.end())
+            yield Deviation(
+                match.start(), match.end(), acronym, form,
+                mention or Mention(match.start(), match.end(), acronym, (), ()), form,
+                "foreign", None, _CONFIDENCE["foreign"],
+            )  # fmt: skip
+
     def _alternatives(self) -> Iterable[Deviation]:
         """Two English names of one country or city in one article ("Côte d'Ivoire", "the
         Ivory Coast"): the one used less is flagged (not inside a longer name)."""
@@ -625,8 +661,6 @@ class _Resolver:
         """A body's name translated anew ("Turkey Statistics Institution" after "Turkish
         Statistical Institute"), or a name transliterated once and translated once ("Jaish
         al-Adl", "Army of Justice"): the first rendering is the article's."""
-        from toolkit.names.renderings import bodies, same_body, translations
-
         text = self.doc.text
         found = bodies(text, _country_words(self.gaz))
         pairs = [
@@ -650,7 +684,7 @@ class _Resolver:
 
         groups: dict[int, list[Mention]] = defaultdict(list)
         entries: dict[int, Entry] = {}
-        for found in analyse(self.doc, self.gaz).mentions:
+        for found in analyse(self.doc, self.gaz, self.source_lang).mentions:
             entry = found.entry
             if not found.listed or entry.is_world:
                 continue  # a variant the search found; GeoNames' many legitimate alternates
@@ -941,6 +975,24 @@ def _demonyms() -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
+def _foreign_acronyms() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
+    """corpora/consistency/foreign_acronyms.tsv: acronym -> English forms, and a pattern for
+    the acronyms as words."""
+    table = {
+        row["acronym"]: tuple(row["english"].split("|"))
+        for row in iter_tsv(corpus_path("consistency", "foreign_acronyms.tsv"))
+    }
+    alternation = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    return table, re.compile(rf"{CAPITAL}(?<![\w.-])(?:{alternation})(?![\w-])")
+
+
+def _word_at(text: str, words: str) -> int | None:
+    """Where ``words`` first stand as words in ``text``."""
+    found = re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text)
+    return found.start() if found else None
+
+
+@functools.cache
 def _alternative_names() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
     """A pattern for the names of corpora/consistency/alternative_names.tsv (with "the" when
     the text has it), and each bare name's group and listed form."""
@@ -950,7 +1002,9 @@ def _alternative_names() -> tuple[re.Pattern, dict[str, tuple[int, str]]]:
             names[_bare(name).casefold()] = (number, name)
     bare = sorted((_bare(listed) for _, listed in names.values()), key=len, reverse=True)
     alternation = "|".join(map(re.escape, bare))
-    pattern = re.compile(rf"(?<![\w'’-])(?P<name>(?:[Tt]he )?(?:{alternation}))(?![\w'’-])")
+    pattern = re.compile(
+        rf"{CAPITAL}(?<![\w'’-])(?P<name>(?:[Tt]he )?(?:{alternation}))(?![\w'’-])"
+    )
     return pattern, names
 
 

@@ -36,6 +36,8 @@ _DIGRAPHS = (
     (re.compile(r"^ye(?=[^aeiou])"), "e"),  # Russian Е: "Yevgeny", "Evgeny"
     (re.compile(r"(?<=[aeiou])y(?=e)"), ""),  # a glide written or not: "Tokayev", "Tokaev"
     (re.compile(r"(?<=[bcdfgklmnprstvz])i(?=a)"), "y"),  # "Pashinian", "Pashinyan"; "Daria"
+    # Arabic 'abd al- before a name: Abdul, Abdel, Abdur (sun letter), written apart or not
+    (re.compile(r"^abd(?:u[lrsnzdt]|e[lrsn]|a[lrsn]|ol)(?=[a-z]|$)"), "abdul"),
     (re.compile(r"dzh|dsch"), "j"),
     (re.compile(r"shch|sch"), "sh"),
     (re.compile(r"(?<=[a-z]{2}[aeiou][bcdfghjklmnpqrstvz])e$"), ""),

@@ -18,10 +18,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.english import function_words
+from toolkit.names.mentions import plain
 from toolkit.resources import corpus_path, iter_tsv
 
 # Capitalised words, with lower-case joiners inside: "Independent Authority for Elections".
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|for|the|on)[ \t]+)*[A-Z][\w'’-]*)+")
+# Where a name (or "the" before one) may start: a lookahead that spares a long alternation the
+# lower-case letters of the text.
+CAPITAL = r"(?=[A-ZÀ-ÞĀ-ſt])"
 _OPENERS = frozenset({"the", "a", "an"})
 _JOINERS = frozenset({"of", "for", "the", "on"})
 
@@ -177,28 +181,39 @@ def _glosses() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 @functools.cache
 def _gloss_words() -> re.Pattern:
-    """Any transliterated name word of ``_glosses``, capitalised."""
+    """Any transliterated name word of ``_glosses``, in any case (Turkish letters folded
+    by the caller: "Dağı", dagi)."""
     words = sorted(_glosses(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w'’])(?:{'|'.join(w.capitalize() for w in words)})(?![\w])")
+    alternation = "|".join(words)
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
 def _phrases(text: str) -> list[Phrase]:
-    """Each name of ``text``, from each of its words on ("Later the Army of Justice": also
-    "Army of Justice", "Justice")."""
+    """Each name of ``text`` and each part of it that stands alone: a part starts after a
+    joiner, a possessive or a function word ("Later the Army of Justice": "Army of Justice";
+    not "Armed Forces" of "Turkish Armed Forces") and ends before a joiner ("Cudi Dağı on
+    Monday": "Cudi Dağı")."""
+    closed = function_words()
     found = []
     for match in _PHRASE.finditer(text):
-        words = [
-            (w.start(), w.group().lower().removesuffix("'s").removesuffix("’s"))
-            for w in _WORDS.finditer(match.group())
-        ]
-        words = [(offset, word) for offset, word in words if word not in _GLUE]
-        for i, (offset, _) in enumerate(words):
-            start = match.start() + offset
-            found.append(
-                Phrase(
-                    start, match.end(), text[start : match.end()], tuple(w for _, w in words[i:])
-                )
-            )
+        tokens = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(match.group())]
+        words = [plain(t.removesuffix("'s").removesuffix("’s")) for *_, t in tokens]
+        content = [i for i, w in enumerate(words) if w not in _GLUE]
+        for a, i in enumerate(content):
+            before = tokens[i - 1][2] if i else ""
+            if (
+                a
+                and i - 1 == content[a - 1]
+                and not (before.lower() in closed or before.endswith(("'s", "’s")))
+            ):
+                continue  # inside a name: "Turkish Armed Forces"
+            for b in range(a, len(content)):
+                k = content[b]
+                if k + 1 < len(words) and k + 1 in content:
+                    continue  # not before a joiner or the end
+                start, end = match.start() + tokens[i][0], match.start() + tokens[k][1]
+                chosen = tuple(words[c] for c in content[a : b + 1])
+                found.append(Phrase(start, end, text[start:end], chosen))
     return found
 
 
@@ -233,7 +248,7 @@ def translations(text: str) -> list[tuple[Phrase, Phrase]]:
     the first. A translation given
     beside the name as a gloss ("Hezbollah (Party of God)") is left alone."""
     glosses = _glosses()
-    if not _gloss_words().search(text):
+    if not _gloss_words().search(text if text.isascii() else plain(text)):
         return []
     phrases = _phrases(text)
     sources = [
