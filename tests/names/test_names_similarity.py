@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.names.normalize import loose_key, phonemes, skeleton
-from toolkit.names.similarity import distance
+from toolkit.names.similarity import distance, distance_at_least
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,19 @@ def test_zipf_never_imports_wordfreq(monkeypatch: pytest.MonkeyPatch) -> None:
     assert zipf("artists'") == zipf("artists") > 4
     assert zipf("josé") > 3
     assert zipf("qāsim-a321") == zipf("x100m") == 0.0
+
+
+NAMES = [
+    "Recep Tayyip Erdogan", "Rajab Tayyib Erdogan", "Emomali Rahmon", "Emomali Rakhmon",
+    "Amos Hochstein", "Amos Hokstein", "Mohammed bin Salman", "Muhammad bin Salman",
+    "Li Qiang", "Wang Huning", "Volodymyr Zelensky", "Ismail Haniyeh", "Isma'il Haniya",
+    "Abdel Fattah al-Sisi", "Kassym-Jomart Tokayev", "Jurf al-Sakhr", "Hama", "Ahmad",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("least", [0.6, 0.85, 0.88])
+def test_distance_at_least_is_the_distance_or_surely_below(least: float) -> None:
+    for a in NAMES:
+        for b in NAMES:
+            full, bounded = distance(a, b), distance_at_least(a, b, least)
+            assert bounded == full if bounded is not None else full.similarity < least, (a, b)

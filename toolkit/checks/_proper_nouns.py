@@ -32,7 +32,19 @@ class Name:
     canonical: str
     words: tuple[str, ...]
     except_before: frozenset[str]
-    pattern: re.Pattern[str]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The name's words, case-insensitive, joined by blanks or a hyphen (compiled on first
+        use: a text meets few of the names)."""
+        return _pattern(self.words)
+
+
+@functools.cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:[ \t]+|-)".join(re.escape(w) for w in words) + r"(?![\w'’@/-])", re.IGNORECASE
+    )
 
 
 @functools.cache
@@ -43,12 +55,8 @@ def names_by_first_word() -> dict[str, tuple[Name, ...]]:
         for row in iter_tsv(corpus_path("english", file)):
             canonical = row["name"]
             words = tuple(w.lower() for w in _TOKEN.findall(canonical))
-            pattern = re.compile(
-                r"(?:[ \t]+|-)".join(re.escape(w) for w in words) + r"(?![\w'’@/-])",
-                re.IGNORECASE,
-            )
             exceptions = frozenset(filter(None, row["except_before"].lower().split("|")))
-            index.setdefault(words[0], []).append(Name(canonical, words, exceptions, pattern))
+            index.setdefault(words[0], []).append(Name(canonical, words, exceptions))
     return {w: tuple(sorted(ns, key=lambda n: -len(n.words))) for w, ns in index.items()}
 
 

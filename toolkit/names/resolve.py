@@ -44,7 +44,12 @@ from toolkit.names.normalize import (
     tokens,
     turkish_read,
 )
-from toolkit.names.similarity import distance, symbol_distance
+from toolkit.names.similarity import (
+    SPELLING_VARIANT,
+    distance,
+    distance_at_least,
+    symbol_distance,
+)
 from toolkit.names.spans import (
     CONNECTORS,
     Run,
@@ -424,10 +429,12 @@ class _Resolver:
         if not (respelled or garbled_shape):
             return None  # the full names' distance (the costly part) decides nothing here
         read = name
-        if entry.country in TURKISH_ALPHABET and not distance(text, name).is_spelling_variant:
+        if entry.country in TURKISH_ALPHABET and not _spelling_variant(text, name):
             read = turkish_read(name)  # "Rajab Tayyib Erdogan": Recep read as Turkish
-        gap = distance(text, read)
-        if _other_pinyin_name(text, entry) or _other_word(text, entry, name):
+        # Either outcome needs this similarity; a name far below it is not aligned to the end.
+        least = min(SPELLING_VARIANT, GARBLED_FULL_NAME) if garbled_shape else SPELLING_VARIANT
+        gap = distance_at_least(text, read, least)
+        if gap is None or _other_pinyin_name(text, entry) or _other_word(text, entry, name):
             return None
         if respelled and gap.is_spelling_variant:
             return "spelling", gap.similarity
@@ -815,6 +822,12 @@ def _other_word(text: str, entry: Entry, name: str) -> bool:
         return False
     listed = set(core_tokens(name))
     return any(zipf(word) >= ATTESTED_WORD and word not in listed for word in core_tokens(text))
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """``distance(a, b).is_spelling_variant``, without aligning names far apart."""
+    gap = distance_at_least(a, b, SPELLING_VARIANT)
+    return gap is not None and gap.is_spelling_variant
 
 
 def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:

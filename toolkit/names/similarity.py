@@ -17,6 +17,7 @@ often needs there (gh/g, f/v, b/p, g/j, s/z, sh/ch, q/k) are priced as spelling 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 from toolkit.names.normalize import VOWELS, phonemes
@@ -25,6 +26,7 @@ SPELLING = 0.12  # a convention change, not an error
 _VOWEL_INDEL = 0.12
 _CONSONANT_INDEL = 0.85
 _OTHER = 1.0
+SPELLING_VARIANT = 0.88  # the least similarity of two spellings of one name
 
 # (a, b, cost, is_error). Symmetric. Upper-case symbols are digraphs (see normalize).
 _PAIRS = [
@@ -80,7 +82,7 @@ class Distance:
     @property
     def is_spelling_variant(self) -> bool:
         """Only convention edits (plus at most one cheap slip) separate the two names."""
-        return self.error <= 0.3 and self.similarity >= 0.88
+        return self.error <= 0.3 and self.similarity >= SPELLING_VARIANT
 
 
 @functools.lru_cache(maxsize=131072)
@@ -89,14 +91,31 @@ def distance(a: str, b: str) -> Distance:
     return symbol_distance(phonemes(a), phonemes(b))
 
 
+class _Costs(dict):
+    """Symbol -> (cost, error cost) of an edit, filled on first use: ``_sub`` against one
+    symbol (``_Costs(a)``), or ``_indel`` (``_Costs()``)."""
+
+    def __init__(self, a: str | None = None) -> None:
+        super().__init__()
+        self.a = a
+
+    def __missing__(self, b: str) -> tuple[float, float]:
+        cost, error = _indel(b) if self.a is None else _sub(self.a, b)
+        self[b] = found = (cost, cost if error else 0.0)
+        return found
+
+
+_INDELS = _Costs()
+_SUBS: dict[str, _Costs] = {}
+
+
 @functools.lru_cache(maxsize=4096)
 def _costs(a: str, y: str) -> tuple[tuple[float, float], ...]:
     """Substitution (cost, error cost) of symbol ``a`` against each symbol of ``y``."""
-    out = []
-    for b in y:
-        cost, error = _sub(a, b)
-        out.append((cost, cost if error else 0.0))
-    return tuple(out)
+    row = _SUBS.get(a)
+    if row is None:
+        row = _SUBS[a] = _Costs(a)
+    return tuple(map(row.__getitem__, y))
 
 
 @functools.lru_cache(maxsize=131072)
@@ -105,35 +124,52 @@ def symbol_distance(x: str, y: str) -> Distance:
 
     Of equally cheap alignments the one with fewer error edits wins.
     """
+    found = _aligned(x, y, math.inf)
+    assert found is not None  # no ceiling: always aligned
+    return found
+
+
+@functools.lru_cache(maxsize=131072)
+def distance_at_least(a: str, b: str, similarity: float) -> Distance | None:
+    """``distance(a, b)``, or None when its similarity is surely below ``similarity``: the
+    alignment stops once every partial alignment costs more than that similarity allows
+    (a full name compared with a listed one it does not resemble)."""
+    x, y = phonemes(a), phonemes(b)
+    # similarity = round(1 - cost / norm, 3): a cost above this ceiling cannot reach it.
+    ceiling = (1.0 - similarity + 0.001) * max(_weight(x), _weight(y), 1.0)
+    return _aligned(x, y, ceiling)
+
+
+def _aligned(x: str, y: str, ceiling: float) -> Distance | None:
+    """The dynamic program of ``symbol_distance``; None once a whole row costs more than
+    ``ceiling`` (costs never fall along a path, so the final cost would too)."""
+    bounded = ceiling != math.inf
     m = len(y)
-    ins = []
-    for b in y:
-        c, e = _indel(b)
-        ins.append((c, c if e else 0.0))
+    ins = list(map(_INDELS.__getitem__, y))
     cost = [0.0] * (m + 1)
     err = [0.0] * (m + 1)
     for j in range(m):
         cost[j + 1] = cost[j] + ins[j][0]
         err[j + 1] = err[j] + ins[j][1]
+    columns = range(1, m + 1)
     for a in x:
-        dc, de = _indel(a)
-        de = dc if de else 0.0
-        subs = _costs(a, y)
+        dc, de = _INDELS[a]
         diag_c, diag_e = cost[0], err[0]
-        cost[0] += dc
-        err[0] += de
-        left_c, left_e = cost[0], err[0]
-        for j in range(m):
-            sc, se = subs[j]
+        cost[0] = left_c = diag_c + dc
+        err[0] = left_e = diag_e + de
+        for j, (sc, se), (ic, ie) in zip(columns, _costs(a, y), ins, strict=True):
+            up_c, up_e = cost[j], err[j]
             best_c, best_e = diag_c + sc, diag_e + se
-            up_c, up_e = cost[j + 1] + dc, err[j + 1] + de
-            if up_c < best_c or (up_c == best_c and up_e < best_e):
-                best_c, best_e = up_c, up_e
-            ic, ie = ins[j]
-            if left_c + ic < best_c or (left_c + ic == best_c and left_e + ie < best_e):
-                best_c, best_e = left_c + ic, left_e + ie
-            diag_c, diag_e = cost[j + 1], err[j + 1]
-            cost[j + 1], err[j + 1] = best_c, best_e
-            left_c, left_e = best_c, best_e
+            step = up_c + dc
+            if step < best_c or (step == best_c and up_e + de < best_e):
+                best_c, best_e = step, up_e + de
+            step = left_c + ic
+            if step < best_c or (step == best_c and left_e + ie < best_e):
+                best_c, best_e = step, left_e + ie
+            diag_c, diag_e = up_c, up_e
+            cost[j] = left_c = best_c
+            err[j] = left_e = best_e
+        if bounded and min(cost) > ceiling:
+            return None
     norm = max(_weight(x), _weight(y), 1.0)
     return Distance(round(cost[m], 3), round(err[m], 3), round(max(0.0, 1 - cost[m] / norm), 3))

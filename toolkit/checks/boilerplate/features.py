@@ -12,6 +12,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.resources import corpora_dir, iter_tsv, read_lines
 
@@ -48,9 +49,28 @@ class Patterns:
     credit: re.Pattern[str]
 
 
+_CLASSES = (("chrome", "end"), ("end",), ("list",), ("nav",), ("credit",))
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
 @functools.cache
 def patterns() -> Patterns:
-    """The chrome patterns of every language under corpora/boilerplate/, compiled once."""
+    """The chrome patterns of every language under corpora/boilerplate/, compiled once (their
+    programs are kept in the disk cache: compiling them is most of a cold start's regex work)."""
+    from toolkit import regex_programs
+    from toolkit.cache import cached
+
+    files = [corpora_dir() / "boilerplate" / f"chrome_{lang}.tsv" for lang in PATTERN_LANGS]
+    sources = [f for f in files if f.exists()]
+    sources += [corpora_dir() / "boilerplate" / "agencies.txt", Path(regex_programs.__file__)]
+    built = cached("boilerplate-patterns", sources, _programs)
+    return Patterns(*(regex_programs.compiled(source, _FLAGS, p) for source, p in built))
+
+
+def _programs() -> list[tuple[str, tuple | None]]:
+    """Each class's alternation and its compiled program (see ``regex_programs``)."""
+    from toolkit.regex_programs import program
+
     by_class: dict[str, list[str]] = {"chrome": [], "end": [], "list": [], "nav": [], "credit": []}
     agency = "|".join(read_lines("boilerplate", "agencies.txt"))
     for lang in PATTERN_LANGS:
@@ -58,18 +78,8 @@ def patterns() -> Patterns:
         if path.exists():
             for row in iter_tsv(path):
                 by_class[row["class"]].append(row["pattern"].replace("{agency}", agency))
-    flags = re.IGNORECASE | re.UNICODE
-
-    def compile_class(*names: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for n in names for p in by_class[n]), flags)
-
-    return Patterns(
-        compile_class("chrome", "end"),
-        compile_class("end"),
-        compile_class("list"),
-        compile_class("nav"),
-        compile_class("credit"),
-    )
+    sources = ["|".join(f"(?:{p})" for n in names for p in by_class[n]) for names in _CLASSES]
+    return [(source, program(source, _FLAGS)) for source in sources]
 
 
 @functools.cache
