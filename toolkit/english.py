@@ -140,3 +140,8 @@ def _common_words() -> frozenset[str]:
 def is_common_word(word: str) -> bool:
     """True when ``word`` (any case) is among the 10,000 most frequent English words."""
     return word.lower() in _common_words()
+
+
+def same_case(word: str, original: str) -> str:
+    """``word`` capitalised when ``original`` is (a replacement that keeps its place's case)."""
+    return word.capitalize() if original[:1].isupper() else word

@@ -1,6 +1,7 @@
 """Every rule fires on the example its documentation gives (docs/rules.md), as linters test theirs.
 
-A ``⏎`` in an example is a paragraph break; an example that starts with "…" shows the end of an
+A ``⏎`` in an example is a paragraph break and a ``↵`` a line break (bilingual input aligned
+line by line); an example that starts with "…" shows the end of an
 article and gets a body first. Bilingual examples run with their ``example_source``. Rules of
 checks that need a model are tested with tiny models in their own test files.
 """
@@ -23,8 +24,6 @@ BODY = (
 )
 # Rules that only fire under a user's configuration: the setting their example assumes.
 HOUSE_STYLE = {"NM103": "Deir al-Zour\tDeir ez-Zor\n"}
-# Examples that do not fire yet (issue 20): strict, so a fix turns the test red until removed.
-NOT_FIRING = {"BI106", "BI107"}
 
 RULES = [
     (name, rule)
@@ -32,26 +31,23 @@ RULES = [
     if not check_class(name).needs_model
     for rule in check_class(name).rules
 ]
-CASES = [
-    pytest.param(
-        rule,
-        id=rule.code,
-        marks=[pytest.mark.xfail(strict=True)] if rule.code in NOT_FIRING else [],
-    )
-    for _, rule in RULES
-]
+CASES = [pytest.param(rule, id=rule.code) for _, rule in RULES]
+
+
+def _breaks(example: str) -> str:
+    return example.replace(" ⏎ ", "\n\n").replace(" ↵ ", "\n")
 
 
 @pytest.mark.parametrize("rule", CASES)
 def test_rule_example_fires(rule, tmp_path: Path):
-    text = rule.example.replace(" ⏎ ", "\n\n")
+    text = _breaks(rule.example)
     if text.startswith("…"):
         text = BODY + text[1:]
     settings = Settings()
     if rule.code in HOUSE_STYLE:
         (tmp_path / "house.tsv").write_text(HOUSE_STYLE[rule.code], encoding="utf-8")
         settings = Settings(house_style=tmp_path / "house.tsv")
-    doc = Document(text, source=rule.example_source or None)
+    doc = Document(text, source=_breaks(rule.example_source) or None)
     findings = run_checks(doc, settings, Selection((rule.code,), (), 0.0))
     assert rule.code in {f.rule for f in findings}
 

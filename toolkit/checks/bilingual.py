@@ -107,9 +107,13 @@ SENTENCE_OMITTED = Rule(
     "before which it is missing).",
     why="Whole dropped sentences are the largest accuracy errors and the hardest to notice "
     "without the source.",
-    example_source="A. B. C.",
-    example="A. C.",
-    fixed="A. B. C.",
+    example_source="Le ministre a annoncé mardi un plan de relance pour l'industrie. ↵ Il a "
+    "précisé que le budget atteindrait trois milliards d'euros sur deux ans. ↵ Les syndicats "
+    "ont salué la mesure.",
+    example="The minister announced a stimulus plan for industry on Tuesday. ⏎ The unions "
+    "welcomed the measure.",
+    fixed="The minister announced a stimulus plan for industry on Tuesday. ↵ He said the budget "
+    "would reach three billion euros over two years. ↵ The unions welcomed the measure.",
     false_positives="Source sentences merged into a neighbour are not flagged when the "
     "neighbour's translation is long enough for both; alignment of very short sentences is "
     "uncertain.",
@@ -122,9 +126,12 @@ SENTENCE_ADDED = Rule(
     severity="minor",
     summary="A translated sentence with no counterpart in the source.",
     why="Added sentences are hallucinations or scraped text that was never translated.",
-    example_source="A. B.",
-    example="A. Click here to subscribe. B.",
-    fixed="A. B.",
+    example_source="Le ministre a annoncé mardi un plan de relance pour l'industrie. ⏎ Les "
+    "syndicats ont salué la mesure.",
+    example="The minister announced a stimulus plan for industry on Tuesday. ↵ The plan is the "
+    "largest in the country's history, analysts said. ↵ The unions welcomed the measure.",
+    fixed="The minister announced a stimulus plan for industry on Tuesday. ⏎ The unions "
+    "welcomed the measure.",
     false_positives="A source sentence that a translator split into several is not flagged "
     "when joining the split-off part brings its neighbour's length ratio closer to the "
     "expected one; a free translation that also adds words can still be.",

@@ -27,7 +27,7 @@ class Context:
     """What a document says about where and what its names are."""
 
     def __init__(self, gazetteer: Gazetteer, mentioned: Iterable, sentences: list[Words]) -> None:
-        """``mentioned``: the document's known names (``resolve.Mention``: ``entries``)."""
+        """``mentioned``: the document's known names (``resolve.EntityMention``: ``entries``)."""
         mentions = list(mentioned)
         self.gaz = gazetteer
         first = [m.entries[0] for m in mentions if m.entries]

@@ -105,7 +105,7 @@ SPELLED_ONE_WAY = frozenset({"person", "group", "party", "organization", "agency
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class EntityMention:
     """A span that names a gazetteer entity (a listed name, or a close spelling variant)."""
 
     start: int
@@ -162,7 +162,7 @@ class Renamed:
 
 @dataclass(frozen=True)
 class Analysis:
-    mentions: tuple[Mention, ...]
+    mentions: tuple[EntityMention, ...]
     suspects: tuple[Suspect, ...]
     renamed: tuple[Renamed, ...]
 
@@ -215,7 +215,7 @@ class _Resolver:
                             suspects.append(longer)
                         continue
                     found = self._resolve(run)
-                    if isinstance(found, Mention):
+                    if isinstance(found, EntityMention):
                         mentions.append(found)
                         if (read := self._reading(found)) is not None:
                             suspects.append(read)
@@ -258,8 +258,8 @@ class _Resolver:
             taken.update(starts[first:last])
         return taken
 
-    def _known(self, toks: Words) -> list[Mention]:
-        found: list[Mention] = []
+    def _known(self, toks: Words) -> list[EntityMention]:
+        found: list[EntityMention] = []
         end = -1
         first_tokens = self.gaz.first_tokens
         for i in toks.name_heads():
@@ -274,7 +274,7 @@ class _Resolver:
                 end = mention.end
         return found
 
-    def _longest_at(self, toks: Words, i: int) -> Mention | None:
+    def _longest_at(self, toks: Words, i: int) -> EntityMention | None:
         core = _core(toks.texts[i])
         if not core:
             return None
@@ -299,7 +299,7 @@ class _Resolver:
             text = self.doc.text[head.start : end]
             entries = self._match(text, head, single=j == i)
             if entries:
-                return Mention(head.start, end, text, entries)
+                return EntityMention(head.start, end, text, entries)
         return None
 
     def _last_word(self, toks: Words, i: int) -> int:
@@ -341,7 +341,7 @@ class _Resolver:
             return tuple(exact or kept)
         return tuple(kept)
 
-    def _in_region(self, mentions: list[Mention]) -> list[Mention]:
+    def _in_region(self, mentions: list[EntityMention]) -> list[EntityMention]:
         """Drop the matches of world-tier places far from the countries the text is about
         ("Baiyi", a village in China, in a story on Tikrit): the word is then an unknown name."""
         local = [m for m in mentions if not _world_only(m)]
@@ -361,7 +361,7 @@ class _Resolver:
             kept.append(mention)
         return kept
 
-    def _respelled(self, mentions: list[Mention]) -> list[Suspect]:
+    def _respelled(self, mentions: list[EntityMention]) -> list[Suspect]:
         """Full names (two words or more) of curated people and bodies in an unlisted
         spelling ("Emomali Rakhmon", "Asaad Hassan al-Chibani"), found before their words
         match other entries one by one ("Asaad" as Assad, "Hassan" as a town)."""
@@ -451,7 +451,7 @@ class _Resolver:
             return "garbled", gap.similarity
         return None
 
-    def _foreign(self, mention: Mention) -> Suspect | None:
+    def _foreign(self, mention: EntityMention) -> Suspect | None:
         """A listed name in another language's form (Lizbon, Khudzhand, CEDEAO, İmamoğlu)."""
         if is_demonym(mention.text) or self._inside_longer_name(mention):
             return None
@@ -476,7 +476,7 @@ class _Resolver:
             mention.start, mention.end, mention.text, (scored,), "foreign", confidence, basis
         )
 
-    def _reading(self, mention: Mention) -> Suspect | None:
+    def _reading(self, mention: EntityMention) -> Suspect | None:
         """A listed name written as another language writes or reads it: the Arabic article
         assimilated where English news keeps al- ("Ahmed ash-Sharaa", "Es-Suweida"); the
         Persian ezafe English drops ("Bandar-e Abbas"); some words of a name stripped of
@@ -524,7 +524,7 @@ class _Resolver:
             return ""
         return same[0]
 
-    def _inside_longer_name(self, mention: Mention) -> bool:
+    def _inside_longer_name(self, mention: EntityMention) -> bool:
         """Whether a capitalised word other than a common one joins the mention on either
         side ("Nawaz Sharif": a person's name, not the place)."""
         text = self.doc.text
@@ -543,7 +543,7 @@ class _Resolver:
 
     # Unknown names -----------------------------------------------------------------------
 
-    def _fuzzy_allowed(self, mentions: list[Mention]) -> bool:
+    def _fuzzy_allowed(self, mentions: list[EntityMention]) -> bool:
         """Search unknown names only in texts about the region or translated from its languages."""
         if self.source_lang in TRANSLITERATED:
             return True
@@ -555,7 +555,7 @@ class _Resolver:
         regional -= {m.entry.canonical for m in mentions if _world_only(m)}
         return len(regional) >= 2
 
-    def _resolve(self, run: Run) -> Mention | Suspect | None:
+    def _resolve(self, run: Run) -> EntityMention | Suspect | None:
         content = [t for t in run.tokens if not is_connector(t)]
         if not content or all(t.text.isupper() and len(t.text) <= 5 for t in content):
             return None
@@ -594,7 +594,7 @@ class _Resolver:
                 and not _other_word(text, best.entry, best.name)
             ):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
-            return Mention(run.start, run.end, text, (best.entry,), listed=False)
+            return EntityMention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if curated and plural and distance(text[:-1], best.name).is_spelling_variant:
             return self._suspect(run, text, ranked, "number", 0.85)
@@ -661,7 +661,7 @@ class _Resolver:
             and best.entry.country in self.context.countries
         )
 
-    def _continued(self, mention: Mention, run: Run, toks: Words) -> Suspect | None:
+    def _continued(self, mention: EntityMention, run: Run, toks: Words) -> Suspect | None:
         """A known name whose next words make it a garbled longer name: "Ain ar-Asadh" is
         Ain al-Asad, not the town of Ain; "Erbil Internatiomal Airporb"."""
         first = bisect.bisect_left(toks.starts, mention.start)
@@ -725,7 +725,7 @@ class _Resolver:
 
     # Translated names --------------------------------------------------------------------
 
-    def _renamed(self, mentions: list[Mention]) -> list[Renamed]:
+    def _renamed(self, mentions: list[EntityMention]) -> list[Renamed]:
         """Capitalised runs of ordinary words that almost name a curated entity."""
         found = []
         vocabulary = self.gaz.words.vocabulary
@@ -793,11 +793,11 @@ def _english_form(text: str, entry: Entry) -> str:
     return entry.canonical
 
 
-def _overlap(a: Mention | Suspect, b: Mention | Suspect) -> bool:
+def _overlap(a: EntityMention | Suspect, b: EntityMention | Suspect) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _world_only(mention: Mention) -> bool:
+def _world_only(mention: EntityMention) -> bool:
     """Whether a mention matched world-tier places only (no curated or in-memory entry)."""
     return all(e.world_tier for e in mention.entries)
 

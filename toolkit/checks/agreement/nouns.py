@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from toolkit.checks.agreement.data import Noun
-from toolkit.checks.agreement.phrase import SentenceReader, Token, same_case
+from toolkit.checks.agreement.phrase import SentenceReader, Token
 from toolkit.checks.agreement.rules import (
     PLURAL_AFTER_SINGULAR,
     SINGULAR_AFTER_NUMERAL,
 )
 from toolkit.checks.numbers.values import is_calque_scale
-from toolkit.english import can_be_verb, function_words
+from toolkit.english import can_be_verb, function_words, same_case
 from toolkit.findings import Finding
 
 _QUOTES = frozenset('"“”«»')

@@ -192,10 +192,6 @@ class SentenceReader:
         )
 
 
-def same_case(word: str, original: str) -> str:
-    return word.capitalize() if original[:1].isupper() else word
-
-
 def verb_base(word: str) -> str | None:
     """The base form of a common verb in -s ("points" -> "point", "goes" -> "go", "relies" ->
     "rely"), or None."""

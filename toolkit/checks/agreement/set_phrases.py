@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 
 from toolkit.checks.agreement.data import AgreementLexicon
-from toolkit.checks.agreement.phrase import same_case
 from toolkit.checks.agreement.rules import SET_PHRASE
 from toolkit.checks.numbers.values import folded
 from toolkit.document import Document
+from toolkit.english import same_case
 from toolkit.findings import Finding
 
 

@@ -12,14 +12,15 @@ corpora/animacy/ and, if present, corpora/names/.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from toolkit.checks.base import Check
-from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech, same_case
+from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech
 from toolkit.checks.pronouns.lexicon import AnimacyLexicon, Referent
+from toolkit.checks.pronouns.mentions import Mention
 from toolkit.checks.pronouns.rules import GENDER_MISMATCH, NONHUMAN_ANTECEDENT
 from toolkit.document import Document
+from toolkit.english import same_case
 from toolkit.findings import Finding
 
 __all__ = ["GENDER_MISMATCH", "NONHUMAN_ANTECEDENT", "AnimacyLexicon", "PronounCheck", "Referent"]
@@ -27,19 +28,6 @@ __all__ = ["GENDER_MISMATCH", "NONHUMAN_ANTECEDENT", "AnimacyLexicon", "PronounC
 _WINDOW = 2  # previous sentences searched for an antecedent
 _NAMED_THINGS = ("building", "event", "document", "economy", "product")  # nouns_broad.tsv
 _SUBJECT = ("nsubj", "nsubjpass")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A noun phrase of the document, with its referent, number and role."""
-
-    start: int
-    end: int
-    text: str
-    referent: Referent
-    plural: bool
-    subject: bool
-    head: Any  # the spaCy token
 
 
 class PronounCheck(Check):
@@ -210,6 +198,9 @@ def _mentions(spacy_doc: Any, base: int, lexicon: AnimacyLexicon) -> list[Mentio
                 text=chunk.text,
                 referent=referent,
                 plural=plural,
+                first=-1,
+                last=-1,
+                sentence=-1,
                 subject=head.dep_ in _SUBJECT,
                 head=head,
             )

@@ -65,7 +65,3 @@ def _quotes(doc: Document) -> _Quotes:
     if found is None:
         found = _QUOTES[doc] = _Quotes(doc.text)
     return found
-
-
-def same_case(word: str, original: str) -> str:
-    return word.capitalize() if original[:1].isupper() else word

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech, same_case
+from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech
 from toolkit.checks.pronouns.lexicon import AnimacyLexicon, Referent
 from toolkit.checks.pronouns.mentions import (
     _DETERMINERS,
@@ -36,7 +36,7 @@ from toolkit.checks.pronouns.mentions import (
 )
 from toolkit.checks.pronouns.rules import GENDER_MISMATCH, NONHUMAN_ANTECEDENT
 from toolkit.document import Document
-from toolkit.english import can_be_verb, function_words
+from toolkit.english import can_be_verb, function_words, same_case
 from toolkit.findings import Finding
 from toolkit.resources import corpus_path, iter_tsv
 

@@ -13,6 +13,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from toolkit.checks.pronouns.lexicon import MAYBE, UNKNOWN, AnimacyLexicon, Referent
 from toolkit.document import Document, Span
@@ -96,7 +97,8 @@ _may_be_verb = functools.lru_cache(maxsize=1 << 16)(can_be_verb)
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A candidate antecedent: words [first, last) of the document."""
+    """A candidate antecedent: words [first, last) of the document (-1 when it comes from
+    a spaCy parse, whose token is ``head``)."""
 
     start: int
     end: int
@@ -111,6 +113,7 @@ class Mention:
     titled: bool = False  # gender stated by a title, a given name or a gendered noun
     same_as: int = -1  # index of the mention this one names again (an apposition)
     speaker: bool = False  # a person who is the subject of a reporting verb ("X said")
+    head: Any = None  # the spaCy token (the --deep path)
 
     @property
     def person(self) -> bool:
