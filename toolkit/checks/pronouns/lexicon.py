@@ -14,7 +14,8 @@ from toolkit.english import can_be_verb
 from toolkit.errors import ModelError
 from toolkit.resources import corpora_dir, corpus_path, holdout_tags, iter_tsv, read_lines
 
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
+# Letters in capitals, with or without dots: NATO, U.S.
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
 _CACHE_NAME = "animacy-lexicon-5"
 
@@ -224,7 +225,7 @@ def _surely_not_a_person(chunk: Any) -> bool:
     """A name the parser typed as a place or body that cannot be a person's: "the Pentagon",
     an acronym ("NATO", "U.S."). Bare names ("Ford", "Fleetwood") and "the wrong Cromwell"
     may be people."""
-    if _ACRONYM.fullmatch(chunk.root.text):
+    if ACRONYM.fullmatch(chunk.root.text):
         return True
     words = [t for t in chunk if not t.is_punct]
     return len(words) > 1 and words[0].lower_ == "the" and all(t.pos_ == "PROPN" for t in words[1:])

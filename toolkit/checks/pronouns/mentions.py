@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from toolkit.checks.pronouns.lexicon import MAYBE, UNKNOWN, AnimacyLexicon, Referent
+from toolkit.checks.pronouns.lexicon import ACRONYM, MAYBE, UNKNOWN, AnimacyLexicon, Referent
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_common_word
 from toolkit.resources import corpus_path, iter_tsv, read_lines
@@ -42,7 +42,7 @@ _PRONOUNS = frozenset(
         "them",
     ]
 )
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}|[A-Z]{2,}[a-z]?")
+_ACRONYM = re.compile(ACRONYM.pattern + r"|[A-Z]{2,}[a-z]?")  # ... or a plural: MPs
 _POSSESSIVE = ("'s", "’s")
 _OF_PHRASE = re.compile(r"\s+(?:of|for)\s[^,.;]{1,80},\s*")  # "minister of economy, X"
 _DETERMINERS = frozenset(
