@@ -26,19 +26,15 @@ BODY = (
 HOUSE_STYLE = {"NM103": "Deir al-Zour\tDeir ez-Zor\n"}
 
 RULES = [
-    (name, rule)
-    for name in CHECKS
-    if not check_class(name).needs_model
-    for rule in check_class(name).rules
+    rule for name in CHECKS if not check_class(name).needs_model for rule in check_class(name).rules
 ]
-CASES = [pytest.param(rule, id=rule.code) for _, rule in RULES]
 
 
 def _breaks(example: str) -> str:
     return example.replace(" ⏎ ", "\n\n").replace(" ↵ ", "\n")
 
 
-@pytest.mark.parametrize("rule", CASES)
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_rule_example_fires(rule, tmp_path: Path):
     text = _breaks(rule.example)
     if text.startswith("…"):
@@ -53,5 +49,5 @@ def test_rule_example_fires(rule, tmp_path: Path):
 
 
 def test_only_bilingual_rules_have_a_source_text():
-    with_source = {r.code for name, r in RULES if r.example_source}
+    with_source = {r.code for r in RULES if r.example_source}
     assert with_source and all(code.startswith("BI") for code in with_source)
