@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from corpus import DATA, require
+from tools.shared_data import DATA, require
 
 SCORER = DATA.parent / "tools" / "score_articles.py"
 DEV = DATA / "mtnews_dev"

@@ -19,7 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import ROOT, stream_of
+from corpus import stream_of
+
+from tools.shared_data import ROOT
 
 DETECTORS: tuple[str, ...] = ()  # the default detectors
 RUNS = (

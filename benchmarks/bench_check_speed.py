@@ -18,7 +18,9 @@ import threading
 import time
 from pathlib import Path
 
-from corpus import ROOT, news_documents, write_stream
+from corpus import news_documents, write_stream
+
+from tools.shared_data import ROOT
 
 SEED = ROOT / "examples" / "seed_article.txt"
 # (sentences, extra options) of the streaming runs, normal and --quick: default detectors.

@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 from bench_check_speed import mtkit
-from corpus import ROOT
+
+from tools.shared_data import ROOT
 
 SEED = ROOT / "examples" / "seed_article.txt"
 RUNS = 3

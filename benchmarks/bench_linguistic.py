@@ -22,12 +22,11 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from corpus import DATA, require
-
 from toolkit.checks import CHECKS, check_class
 from toolkit.document import Document
 from toolkit.pipeline import Selection, run_checks
 from toolkit.settings import Settings
+from tools.shared_data import DATA, require
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -54,13 +54,14 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from corpus import DATA, news_documents
+from corpus import news_documents
 
 from toolkit.document import Document
 from toolkit.names.gazetteer import Entry, Gazetteer, builtin_entries, load_gazetteer
 from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Analysis, Suspect, analyse
 from tools.noise import garble, held_out
+from tools.shared_data import DATA
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 
 import bench_precision
-from corpus import DATA, require
 
 from toolkit.checks import load_checks
 from toolkit.document import Document
 from toolkit.settings import Settings
+from tools.shared_data import DATA, require
 
 DEV = DATA / "mtnews_dev"
 DEVS = [DEV, *(Path(__file__).parent / "data" / name for name in ("mtnews_dev2", "mtnews_dev3"))]

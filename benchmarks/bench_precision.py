@@ -16,13 +16,12 @@ import re
 import time
 from pathlib import Path
 
-from corpus import DATA, require
-
 from toolkit.checks import CHECKS, check_class, load_checks
 from toolkit.document import Document
 from toolkit.findings import Finding
 from toolkit.pipeline import Selection, run_checks
 from toolkit.settings import Settings
+from tools.shared_data import DATA, require
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -14,7 +14,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from corpus import DATA, require
+from tools.shared_data import DATA, require
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = DATA

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from tools.shared_data import DATA, ROOT, require
 
-__all__ = ["DATA", "ROOT", "require"]
-
 
 def news_documents() -> list[str]:
     """About 200 documents of clean and machine-translated English news."""

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import DATA, require
+from tools.shared_data import DATA, require
 
 DEV = DATA / "mtnews_dev"
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
