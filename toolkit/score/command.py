@@ -424,33 +424,18 @@ def _check_combinations(request: Request, systems: Sequence[Any]) -> None:
 
 
 def options_of(args: argparse.Namespace) -> Any:
-    """ScoreOptions from the parsed command line."""
+    """ScoreOptions from the parsed command line (each option under the field's own name)."""
+    from dataclasses import fields
     from pathlib import Path
 
     from toolkit.score import ScoreOptions
 
-    trg_lang = args.langpair.split("-")[-1] if args.langpair else ""
-    return ScoreOptions(
-        tokenize=args.tokenize,
-        lowercase=args.lowercase,
-        spm_model=Path(args.spm_model) if args.spm_model else None,
-        force=args.force,
-        smooth_method=args.smooth_method,
-        smooth_value=args.smooth_value,
-        max_ngram_order=args.max_ngram_order,
-        effective_order=args.effective_order,
-        trg_lang=trg_lang,
-        chrf_char_order=args.chrf_char_order,
-        chrf_word_order=args.chrf_word_order,
-        chrf_beta=args.chrf_beta,
-        chrf_whitespace=args.chrf_whitespace,
-        chrf_lowercase=args.chrf_lowercase,
-        chrf_eps_smoothing=args.chrf_eps_smoothing,
-        ter_case_sensitive=args.ter_case_sensitive,
-        ter_asian_support=args.ter_asian_support,
-        ter_no_punct=args.ter_no_punct,
-        ter_normalized=args.ter_normalized,
-    )
+    derived = {
+        "spm_model": Path(args.spm_model) if args.spm_model else None,
+        "trg_lang": args.langpair.split("-")[-1] if args.langpair else "",
+    }
+    same = {f.name: getattr(args, f.name) for f in fields(ScoreOptions) if f.name not in derived}
+    return ScoreOptions(**same, **derived)
 
 
 def run(argv: Sequence[str]) -> str:
