@@ -134,6 +134,8 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
+CITY = 1_000_000  # population from which a world-tier place competes without a margin
+WORLD_MARGIN = 0.2  # similarity a world-tier town needs over an in-memory entry to outrank it
 CACHE_NAME = "gazetteer-5"  # a new name when the cached indexes change (5: sound starts)
 _INDEXES = (
     "_sound_index", "_first_tokens", "_first_pairs", "words", "by_short_key", "countries",
@@ -362,7 +364,7 @@ class Gazetteer:
                     best[id(entry)] = Candidate(entry, name, gap)
         if world and self.world is not None:
             self._search_world(sound, best)
-        ranked = sorted(best.values(), key=lambda c: (-c.similarity, -c.entry.population))
+        ranked = sorted(best.values(), key=_rank_key)
         return ranked[:limit]
 
     def _search_world(self, sound: str, best: dict[int, Candidate]) -> None:
@@ -378,6 +380,17 @@ class Gazetteer:
                 kept = best.get(id(entry))
                 if kept is None or gap.cost < kept.distance.cost:
                     best[id(entry)] = Candidate(entry, name, gap)
+
+
+def _rank_key(candidate: Candidate) -> tuple[float, int]:
+    """Closest first; a world-tier town must be closer by ``WORLD_MARGIN`` to outrank an
+    in-memory entry (curated names and the region's larger places are the likelier reading
+    of a garble: among 235,000 small places some village is nearly always a little nearer
+    by chance). Exact sounds and cities of a million compete as they are."""
+    similarity = candidate.similarity
+    if candidate.entry.world_tier and similarity < 1.0 and candidate.entry.population < CITY:
+        similarity -= WORLD_MARGIN
+    return (-similarity, -candidate.entry.population)
 
 
 @dataclass(frozen=True, slots=True)
