@@ -30,7 +30,8 @@ EXONYM_POPULATION = 15_000
 ENGLISH_WORD = 3.5
 # Countries whose official place names are French: English news keeps their letters (Ouaddaï).
 FRENCH_NAMED = frozenset(
-    "BF BI BJ CD CF CG CI CM DJ GA GN KM MG ML NE RW SN TD TG".split()
+    {"BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "DJ", "GA", "GN", "KM", "MG", "ML", "NE",
+     "RW", "SN", "TD", "TG"}
 )  # fmt: skip
 
 
@@ -75,8 +76,8 @@ def foreign_form(
     unattested in English, the canonical attested), of a large place or of one in a country
     the text names. Spellings a curated or user file lists (``accepted``) are English usage.
     A Turkish person or place keeps the letters of the name (Erdoğan, İzmir; not İstanbul,
-    an English word), and so does a place of a French-named country (Ouaddaï); ``dateline``: the text is a
-    dateline in capitals (KISHINEV), where capitals are no sign of a brand."""
+    an English word), and so does a place of a French-named country (Ouaddaï); ``dateline``:
+    the text is a dateline in capitals (KISHINEV), where capitals are no sign of a brand."""
     key = loose_key(text)
     if any(loose_key(f) == key for f in entry.foreign):
         return "listed"
