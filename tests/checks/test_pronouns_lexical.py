@@ -254,6 +254,27 @@ def test_mentions_read_names_right(text, name, animacy, gender):
             "PR102",
             "her",
         ),
+        # "X and his Y" after a body, with a man named just before
+        (
+            "Judge Karim Adel read the ruling. He said the senate and his committees had "
+            "overstepped.",
+            "his",
+            "PR101",
+            "its",
+        ),
+        # what only a state, a city or a company has: relations, a medina, a share price
+        (
+            "Ms Mensah met the envoy. Ghana had cut her diplomatic relations with Togo.",
+            "her",
+            "PR101",
+            "its",
+        ),
+        (
+            "Mr Lin praised the firm. Then Alibaba saw his share price fall.",
+            "his",
+            "PR101",
+            "its",
+        ),
         # a vehicle and a spacecraft
         ("The bus left Kandahar at dawn, and she reached Herat at night.", "she", "PR101", "it"),
         ("The orbiter was launched in May. He reached Mars in February.", "He", "PR101", "It"),

@@ -537,8 +537,9 @@ def _preferred(text: Text, k: int, found: list[Mention], obj: bool) -> _Antecede
     first = text.sentence_first[s]
     starts = _clause_starts(text, first, k)
     before_and = _before_and(text, k, found)
-    if before_and is not None:
-        return _Antecedent(before_and, False)
+    if before_and is not None:  # "the council and his members": a body's own, bound
+        body = before_and.referent.animacy == "nonhuman" and before_and.referent.cls in _BODIES
+        return _Antecedent(before_and, body and not before_and.plural, measured=False)
     stops = [*starts[1:], k]
     clauses = list(zip(starts, stops, strict=True))
     for start, stop in reversed(clauses[:-1] if obj else clauses):
