@@ -44,7 +44,7 @@ BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one 
 TOPIC = 0.08  # salience a person keeps for each time the text named them
 TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
-REPORTED = 1.0  # for a body that reports "that he/she ...": the subject is a strong antecedent
+REPORTED = 0.7  # for a body that reports "that he/she ...": the subject is a strong antecedent
 SPEAKER = 0.2  # ... and people who only reported something count this share
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
@@ -547,9 +547,8 @@ def _preferred(text: Text, k: int, found: list[Mention], obj: bool) -> _Antecede
     first = text.sentence_first[s]
     starts = _clause_starts(text, first, k)
     before_and = _before_and(text, k, found)
-    if before_and is not None:  # "the council and his members": a body's own, bound
-        body = before_and.referent.animacy == "nonhuman" and before_and.referent.cls in _BODIES
-        return _Antecedent(before_and, body and not before_and.plural, measured=False)
+    if before_and is not None:
+        return _Antecedent(before_and, False)
     stops = [*starts[1:], k]
     clauses = list(zip(starts, stops, strict=True))
     for start, stop in reversed(clauses[:-1] if obj else clauses):

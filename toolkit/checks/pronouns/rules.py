@@ -14,8 +14,8 @@ NONHUMAN_ANTECEDENT = Rule(
     "country, organisation, institution, army, company, city, plane, dam, currency, building, "
     "event (a fire, a storm), document or price, or a plural group: the subject of its clause, "
     "of the clause an 'and' or 'but' joins it to, or of the previous sentence, or one the "
-    "words fix ('for her part', 'expressed her concern', 'strikes on her territory', 'the "
-    "council and his members', 'her diplomatic relations', 'presented herself').",
+    "words fix ('for her part', 'expressed her concern', 'strikes on her territory', 'her "
+    "diplomatic relations', 'presented herself').",
     why="Arabic, Urdu, Russian and French nouns have grammatical gender (wizara, fauj, "
     "aviakompaniya, la junte are feminine) and Turkish and Persian have one pronoun for he, "
     "she and it: MT copies or guesses a gender, and the reader looks for a person who is not "
