@@ -931,7 +931,13 @@ def _blocks(text: str) -> tuple[str, ...]:
     with the classes romanizations confuse merged."""
     key = spelling_key(text)
     consonants = re.sub(r"[aeiouy]", "", sound(text).translate(_CLASSES))
-    return ("=" + key, "~" + consonants) if len(consonants) >= 2 else ("=" + key,)
+    blocks = ("=" + key, "~" + consonants) if len(consonants) >= 2 else ("=" + key,)
+    if _GLUED_ARTICLE.match(plain(text)):  # "Albusaidi" is found under "Busaidi" too
+        blocks += _blocks(plain(text)[2:])
+    return blocks
+
+
+_GLUED_ARTICLE = re.compile(r"[ae]l[^aeiou\W]\w{4}")
 
 
 _CLASSES = str.maketrans(

@@ -4,9 +4,11 @@ Two spellings of one name differ only where romanization conventions differ: dia
 ("Şimşek" / "Simsek"), a vowel that stands for the same Arabic, Persian or Russian vowel
 (a/e: "Darna" / "Derna"; e/i: "Hebatollah" / "Hibatullah"; o/u: "Akhond" / "Akhund"),
 a consonant written two ways (sh/ch, kh/h, q/k, gh/q, j/zh, dzh/j, p/b, v/w), doubled letters
-("Asad" / "Assad"), a word split in two ("Naro Wal" / "Narowal"), or a letter read back as a
-word ("Eternity C" / "Eternity Sea"). Different names differ elsewhere: another vowel
-("Gaza" / "Giza", "Hamid" / "Hamad", "Oman" / "Amman"), a sound more or less ("Iraq" /
+("Asad" / "Assad"), a short vowel unwritten between consonants ("Amzmiz" / "Amizmiz"), the
+Arabic article written on ("Albusaidi" / "Bousaidi"), a word split in two ("Naro Wal" /
+"Narowal"), or a letter read back as a word ("Eternity C" / "Eternity Sea"). Different names
+differ elsewhere: another vowel ("Gaza" / "Giza", "Hamid" / "Hamad", "Oman" / "Amman"), a
+sound more or less at a word's end ("Iraq" /
 "Iraqi", "Clark" / "Clarke").
 """
 
@@ -15,12 +17,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from toolkit.names.frequency import zipf
 from toolkit.names.mentions import Mention, Token, plain, sound
 from toolkit.resources import corpus_path, iter_tsv
 
 SAME, VARIANT = "same", "variant"
 NOUN_PLURAL = 1.5  # Zipf of a noun's plural from which it is a common noun, not a name
 MIN_SOUND = 4  # shorter names ("Li", "Lu", "Wang"/"Wong") are too short to tell apart
+ENGLISH_WORD = 3.0  # Zipf of a word that is English, not a bare name ("Bright")
+MIN_DROPPED = 5  # sounds a name keeps without its unwritten vowel ("Bishr" is too short)
 _VOWELS = frozenset("aeiou")
 _VOWEL_PAIRS = frozenset({("a", "e"), ("e", "i"), ("o", "u")})
 # Symbols of ``normalize.phonemes``: x = kh, S = sh, C = ch, Z = zh, G = gh, D = dh, T = th.
@@ -48,11 +53,41 @@ def token_relation(a: Token, b: Token) -> str | None:
         return None
     if plain(a.text) == plain(b.text):
         return "diacritics"
-    if spelled_alike(a.text, b.text) and not (is_noun(a.text) or is_noun(b.text)):
-        return "spelling"  # not "Councillor" / "Councilor", "Whisky" / "Whiskey"
+    noun = is_noun(a.text) or is_noun(b.text)  # not "Councillor" / "Councilor"
+    if not noun and (spelled_alike(a.text, b.text) or vowel_unwritten(a.text, b.text)):
+        return "spelling"
+    if not noun and (article_glued(a.text, b.text) or article_glued(b.text, a.text)):
+        return "spelling"
     if letter_spoken(a.text, b.text) or letter_spoken(b.text, a.text):
         return "letter"
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def vowel_unwritten(a: str, b: str) -> bool:
+    """One spelling writes a short vowel between two consonants that the other leaves out,
+    as Arabic, Persian and Urdu script do ("Amzmiz" / "Amizmiz", "Sarfraz" / "Sarfaraz");
+    not at either end of the word ("Clark" / "Clarke" are two names)."""
+    x, y = sorted((sound(a), sound(b)), key=len)
+    if len(y) != len(x) + 1 or len(x) < MIN_DROPPED:
+        return False
+    for k in range(1, len(y) - 1):
+        if y[k] in _VOWELS and y[:k] + y[k + 1 :] == x:
+            return y[k - 1] not in _VOWELS and y[k + 1] not in _VOWELS
+    return False
+
+
+def article_glued(glued: str, bare: str) -> bool:
+    """``glued`` is ``bare`` with the Arabic article written on ("Albusaidi" / "Bousaidi");
+    not an English word with a prefix ("Albright" / "Bright")."""
+    key = plain(glued)
+    return (
+        key[:2] in ("al", "el")
+        and zipf(bare.lower()) < ENGLISH_WORD
+        and len(key) >= 7
+        and key[2] not in _VOWELS
+        and (spelled_alike(key[2:], bare) or plain(bare) == key[2:])
+    )
 
 
 @functools.lru_cache(maxsize=65536)
