@@ -8,8 +8,7 @@ a consonant written two ways (sh/ch, kh/h, q/k, gh/q, j/zh, dzh/j, p/b, v/w), do
 Arabic article written on ("Albusaidi" / "Bousaidi"), a word split in two ("Naro Wal" /
 "Narowal"), or a letter read back as a word ("Eternity C" / "Eternity Sea"). Different names
 differ elsewhere: another vowel ("Gaza" / "Giza", "Hamid" / "Hamad", "Oman" / "Amman"), a
-sound more or less at a word's end ("Iraq" /
-"Iraqi", "Clark" / "Clarke").
+sound more or less at a word's end ("Iraq" / "Iraqi", "Clark" / "Clarke").
 """
 
 from __future__ import annotations
