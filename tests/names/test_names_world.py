@@ -127,3 +127,13 @@ def test_own_letters_of_a_place_are_left_alone(text: str) -> None:
 def test_istanbul_is_an_english_word_with_its_own_spelling() -> None:
     found = suspects("The mayor of İstanbul, Turkey, spoke on Monday.")
     assert found == [("İstanbul", "foreign", "Istanbul")]
+
+
+def test_a_short_vowel_left_out_of_a_place_of_the_story() -> None:
+    text = "A strike was observed in Muzaffarabad, Mirpur, Kotli and Rawlakot, Pakistan."
+    assert ("Rawlakot", "spelling", "Rawalakot") in suspects(text, "ur")
+
+
+def test_a_split_name_in_a_list_of_places() -> None:
+    text = "Shops shut in Muzaffar Abad, Mirpur and Kotli, Pakistan, on Monday."
+    assert ("Muzaffar Abad", "split", "Muzaffarabad") in suspects(text, "ur")

@@ -180,6 +180,14 @@ class Gazetteer:
         if existing is not None:
             self._remove(existing)
             entry = _merge(existing, entry)
+        self._put(entry)
+
+    def replace(self, old: Entry, new: Entry) -> None:
+        """Put ``new`` in the place of ``old``, merged with no other entry."""
+        self._remove(old)
+        self._put(new)
+
+    def _put(self, entry: Entry) -> None:
         self.entries[id(entry)] = entry
         for name in entry.names:
             bucket = self.by_key[loose_key(name)]
@@ -476,13 +484,13 @@ def _add_exonyms(gazetteer: Gazetteer) -> None:
             forms = tuple(
                 f for f in row["variants"].split("|") if len(f) > 3 and loose_key(f) != key
             )
-            places = [e for e in gazetteer.by_key.get(key, ()) if e.is_place]
-            place = next((e for e in places if e.canonical == canonical), None)
-            if place is not None and forms:
-                gazetteer._remove(place)
-                gazetteer.add(
-                    replace(place, foreign=tuple(dict.fromkeys((*place.foreign, *forms))))
-                )
+            places = [
+                e for e in gazetteer.by_key.get(key, ()) if e.is_place and e.canonical == canonical
+            ]  # the country, else the largest place of that name ("China" is also a village)
+            if places and forms:
+                place = max(places, key=lambda e: (e.type == "country", e.population))
+                foreign = tuple(dict.fromkeys((*place.foreign, *forms)))
+                gazetteer.replace(place, replace(place, foreign=foreign))
 
 
 def _build_builtin() -> Gazetteer:

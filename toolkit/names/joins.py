@@ -190,7 +190,9 @@ class Joins:
             a, b = texts[i], texts[i + 1]
             if not (_capitalised(words, i) and _capitalised(words, i + 1)):
                 continue
-            beside = _name_word(words, i - 1) or _name_word(words, i + 2)
+            beside = (_name_word(words, i - 1) and _spaced(words, i - 1, i)) or (
+                _name_word(words, i + 2) and _spaced(words, i + 1, i + 2)
+            )  # part of a longer name, not a list ("Muzaffar Abad, Mirpur")
             if beside or not _spaced(words, i, i + 1) or is_demonym(a):
                 continue
             rarity = [zipf(a.lower()), zipf(b.lower())]

@@ -60,6 +60,7 @@ from toolkit.names.spans import (
     runs,
 )
 from toolkit.names.tokens import Token, Words, sentence_words
+from toolkit.names.variants import vowel_unwritten
 
 MAX_NAME_TOKENS = 8
 SEARCHED = 24  # gazetteer candidates ranked in context per unknown name
@@ -594,6 +595,8 @@ class _Resolver:
                 and not _other_word(text, best.entry, best.name)
             ):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
+            if self._vowel_dropped(text, best):
+                return self._suspect(run, text, ranked[:1], "spelling", 0.7)
             return EntityMention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if curated and plural and distance(text[:-1], best.name).is_spelling_variant:
@@ -613,6 +616,19 @@ class _Resolver:
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
             return self._suspect(run, text, ranked, "garbled", confidence)
         return self._unrecognised(run, text, ranked)
+
+    def _vowel_dropped(self, text: str, best: Scored) -> bool:
+        """A place of a country the text names, written without a short vowel its English
+        name has, or with one it lacks ("Rawlakot" for Rawalakot): the source script leaves
+        short vowels unwritten, and English news writes the place one way."""
+        entry = best.entry
+        return (
+            entry.is_place
+            and best.name == entry.canonical
+            and entry.country in self.context.countries
+            and vowel_unwritten(text, entry.canonical)
+            and name_zipf(text) < ATTESTED
+        )
 
     def _person_as_place(self, run: Run, content: list[Token], best: Scored) -> bool:
         """A person's name read as a place: a full name that starts with a given name the
