@@ -71,16 +71,28 @@ def _ter_speed(ref: str) -> list[str]:
     rows = ["| TER, Online-W.en vs ref.A (1,875 lines) | CPU s | wall s | sacreBLEU CPU / "
             "this CPU | output equal to sacreBLEU's |", "|---|---|---|---|---|",
             f"| sacreBLEU CLI | {sacre_cpu:.2f} | {sacre_wall:.2f} | 1.00x | |"]  # fmt: skip
-    for label, extra in (("corpus", []), ("corpus, --jobs 1", ["--jobs", "1"]),
-                         ("--segment-level", ["--segment-level"])):  # fmt: skip
-        cpu, wall, out = _timed([sys.executable, "cli.py", "score", ref, "-i", hyp, "-m", "ter",
-                                 "-w", "4", *extra], runs=2)  # fmt: skip
+    variants = (("corpus", []), ("corpus, --jobs 1", ["--jobs", "1"]),
+                ("--segment-level", ["--segment-level"]),
+                ("--segment-level --jobs 1", ["--segment-level", "--jobs", "1"]))  # fmt: skip
+    best: dict[str, tuple[float, float, str]] = {}
+    for _ in range(3):  # interleaved, so that a burst of load elsewhere hits every variant
+        for label, extra in variants:
+            timed = _timed([sys.executable, "cli.py", "score", ref, "-i", hyp, "-m", "ter",
+                            "-w", "4", *extra], runs=1)  # fmt: skip
+            old = best.get(label, (float("inf"), float("inf"), ""))
+            best[label] = (min(old[0], timed[0]), min(old[1], timed[1]), timed[2])
+    for label, extra in variants:
+        cpu, wall, out = best[label]
         same = "yes" if out == sacre_out else "NO"
-        if extra == ["--segment-level"]:
+        if "--segment-level" in extra:
             same = "(one score per segment)"
         rows.append(
             f"| mtkit, {label} | {cpu:.2f} | {wall:.2f} | {sacre_cpu / cpu:.1f}x | {same} |"
         )
+    ratio = best["--segment-level --jobs 1"][0] / best["corpus, --jobs 1"][0]
+    rows += ["", f"Sentence-level TER against corpus TER, one process each (best CPU of 3 "
+             f"interleaved runs): {ratio:.2f}x. Both compute the same segment statistics once; "
+             "the sentence scores are then read off them (no second edit-distance pass)."]  # fmt: skip
     return rows
 
 
