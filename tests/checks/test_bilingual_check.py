@@ -68,7 +68,6 @@ def test_missing_number_marks_the_clause_where_it_belonged():
     assert "'40'" in finding.message
 
 
-
 def test_missing_number_is_placed_between_the_figures_both_sides_keep():
     """The reporting clause moved to the end: figures found on both sides anchor the place."""
     source = "他表示，今年前三季度出口增长了15%，而进口下降了8%，贸易顺差扩大至2000亿美元。"
@@ -78,6 +77,7 @@ def test_missing_number_is_placed_between_the_figures_both_sides_keep():
     )
     [finding] = BilingualCheck().run(Document(target, source=source))
     assert finding.rule == "BI101" and finding.text.endswith("while imports fell")
+
 
 def test_a_source_sentence_split_in_two_is_not_an_addition():
     source = (

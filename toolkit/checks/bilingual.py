@@ -8,6 +8,7 @@ otherwise aligned sentence by sentence (toolkit.align). The check does nothing w
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import statistics
@@ -227,7 +228,7 @@ def _mapped(position: float, knots: list[tuple[float, float]]) -> float:
     between knots (relative positions of figures found on both sides, in source order), since
     clause order mostly survives translation between them."""
     points = [(0.0, 0.0), *sorted(knots), (1.0, 1.0)]
-    for (s0, t0), (s1, t1) in zip(points, points[1:], strict=False):
+    for (s0, t0), (s1, t1) in itertools.pairwise(points):
         if s0 <= position <= s1:
             return t0 if s1 == s0 else t0 + (t1 - t0) * (position - s0) / (s1 - s0)
     return position

