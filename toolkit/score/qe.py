@@ -49,10 +49,11 @@ MIN_WORDS = 5
 PRIOR_POINTS_PER_WORD = 0.1
 CONSENSUS_PRIOR_PER_WORD = 0.05
 CONSENSUS_POINTS_PER_WORD = 0.3
-# Share of the prior that follows LM surprisal, and SmolLM2-135M's mean bits per word of
-# English news (WMT22 zh-en ref.A, 1,875 lines), which puts bits on the scale of words.
+# Share of the prior that follows LM surprisal (fitted by benchmarks/bench_score.py on the
+# MQM dev talks), and SmolLM2-135M's mean bits per word (7.2 over 1,201 distinct MT outputs
+# of those talks: their text only, not their scores), which puts bits on the scale of words.
 LM_SHARE = 1.0
-BITS_PER_WORD = 1.0
+BITS_PER_WORD = 7.2
 PRIORS = ("prior", "disagreement", "lm")  # signals every segment carries, not evidence
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
