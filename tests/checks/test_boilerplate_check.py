@@ -174,6 +174,13 @@ def test_lone_chrome_line_is_flagged_but_not_safe() -> None:
     assert (finding.rule, finding.text, finding.safe) == ("BP101", "Share", False)
 
 
+def test_chrome_above_the_body_is_safe_to_delete() -> None:
+    text = "Home > World > Africa\nPublished: 12.03.2025 08:10\n" + BODY
+    findings = run(text)
+    assert [(f.rule, f.safe) for f in findings if f.text.startswith("Home")] == [("BP101", True)]
+    assert fix(text).text.startswith("Officials said")
+
+
 def test_chrome_inside_the_body_is_flagged_but_not_safe() -> None:
     text = BODY + "\nAdvertisement\n\n" + BODY
     findings = run(text)

@@ -231,6 +231,29 @@ def test_mentions_read_names_right(text, name, animacy, gender):
             "PR102",
             "she",
         ),
+        # a clause joined to one whose subject is a body, with a person named further back
+        (
+            "Governor Leila Nasser said the port would reopen. The customs authority kept the "
+            "terminal closed for a week, but she could not stop the smuggling.",
+            "she",
+            "PR101",
+            "it",
+        ),
+        (
+            "Mayor Ivan Petrov said the bridge was safe. The city council approved the budget on "
+            "Friday and now he will repair the schools.",
+            "he",
+            "PR101",
+            "it",
+        ),
+        # what a person posts on: the subject's own account
+        (
+            "Victor Moreno visited the camp. Health Minister Ana Lopes wrote on his social media "
+            "account that the camp would close.",
+            "his",
+            "PR102",
+            "her",
+        ),
         # a vehicle and a spacecraft
         ("The bus left Kandahar at dawn, and she reached Herat at night.", "she", "PR101", "it"),
         ("The orbiter was launched in May. He reached Mars in February.", "He", "PR101", "It"),
@@ -248,6 +271,8 @@ def test_generalised_shapes(text, span, rule, suggestion):
         "Omar Haddad, a lawyer, was detained on Monday. The army said he was a spy.",
         "After questioning Lee, the police said he had confessed.",
         "Maria Costa left the club in May. The club said she had signed for a rival.",
+        # a person named between the body and the pronoun
+        "The court sentenced Omar Haddad to five years, and he will appeal.",
         # the verb is one only people do
         "The ministry said he was arrested at the airport.",
         "The Pentagon said he would travel to Warsaw on Friday.",

@@ -141,11 +141,12 @@ def test_no_quote_rewrite(text):
     assert [h for h in found(text) if h[0] in ("PU104", "PU108") or h[1].strip() == "»"] == []
 
 
-def test_breadcrumb_survives_fix():
+def test_breadcrumb_is_never_mangled_by_fix():
     from toolkit import fix
 
-    text = "Home » World\n\nThe talks ended on Monday after two days, officials said."
-    assert fix(text).text == text
+    body = "The talks ended on Monday after two days, officials said."
+    # the breadcrumb above the body is deleted whole (BP101), never "Home”" (issue 18)
+    assert fix("Home » World\n\n" + body).text == body
 
 
 def test_bracket_around_a_handle_is_balanced():

@@ -332,6 +332,18 @@ def test_measured_safe_table_names_real_rules_with_evidence():
             "Libyan commander Khalifa Haftar met the UN envoy in Benghazi on Monday. Haftar "
             "said the talks on the budget would continue next week.",
         ),
+        (  # a title before a name lower-cased with its article (GR101)
+            "On Monday the president Cyril Ramaphosa opened the new session of parliament.",
+            "On Monday President Cyril Ramaphosa opened the new session of parliament.",
+        ),
+        (  # a legal term rendered word for word (TM101 from 0.85)
+            "The lawyer said he was placed in supervised residence after the verdict.",
+            "The lawyer said he was placed under house arrest after the verdict.",
+        ),
+        (  # a known leader's name respelled from a transliteration (NM102 from 0.8)
+            "Ukraine's President Volodimir Zelenski met European leaders in Brussels on Thursday.",
+            "Ukraine's President Volodymyr Zelensky met European leaders in Brussels on Thursday.",
+        ),
         (  # below its rule's measured threshold: left as a suggestion
             "The two ministers met within the framework of the new trade agreement on Monday.",
             "The two ministers met within the framework of the new trade agreement on Monday.",

@@ -156,6 +156,24 @@ NUMBER_OF = Rule(
     false_positives="Only verbs of change and measure are judged ('the number of people who "
     "have' is left alone).",
 )
+PREPOSITION = Rule(
+    code="GR109",
+    slug="preposition-calque",
+    kind="grammar",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A preposition of time or measure the source language uses where English needs "
+    "another or none: 'during 30 years' (for), 'will be completed until the end of 2025' (by), "
+    "'aged of 37 years' (aged 37).",
+    why="French (pendant, âgé de), Russian (в течение, до), Turkish (boyunca, -e kadar), "
+    "Persian (تا), Urdu (تک) and Arabic (خلال, حتى) map to one English preposition each in "
+    "MT, whatever the English verb needs.",
+    example="The bridge will be rebuilt until the end of 2026, after being shut during 3 years.",
+    fixed="The bridge will be rebuilt by the end of 2026, after being shut for 3 years.",
+    false_positives="'during' is judged only before a bare length of time ('during two days "
+    "of talks' is English); 'until' only after a verb of completion and before a deadline "
+    "('remain closed until 2026' is English).",
+)
 _GERUND_E = re.compile(r"[^aeiouy]e$")
 
 
@@ -173,6 +191,7 @@ class GrammarCheck(LexiconCheck):
         NOUN_FORM,
         RELATIVE,
         NUMBER_OF,
+        PREPOSITION,
     )
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:

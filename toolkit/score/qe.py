@@ -36,7 +36,9 @@ from toolkit.errors import InputError
 from toolkit.findings import Finding
 
 if TYPE_CHECKING:
+    from toolkit.config import IgnoreList
     from toolkit.lm import CausalLM
+    from toolkit.pipeline import Selection
     from toolkit.settings import Settings
 
 SEVERITY_POINTS = {"critical": 25.0, "major": 5.0, "minor": 1.0}
@@ -158,23 +160,27 @@ def estimate(
     path: str = "-",
     settings: Settings | None = None,
     alternatives: Sequence[Sequence[str]] | None = None,
+    selection: Selection | None = None,
+    ignored: IgnoreList | None = None,
     lm: CausalLM | None = None,
     lm_name: str = "",
 ) -> QEReport:
     """Estimate the quality of each segment (one per line) and of the whole file.
 
     ``alternatives`` holds, per segment, other systems' translations of the same source;
-    ``lm`` a language model whose surprisal takes LM_SHARE of the per-word prior.
+    ``settings``, ``selection`` and ``ignored`` choose the checks as ``mtkit check`` does;
+    ``lm`` is a language model whose surprisal takes LM_SHARE of the per-word prior.
     """
     from toolkit.document import Document
     from toolkit.pipeline import Selection, run_checks, signature
     from toolkit.settings import Settings
 
     settings = settings or Settings()
-    selection = Selection()
+    selection = selection or Selection()
     text = "\n".join(hypotheses)
     source = "\n".join(sources) if sources is not None else None
     findings = run_checks(Document(text, lang=settings.lang, source=source), settings, selection)
+    findings = ignored.filter(findings) if ignored else findings
     by_line: dict[int, list[Finding]] = {}
     for finding in findings:
         by_line.setdefault(finding.line, []).append(finding)
@@ -218,12 +224,17 @@ def estimate(
 
 
 def estimate_files(
-    paths: Sequence[str], src: str | None, encoding: str = "utf-8", lm_path: str | None = None
+    paths: Sequence[str],
+    src: str | None,
+    encoding: str = "utf-8",
+    lm_path: str | None = None,
+    **options: Any,
 ) -> list[QEReport]:
     """QE of each hypothesis file; ``src`` is line-aligned with every one of them.
 
     With three or more files, each is also compared with the others (consensus); otherwise
     ``lm_path`` ("" for the default SmolLM2 file) adds the language model's surprisal.
+    ``options`` (settings, selection, ignored) as :func:`estimate` takes them.
     """
     from toolkit.score.inputs import check_aligned, read_segments
 
@@ -233,21 +244,18 @@ def estimate_files(
         if not any(hyps):
             raise InputError(f"{path}: only blank lines, no text to estimate")
     check_aligned([*systems, *([(src, sources)] if sources is not None else [])])
-    lm, lm_name = None, ""
     if lm_path is not None and len(systems) < 3:
         from pathlib import Path
 
         from toolkit.lm import default_model_path, load_lm
 
         model = Path(lm_path) if lm_path else default_model_path()
-        lm, lm_name = load_lm(model), model.stem.replace("|", "_")
+        options.update(lm=load_lm(model), lm_name=model.stem.replace("|", "_"))
     reports = []
     for index, (path, hyps) in enumerate(systems):
         others = [lines for i, (_, lines) in enumerate(systems) if i != index]
         alternatives = list(zip(*others, strict=True)) if len(others) >= 2 else None
-        reports.append(
-            estimate(hyps, sources, path, alternatives=alternatives, lm=lm, lm_name=lm_name)
-        )
+        reports.append(estimate(hyps, sources, path, alternatives=alternatives, **options))
     return reports
 
 

@@ -155,7 +155,8 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
     """
     if not infos:
         return []
-    first, last = core_bounds(infos) or (len(infos), len(infos) - 1)
+    bounds = core_bounds(infos)
+    first, last = bounds or (len(infos), len(infos) - 1)
     weights = weights or _weights()
     probabilities = [_probability(v, weights) for v in feature_vectors(infos)]
     zones = _chrome_zones(infos, first, last)
@@ -183,7 +184,9 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
             verdicts.append(None)  # the article's credit line: content (issue 18)
         elif info.chrome or info.list_header:
             confident = tail or p >= _BLOCK_THRESHOLD
-            verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, tail) if confident else None)
+            # Before the body (breadcrumbs, "News ID", "Update date") or after it: safe to delete.
+            safe = tail or (bounds is not None and i < first)
+            verdicts.append((CHROME_LINE, 0.95 if tail else 0.8, safe) if confident else None)
         elif i > 0 and (info.headline_like or info.teaser) and _after_list_header(infos, i):
             verdicts.append((LEAKED_HEADLINE, max(0.8, p), not core))
         elif tail and i > 0 and info.teaser:

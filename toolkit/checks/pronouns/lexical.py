@@ -85,6 +85,7 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJECTIVES_BEFORE_POSSESSION = 3
 _AUXILIARY_FILLERS = frozenset(["not", "never", "also", "later", "allegedly"])
 _BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "got"])
+_CONTINUING_ADVERBS = frozenset(["now", "then", "also", "later", "still", "thus"])
 _REPORT_REACH = 7  # words from a reporting verb to its "that he" ("said in a statement")
 
 
@@ -221,9 +222,10 @@ def _judge(
             return None  # ships are "she" in English
         if _person_predicate(text, k, mention):
             return None  # "police said he was arrested": a person
-        if not antecedent.bound and _strong(text, k, mention):
+        if not antecedent.bound and _strong(text, k, mention, found):
             aside = _aside(text, mention, k)
-            if _rival_near(text, k, gender, found, mention, aside):
+            previous = not _continued(text, k, mention, found)
+            if _rival_near(text, k, gender, found, mention, aside, previous):
                 return None
             people = _salience(
                 text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
@@ -277,14 +279,32 @@ def _own_pronoun_follows(text: Text, k: int, gender: str | None) -> bool:
     return any(GENDER.get(text.lower(j)) == gender for j in range(k + 1, stop))
 
 
-def _strong(text: Text, k: int, mention: Mention) -> bool:
+def _strong(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
     """Whether English grammar all but fixes a non-person antecedent of he/she: a body that
     reports "that he ..." ("The council announced that he had received no appeal"), or a
     vehicle that is the subject before it ("The capsule will be flown to Beijing, where he
     will be opened")."""
     if mention.referent.cls == "vehicle":
         return text.lower(k) in ("she", "he") and mention.subject
-    return mention.referent.cls in _BODIES and _reported(text, k, mention)
+    return mention.referent.cls in _BODIES and (
+        _reported(text, k, mention) or _continued(text, k, mention, found)
+    )
+
+
+def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
+    """ "The bank kept the peg for years, but she could not stop the slide": he or she opens
+    a clause joined by 'and' or 'but' to the one ``mention`` is the subject of, with no person
+    named between them."""
+    s = text.sentence_of[k]
+    if text.lower(k) not in ("she", "he") or mention.sentence != s or not mention.subject:
+        return False
+    j = k - 1
+    if text.lower(j) in _CONTINUING_ADVERBS:
+        j -= 1
+    if text.lower(j) not in ("and", "but") or j <= mention.last:
+        return False
+    between = _between(found, mention.last + 1, k)
+    return not any(m.referent.animacy in ("human", "maybe") for m in between)
 
 
 def _reported(text: Text, k: int, mention: Mention) -> bool:
@@ -318,14 +338,15 @@ def _rival_near(
     found: list[Mention],
     antecedent: Mention,
     skip: range = range(0),
+    previous: bool = True,
 ) -> bool:
     """A person of a compatible gender named before the pronoun in its sentence outside a
     prepositional phrase ("After questioning Simpson, police said he ..."), or the subject of
     the previous sentence, unless it only reported ("Kowalczyk would appeal. The court said
     he ...") or shares its clause with another ("X and Y were killed"); words in ``skip``
-    are left out."""
+    are left out, and the previous sentence too unless ``previous``."""
     s = text.sentence_of[k]
-    lo = text.sentence_first[max(0, s - 1)]
+    lo = text.sentence_first[max(0, s - 1) if previous else s]
     for m in _between(found, lo, k):
         if m is antecedent or m.plural or m.same_as >= 0 or m.referent.gender not in (None, gender):
             continue
