@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import main
@@ -141,8 +142,8 @@ def test_lm_surprisal_takes_its_share_of_the_prior_and_is_named():
     for segment, text in zip(report.segments, hyps, strict=True):
         signals = dict(segment.signals)
         lm_points = PRIOR_POINTS_PER_WORD * qe.LM_SHARE * 2.0 * len(text) / qe.BITS_PER_WORD
-        assert signals["lm"] == lm_points and segment.evidence == 0
-        assert segment.points == signals["lm"] + signals["prior"]
+        assert signals["lm"] == pytest.approx(lm_points) and segment.evidence == 0
+        assert segment.points == pytest.approx(signals["lm"] + signals["prior"])
     assert "lm:no" in estimate(hyps).signature
 
 
