@@ -197,6 +197,21 @@ def _judge(
             [f"{verb} by"],
             confidence=_confidence(subject, lexicon, bound=True),
         )
+    group = _plural_subject(text, k, found)
+    if group is not None:
+        if _rival_near(text, k, gender, found, group) or _named_next(text, k, gender, found):
+            return None
+        if _salience(text, k, gender, found, chain, group, SPEAKER, topic=False) >= BLOCK:
+            return None
+        return NONHUMAN_ANTECEDENT.at(
+            doc,
+            offset,
+            end,
+            f"'{pronoun}' refers to {group.text!r}, a plural group: Arabic gives plurals "
+            "feminine singular agreement, English 'they'.",
+            [same_case(forms[1], pronoun)],
+            confidence=0.6,
+        )
     obj = not possessive and pronoun.lower() not in ("she", "he", "herself", "himself")
     if obj and function_words().get(text.lower(k - 1)) != "preposition":
         return None  # "told her", "summoned him": too often a person named further back
@@ -315,6 +330,24 @@ def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bo
         and (m.same_as < 0 or found[m.same_as] is not mention)  # "X, the daughter of Y,"
         for m in between
     )
+
+
+def _plural_subject(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """ "The crowds filled the stands, and she celebrated": a 'she' that opens a clause joined
+    to one whose subject is a plural group of people (Arabic plurals take feminine singular
+    agreement); not after a report ("Protesters said she had been detained")."""
+    if text.lower(k) != "she":
+        return None
+    s = text.sentence_of[k]
+    subjects = [m for m in _between(found, text.sentence_first[s], k) if m.subject]
+    if not subjects or not subjects[-1].plural:
+        return None
+    group = subjects[-1]
+    if not (group.person or group.referent.cls == "group"):
+        return None
+    if _person_predicate(text, k, group):
+        return None  # "... and she was arrested": a person
+    return group if _continued(text, k, group, found) else None
 
 
 def _reported(text: Text, k: int, mention: Mention) -> bool:
