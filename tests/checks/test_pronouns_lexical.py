@@ -275,6 +275,14 @@ def test_mentions_read_names_right(text, name, animacy, gender):
             "PR102",
             "she",
         ),
+        # a passive only things take, whoever the text names
+        (
+            "Engineer Olga Sokolova said the river was rising. The dam gave way on Friday. "
+            "According to Ms Sokolova, she was designed for a flood of seven metres.",
+            "she",
+            "PR101",
+            "it",
+        ),
         # a plural group of people as 'she' (Arabic plurals agree in the feminine singular)
         ("The rebels seized the bridge, but she withdrew at dusk.", "she", "PR101", "they"),
         # a vehicle and a spacecraft

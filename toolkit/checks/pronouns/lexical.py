@@ -38,7 +38,7 @@ from toolkit.checks.pronouns.rules import GENDER_MISMATCH, NONHUMAN_ANTECEDENT
 from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words, same_case
 from toolkit.findings import Finding
-from toolkit.resources import corpus_path, iter_tsv
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one of them
 TOPIC = 0.08  # salience a person keeps for each time the text named them
@@ -237,6 +237,8 @@ def _judge(
             return None  # ships are "she" in English
         if _person_predicate(text, k, mention):
             return None  # "police said he was arrested": a person
+        if _thing_predicate(text, k):
+            antecedent = _Antecedent(mention, True, measured=False)  # "she was designed"
         if not antecedent.bound and _strong(text, k, mention, found):
             aside = _aside(text, mention, k)
             previous = not _continued(text, k, mention, found)
@@ -423,22 +425,43 @@ def _conjoined(text: Text, mention: Mention) -> bool:
 def _person_predicate(text: Text, k: int, antecedent: Mention) -> bool:
     """Whether the verb of a subject he/she is one only people are the subject of ("he was
     arrested", "she had died"), past auxiliaries and adverbs."""
-    if text.lower(k) not in ("she", "he") or antecedent.referent.cls == "vehicle":
+    if antecedent.referent.cls == "vehicle":
         return False  # a rover travels, a plane lands
+    word, passive = _predicate(text, k)
+    voice = _person_verbs().get(word)
+    return voice == "any" or (voice == "passive" and passive)
+
+
+def _thing_predicate(text: Text, k: int) -> bool:
+    """Whether the verb of a subject he/she is a passive only things take ("she was designed
+    for 7 metres", "he was built in 1990")."""
+    word, passive = _predicate(text, k)
+    return passive and word in _thing_verbs()
+
+
+def _predicate(text: Text, k: int) -> tuple[str, bool]:
+    """The main verb after a subject he/she at word k, past auxiliaries and adverbs, and
+    whether a form of 'be' stands right before it ('' when none)."""
+    if text.lower(k) not in ("she", "he"):
+        return "", False
     functional = function_words()
     passive = False
     for j in range(k + 1, min(k + 6, len(text.words))):
         word = text.lower(j)
         if text.gap(j):
-            return False
+            return "", False
         if word in _AUXILIARY_FILLERS:
             continue
         if functional.get(word) == "auxiliary":
             passive = word in _BE
             continue
-        voice = _person_verbs().get(word)
-        return voice == "any" or (voice == "passive" and passive)
-    return False
+        return word, passive
+    return "", False
+
+
+@functools.cache
+def _thing_verbs() -> frozenset[str]:
+    return frozenset(read_lines("animacy", "thing_predicates.txt"))
 
 
 @functools.cache
