@@ -185,3 +185,11 @@ def test_spacing_and_source_marks(text, expected):
 )
 def test_inches_urls_and_times_pass(text):
     assert found(text) == []
+
+
+def test_split_decimal():
+    assert ("PU109", " ", ("",)) in found("The deal is worth about 4. 5 billion dollars.")
+    assert ("PU109", " ", ("",)) in found("Inflation slowed to 3. 2 percent in May.")
+    assert [
+        f for f in found("It opened in 2019. 5 million people live nearby.") if f[0] == "PU109"
+    ] == []
