@@ -193,3 +193,15 @@ def test_split_decimal():
     assert [
         f for f in found("It opened in 2019. 5 million people live nearby.") if f[0] == "PU109"
     ] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The minister arrived in Delhi। He met the prime minister.", ("PU107", "।", (".",))),
+        ("Inflation reached 3٫5 percent in May.", ("PU107", "٫", (".",))),
+        ("He wrote 〈a long march〉 in 1990.", ("PU107", "〈", ("“",))),
+    ],
+)
+def test_more_source_script_marks(text, expected):
+    assert expected in found(text)
