@@ -14,19 +14,13 @@ import importlib.util
 import json
 import random
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-from tools.shared_data import DATA, require
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from toolkit.checks.boilerplate import BoilerplateCheck, classify  # noqa: E402
-from toolkit.checks.boilerplate.features import describe, feature_vectors  # noqa: E402
-from toolkit.document import Document  # noqa: E402
+from toolkit.checks.boilerplate import BoilerplateCheck, classify
+from toolkit.checks.boilerplate.features import describe, feature_vectors
+from toolkit.document import Document
+from tools.shared_data import DATA, ROOT, require
 
 Page = dict
 Predictor = Callable[[Page], list[bool]]

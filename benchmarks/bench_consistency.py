@@ -21,10 +21,9 @@ from toolkit.names.coref import resolve
 from toolkit.names.gazetteer import load_gazetteer
 from toolkit.names.resolve import analyse
 from toolkit.settings import Settings
-from tools.shared_data import DATA
+from tools.shared_data import DATA, ROOT
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 DEV_SETS = {
     "mtnews_dev": DATA / "mtnews_dev",
     "mtnews_dev2": HERE / "data" / "mtnews_dev2",

@@ -26,10 +26,9 @@ from toolkit.checks import CHECKS, check_class
 from toolkit.document import Document
 from toolkit.pipeline import Selection, run_checks
 from toolkit.settings import Settings
-from tools.shared_data import DATA, require
+from tools.shared_data import DATA, ROOT, require
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 DEEP = Settings(fast=False)
 FAST = Settings(fast=True)
 LINGUISTIC = ("calques", "pronouns")

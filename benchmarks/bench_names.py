@@ -52,7 +52,6 @@ import statistics
 import time
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 from corpus import news_documents
 
@@ -61,9 +60,7 @@ from toolkit.names.gazetteer import Entry, Gazetteer, builtin_entries, load_gaze
 from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Analysis, Suspect, analyse
 from tools.noise import garble, held_out
-from tools.shared_data import DATA
-
-ROOT = Path(__file__).resolve().parents[1]
+from tools.shared_data import DATA, ROOT
 
 DOTS = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"]
 ROMAN = dict(

@@ -24,7 +24,6 @@ from toolkit.settings import Settings
 from tools.shared_data import DATA, require
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 TARGET = 2.0
 SHOWN = 400
 NTREX_CHUNK = 40

@@ -19,10 +19,9 @@ from pathlib import Path
 from toolkit.checks.pronouns import AnimacyLexicon, PronounCheck
 from toolkit.document import Document
 from toolkit.settings import Settings
-from tools.shared_data import DATA
+from tools.shared_data import DATA, ROOT
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 DEV = DATA / "mtnews_dev"
 LANGUAGES = ("ar", "fa", "tr", "ur", "zh", "ru", "fr")
 

@@ -12,11 +12,9 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-from tools.shared_data import DATA, require
+from tools.shared_data import DATA, ROOT, require
 
-ROOT = Path(__file__).resolve().parent.parent
 SHARED = DATA
 WMT = SHARED / "wmt22_zhen"
 MQM = SHARED / "mqm_ted_zhen_dev.tsv"

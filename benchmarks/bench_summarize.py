@@ -18,7 +18,6 @@ from toolkit.summarize.base import is_body
 from toolkit.summarize.rouge import mean_f1, rouge
 from tools.shared_data import DATA as SHARED_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = SHARED_DATA / "bbc_summ_dev.jsonl"
 SENTENCES = 3
 ABSTRACTIVE_ARTICLES = 3

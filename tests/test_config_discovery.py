@@ -140,3 +140,50 @@ def test_flag_gazetteers_extend_configured_ones_and_a_model_means_deep(tmp_path)
     assert settings.fast and settings.lm_path is None
     deep = config.settings(lm_path=tmp_path / "lm.gguf")
     assert not deep.fast and deep.lm_path == tmp_path / "lm.gguf"
+
+
+STYLED = (
+    "The group Al-Qaeda said on Monday that it would fight in the north of the country.\n\n"
+    "The fighters of Al-Qaeda took the town on Sunday, officials said.\n"
+)
+
+
+def test_brief_takes_the_run_configuration(tmp_path):
+    (tmp_path / "style.tsv").write_text("Al-Qaeda\tal-Qaida\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(STYLED, encoding="utf-8")
+
+    def briefed(*flags):
+        result = CliRunner().invoke(main, ["brief", *map(str, flags), str(article)])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "al-Qaida" not in briefed()
+    (tmp_path / "mtkit.toml").write_text('house-style = "style.tsv"\n', encoding="utf-8")
+    assert "The group al-Qaida said" in briefed()
+    other = tmp_path / "other.toml"
+    other.write_text('house-style = "style.tsv"\nignore = ["NM103"]\n', encoding="utf-8")
+    assert "The group Al-Qaeda said" in briefed("--config", other)
+    (tmp_path / "skip.tsv").write_text("NM103\tAl-Qaeda\n", encoding="utf-8")
+    other.write_text('house-style = "style.tsv"\nignore-file = "skip.tsv"\n', encoding="utf-8")
+    assert "The group Al-Qaeda said" in briefed("--config", other)
+
+
+def test_score_qe_takes_the_run_configuration(tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_text("The army said it ,had retaken the town .\n", encoding="utf-8")
+
+    def rules(*flags):
+        result = CliRunner().invoke(main, ["score", "--qe", *map(str, flags), str(hyp)])
+        assert result.exit_code == 0, result.output
+        (report,) = json.loads(result.stdout)
+        return {f["rule"] for segment in report["segments"] for f in segment["findings"]}
+
+    assert "PU102" in rules("--format", "json")
+    (tmp_path / "mtkit.toml").write_text('ignore = ["PU"]\n', encoding="utf-8")
+    assert "PU102" not in rules("--format", "json")
+    other = tmp_path / "other.toml"
+    other.write_text('select = ["PU102"]\n', encoding="utf-8")
+    assert rules("--format", "json", "--config", other) == {"PU102"}
+    refused = CliRunner().invoke(main, ["score", "-r", str(hyp), str(hyp), "--config", str(other)])
+    assert refused.exit_code == 2 and "--config goes with --qe" in refused.stderr

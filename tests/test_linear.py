@@ -44,12 +44,12 @@ def test_a_brief_reads_the_lead_of_a_huge_text(monkeypatch):
 
     read = []
 
-    def identity(text):
+    def identity(text, *options):
         read.append(len(text))
         return Cleaned(text, text, 0, ())
 
     monkeypatch.setattr(brief_module, "clean", identity)
-    monkeypatch.setattr(brief_module, "entities", lambda doc: [])
+    monkeypatch.setattr(brief_module, "entities", lambda doc, names: [])
     paragraph = "The river rose again in the northern city on Monday, officials said."
     text = "\n\n".join([paragraph] * 6000)
     assert len(text) > brief_module.BRIEF_CHARS

@@ -246,16 +246,22 @@ def batch() -> None:
     """
 
 
-def batch_command(command):
-    """Add the options every ``mtkit batch`` command shares; ``command`` returns its Task."""
+def batch_command(command=None, *, configured: bool = True):
+    """Add the options every ``mtkit batch`` command shares; ``command`` returns its Task,
+    built from the run configuration (``--config``) unless ``configured`` is off."""
+    if command is None:
+        return functools.partial(batch_command, configured=configured)
 
     @functools.wraps(command)
-    def run(inputs, config_path, **options):
+    def run(inputs, **options):
         from toolkit.batch.options import RunOptions
         from toolkit.config import discover
 
         run_options = RunOptions.pop_from(inputs, options)
-        task = command(discover(inputs, config_path), **options)
+        if configured:
+            task = command(discover(inputs, options.pop("config_path")), **options)
+        else:
+            task = command(**options)
         jobs, why = run_options.workers()
         if why and not run_options.quiet:
             click.echo(f"mtkit: note: --jobs {run_options.jobs} lowered to {jobs} ({why}; "
@@ -265,16 +271,14 @@ def batch_command(command):
             click.echo(run_options.summary(stats), err=True)
         raise click.exceptions.Exit(stats.exit_code)
 
+    config = click.option(
+        "--config", "config_path", help="Configuration file (default: found from INPUTS up)."
+    )
     for option in reversed(
         (
             click.argument("inputs", nargs=-1, required=True),
             click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout)."),
             click.option("--resume", is_flag=True, help="Keep --output; skip ids already in it."),
-            click.option(
-                "--config",
-                "config_path",
-                help="Configuration file (default: found from INPUTS up).",
-            ),
             click.option("--ordered", is_flag=True, help="Write records in input order."),
             click.option(
                 "-j", "--jobs", type=click.IntRange(1), default=1, help="Worker processes."
@@ -302,6 +306,7 @@ def batch_command(command):
                 type=Finite(0, min_open=True),
                 help="Seconds per document; a slower one is reported as an error record.",
             ),
+            *((config,) if configured else ()),
         )
     ):
         run = option(run)
@@ -350,12 +355,12 @@ def batch_qe(config, fast, source_lang):
 
 
 @batch.command("summarize")
-@batch_command
+@batch_command(configured=False)
 @click.option("--length", default="3", show_default=True, help="Sentences (3), 20% or 120w.")
 @click.option("--method", help="Summary method (default: summarize's own).")
 @click.option("--lang", default="auto", show_default=True, help="Language: auto, en, ar, ...")
 @click.option("--model", help="Local model folder or .gguf file (abstractive).")
-def batch_summarize(_config, length, method, lang, model):
+def batch_summarize(length, method, lang, model):
     """Summary of each document: {id, ..., method, lang, summary, sentences}."""
     from toolkit.batch.tasks import SummarizeTask
 
@@ -512,19 +517,28 @@ def summarize_command(path, sentences, words, ratio, method, lang, model, fmt, e
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Publication date YYYY-MM-DD.")
 @click.option("-o", "--output", help="Write the briefing to this file.")
 @click.option("--encoding", help="Encoding of the input files (default: UTF-8, or by BOM).")
-def brief_command(paths, fmt, date, output, encoding) -> None:
+@click.option("--config", "config_path", help="Configuration file (default: found from PATHS up).")
+def brief_command(paths, fmt, date, output, encoding, config_path) -> None:
     """A briefing of the articles in PATHS: title, summary, entities, figures, dates;
     several articles become one digest grouped by topic."""
     from toolkit.brief import brief_many
     from toolkit.brief.digest import digest
     from toolkit.brief.render import RENDERERS
+    from toolkit.config import discover
     from toolkit.textio import read_text
 
     if date and not 1000 <= date.year <= 9000:  # relative dates are computed from it
         raise UsageError(f"--date {date.date().isoformat()}: give a year from 1000 to 9000")
-    guard([output], paths)
+    guard([output], [*paths, config_path])
+    config = discover(paths, config_path)
     texts = [(path, read_text(path, encoding)) for path in paths]
-    briefs = brief_many(texts, date.date() if date else None)
+    briefs = brief_many(
+        texts,
+        date.date() if date else None,
+        settings=config.settings(),
+        selection=config.selection(min_confidence=config.confidence(None, 0.0)),
+        ignored=config.ignored,
+    )
     _emit(RENDERERS[fmt](digest(briefs)).rstrip("\n"), output)
 
 

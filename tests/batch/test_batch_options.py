@@ -45,6 +45,16 @@ def test_task_builders_take_the_configuration_where_no_flag_is_given():
     assert task.settings.source_lang == "fa" and task.ignored is ignored
     assert check_task(config, min_confidence=0.2).selection.min_confidence == 0.2
     assert fix_task(config).min_confidence == 0.7 and fix_task(config).ignored is ignored
+    qe = qe_task(config)
+    assert qe.selection.ignore == ("CA",) and qe.selection.min_confidence == 0.7
+    assert qe.settings.source_lang == "fa" and qe.ignored is ignored
+
+
+def test_batch_summarize_takes_no_configuration(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    refused = CliRunner().invoke(main, ["batch", "summarize", str(article), "--config", "x.toml"])
+    assert refused.exit_code == 2 and "No such option '--config'" in refused.stderr
 
 
 def _rules(output: str) -> set[str]:

@@ -175,7 +175,7 @@ def test_summary_leaves_a_sentence_with_an_unresolved_major_finding(monkeypatch)
     at = article.index(flawed)
 
     def with_flaws(severity):
-        def fake(text):
+        def fake(text, *options):
             return Cleaned(text, text, 0, (), ((Span(at + 5, at + 9), severity),))
 
         return fake

@@ -116,5 +116,7 @@ def fix_task(
 
 
 def qe_task(config: Config, fast: bool = True, source_lang: str | None = None) -> QETask:
-    """``batch qe``: a quality estimate of each document."""
-    return QETask(config.settings(source_lang=source_lang, fast=fast))
+    """``batch qe``: a quality estimate of each document, under ``config`` as ``score --qe``."""
+    settings = config.settings(source_lang=source_lang, fast=fast)
+    selection = config.selection(min_confidence=config.confidence(None, 0.0))
+    return QETask(settings, selection, config.ignored)

@@ -214,11 +214,14 @@ class QETask(Task):
 
     name: ClassVar[str] = "qe"
     settings: Any = None
+    selection: Any = None
+    ignored: Any = None  # toolkit.config.IgnoreList
 
     def load(self) -> Callable[[Item], Payload]:
         from toolkit.score.qe import estimate
 
-        estimate(["Warm up."], settings=self.settings)
+        options = {"settings": self.settings, "selection": self.selection, "ignored": self.ignored}
+        estimate(["Warm up."], **options)
 
         def run(item: Item) -> Payload:
             text = item_text(item)
@@ -228,7 +231,7 @@ class QETask(Task):
             sources = item.source.rstrip("\n").split("\n") if item.source is not None else None
             if sources is not None and len(sources) != len(hyps):
                 raise InputError(f"{len(hyps)} line(s) of text but {len(sources)} of source")
-            report = estimate(hyps, sources, item.id, self.settings)
+            report = estimate(hyps, sources, item.id, **options)
             segments = [segment.to_dict() for segment in report.segments]
             return {"score": round(report.score, 2), "segments": segments}, len(hyps)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.brief.clean import captions, clean, undated
 from toolkit.brief.facts import (
@@ -20,8 +20,13 @@ from toolkit.brief.facts import (
     relative_dates,
 )
 from toolkit.document import Document
+from toolkit.settings import Settings
 from toolkit.summarize import Length, summarize
 from toolkit.summarize.base import candidates, resolve_lang, title_of
+
+if TYPE_CHECKING:
+    from toolkit.config import IgnoreList
+    from toolkit.pipeline import Selection
 
 TITLE_WORDS = 12
 # A summary sentence never keeps a finding of these severities that cleaning left
@@ -56,14 +61,30 @@ class Brief:
         return data
 
 
-def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
+def brief(
+    text: str,
+    source: str = "",
+    date: dt.date | None = None,
+    *,
+    settings: Settings | None = None,
+    selection: Selection | None = None,
+    ignored: IgnoreList | None = None,
+) -> Brief:
     """The briefing of one article; ``date`` is its publication date, when known (else a
-    date the article itself gives is used to resolve "Tuesday", "yesterday", ...)."""
+    date the article itself gives is used to resolve "Tuesday", "yesterday", ...).
+
+    ``settings``, ``selection`` and ``ignored`` choose the checks that clean the article, as
+    for ``mtkit check``; the settings' gazetteers and house style also name its entities.
+    """
+    from toolkit.names import load_gazetteer
+
     lead = _lead(text)
     note = ""
     if len(lead) < len(text):
         note = f"briefed from the first {len(lead):,} of {len(text):,} characters"
-    cleaned = clean(lead)
+    settings = settings or Settings()
+    names = load_gazetteer(settings.gazetteers, settings.house_style)
+    cleaned = clean(lead, settings, selection, ignored)
     doc = Document(cleaned.text)
     lang = resolve_lang("auto", doc)
     count = 3 if len(candidates(doc, lang)) >= 5 else 2
@@ -74,7 +95,7 @@ def brief(text: str, source: str = "", date: dt.date | None = None) -> Brief:
         source=source,
         title=title_of(doc) or _title_from(summary.sentences[0].text if summary.sentences else ""),
         summary=tuple(_lead_sentence(doc, s.start, s.text) for s in summary.sentences),
-        entities=tuple(entities(doc)) if lang == "en" else (),
+        entities=tuple(entities(doc, names=names)) if lang == "en" else (),
         figures=tuple(figures(doc)) if lang == "en" else (),
         date=date.isoformat() if date else None,
         dates=tuple(relative_dates(doc, date)) if lang == "en" else (),
@@ -107,9 +128,11 @@ def _title_from(sentence: str) -> str:
     return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
 
 
-def brief_many(texts: Sequence[tuple[str, str]], date: dt.date | None = None) -> list[Brief]:
-    """Briefs of (source, text) pairs, in order."""
-    return [brief(text, source, date) for source, text in texts]
+def brief_many(
+    texts: Sequence[tuple[str, str]], date: dt.date | None = None, **options: Any
+) -> list[Brief]:
+    """Briefs of (source, text) pairs, in order; ``options`` as :func:`brief` takes them."""
+    return [brief(text, source, date, **options) for source, text in texts]
 
 
 __all__ = ["Brief", "brief", "brief_many"]

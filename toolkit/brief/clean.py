@@ -7,11 +7,17 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from toolkit.document import Document, Span
 from toolkit.findings import Finding
 from toolkit.fix import measured_safe
 from toolkit.resources import corpus_path, iter_tsv
+
+if TYPE_CHECKING:
+    from toolkit.config import IgnoreList
+    from toolkit.pipeline import Selection
+    from toolkit.settings import Settings
 
 NAME_KINDS = ("name", "consistency")
 # A briefing is read, not published: beside the fixes fix applies by default (marked safe,
@@ -52,12 +58,21 @@ def applicable(finding: Finding) -> bool:
     return finding.confidence >= floor
 
 
-def clean(text: str) -> Cleaned:
-    """``text`` with the safe and confident suggestions of one run of the checks applied."""
+def clean(
+    text: str,
+    settings: Settings | None = None,
+    selection: Selection | None = None,
+    ignored: IgnoreList | None = None,
+) -> Cleaned:
+    """``text`` with the safe and confident suggestions of one run of the checks applied
+    (``settings``, ``selection`` and ``ignored`` as ``mtkit check`` takes them)."""
     from toolkit.fix import fix
-    from toolkit.pipeline import check
+    from toolkit.pipeline import Selection, run_checks
+    from toolkit.settings import Settings
 
-    findings = check(text)
+    settings = settings or Settings()
+    findings = run_checks(Document(text, lang=settings.lang), settings, selection or Selection())
+    findings = ignored.filter(findings) if ignored else findings
     chosen = [f for f in findings if applicable(f)]
     fixed = fix(text, [_with_article(f, text) for f in chosen], unsafe=True, min_confidence=0.0)
     done = {(f.rule, f.end) for f in fixed.applied}  # an article mended moves only the start

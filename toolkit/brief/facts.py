@@ -8,10 +8,14 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from toolkit.document import Document
 from toolkit.resources import read_lines
 from toolkit.summarize.tokens import stop_words
+
+if TYPE_CHECKING:
+    from toolkit.names.gazetteer import Gazetteer
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -77,16 +81,17 @@ class DateRef:
     date: str | None
 
 
-def entities(doc: Document, limit: int = 10) -> list[Entity]:
-    """Gazetteer entities (canonical names and types) first, then names spaCy's NER finds
-    (or, without spaCy, capitalised names said at least twice); most mentioned first."""
+def entities(doc: Document, limit: int = 10, names: Gazetteer | None = None) -> list[Entity]:
+    """Gazetteer entities (canonical names and types; ``names``, else the built-in
+    gazetteer) first, then names spaCy's NER finds (or, without spaCy, capitalised names
+    said at least twice); most mentioned first."""
     from toolkit.names import load_gazetteer
     from toolkit.names.resolve import analyse
 
     known: Counter = Counter()
     types: dict[str, str] = {}
     covered: list[tuple[int, int]] = []
-    for mention in analyse(doc, load_gazetteer()).mentions:
+    for mention in analyse(doc, names or load_gazetteer()).mentions:
         known[mention.entry.canonical] += 1
         types[mention.entry.canonical] = mention.entry.type
         covered.append((mention.start, mention.end))

@@ -228,6 +228,7 @@ def _parser() -> argparse.ArgumentParser:
     qe = p.add_argument_group("quality estimation")
     qe.add_argument("--qe", action="store_true", help="reference-free quality estimation")
     qe.add_argument("--src", help="the source, line-aligned with HYP")
+    qe.add_argument("--config", help="configuration file (default: found from HYP up)")
     net = p.add_argument_group("sacreBLEU's test sets (need a network: refused)")
     net.add_argument("-t", "--test-set")
     net.add_argument("--download")
@@ -447,6 +448,8 @@ def run(argv: Sequence[str]) -> str:
         from importlib.metadata import version
 
         return f"mtkit {version('mtkit')} (sacreBLEU {version('sacrebleu')})"
+    if args.config and not args.qe:
+        raise UsageError("--config goes with --qe: the reference metrics take no configuration")
     request = _request(args)
     if args.qe:
         return _qe(args, request.fmt)
@@ -490,11 +493,21 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def _qe(args: argparse.Namespace, fmt: str) -> str:
+    from toolkit.config import discover
     from toolkit.render import printable
     from toolkit.score.qe import estimate_files, render_qe
 
     if fmt not in ("text", "json", "tsv"):
         raise UsageError(f"--qe writes text, json or tsv, not {fmt}")
-    reports = estimate_files(args.files + (args.input or []), args.src, encoding=args.encoding)
+    hypotheses = args.files + (args.input or [])
+    config = discover(hypotheses, args.config)
+    reports = estimate_files(
+        hypotheses,
+        args.src,
+        encoding=args.encoding,
+        settings=config.settings(),
+        selection=config.selection(min_confidence=config.confidence(None, 0.0)),
+        ignored=config.ignored,
+    )
     report = render_qe(reports, fmt)  # segments are echoed: no control character acts
     return report if fmt == "json" else printable(report, newlines=True)

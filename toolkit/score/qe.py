@@ -29,6 +29,8 @@ from toolkit.errors import InputError
 from toolkit.findings import Finding
 
 if TYPE_CHECKING:
+    from toolkit.config import IgnoreList
+    from toolkit.pipeline import Selection
     from toolkit.settings import Settings
 
 SEVERITY_POINTS = {"critical": 25.0, "major": 5.0, "minor": 1.0}
@@ -139,20 +141,24 @@ def estimate(
     path: str = "-",
     settings: Settings | None = None,
     alternatives: Sequence[Sequence[str]] | None = None,
+    selection: Selection | None = None,
+    ignored: IgnoreList | None = None,
 ) -> QEReport:
     """Estimate the quality of each segment (one per line) and of the whole file.
 
-    ``alternatives`` holds, per segment, other systems' translations of the same source.
+    ``alternatives`` holds, per segment, other systems' translations of the same source;
+    ``settings``, ``selection`` and ``ignored`` choose the checks as ``mtkit check`` does.
     """
     from toolkit.document import Document
     from toolkit.pipeline import Selection, run_checks, signature
     from toolkit.settings import Settings
 
     settings = settings or Settings()
-    selection = Selection()
+    selection = selection or Selection()
     text = "\n".join(hypotheses)
     source = "\n".join(sources) if sources is not None else None
     findings = run_checks(Document(text, lang=settings.lang, source=source), settings, selection)
+    findings = ignored.filter(findings) if ignored else findings
     by_line: dict[int, list[Finding]] = {}
     for finding in findings:
         by_line.setdefault(finding.line, []).append(finding)
@@ -187,11 +193,12 @@ def estimate(
 
 
 def estimate_files(
-    paths: Sequence[str], src: str | None, encoding: str = "utf-8"
+    paths: Sequence[str], src: str | None, encoding: str = "utf-8", **options: Any
 ) -> list[QEReport]:
     """QE of each hypothesis file; ``src`` is line-aligned with every one of them.
 
     With three or more files, each is also compared with the others (consensus).
+    ``options`` (settings, selection, ignored) as :func:`estimate` takes them.
     """
     from toolkit.score.inputs import check_aligned, read_segments
 
@@ -205,7 +212,7 @@ def estimate_files(
     for index, (path, hyps) in enumerate(systems):
         others = [lines for i, (_, lines) in enumerate(systems) if i != index]
         alternatives = list(zip(*others, strict=True)) if len(others) >= 2 else None
-        reports.append(estimate(hyps, sources, path, alternatives=alternatives))
+        reports.append(estimate(hyps, sources, path, alternatives=alternatives, **options))
     return reports
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toolkit.document import Document, Span
+from toolkit.document import Document
 from toolkit.models import default_gguf, load_pretrained
-from toolkit.summarize.base import Length, Summarizer, Summary, candidates, resolve_lang
+from toolkit.summarize.base import Length, Spans, Summarizer, Summary, Units
 from toolkit.summarize.faithfulness import unsupported
 from toolkit.summarize.tokens import tokens
 
@@ -151,13 +151,9 @@ class AbstractiveSummarizer(Summarizer):
         self.model = model
         self.calls = 0
 
-    def summarize(
-        self, doc: Document, length: Length, skip: Sequence[Span] = (), avoid: Sequence[Span] = ()
+    def compose(
+        self, doc: Document, units: Units, lang: str, length: Length, skip: Spans, avoid: Spans
     ) -> Summary:
-        lang = resolve_lang(self.lang, doc)
-        units = candidates(doc, lang, skip)
-        if not units:
-            return Summary(self.name, "", lang)
         count = self._sentence_count(length, len(units))
         generator = load_generator(self.model)
         text = trim(self.map_reduce([u.text for u in units], count, generator), length)

@@ -90,6 +90,10 @@ class Unit:
     size: int
 
 
+Units = Sequence[Unit]
+Spans = Sequence[Span]
+
+
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
     """A sentence chosen by an extractive method, with its offsets in the input and score."""
@@ -249,12 +253,22 @@ class Summarizer(ABC):
     def __init__(self, lang: str = "auto") -> None:
         self.lang = lang
 
-    @abstractmethod
     def summarize(
         self, doc: Document, length: Length, skip: Sequence[Span] = (), avoid: Sequence[Span] = ()
     ) -> Summary:
         """A summary of ``doc`` of about ``length``, never using the ``skip`` spans, and the
         sentences that overlap ``avoid`` (flawed ones) only when the others run out."""
+        lang = resolve_lang(self.lang, doc)
+        units = candidates(doc, lang, skip)
+        if not units:
+            return Summary(self.name, "", lang)
+        return self.compose(doc, units, lang, length, skip, avoid)
+
+    @abstractmethod
+    def compose(
+        self, doc: Document, units: Units, lang: str, length: Length, skip: Spans, avoid: Spans
+    ) -> Summary:
+        """The summary of ``doc`` from its candidate sentences ``units`` (never empty)."""
 
 
 class ExtractiveSummarizer(Summarizer):
@@ -270,13 +284,9 @@ class ExtractiveSummarizer(Summarizer):
         scores = self.rate(units, lang)
         return sorted(enumerate(scores), key=lambda pair: (-pair[1], pair[0]))
 
-    def summarize(
-        self, doc: Document, length: Length, skip: Sequence[Span] = (), avoid: Sequence[Span] = ()
+    def compose(
+        self, doc: Document, units: Units, lang: str, length: Length, skip: Spans, avoid: Spans
     ) -> Summary:
-        lang = resolve_lang(self.lang, doc)
-        units = candidates(doc, lang, skip)
-        if not units:
-            return Summary(self.name, "", lang)
         hits = overlapping([u.span for u in units], avoid)
         flawed = {u.index for u, hit in zip(units, hits, strict=True) if hit}
         chosen = select(self.rank(units, lang), units, length, flawed)
