@@ -240,3 +240,11 @@ def test_month_that_is_also_a_word_in_a_date(text, span):
 
 def test_may_and_march_as_words_are_not_months():
     assert not found("Prices may rise as crowds march 20 miles to the capital.")
+
+
+def test_a_proper_adjective_after_a_number_is_only_suggested():
+    # "arab" after a number is the South Asian number word (a billion), not "Arab" (issue 18)
+    findings = CapitalisationCheck().run(Document("The lender approved a 3 arab rupee loan."))
+    assert [(f.rule, f.safe) for f in findings if f.text == "arab"] == [("CA104", False)]
+    [finding] = CapitalisationCheck().run(Document("Ministers of the arab states met in Rabat."))
+    assert (finding.text, finding.safe) == ("arab", True)

@@ -190,9 +190,7 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
             verdicts.append((DUPLICATED_LINE, 0.85, True))
         elif info.credit:
             verdicts.append(None)  # the article's credit line: content (issue 18)
-        elif (info.foreign and latin_core or info.stamp) and outside and i != title:
-            # Untranslated web furniture in another script, or its label ("相关新闻：..."),
-            # and a bare publication timestamp above or below the body.
+        elif _furniture(info, latin_core) and outside and i != title:
             verdicts.append((CHROME_LINE, 0.85, True))
         elif info.chrome or info.list_header:
             confident = tail or p >= _BLOCK_THRESHOLD
@@ -212,6 +210,13 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
         else:
             verdicts.append(None)
     return verdicts
+
+
+def _furniture(info: LineInfo, latin_core: bool) -> bool:
+    """Untranslated web furniture in another script, or its label ("相关新闻：..."), around a
+    body in Latin script, and a bare publication timestamp. A sentence in another script
+    (it ends like one) is an untranslated segment, not furniture."""
+    return (info.foreign and latin_core and not info.ends_sentence) or info.stamp
 
 
 def _chrome_zones(infos: list[LineInfo], first: int, last: int) -> list[bool]:

@@ -33,7 +33,8 @@ _STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _STAMP_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _STAMP_WORDS = 6
 # A label in a non-Latin script closing with a colon ("相关新闻：", "Похожие новости:").
-_FOREIGN_LABEL = re.compile(r"^[^\W\d_A-Za-z\u00c0-\u024f]+(?:\s+[^\W\d_A-Za-z\u00c0-\u024f]+)*\s*[:：]")
+_NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00c0-\u024f]+"
+_FOREIGN_LABEL = re.compile(rf"^{_NON_LATIN_WORD}(?:\s+{_NON_LATIN_WORD})*\s*[:：]")
 _STRONG_CHROME_WORDS = 12
 _BEFORE_END_SHARE = 0.5
 _NOTICE = re.compile(
