@@ -144,6 +144,33 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return dangling, colon, carrier
 
 
+# "The spokesman said in a press conference." / "The ministry stated that.": a subject and a
+# reporting verb, then only a setting or "that", and a full stop: the quote went to the next
+# sentence. A bare "X said." (after a quotation) is complete and needs a setting or "that";
+# verbs rarely used without an object ("stated.") need neither.
+_CUT_REPORT = re.compile(
+    r"(?P<subject>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,6}?)\s+(?P<verb>"
+    r"(?P<bare>stated|announced|explained|stressed|emphasi[sz]ed|indicated|pointed\s+out|"
+    r"affirmed|declared|told\s+(?:reporters|journalists|the\s+(?:press|media|agency)))|"
+    r"said|added|noted|confirmed)"
+    r"(?P<setting>\s+(?:in|at|during|on|via|through|to)\s+[^,;:\"“”()]{1,40}?)?"
+    r"(?P<that>\s+that)?\s*\.$"
+)
+_NOT_SUBJECT = frozenset({"what", "that", "which", "who", "how", "as", "than", "when", "where"})
+_NOT_SUBJECT |= {"why", "if", "whether", "all", "it", "this"}
+
+
+def _cut_report(doc: Document, sentence: Span) -> re.Match[str] | None:
+    """A sentence that is only "SUBJECT said (in SETTING) (that)."."""
+    match = _CUT_REPORT.fullmatch(doc[sentence].rstrip())
+    if not match or not (match.group("bare") or match.group("setting") or match.group("that")):
+        return None
+    words = match.group("subject").lower().split()
+    if _NOT_SUBJECT & set(words) or (len(words) < 2 and not match.group("that")):
+        return None  # "That is what he said at the time."; "He said in May." (a date)
+    return match
+
+
 def _credit_line(doc: Document, sentence: Span) -> bool:
     """Whether the sentence lies on a dateline or credit line (`Moscow. June 2. TASS`)."""
     start = doc.text.rfind("\n", 0, sentence.start) + 1
@@ -190,6 +217,16 @@ class FragmentCheck(Check):
         dangling, _, carrier_start = _patterns()
         match = dangling.search(text, sentence.start, sentence.end)
         if not match:
+            cut = following and _prose(doc, sentence) and _cut_report(doc, sentence)
+            if cut:
+                yield DANGLING_REPORT.at(
+                    doc,
+                    sentence.start + cut.start("verb"),
+                    sentence.end,
+                    "A reporting clause without its quote: what was said went to the next "
+                    "sentence; join them.",
+                    confidence=0.65,
+                )
             return
         stop = sentence.end - 1
         carrier = following and carrier_start.match(text, stop + 1, following.end)

@@ -149,11 +149,11 @@ _GLUED = re.compile(
     r"([.!?,;:”»](?<=[a-z\d%)\"”’].)(?:(?<=[.!?,;:])[.!?,;:]*[”\"’»)]*)?)(?=[A-Za-z][a-z])"
 )
 _SPACE_BEFORE = re.compile(
-    r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
+    r"([ \t\xa0]+)(?:([,;!?]|%(?<=\d[ \t\xa0]%)|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
     r"|[(\[“]([ \t\xa0]+)(?=\w)"
 )
-# "in Gaza ,stressing": the space went to the wrong side of the comma.
-_SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;])(?=[^\W\d_])")
+# "in Gaza ,stressing", "on Tuesday .The": the space went to the wrong side of the mark.
+_SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;]|[.!?:](?=[A-Z][a-z]))(?=[^\W\d_])")
 _SPLIT_CLITIC = re.compile(r"([ \t](?<=\w[ \t])[ \t]*)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
@@ -174,7 +174,7 @@ _DOUBLED_CLOSE = re.compile(r"[ \t\xa0]*[”\"]")
 _PROSE_AFTER_COLON = re.compile(r"[ \t]+[a-z][a-z'’-]*(?:[ \t]+[\w'’-]+){2}")
 # Doubled single quotes that Urdu and South Asian sites use as double quotes: ’’...‘‘.
 _DIALOGUE_DASH = re.compile(r"[—–][ \t\xa0]*(?=[A-Z“\"])")
-_DOUBLED_SINGLE = re.compile(r"’’|‘‘")
+_DOUBLED_SINGLE = re.compile(r"’’|‘‘|''(?<![\d']'')(?!')")
 _PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ing\b")
 _SPEAKER = (
     r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
@@ -305,12 +305,15 @@ class PunctuationCheck(Check):
                 continue  # a URL scheme cut from its address
             if mark == "”" and not _quote_open_before(doc, start):
                 continue  # "the largest”advertising alliance”": a ” misused to open a quote
+            suggestion = mark + " "
+            if mark[-1] == '"' and len(mark) == 2 and _opening_straight(doc, end - 1):
+                suggestion = f'{mark[0]} "'  # 'said:"We' opens a quotation: 'said: "We'
             yield MISSING_SPACE.at(
                 doc,
                 start,
                 end,
                 "No space after the punctuation: two sentences or clauses run together.",
-                [mark + " "],
+                [suggestion],
                 confidence=0.9,
             )
 
@@ -625,6 +628,13 @@ def _quote_open_before(doc: Document, position: int) -> bool:
     paragraph = doc.paragraph_at(position)
     start = paragraph.start if paragraph else 0
     return doc.text.count("“", start, position) > doc.text.count("”", start, position)
+
+
+def _opening_straight(doc: Document, position: int) -> bool:
+    """Whether the straight quote at ``position`` opens a quotation: an even number of
+    straight quotes before it in its paragraph."""
+    paragraph = doc.paragraph_at(position)
+    return doc.text.count('"', paragraph.start if paragraph else 0, position) % 2 == 0
 
 
 def _opens(text: str, position: int) -> bool:
