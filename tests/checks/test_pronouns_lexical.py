@@ -254,6 +254,27 @@ def test_mentions_read_names_right(text, name, animacy, gender):
             "PR102",
             "her",
         ),
+        # what only a state, a city or a company has: relations, a medina, a share price
+        (
+            "Ms Mensah met the envoy. Ghana had cut her diplomatic relations with Togo.",
+            "her",
+            "PR101",
+            "its",
+        ),
+        (
+            "Mr Lin praised the firm. Then Alibaba saw his share price fall.",
+            "his",
+            "PR101",
+            "its",
+        ),
+        # a named woman goes on in a joined clause; her father, in an of-phrase, is no rival
+        (
+            "Leila Haddad, the daughter of Omar Haddad, won the seat in Tyre and he is expected "
+            "to lead the bloc.",
+            "he",
+            "PR102",
+            "she",
+        ),
         # a vehicle and a spacecraft
         ("The bus left Kandahar at dawn, and she reached Herat at night.", "she", "PR101", "it"),
         ("The orbiter was launched in May. He reached Mars in February.", "He", "PR101", "It"),
@@ -271,8 +292,9 @@ def test_generalised_shapes(text, span, rule, suggestion):
         "Omar Haddad, a lawyer, was detained on Monday. The army said he was a spy.",
         "After questioning Lee, the police said he had confessed.",
         "Maria Costa left the club in May. The club said she had signed for a rival.",
-        # a person named between the body and the pronoun
+        # a person named between the body and the pronoun, or the subject of the joined clause
         "The court sentenced Omar Haddad to five years, and he will appeal.",
+        "Leila Haddad praised Omar Haddad, and he thanked her.",
         # the verb is one only people do
         "The ministry said he was arrested at the airport.",
         "The Pentagon said he would travel to Warsaw on Friday.",

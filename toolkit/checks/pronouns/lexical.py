@@ -253,10 +253,15 @@ def _judge(
             if any(m.person and m.referent.gender in (None, gender) for m in between):
                 return None
             people = 0.0
-        elif _reported(text, k, mention):  # "Maryam, a teacher, told our reporter that he"
-            if _rival_near(text, k, gender, found, mention):
+        elif _reported(text, k, mention) or _continued(text, k, mention, found):
+            # "Maryam, a teacher, told our reporter that he"; "Maryam was elected and he"
+            previous = not _continued(text, k, mention, found)
+            if _rival_near(text, k, gender, found, mention, previous=previous):
                 return None
-            people = _salience(text, k, gender, found, chain, mention, SPEAKER, topic=False)
+            aside = range(0) if previous else range(mention.last, k)  # "the son of X"
+            people = _salience(
+                text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
+            )
             block = max(REPORTED, rival)
         if people >= block:
             return None
@@ -294,7 +299,7 @@ def _strong(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
 def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
     """ "The bank kept the peg for years, but she could not stop the slide": he or she opens
     a clause joined by 'and' or 'but' to the one ``mention`` is the subject of, with no person
-    named between them."""
+    named between them outside a prepositional phrase ("the daughter of X")."""
     s = text.sentence_of[k]
     if text.lower(k) not in ("she", "he") or mention.sentence != s or not mention.subject:
         return False
@@ -304,7 +309,12 @@ def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bo
     if text.lower(j) not in ("and", "but") or j <= mention.last:
         return False
     between = _between(found, mention.last + 1, k)
-    return not any(m.referent.animacy in ("human", "maybe") for m in between)
+    return not any(
+        m.referent.animacy in ("human", "maybe")
+        and not m.oblique
+        and (m.same_as < 0 or found[m.same_as] is not mention)  # "X, the daughter of Y,"
+        for m in between
+    )
 
 
 def _reported(text: Text, k: int, mention: Mention) -> bool:
