@@ -95,6 +95,10 @@ class WorkerPool:
         )
 
     def submit(self, task: Task, batch: list[Item], timeout: float | None) -> Future:
+        if FORK:  # the workers fork from here on the first submit: they inherit the task
+            global _TASK
+            _TASK = task
+            return self._pool.submit(_process_inherited, batch, timeout)
         return self._pool.submit(process, task, batch, timeout)
 
     def restart(self) -> None:
@@ -182,6 +186,15 @@ def _one_by_one(
             executor.restart()
             out.append(failure(item, "the worker process died on this document"))
     return out
+
+
+# The task of the running pool, as forked workers inherit it (so it need not be picklable).
+_TASK: Task | None = None
+
+
+def _process_inherited(batch: list[Item], timeout: float | None) -> list[Result]:
+    assert _TASK is not None
+    return process(_TASK, batch, timeout)
 
 
 def _worker_setup(parent: int) -> None:
