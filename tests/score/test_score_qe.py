@@ -123,3 +123,17 @@ def test_worst_first_follows_the_printed_score(tmp_path):
             rows = [r for r in result.stdout.splitlines() if line.match(r)]
             scores = [float(row.split(": ")[1].split()[0]) for row in rows]
         assert len(scores) > 1 and scores == sorted(scores), fmt
+
+
+def test_a_long_file_is_estimated_in_chunks_of_whole_lines(monkeypatch):
+    import toolkit.score.qe as qe
+
+    hyps = [f"Line {i} said it ,had {'retaken' if i % 3 else 'lost'} the town ." for i in range(40)]
+    whole = qe.estimate(hyps)
+    monkeypatch.setattr(qe, "CHUNK_CHARS", 200)
+    assert len(list(qe._chunks(hyps))) > 5
+    chunked = qe.estimate(hyps)
+    text = "\n".join(hyps)
+    for one, other in zip(whole.segments, chunked.segments, strict=True):
+        assert one == other and one.findings
+        assert all(text[f.start : f.end] == f.text for f in other.findings)
