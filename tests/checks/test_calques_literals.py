@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.checks.calques import load_patterns
-from toolkit.checks.literals import folded, may_match, required_literals
+from toolkit.checks.literals import (
+    Scanner,
+    folded,
+    holds,
+    may_match,
+    required_literals,
+    scanner_source,
+)
 
 
 def test_required_literals_of_a_sequence_and_alternatives() -> None:
@@ -50,6 +57,17 @@ def test_prefilter_never_skips_a_pattern_that_matches(words: list[str], gap: str
     for pattern in load_patterns():
         if pattern.regex.search(text):
             assert may_match(pattern.literals, folded(text)), (pattern.id, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcmo. -", max_size=40))
+def test_scanner_finds_every_word_a_substring_test_finds(text: str) -> None:
+    words = ["ab", "abc", "bc", "c", "m.", "o.m", "a b", "cab", "abcab", "mo"]
+    scanner = Scanner(re.compile(scanner_source(words)), frozenset(words))
+    assert scanner.present(text) == {w for w in words if w in text}
+    literals = (frozenset({"abc", "m."}), frozenset({"bc"}))
+    assert holds(literals, scanner.present(text)) == may_match(literals, text)
+    assert holds(literals, None)
 
 
 def test_every_lexicon_pattern_has_a_literal_to_test() -> None:

@@ -154,3 +154,17 @@ def test_lm_option_needs_qe_and_a_model_that_exists(tmp_path):
     assert result.exit_code == 2 and "--qe" in result.stderr
     result = CliRunner().invoke(main, ["score", "--qe", str(hyp), "--lm", str(tmp_path / "none")])
     assert result.exit_code != 0 and "no such file" in result.output + result.stderr
+
+
+def test_a_long_file_is_estimated_in_chunks_of_whole_lines(monkeypatch):
+    import toolkit.score.qe as qe
+
+    hyps = [f"Line {i} said it ,had {'retaken' if i % 3 else 'lost'} the town ." for i in range(40)]
+    whole = qe.estimate(hyps)
+    monkeypatch.setattr(qe, "CHUNK_CHARS", 200)
+    assert len(list(qe._chunks(hyps))) > 5
+    chunked = qe.estimate(hyps)
+    text = "\n".join(hyps)
+    for one, other in zip(whole.segments, chunked.segments, strict=True):
+        assert one == other and one.findings
+        assert all(text[f.start : f.end] == f.text for f in other.findings)

@@ -25,7 +25,7 @@ from typing import ClassVar
 from toolkit import regex_programs
 from toolkit.cache import cached
 from toolkit.checks.base import Check
-from toolkit.checks.literals import folded, may_match, required_literals
+from toolkit.checks.literals import Scanner, folded, holds, required_literals, scanner_source
 from toolkit.document import Document, Span
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
@@ -227,20 +227,39 @@ def load_lexicon(folder: str, rules: tuple[Rule, ...]) -> tuple[Entry, ...]:
     engine's code.
     """
     by_code = {rule.code: rule for rule in rules}
-    sources = [
-        *_lexicon_files(folder),
-        corpus_path("calques", "macros.tsv"),
-        Path(__file__),
-        Path(__file__).with_name("literals.py"),
-        Path(regex_programs.__file__),
-    ]
-    rows = cached(f"lexicon-{folder}", sources, lambda: _parse_folder(folder, frozenset(by_code)))
+    build = functools.partial(_parse_folder, folder, frozenset(by_code))
+    rows = cached(f"lexicon-{folder}", _cache_sources(folder), build)
     entries = []
     for row in rows:
         rule = by_code[row[1]]
         safe = rule.fix_safe if row[7] is None else row[7]
         entries.append(Entry(row[0], rule, *row[2:7], safe, *row[8:]))
     return tuple(entries)
+
+
+@functools.cache
+def lexicon_scanner(folder: str, rules: tuple[Rule, ...]) -> Scanner:
+    """The scanner of every required literal of the lexicon's rows (its regex program is
+    kept in the disk cache)."""
+    words = frozenset(w for e in load_lexicon(folder, rules) for s in e.literals for w in s)
+
+    def build() -> tuple[str, Program | None]:
+        source = scanner_source(sorted(words))
+        return source, program(source)
+
+    source, built = cached(f"lexicon-{folder}-scanner", _cache_sources(folder), build)
+    return Scanner(compiled(source, 0, built), words)
+
+
+def _cache_sources(folder: str) -> list[Path]:
+    """The files a lexicon's cached parse depends on."""
+    return [
+        *_lexicon_files(folder),
+        corpus_path("calques", "macros.tsv"),
+        Path(__file__),
+        Path(__file__).with_name("literals.py"),
+        Path(regex_programs.__file__),
+    ]
 
 
 def _spaces_before(text: str, start: int) -> re.Match[str] | None:
@@ -304,12 +323,18 @@ class LexiconCheck(Check):
         """Every match of every entry; weak entries' only beside a strong finding."""
         starts = self._sentence_starts(doc)
         text = folded(doc.text)
-        paragraphs = [(p, None if text is None else text[p.start : p.end]) for p in doc.paragraphs]
+        scanner = lexicon_scanner(self.folder, self.rules)
+        paragraphs = [
+            (p, scanner.present(None if text is None else text[p.start : p.end]))
+            for p in doc.paragraphs
+        ]
+        # an entry matches only inside a paragraph that holds its words
+        present = None if text is None else frozenset().union(*(w for _, w in paragraphs))
         source_lang = self.settings.source_lang
         weak: list[Finding] = []
         strong = False
         for entry in self.entries():
-            if not entry.applies_to(source_lang) or not may_match(entry.literals, text):
+            if not entry.applies_to(source_lang) or not holds(entry.literals, present):
                 continue  # another language's pattern, or a word every match needs is missing
             for match in self._matches(doc, entry, paragraphs):
                 at_start = match.start() in starts
@@ -327,11 +352,11 @@ class LexiconCheck(Check):
 
     @staticmethod
     def _matches(
-        doc: Document, entry: Entry, paragraphs: list[tuple[Span, str | None]]
+        doc: Document, entry: Entry, paragraphs: list[tuple[Span, frozenset[str] | None]]
     ) -> Iterator[re.Match[str]]:
         """The entry's matches, paragraph by paragraph: only where its words all occur."""
-        for paragraph, lowered in paragraphs:
-            if may_match(entry.literals, lowered):
+        for paragraph, present in paragraphs:
+            if holds(entry.literals, present):
                 yield from entry.regex.finditer(doc.text, paragraph.start, paragraph.end)
 
     @staticmethod

@@ -4,12 +4,14 @@
 (with the lookarounds it needs) contains a word of each set. A case-insensitive pattern
 cannot match a text whose ``folded`` form lacks one of the sets, so a check can skip that
 regex pass (``may_match``). ``folded`` refuses texts where lower-casing differs from how ``re``
-compares letters case-insensitively (İ ı ſ K), keeping the test exact.
+compares letters case-insensitively (İ ı ſ K), keeping the test exact. ``Scanner`` finds which
+of many patterns' literals a text holds in one regex pass, for ``holds``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from re import _constants as sre  # the parse tree's opcodes
 from re import _parser as sre_parse
 
@@ -46,6 +48,55 @@ def _selective(word: str) -> bool:
 def may_match(literals: tuple[frozenset[str], ...], text: str | None) -> bool:
     """False only when ``text`` (``folded``) lacks one of the required sets."""
     return text is None or all(any(word in text for word in words) for words in literals)
+
+
+def scanner_source(words: Iterable[str]) -> str:
+    """A regex whose ``findall`` gives, at each place of a text where one of ``words`` starts,
+    the longest one starting there (a trie of the words, in a lookahead)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?=({branch(trie)}))"
+
+
+class Scanner:
+    """Which of a set of literals a ``folded`` text contains, in one pass of ``regex`` (built
+    from ``scanner_source(words)``)."""
+
+    def __init__(self, regex: re.Pattern[str], words: frozenset[str]) -> None:
+        self.regex = regex
+        self.words = words
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+
+    def present(self, text: str | None) -> frozenset[str] | None:
+        """The words in ``text`` (None, for a text ``folded`` refused: any may be there)."""
+        if text is None:
+            return None
+        found: set[str] = set()
+        for longest in set(self.regex.findall(text)):
+            prefixes = self._prefixes.get(longest)
+            if prefixes is None:  # the shorter words starting at the same place
+                words = self.words
+                prefixes = tuple(longest[:n] for n in range(1, len(longest) + 1))
+                prefixes = self._prefixes[longest] = tuple(w for w in prefixes if w in words)
+            found.update(prefixes)
+        return frozenset(found)
+
+
+def holds(literals: tuple[frozenset[str], ...], present: frozenset[str] | None) -> bool:
+    """``may_match`` from a text's ``Scanner.present`` words."""
+    return present is None or all(not words.isdisjoint(present) for words in literals)
 
 
 def _best(options: list[set[str]]) -> set[str] | None:

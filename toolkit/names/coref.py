@@ -176,13 +176,22 @@ class _Resolver:
     def __init__(
         self, doc: Document, gazetteer: Gazetteer | None, source_lang: str | None = None
     ) -> None:
-        self.doc = doc
+        # Weak: the cached Resolution keeps its resolver, and must not keep the document
+        # (the cache's key) alive with it. ``entity`` needs only the text.
+        self._doc = weakref.ref(doc)
+        self.text = doc.text
         self.gaz = gazetteer
         self.source_lang = source_lang
         self.clusters: list[_Cluster] = []
         self.index: dict[str, list[_Cluster]] = defaultdict(list)
         self.glossed: set[tuple[str, ...]] = set()
         self.repeats: dict[tuple[str, ...], tuple[_Cluster, Mention] | None] = {}
+
+    @property
+    def doc(self) -> Document:
+        doc = self._doc()
+        assert doc is not None, "a document's names are resolved while it is alive"
+        return doc
 
     def run(self) -> Resolution:
         found = mentions(self.doc)
@@ -463,7 +472,7 @@ class _Resolver:
             return None
         found: Counter = Counter()
         entries: dict[int, Entry] = {}
-        text = self.doc.text
+        text = self.text
         for mention in cluster.mentions:
             fixes = sorted(
                 (node, *fix)
@@ -485,7 +494,7 @@ class _Resolver:
         """The cluster as an entity: its name in canonical spelling (the gazetteer's form
         when it is the same name) and its gazetteer entry, if any."""
         entry = self._entry(cluster)
-        name = _form(self.doc.text, cluster, entry)
+        name = _form(self.text, cluster, entry)
         if entry is None and self.gaz is not None:
             entry = next(iter(self._listed_as(name)), None)
         if entry is not None and loose_key(entry.canonical) == loose_key(name):

@@ -28,12 +28,13 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import InputError
 from toolkit.findings import Finding
+from toolkit.textio import CHUNK_CHARS, Chunk
 
 if TYPE_CHECKING:
     from toolkit.config import IgnoreList
@@ -172,14 +173,16 @@ def estimate(
     ``lm`` is a language model whose surprisal takes LM_SHARE of the per-word prior.
     """
     from toolkit.document import Document
-    from toolkit.pipeline import Selection, run_checks, signature
+    from toolkit.pipeline import Selection, in_whole_text, run_checks, signature
     from toolkit.settings import Settings
 
     settings = settings or Settings()
     selection = selection or Selection()
-    text = "\n".join(hypotheses)
-    source = "\n".join(sources) if sources is not None else None
-    findings = run_checks(Document(text, lang=settings.lang, source=source), settings, selection)
+    findings = []
+    for chunk, first, last in _chunks(hypotheses):
+        source = "\n".join(sources[first:last]) if sources is not None else None
+        doc = Document(chunk.text, lang=settings.lang, source=source)
+        findings += in_whole_text(run_checks(doc, settings, selection), chunk)
     findings = ignored.filter(findings) if ignored else findings
     by_line: dict[int, list[Finding]] = {}
     for finding in findings:
@@ -221,6 +224,20 @@ def estimate(
         + signature(settings, selection)
     )
     return QEReport(path, tuple(segments), score_of(total_points, total_words), qe_signature)
+
+
+def _chunks(hypotheses: Sequence[str]) -> Iterator[tuple[Chunk, int, int]]:
+    """The segments as text in chunks of whole lines of about ``CHUNK_CHARS`` (the size
+    ``mtkit check`` reads a file in), each with its first and end segment index: a long file
+    is checked chunk by chunk, in linear time and bounded memory."""
+    first = size = offset = 0
+    for index, hypothesis in enumerate(hypotheses):
+        if size and size + len(hypothesis) > CHUNK_CHARS:
+            text = "\n".join(hypotheses[first:index])
+            yield Chunk(text, offset, first), first, index
+            offset, first, size = offset + len(text) + 1, index, 0
+        size += len(hypothesis) + 1
+    yield Chunk("\n".join(hypotheses[first:]), offset, first), first, len(hypotheses)
 
 
 def estimate_files(
