@@ -187,6 +187,7 @@ _LOWER_WORD = re.compile(r"(?<!\w)[a-z]{3,}(?![\w@/-])")
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:pro|anti|non|pan|neo|post|pre|ex)-\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _UPPER = re.compile(r"[A-Z]")
+_NUMBER_BEFORE = re.compile(r"\d[ \t]+$")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
 # The full stop first, its lookbehind after: re skips to full stops instead of trying the
@@ -361,6 +362,9 @@ class CapitalisationCheck(Check):
                 f"{word!r} is a proper adjective or noun: English writes it with a capital.",
                 [word.capitalize()],
                 confidence=0.85,
+                # after a number it may be a number word ("7 arab dollars": South Asian arab,
+                # a billion): only suggested
+                safe=False if _NUMBER_BEFORE.search(text, max(0, start - 12), start) else None,
             )
 
     def _function_words(self, doc: Document, sentence: Span) -> Iterator[Finding]:
