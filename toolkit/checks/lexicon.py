@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -251,6 +251,17 @@ def lexicon_scanner(folder: str, rules: tuple[Rule, ...]) -> Scanner:
     return Scanner(compiled(source, 0, built), words)
 
 
+@functools.cache
+def _rows_by_word(folder: str, rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+    """Row numbers by each word of the row's first literal set (one of which every match
+    holds); rows without literals under ""."""
+    rows: dict[str, list[int]] = {}
+    for number, entry in enumerate(load_lexicon(folder, rules)):
+        for word in entry.literals[0] if entry.literals else ("",):
+            rows.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in rows.items()}
+
+
 def _cache_sources(folder: str) -> list[Path]:
     """The files a lexicon's cached parse depends on."""
     return [
@@ -333,7 +344,9 @@ class LexiconCheck(Check):
         source_lang = self.settings.source_lang
         weak: list[Finding] = []
         strong = False
-        for entry in self.entries():
+        entries = self.entries()
+        for number in self._candidates(present):
+            entry = entries[number]
             if not entry.applies_to(source_lang) or not holds(entry.literals, present):
                 continue  # another language's pattern, or a word every match needs is missing
             for match in self._matches(doc, entry, paragraphs):
@@ -349,6 +362,13 @@ class LexiconCheck(Check):
                         yield finding
         if strong:
             yield from weak
+
+    def _candidates(self, present: frozenset[str] | None) -> Iterable[int]:
+        """The numbers of the rows that may match a text with these words, in order."""
+        if present is None:
+            return range(len(self.entries()))
+        by_word = _rows_by_word(self.folder, self.rules)
+        return sorted({n for word in ("", *present) for n in by_word.get(word, ())})
 
     @staticmethod
     def _matches(
