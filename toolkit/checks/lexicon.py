@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from toolkit import regex_programs
+from toolkit import regex_programs, regex_trie
 from toolkit.cache import cached
 from toolkit.checks.base import Check
 from toolkit.checks.literals import Scanner, folded, holds, required_literals, scanner_source
@@ -270,6 +270,7 @@ def _cache_sources(folder: str) -> list[Path]:
         Path(__file__),
         Path(__file__).with_name("literals.py"),
         Path(regex_programs.__file__),
+        Path(regex_trie.__file__),
     ]
 
 
