@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -251,12 +251,11 @@ def lexicon_scanner(folder: str, rules: tuple[Rule, ...]) -> Scanner:
     return Scanner(compiled(source, 0, built), words)
 
 
-@functools.cache
-def _rows_by_word(folder: str, rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+def _rows_by_word(entries: tuple[Entry, ...]) -> dict[str, tuple[int, ...]]:
     """Row numbers by each word of the row's first literal set (one of which every match
     holds); rows without literals under ""."""
     rows: dict[str, list[int]] = {}
-    for number, entry in enumerate(load_lexicon(folder, rules)):
+    for number, entry in enumerate(entries):
         for word in entry.literals[0] if entry.literals else ("",):
             rows.setdefault(word, []).append(number)
     return {word: tuple(numbers) for word, numbers in rows.items()}
@@ -346,7 +345,7 @@ class LexiconCheck(Check):
         weak: list[Finding] = []
         strong = False
         entries = self.entries()
-        for number in self._candidates(present):
+        for number in self._candidates(entries, present):
             entry = entries[number]
             if not entry.applies_to(source_lang) or not holds(entry.literals, present):
                 continue  # another language's pattern, or a word every match needs is missing
@@ -364,11 +363,16 @@ class LexiconCheck(Check):
         if strong:
             yield from weak
 
-    def _candidates(self, present: frozenset[str] | None) -> Iterable[int]:
+    def _candidates(
+        self, entries: tuple[Entry, ...], present: frozenset[str] | None
+    ) -> Sequence[int]:
         """The numbers of the rows that may match a text with these words, in order."""
         if present is None:
-            return range(len(self.entries()))
-        by_word = _rows_by_word(self.folder, self.rules)
+            return range(len(entries))
+        indexed = getattr(self, "_by_word", None)
+        if indexed is None or indexed[0] is not entries:
+            indexed = self._by_word = (entries, _rows_by_word(entries))
+        by_word = indexed[1]
         return sorted({n for word in ("", *present) for n in by_word.get(word, ())})
 
     @staticmethod
