@@ -141,6 +141,27 @@ DASH_ATTRIBUTION = Rule(
     fix_safe=True,
 )
 
+SPLIT_DECIMAL = Rule(
+    code="PU109",
+    slug="split-decimal",
+    kind="punctuation",
+    category="locale convention/punctuation",
+    severity="major",
+    summary="A decimal number split by a space after its point, before a unit of size "
+    "(`4. 5 billion`, `2. 3 percent`).",
+    why="Segmenters take the decimal point for a full stop and insert a space, and MT then "
+    "treats the halves as two sentences; the reader sees two numbers.",
+    example="The contract is worth about 4. 5 billion dollars over ten years.",
+    fixed="The contract is worth about 4.5 billion dollars over ten years.",
+    false_positives="Only a number of up to three digits (not a year ending a sentence: "
+    "`in 2019. 5 million`) before `million`, `billion`, `trillion`, `percent` or `%`.",
+)
+
+# "4. 5 billion": a decimal point taken for a full stop.
+_SPLIT_DECIMAL = re.compile(
+    r"(?<![\d.,])\d{1,3}\.([ \t\xa0])\d{1,3}(?=[ \t\xa0]?(?:%|(?:million|billion|trillion|"
+    r"percent|per cent)\b))"
+)
 # Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 # (Each pattern opens with the character it consumes, the lookbehind after it: re then skips
@@ -218,6 +239,7 @@ class PunctuationCheck(Check):
         MIXED_QUOTES,
         SOURCE_PUNCTUATION,
         DASH_ATTRIBUTION,
+        SPLIT_DECIMAL,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -227,6 +249,15 @@ class PunctuationCheck(Check):
         yield from self._split_clitics(doc)
         yield from self._swapped_spaces(doc, skip)
         yield from self._doubled(doc, skip)
+        for match in _SPLIT_DECIMAL.finditer(doc.text):
+            yield SPLIT_DECIMAL.at(
+                doc,
+                match.start(1),
+                match.end(1),
+                "A space inside a decimal number: the point was taken for a full stop.",
+                [""],
+                confidence=0.8,
+            )
         yield from self._quotes(doc, skip)
         for paragraph in doc.paragraphs:
             yield from self._brackets(doc, paragraph, skip)
