@@ -240,3 +240,53 @@ def test_month_that_is_also_a_word_in_a_date(text, span):
 
 def test_may_and_march_as_words_are_not_months():
     assert not found("Prices may rise as crowds march 20 miles to the capital.")
+
+
+@pytest.mark.parametrize(
+    "text, span, fixed",
+    [
+        ("Deposits rose, the Central bank said on Friday.", "Central bank", "Central Bank"),
+        ("The appeal went to the constitutional Council.", "constitutional Council", None),
+        ("He was taken to the palace of Justice in Dakar.", "palace of Justice", None),
+        (
+            "Aid came from the Disaster and emergency management presidency (AFAD).",
+            "Disaster and emergency management presidency",
+            "Disaster and Emergency Management Presidency",
+        ),
+    ],
+)
+def test_half_capitalised_body_name(text, span, fixed):
+    hits = [(t, s) for rule, t, s in found(text) if rule == "CA108"]
+    assert [t for t, _ in hits] == [span]
+    assert fixed is None or hits[0][1][0] == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces said two people died.",  # the capital is the sentence's
+        "He phoned the Attorney General's office on Monday.",  # a possessive ends the run
+        "The Central Bank of Nigeria and the central bank of Ghana met.",
+        "The National Assembly met the European Commission.",
+        "Central bank raises rates again",
+    ],
+)
+def test_half_capitalised_body_name_not_flagged(text):
+    assert not [f for f in found(text) if f[0] == "CA108"]
+
+
+def test_generic_word_lower_case_before_the_name_is_a_slip():
+    assert ("CA105", "gulf Cooperation Council", ("Gulf Cooperation Council",)) in found(
+        "Ministers of the gulf Cooperation Council met in Doha."
+    )
+    assert not [
+        f for f in found("Ships crossed the Red sea and entered south Sudan.") if f[0] == "CA105"
+    ]
+
+
+def test_a_proper_adjective_after_a_number_is_only_suggested():
+    # "arab" after a number is the South Asian number word (a billion), not "Arab" (issue 18)
+    findings = CapitalisationCheck().run(Document("The lender approved a 3 arab rupee loan."))
+    assert [(f.rule, f.safe) for f in findings if f.text == "arab"] == [("CA104", False)]
+    [finding] = CapitalisationCheck().run(Document("Ministers of the arab states met in Rabat."))
+    assert (finding.text, finding.safe) == ("arab", True)

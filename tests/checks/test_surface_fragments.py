@@ -260,3 +260,93 @@ def test_dateline_with_agency_is_no_orphan():
         "Rescuers searched the rubble of two villages overnight, the ministry said.\n"
     )
     assert "FR101" not in {f.rule for f in FragmentCheck().run(Document(text))}
+
+
+@pytest.mark.parametrize(
+    "text, opener",
+    [
+        ("Profits rose in the second quarter. Driven by demand for electric cars.", "Driven"),
+        (
+            "He arrived with a delegation. Accompanied by the head of the central bank.",
+            "Accompanied",
+        ),
+        (
+            "The bank raised rates to 45 percent. A decision that the unions rejected.",
+            "A decision that",
+        ),
+        ("The army said the troops would leave by May. And that the base would close.", "And that"),
+        (
+            "The ministers met in New York. On the sidelines of the UN General Assembly.",
+            "On the sidelines of",
+        ),
+        ("Exports fell last year. While imports of machinery rose by 12 percent.", "While"),
+    ],
+)
+def test_detached_openers(text, opener):
+    assert [f[1] for f in found(text) if f[0] == "FR104"] == [". " + opener]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He thanked the volunteers. And that is why the town survived.",
+        "The building was old. Located in the centre, it dates from 1870.",
+        "Less than 100 people attended the rally. It rained.",
+    ],
+)
+def test_complete_sentences_with_those_openers_pass(text):
+    assert [f for f in found(text) if f[0] == "FR104"] == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        (
+            "The ministry spokesman said in a press conference. Talks will resume.",
+            "said in a press conference.",
+        ),
+        (
+            "The ministry of defence said in its statement that. Drones were shot down.",
+            "said in its statement that.",
+        ),
+        ("The minister of interior stated. Five suspects were arrested.", "stated."),
+    ],
+)
+def test_reporting_clause_cut_before_its_content(text, span):
+    assert ("FR102", span, ()) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said in May. Prices fell.",
+        "That is what the minister said at the time. Nobody believed him.",
+        '"We will win," the coach said. The team left.',
+    ],
+)
+def test_complete_reporting_sentences_pass(text):
+    assert [f for f in found(text) if f[0] == "FR102"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods destroyed hundreds of homes in the province The authorities opened shelters.",
+        "The army shelled the town on Sunday However the rebels held their positions.",
+    ],
+)
+def test_run_on_sentence(text):
+    assert ("FR105", " ", (". ",)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He read the newspaper The Guardian every day at breakfast.",
+        "The delegation flew to The Hague on Monday morning.",
+        "Patients with hepatitis A were treated in the clinic.",
+        "He wrote a book called The world is flat in 2005.",
+    ],
+)
+def test_titles_and_names_in_mid_sentence_pass(text):
+    assert [f for f in found(text) if f[0] == "FR105"] == []

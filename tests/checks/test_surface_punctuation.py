@@ -162,3 +162,46 @@ def test_bracket_around_a_handle_is_balanced():
 )
 def test_no_fix_that_breaks_a_misused_quote(text):
     assert [h for h in found(text) if h[0] in ("PU101", "PU102", "PU106")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The index fell 2 % on Monday.", ("PU102", " %", ("%",))),
+        ("It was published on Tuesday .The ministry rejected it.", ("PU102", " .", (". ",))),
+        ('The minister said:"We will rebuild the city."', ("PU101", ':"', (': "',))),
+        ('"We won,"he said.', ("PU101", ',"', ('," ',))),
+        ("Pupils of school №5 were sent home.", ("PU107", "№", ("No. ",))),
+        ("He said ''we will win'' and left.", ("PU107", "''", ("“",))),
+    ],
+)
+def test_spacing_and_source_marks(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The board is 6'' wide.", "Visit www.example.com/news.html today.", "It starts at 10.30 a.m."],
+)
+def test_inches_urls_and_times_pass(text):
+    assert found(text) == []
+
+
+def test_split_decimal():
+    assert ("PU109", " ", ("",)) in found("The deal is worth about 4. 5 billion dollars.")
+    assert ("PU109", " ", ("",)) in found("Inflation slowed to 3. 2 percent in May.")
+    assert [
+        f for f in found("It opened in 2019. 5 million people live nearby.") if f[0] == "PU109"
+    ] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The minister arrived in Delhi। He met the prime minister.", ("PU107", "।", (".",))),
+        ("Inflation reached 3٫5 percent in May.", ("PU107", "٫", (".",))),
+        ("He wrote 〈a long march〉 in 1990.", ("PU107", "〈", ("“",))),
+    ],
+)
+def test_more_source_script_marks(text, expected):
+    assert expected in found(text)

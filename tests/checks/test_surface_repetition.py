@@ -106,3 +106,87 @@ def test_that_that_before_an_article_is_doubled():
     ]
     assert found == [("RE101", " that")]
     assert RepetitionCheck().run(Document("He said that that was wrong.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Officials said the flood killed 12 people, officials said.",
+            ("RE105", ", officials said", ("",)),
+        ),
+        (
+            "The spokesman said that the government, he said, would not negotiate.",
+            ("RE105", ", he said,", ("",)),
+        ),
+        ('"The talks were useful," the minister said, he said.', ("RE105", ", he said", ("",))),
+    ],
+)
+def test_repeated_attribution(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said it would cut 400 jobs, the newspaper reported.",
+        "Police told her the man had fled, she said.",
+        "The army said the strike, which it said targeted a depot, killed five people.",
+        '"We are ready," he said, adding that the team would travel on Monday.',
+    ],
+)
+def test_nested_or_single_attribution_is_not_flagged(text):
+    assert [f for f in found(text) if f[0] == "RE105"] == []
+
+
+def test_sentence_restated_inside_the_next_one():
+    short = "Protesters gathered outside the parliament building on Monday."
+    text = f"{short} {short[:-1]} to demand the resignation of the cabinet."
+    assert ("RE102", short, ("",)) in found(text)
+
+
+def test_caption_and_its_credit_line_are_not_a_restatement():
+    text = (
+        "Farmers unload grain at the port of Odesa on Friday | Photo: Reuters\n"
+        "Farmers unload grain at the port of Odesa on Friday."
+    )
+    assert found(text) == []
+
+
+def test_labelled_teaser_restated_by_the_lead_is_the_repeat():
+    teaser = "Summary: Heavy rain has flooded three districts of the city since Sunday."
+    text = (
+        f"{teaser}\n\nLagos, 2 May (Reuters) – Heavy rain has flooded three districts of the "
+        "city since Sunday. Schools were closed."
+    )
+    assert [f[:2] for f in found(text)] == [("RE102", teaser)]
+    assert found("Photo: AA A man walks past the ruins of the old bazaar in Hatay. " * 2)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Although the talks lasted nine hours, but no deal was reached.",
+            ("RE106", "but ", ("",)),
+        ),
+        ("Because the bridge was damaged, so the convoy turned back.", ("RE106", "so ", ("",))),
+        ("He said that although prices rose, but wages did not.", ("RE106", "but ", ("",))),
+        ("But however, the government rejected the plan.", ("RE106", " however,", ("",))),
+    ],
+)
+def test_doubled_conjunction(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since May, so many people have left the region.",
+        "If the talks fail, then the strike will continue.",
+        "Although small, the change was welcome, but late.",
+        "But however much he tried, the door stayed shut.",
+    ],
+)
+def test_single_conjunctions_pass(text):
+    assert [f for f in found(text) if f[0] == "RE106"] == []

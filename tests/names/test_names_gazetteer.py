@@ -146,3 +146,15 @@ def test_search_results_are_cached_by_sound(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(type(gazetteer), "_search", fail)
     assert gazetteer.search("youlf saqr") == first  # same sound: served from the cache
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Luxol", "Luxor"),  # not Laxolo, a village nearer in sound (world tier)
+        ("Amzmiz", "Amizmiz"),  # not Ozamiz City
+        ("Asitana", "Astana"),  # a world-tier city of a million competes as it is
+    ],
+)
+def test_a_small_world_tier_place_needs_a_margin_to_outrank(query: str, expected: str) -> None:
+    assert load_gazetteer().search(query, limit=1)[0].entry.canonical == expected

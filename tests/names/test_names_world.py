@@ -91,3 +91,39 @@ def test_french_diaeresis_is_never_the_consistent_form() -> None:
 )
 def test_pinyin_words(word: str, expected: bool) -> None:
     assert pinyin_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # other languages' names of countries and capitals (corpora/names/exonyms.tsv,
+        # corpora/consistency/country_names.tsv), English form absent from the text
+        (
+            "The envoy flew from Kahire to Beyrouth, Lebanon, on Sunday.",
+            [("Kahire", "foreign", "Cairo"), ("Beyrouth", "foreign", "Beirut")],
+        ),
+        ("Refugees crossed from Sudan into Ouganda last week.", [("Ouganda", "foreign", "Uganda")]),
+    ],
+)
+def test_exonyms_of_countries_and_cities(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert suspects(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place of Turkey keeps its Turkish letters, as a Turkish person does
+        "Rescuers reached Şanlıurfa and Adıyaman, Turkey, after the quake.",
+        # the official French spelling of a place of Chad
+        "Aid convoys reached Abéché, in Ouaddaï, Chad, on Friday.",
+        # a name spelled with accents is not another language's name (Yémen: letters only)
+        "Talks on Yemen resumed in Muscat, Oman.",
+    ],
+)
+def test_own_letters_of_a_place_are_left_alone(text: str) -> None:
+    assert suspects(text) == []
+
+
+def test_istanbul_is_an_english_word_with_its_own_spelling() -> None:
+    found = suspects("The mayor of İstanbul, Turkey, spoke on Monday.")
+    assert found == [("İstanbul", "foreign", "Istanbul")]

@@ -109,7 +109,7 @@ def detached(sentence: str) -> Detached | None:
     end = match.end() if match else 0
     if opener is None:
         first = _WORD.match(sentence)
-        if not (first and _participle(first.group())):
+        if not first or not (_participle(first.group()) or _past_participle(sentence, first)):
             return None
         opener, end = Opener(first.group().lower(), "participle", False, True), first.end()
     elif not match.group()[0].isupper():
@@ -129,6 +129,8 @@ def detached(sentence: str) -> Detached | None:
         if not reported:
             return None
         end = reported.end()
+    elif opener.words.endswith(" that") and not _clause_subject(sentence, end):
+        return None  # "And that is why ...": a demonstrative, the sentence's subject
     rest = sentence[end:]
     head = _COMMA.split(rest)[0]
     clause = opener.kind in ("relative", "subordinator")
@@ -194,6 +196,36 @@ def _participle(word: str) -> bool:
         and word.endswith("ing")
         and len(word) > 5
         and can_be_verb(word)
+    )
+
+
+def _past_participle(sentence: str, first: re.Match[str]) -> bool:
+    """A capitalised past participle before a preposition ("Driven by", "Based on")."""
+    word = first.group()
+    after = _WORD.match(sentence, first.end() + 1)
+    return (
+        word[0].isupper()
+        and word[1:].islower()
+        and _past_form(word.lower())
+        and can_be_verb(word)
+        and after is not None
+        and function_words().get(after.group()) == "preposition"
+    )
+
+
+def _clause_subject(sentence: str, end: int) -> bool:
+    """Whether the word after a clause's "that" opens its subject (an article, a pronoun,
+    a name), not a verb ("And that is why")."""
+    word = _WORD.match(sentence, end + 1)
+    if word is None:
+        return False
+    lower = word.group().lower()
+    kind = function_words().get(lower)
+    return (
+        kind in _NOUN_MARKERS
+        or lower in _PRONOUNS
+        or lower in _POSSESSIVES
+        or (word.group()[0].isupper() and kind is None)
     )
 
 
@@ -304,6 +336,7 @@ def _verb_positions(
             and previous not in _POSSESSIVES
             and previous not in _COORDINATORS
             and not (noun_phrases and after_adjectives and previous in _adjectives())
+            and not (noun_phrases and _noun_before_of(words, index))
             and (not in_phrase or (_past_form(lower) and _content(previous)))
             and (
                 lenient
@@ -325,6 +358,11 @@ def _content(word: str) -> bool:
 def _past_form(word: str) -> bool:
     """A past tense or participle: -ed, or an irregular form ("went", "taken")."""
     return word.endswith("ed") or (word in irregular_verb_forms() and not word.endswith("s"))
+
+
+def _noun_before_of(words: list[str], index: int) -> bool:
+    """A plural or base form before "of" is a noun ("imports of", "the rise of")."""
+    return index + 1 < len(words) and words[index + 1] == "of" and not _past_form(words[index])
 
 
 def _next_is_preposition(words: list[str], index: int) -> bool:

@@ -61,9 +61,16 @@ def names_by_first_word() -> dict[str, tuple[Name, ...]]:
 
 
 @functools.cache
+def _prefixes() -> frozenset[str]:
+    """Words a name capitalises that may stay lower-case anywhere (`south Sudan`, `al-Qaeda`)."""
+    return frozenset(read_lines("english", "name_lower_prefixes.txt"))
+
+
+@functools.cache
 def _weak() -> frozenset[str]:
-    """Words a name capitalises that alone make no slip when lower-case (`south Sudan`)."""
-    return frozenset(read_lines("english", "name_weak_words.txt"))
+    """Words a name capitalises that alone make no slip when lower-case: the prefixes, and
+    generic words after the distinctive ones (`the Red sea`)."""
+    return _prefixes() | frozenset(read_lines("english", "name_weak_words.txt"))
 
 
 def lower_case_names(text: str) -> Iterator[tuple[int, int, str]]:
@@ -109,6 +116,14 @@ def _corrected(written: str, name: Name) -> str | None:
     ]
     capitalised = [c[0].isupper() and c.lower() not in _ARTICLES for c in canonical]
     strong = any(bad and c.lower() not in _weak() for bad, c in zip(wrong, canonical, strict=True))
+    # a generic word left lower-case before capitalised words of the name (`the gulf
+    # Cooperation Council`) is a slip; after them (`the Red sea`) it is a style
+    strong = strong or any(
+        bad
+        and c.lower() not in _prefixes()
+        and any(w.group()[0].isupper() for w in pieces[i + 1 :])
+        for i, (bad, c) in enumerate(zip(wrong, canonical, strict=True))
+    )
     if not any(wrong) or not (strong or wrong == capitalised):
         return None
     out, last = [], 0

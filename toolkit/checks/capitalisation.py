@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from toolkit.checks._institutions import mixed_case_names
 from toolkit.checks._proper_nouns import lower_case_names, names_by_first_word
 from toolkit.checks._titles import title_case_slips
 from toolkit.checks.base import Check
@@ -138,6 +139,27 @@ TITLE_CASE = Rule(
     source="Titles: corpora/english/titles.tsv.",
 )
 
+HALF_CAPITALISED_NAME = Rule(
+    code="CA108",
+    slug="half-capitalised-body-name",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="The name of a state body capitalised on some words only (`the Central bank`, `the "
+    "constitutional Council`, `the palace of Justice`).",
+    why="French, Russian and Turkish capitalise only a body's first word (`Conseil "
+    "constitutionnel`, `Центральный банк`) and scripts without case leave it to MT; English "
+    "capitalises every word of the name, or none in a description.",
+    example="The investigative Committee said the Central bank had been warned.",
+    fixed="The Investigative Committee said the Central Bank had been warned.",
+    false_positives="Only runs of institution words with a head noun (bank, council, court, "
+    "committee, ministry ...): a capital at the start of a sentence or after a quote or "
+    "colon counts for nothing, possessives (`the Attorney General's office`) and acronyms end "
+    "a run, and headlines are skipped. The first suggestion capitalises the whole name; "
+    "lower-case may be meant for a description.",
+    source="Words: corpora/english/institution_words.tsv.",
+)
+
 SHOUTED_WORD = Rule(
     code="CA107",
     slug="all-caps-word",
@@ -162,6 +184,7 @@ _LOWER_WORD = re.compile(r"(?<!\w)[a-z]{3,}(?![\w@/-])")
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:pro|anti|non|pan|neo|post|pre|ex)-\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _UPPER = re.compile(r"[A-Z]")
+_NUMBER_BEFORE = re.compile(r"\d[ \t]+$")
 # A capitalised word after a word and a space: the only place CA101 can fire.
 _CANDIDATE = re.compile(r"[\w,][ \t]+[A-Z][a-z]{0,5}\b")
 # The full stop first, its lookbehind after: re skips to full stops instead of trying the
@@ -217,6 +240,7 @@ class CapitalisationCheck(Check):
         LOWER_CASE_NAME,
         TITLE_CASE,
         SHOUTED_WORD,
+        HALF_CAPITALISED_NAME,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -230,6 +254,7 @@ class CapitalisationCheck(Check):
                 ):
                     yield from self._function_words(doc, sentence)
         yield from self._titles(doc, skip)
+        yield from self._half_capitalised(doc, skip)
         yield from self._shouted(doc, skip)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
@@ -253,6 +278,21 @@ class CapitalisationCheck(Check):
                     suggestions,
                     confidence=0.75,
                 )
+
+    def _half_capitalised(self, doc: Document, skip: list) -> Iterator[Finding]:
+        for sentence in doc.sentences:
+            if is_title_case(doc[sentence]):
+                continue
+            for start, end, corrected in mixed_case_names(doc.text, sentence.start, sentence.end):
+                if not inside(start, skip):
+                    yield HALF_CAPITALISED_NAME.at(
+                        doc,
+                        start,
+                        end,
+                        f"{doc.text[start:end]!r} is a name capitalised on some words only.",
+                        [corrected, corrected.lower()],
+                        confidence=0.7,
+                    )
 
     def _shouted(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
@@ -311,6 +351,9 @@ class CapitalisationCheck(Check):
                 f"{word!r} is a proper adjective or noun: English writes it with a capital.",
                 [word.capitalize()],
                 confidence=0.85,
+                # after a number it may be a number word ("7 arab dollars": South Asian arab,
+                # a billion): only suggested
+                safe=False if _NUMBER_BEFORE.search(text, max(0, start - 12), start) else None,
             )
 
     def _function_words(self, doc: Document, sentence: Span) -> Iterator[Finding]:

@@ -141,6 +141,27 @@ DASH_ATTRIBUTION = Rule(
     fix_safe=True,
 )
 
+SPLIT_DECIMAL = Rule(
+    code="PU109",
+    slug="split-decimal",
+    kind="punctuation",
+    category="locale convention/punctuation",
+    severity="major",
+    summary="A decimal number split by a space after its point, before a unit of size "
+    "(`4. 5 billion`, `2. 3 percent`).",
+    why="Segmenters take the decimal point for a full stop and insert a space, and MT then "
+    "treats the halves as two sentences; the reader sees two numbers.",
+    example="The contract is worth about 4. 5 billion dollars over ten years.",
+    fixed="The contract is worth about 4.5 billion dollars over ten years.",
+    false_positives="Only a number of up to three digits (not a year ending a sentence: "
+    "`in 2019. 5 million`) before `million`, `billion`, `trillion`, `percent` or `%`.",
+)
+
+# "4. 5 billion": a decimal point taken for a full stop.
+_SPLIT_DECIMAL = re.compile(
+    r"(?<![\d.,])\d{1,3}\.([ \t\xa0])\d{1,3}(?=[ \t\xa0]?(?:%|(?:million|billion|trillion|"
+    r"percent|per cent)\b))"
+)
 # Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 # (Each pattern opens with the character it consumes, the lookbehind after it: re then skips
@@ -149,11 +170,11 @@ _GLUED = re.compile(
     r"([.!?,;:”»](?<=[a-z\d%)\"”’].)(?:(?<=[.!?,;:])[.!?,;:]*[”\"’»)]*)?)(?=[A-Za-z][a-z])"
 )
 _SPACE_BEFORE = re.compile(
-    r"([ \t\xa0]+)(?:([,;!?]|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
+    r"([ \t\xa0]+)(?:([,;!?]|%(?<=\d[ \t\xa0]%)|\.(?!\.)|:(?![)(]))(?=\s|$|[\"”’»])|(?=[)\]”]))"
     r"|[(\[“]([ \t\xa0]+)(?=\w)"
 )
-# "in Gaza ,stressing": the space went to the wrong side of the comma.
-_SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;])(?=[^\W\d_])")
+# "in Gaza ,stressing", "on Tuesday .The": the space went to the wrong side of the mark.
+_SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;]|[.!?:](?=[A-Z][a-z]))(?=[^\W\d_])")
 _SPLIT_CLITIC = re.compile(r"([ \t](?<=\w[ \t])[ \t]*)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
@@ -174,7 +195,7 @@ _DOUBLED_CLOSE = re.compile(r"[ \t\xa0]*[”\"]")
 _PROSE_AFTER_COLON = re.compile(r"[ \t]+[a-z][a-z'’-]*(?:[ \t]+[\w'’-]+){2}")
 # Doubled single quotes that Urdu and South Asian sites use as double quotes: ’’...‘‘.
 _DIALOGUE_DASH = re.compile(r"[—–][ \t\xa0]*(?=[A-Z“\"])")
-_DOUBLED_SINGLE = re.compile(r"’’|‘‘")
+_DOUBLED_SINGLE = re.compile(r"’’|‘‘|''(?<![\d']'')(?!')")
 _PARTICIPLE_AFTER = re.compile(r"\s*[a-z]+ing\b")
 _SPEAKER = (
     r"(?:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}|he|she|they|we"
@@ -218,6 +239,7 @@ class PunctuationCheck(Check):
         MIXED_QUOTES,
         SOURCE_PUNCTUATION,
         DASH_ATTRIBUTION,
+        SPLIT_DECIMAL,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -227,6 +249,15 @@ class PunctuationCheck(Check):
         yield from self._split_clitics(doc)
         yield from self._swapped_spaces(doc, skip)
         yield from self._doubled(doc, skip)
+        for match in _SPLIT_DECIMAL.finditer(doc.text):
+            yield SPLIT_DECIMAL.at(
+                doc,
+                match.start(1),
+                match.end(1),
+                "A space inside a decimal number: the point was taken for a full stop.",
+                [""],
+                confidence=0.8,
+            )
         yield from self._quotes(doc, skip)
         for paragraph in doc.paragraphs:
             yield from self._brackets(doc, paragraph, skip)
@@ -305,12 +336,15 @@ class PunctuationCheck(Check):
                 continue  # a URL scheme cut from its address
             if mark == "”" and not _quote_open_before(doc, start):
                 continue  # "the largest”advertising alliance”": a ” misused to open a quote
+            suggestion = mark + " "
+            if mark[-1] == '"' and len(mark) == 2 and _opening_straight(doc, end - 1):
+                suggestion = f'{mark[0]} "'  # 'said:"We' opens a quotation: 'said: "We'
             yield MISSING_SPACE.at(
                 doc,
                 start,
                 end,
                 "No space after the punctuation: two sentences or clauses run together.",
-                [mark + " "],
+                [suggestion],
                 confidence=0.9,
             )
 
@@ -625,6 +659,13 @@ def _quote_open_before(doc: Document, position: int) -> bool:
     paragraph = doc.paragraph_at(position)
     start = paragraph.start if paragraph else 0
     return doc.text.count("“", start, position) > doc.text.count("”", start, position)
+
+
+def _opening_straight(doc: Document, position: int) -> bool:
+    """Whether the straight quote at ``position`` opens a quotation: an even number of
+    straight quotes before it in its paragraph."""
+    paragraph = doc.paragraph_at(position)
+    return doc.text.count('"', paragraph.start if paragraph else 0, position) % 2 == 0
 
 
 def _opens(text: str, position: int) -> bool:

@@ -80,7 +80,69 @@ DOUBLED_PHRASE = Rule(
     "conjunction (`faster and faster and`) are not flagged.",
 )
 
+REPEATED_ATTRIBUTION = Rule(
+    code="RE105",
+    slug="repeated-attribution",
+    kind="repetition",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A sentence attributed twice to the same speaker: it opens `X said (that) ...` "
+    "and ends or breaks off with `..., he said` (`..., officials said`).",
+    why="MT keeps both the source's opening attribution and the closing one English news "
+    "style adds; the reader is told twice who spoke.",
+    example="The governor announced that the budget would be increased by ten percent, he said.",
+    fixed="The governor announced that the budget would be increased by ten percent.",
+    false_positives="The second attribution counts only with a pronoun subject or the words "
+    "of the first subject (`Reuters said ..., Reuters said`); another source (`..., the "
+    "newspaper reported`) is a nested attribution and not flagged, nor is `told` (`Police "
+    "told her ..., she said`). Quotations are skipped.",
+)
+
+DOUBLED_CONJUNCTION = Rule(
+    code="RE106",
+    slug="doubled-conjunction",
+    kind="repetition",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A clause of concession or reason joined to its main clause by a second "
+    "conjunction: `Although ..., but ...`, `Because ..., so ...`, `But however, ...`.",
+    why="Chinese (虽然…但是, 因为…所以), Urdu, Persian, Turkish and Russian mark both clauses; "
+    "MT keeps both words, and English allows only one.",
+    example="Although the talks lasted nine hours, but no agreement was reached on the border.",
+    fixed="Although the talks lasted nine hours, no agreement was reached on the border.",
+    false_positives="Only a `but` or `so` right after the first comma of a sentence (or "
+    "clause after `that`) opened by `Although`, `Though`, `Even though`, `Even if`, "
+    "`While`, `Because` or `Since` counts; `so` only when a clause follows (`so the`, `so "
+    "it`: not `Since May, so many ...`); `if ..., then` is English and not flagged.",
+)
+
 _COORDINATORS = frozenset({"and", "or", "but", "nor", "then"})
+# "Although ..., but", "Because ..., so": both clauses marked, as the source language does.
+_PAIRED = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=\bthat )|(?<=[\"“] ))(?:(?:[Aa]lthough|[Tt]hough|[Ee]ven though|"
+    r"[Ee]ven if|[Ww]hile)\b[^,;:.!?\"“”\n]{3,150}?,\s+(?P<but>but)|(?:[Bb]ecause|[Ss]ince)\b"
+    r"[^,;:.!?\"“”\n]{3,150}?,\s+(?P<so>so|therefore)"
+    r"(?=\s+(?:the|a|an|he|she|it|they|we|I|this|these|its|their|[A-Z]\w*)\b))\s+"
+    r"|\b[Bb]ut(?P<however>\s+however,)",
+    re.MULTILINE,
+)  # Reporting verbs of a closing attribution ("..., he said."), without "told", "asked",
+# "wrote", "read" and "continued", which report another act.
+_SAY = (
+    "said|stated|added|noted|explained|stressed|announced|declared|emphasi[sz]ed|affirmed|"
+    "asserted|insisted|confirmed|warned|pointed out|indicated"
+)
+_OPENING = re.compile(
+    rf"(?P<subject>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){{0,6}}?)\s+(?:{_SAY})\b(?!\s*[,.:])"
+)
+_AFTER_QUOTE = re.compile(
+    rf"[,.?!][\"”]\s+(?P<subject>[\w.'’-]+(?:\s+[\w.'’-]+){{0,3}}?)\s+(?:{_SAY})\b"
+)
+_CLOSING = re.compile(
+    rf",\s+(?P<subject>(?:he|she|they|it|we|(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?))"
+    rf"\s+(?:{_SAY})(?:\s+(?:on|in|at|during)\s+[^,.;\"“”]{{1,30}}?)?\s*(?=[,.;]\s*|$)"
+)
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we"})
+_NOT_SUBJECT = frozenset({"what", "that", "which", "who", "how", "as", "than", "if", "when"})
 MIN_WORDS = 6
 NEAR_MIN_WORDS = 10
 NEAR_RATIO = 93.0
@@ -99,7 +161,9 @@ _COMMA_PHRASE = re.compile(
 _ARTICLE_AFTER = re.compile(r"[ \t]+(?:the|a|an)\b", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKENS = re.compile(r"\w+")
+_LOWER_WORDS = re.compile(r"\b[a-z]+\b")
 _LABELLED = re.compile(r"[^.:\n]{1,40}:\s")
+_DATELINE = re.compile(r"[A-Z][^.\n()]{0,60}\([\w .-]{2,30}\)\s*[-–—]\s*")
 
 
 @functools.cache
@@ -111,7 +175,14 @@ class RepetitionCheck(Check):
     """Words, sentences and paragraphs repeated by MT or scraping."""
 
     name = "repetition"
-    rules = (DOUBLED_WORD, REPEATED_SENTENCE, REPEATED_PARAGRAPH, DOUBLED_PHRASE)
+    rules = (
+        DOUBLED_WORD,
+        REPEATED_SENTENCE,
+        REPEATED_PARAGRAPH,
+        DOUBLED_PHRASE,
+        REPEATED_ATTRIBUTION,
+        DOUBLED_CONJUNCTION,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words, phrases = _repeat_starts(doc.text)
@@ -121,6 +192,10 @@ class RepetitionCheck(Check):
         yield from repeated
         sentences = [s for s in doc.sentences if not _covered(s.start, repeated)]
         yield from self._repeated(doc, sentences, REPEATED_SENTENCE, near=True)
+        yield from self._contained(doc, sentences)
+        for sentence in doc.sentences:
+            yield from _repeated_attribution(doc, sentence)
+        yield from _doubled_conjunctions(doc)
 
     def _doubled_words(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
         sentence_starts: set[int] = set()
@@ -166,20 +241,29 @@ class RepetitionCheck(Check):
     ) -> Iterator[Finding]:
         seen: dict[str, Span] = {}
         earlier: list[str] = []
+        teasers: set[int] = set()  # sentences after a label ("Summary: X."), restated later
         for span in spans:
             words = _TOKENS.findall(doc[span].lower())
             if len(words) < MIN_WORDS or not ends_like_sentence(doc[span]):
                 continue  # short lines, list items and headings repeat legitimately
             if doc[span].rstrip().endswith(":"):
                 continue  # a lead-in restating a title ("How to drink it:")
-            if _LABELLED.match(doc.text, span.start, span.end):
-                continue  # "Portion Fix Containers: 1 Green, 1 tsp.": a spec line
+            label = _LABELLED.match(doc.text, span.start, span.end)
+            if label and len(_LOWER_WORDS.findall(doc.text, label.end(), span.end)) < 4:
+                continue  # "Portion Fix Containers: 1 Green, 1 tsp.": a spec line, not prose
+            lead = label or _DATELINE.match(doc.text, span.start)
+            if lead:  # "Summary: X." and "CITY, 1 May (Agency) - X." repeat X
+                words = _TOKENS.findall(doc.text[lead.end() : span.end].lower())
             key = " ".join(words)
             first = seen.get(key)
             if first is None and near and len(words) >= NEAR_MIN_WORDS:
                 first = self._near(key, earlier, seen)
                 if first is not None and _facts(doc[first]) != _facts(doc[span]):
                     first = None  # same frame, other names or figures: two captions
+            if first is not None and first.start in teasers and not label:
+                seen[key], first, span = span, span, first  # the teaser is the repeat
+            elif label:
+                teasers.add(span.start)
             if first is not None:
                 line, _ = doc.line_col(first.start)
                 yield rule.at(
@@ -197,11 +281,78 @@ class RepetitionCheck(Check):
                 earlier = [*earlier[-WINDOW + 1 :], key]
 
     @staticmethod
+    def _contained(doc: Document, sentences: list[Span]) -> Iterator[Finding]:
+        """A sentence whose words recur whole inside the next one, or the next one's inside
+        it: a clause restated with a slight change ("... on Monday. ... on Monday to
+        demand ...")."""
+        keys = [f" {' '.join(_TOKENS.findall(doc[s].lower()))} " for s in sentences]
+        for index, (first, second) in enumerate(itertools.pairwise(sentences)):
+            if "\n\n" in doc.text[first.end : second.start]:
+                continue
+            pair = keys[index : index + 2]
+            short, long = sorted(range(2), key=lambda i: len(pair[i]))
+            if pair[short].count(" ") - 1 <= MIN_WORDS or pair[short] == pair[long]:
+                continue
+            if pair[short] in pair[long] and all(
+                ends_like_sentence(doc[s]) for s in (first, second)
+            ):
+                span, other = (first, second)[short], (first, second)[long]
+                yield REPEATED_SENTENCE.at(
+                    doc,
+                    span.start,
+                    span.end,
+                    f"Restated in the {'next' if short == 0 else 'previous'} sentence: "
+                    f"{doc[other][:40]!r}...",
+                    [""],
+                    confidence=0.75,
+                )
+
+    @staticmethod
     def _near(key: str, earlier: list[str], seen: dict[str, Span]) -> Span | None:
         from rapidfuzz import fuzz, process
 
         best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
         return seen[best[0]] if best else None
+
+
+def _repeated_attribution(doc: Document, sentence: Span) -> Iterator[Finding]:
+    """ "X said (that) ..., he said.": the speaker named a second time."""
+    text = doc[sentence]
+    quoted = any(mark in text for mark in '"“”«»')
+    opening = _AFTER_QUOTE.search(text) if quoted else _OPENING.match(text)
+    if not opening or _NOT_SUBJECT & set(opening.group("subject").lower().split()):
+        return
+    for closing in _CLOSING.finditer(text, opening.end()):
+        subject = closing.group("subject").lower().split()
+        first = opening.group("subject").lower().split()
+        if subject[-1] not in _PRONOUN_SUBJECTS and subject[-1] != first[-1]:
+            continue  # another source: "..., the newspaper reported"
+        end = closing.end() + (text[closing.end() : closing.end() + 1] == ",")
+        yield REPEATED_ATTRIBUTION.at(
+            doc,
+            sentence.start + closing.start(),
+            sentence.start + end,
+            f"The speaker is already named at the start of the sentence ({opening.group()!r}).",
+            [""],
+            confidence=0.7,
+        )
+        return
+
+
+def _doubled_conjunctions(doc: Document) -> Iterator[Finding]:
+    """ "Although ..., but ...": the second conjunction, with the space after it."""
+    for match in _PAIRED.finditer(doc.text):
+        group = next(g for g in ("but", "so", "however") if match.group(g))
+        start = match.start(group)
+        end = match.end() if group != "however" else match.end(group)
+        yield DOUBLED_CONJUNCTION.at(
+            doc,
+            start,
+            end,
+            f"{match.group(group).strip()!r} repeats the link the first conjunction already makes.",
+            [""],
+            confidence=0.75,
+        )
 
 
 def _facts(sentence: str) -> set[str]:

@@ -25,6 +25,14 @@ FAMOUS = 100_000  # a place this large is known by its English name anywhere
 # Smaller places have local spellings and other names among their GeoNames alternates, no
 # exonyms ("Zinan", a village of 500 in Iran, is no foreign form of its name Patek).
 EXONYM_POPULATION = 15_000
+# A place name this frequent in English is an English word with its own spelling (Istanbul),
+# where a less known place of Turkey keeps its Turkish letters in English news (İzmir).
+ENGLISH_WORD = 3.5
+# Countries whose official place names are French: English news keeps their letters (Ouaddaï).
+FRENCH_NAMED = frozenset(
+    {"BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "DJ", "GA", "GN", "KM", "MG", "ML", "NE",
+     "RW", "SN", "TD", "TG"}
+)  # fmt: skip
 
 
 # The Arabic article assimilated to a following "sun letter" (as-Sakhr, ash-Sharaa, ad-Din)
@@ -67,8 +75,9 @@ def foreign_form(
     Al-Qaïda); "exonym", for a place, a spelling English does not use (Lizbon, Tombouctou:
     unattested in English, the canonical attested), of a large place or of one in a country
     the text names. Spellings a curated or user file lists (``accepted``) are English usage.
-    A Turkish person keeps the letters of the name (Erdoğan); ``dateline``: the text is a
-    dateline in capitals (KISHINEV), where capitals are no sign of a brand."""
+    A Turkish person or place keeps the letters of the name (Erdoğan, İzmir; not İstanbul,
+    an English word), and so does a place of a French-named country (Ouaddaï); ``dateline``:
+    the text is a dateline in capitals (KISHINEV), where capitals are no sign of a brand."""
     key = loose_key(text)
     if any(loose_key(f) == key for f in entry.foreign):
         return "listed"
@@ -77,6 +86,10 @@ def foreign_form(
             return ""  # a country's own name is official usage (Türkiye)
         if entry.type == "person" and entry.country == "TR" and turkish_letters(text):
             return ""  # Erdoğan, İmamoğlu: the person's own letters, kept by many outlets
+        if entry.is_place and entry.country == "TR" and turkish_letters(text):
+            return "letters" if name_zipf(entry.canonical) >= ENGLISH_WORD else ""
+        if entry.is_place and entry.country in FRENCH_NAMED:
+            return ""  # Ouaddaï, Ségou: the official French spelling of the place
         english = {loose_key(n) for n in (entry.canonical, *entry.variants)}
         if loose_key(ascii_name(text)) in english:  # the English name with its accents
             return "letters" if turkish_letters(text) or "ï" in text else ""

@@ -36,7 +36,7 @@ from toolkit.names.normalize import (
     turkish_read,
 )
 from toolkit.names.similarity import Distance, symbol_distance
-from toolkit.resources import corpus_path, holdout_tags
+from toolkit.resources import corpus_path, holdout_tags, iter_tsv
 
 if TYPE_CHECKING:
     from toolkit.names.words import WordIndex
@@ -134,6 +134,8 @@ def read_file(path: Path, default_type: str = "place") -> list[Entry]:
 
 
 SEARCH_CACHE_SIZE = 20_000
+CITY = 1_000_000  # population from which a world-tier place competes without a margin
+WORLD_MARGIN = 0.2  # similarity a world-tier town needs over an in-memory entry to outrank it
 CACHE_NAME = "gazetteer-5"  # a new name when the cached indexes change (5: sound starts)
 _INDEXES = (
     "_sound_index", "_first_tokens", "_first_pairs", "words", "by_short_key", "countries",
@@ -362,7 +364,7 @@ class Gazetteer:
                     best[id(entry)] = Candidate(entry, name, gap)
         if world and self.world is not None:
             self._search_world(sound, best)
-        ranked = sorted(best.values(), key=lambda c: (-c.similarity, -c.entry.population))
+        ranked = sorted(best.values(), key=_rank_key)
         return ranked[:limit]
 
     def _search_world(self, sound: str, best: dict[int, Candidate]) -> None:
@@ -378,6 +380,17 @@ class Gazetteer:
                 kept = best.get(id(entry))
                 if kept is None or gap.cost < kept.distance.cost:
                     best[id(entry)] = Candidate(entry, name, gap)
+
+
+def _rank_key(candidate: Candidate) -> tuple[float, int]:
+    """Closest first; a world-tier town must be closer by ``WORLD_MARGIN`` to outrank an
+    in-memory entry (curated names and the region's larger places are the likelier reading
+    of a garble: among 235,000 small places some village is nearly always a little nearer
+    by chance). Exact sounds and cities of a million compete as they are."""
+    similarity = candidate.similarity
+    if candidate.entry.world_tier and similarity < 1.0 and candidate.entry.population < CITY:
+        similarity -= WORLD_MARGIN
+    return (-similarity, -candidate.entry.population)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +450,7 @@ def _builtin_gazetteer() -> Gazetteer:
         Path(__file__).with_name(f"{m}.py")
         for m in ("entry", "gazetteer", "normalize", "spans", "words")
     ]
-    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), *code]
+    sources = [*curated_files(), corpus_path("names", "places.tsv.gz"), *exonym_files(), *code]
     gazetteer = cached(CACHE_NAME, sources, _build_builtin)
     path = world_path()
     if path is not None:
@@ -446,8 +459,35 @@ def _builtin_gazetteer() -> Gazetteer:
     return gazetteer
 
 
+def exonym_files() -> list[Path]:
+    """Other languages' names of countries and cities, as (canonical, variants) rows."""
+    return [corpus_path("consistency", "country_names.tsv"), corpus_path("names", "exonyms.tsv")]
+
+
+def _add_exonyms(gazetteer: Gazetteer) -> None:
+    """Merge the exonym files' forms into the in-memory country or place of that canonical
+    name as foreign forms (NM102: "Ouganda", "Beyrouth"). Left out: forms of three letters
+    or fewer (an acronym in capitals: "FAS"), the name with accents ("Yémen": a matter of
+    letters, not of another name), and names no in-memory entry carries."""
+    for path in exonym_files():
+        for row in iter_tsv(path):
+            canonical = row["canonical"]
+            key = loose_key(canonical)
+            forms = tuple(
+                f for f in row["variants"].split("|") if len(f) > 3 and loose_key(f) != key
+            )
+            places = [e for e in gazetteer.by_key.get(key, ()) if e.is_place]
+            place = next((e for e in places if e.canonical == canonical), None)
+            if place is not None and forms:
+                gazetteer._remove(place)
+                gazetteer.add(
+                    replace(place, foreign=tuple(dict.fromkeys((*place.foreign, *forms))))
+                )
+
+
 def _build_builtin() -> Gazetteer:
     gazetteer = Gazetteer(builtin_entries())
+    _add_exonyms(gazetteer)
     curated = [e for p in curated_files() for e in read_file(p)]
     gazetteer.accepted = accepted_keys(curated)
     gazetteer.accepted_forms = accepted_forms(curated)

@@ -12,9 +12,10 @@ NONHUMAN_ANTECEDENT = Rule(
     severity="major",
     summary="'she', 'her', 'he', 'his', 'him' or 'herself'/'himself' whose antecedent is a "
     "country, organisation, institution, army, company, city, plane, dam, currency, building, "
-    "event (a fire, a storm), document or price, or a plural group: the subject of its clause "
-    "or of the previous sentence, or one the words fix ('for her part', 'expressed her "
-    "concern', 'strikes on her territory', 'presented herself').",
+    "event (a fire, a storm), document or price, or a plural group: the subject of its clause, "
+    "of the clause an 'and' or 'but' joins it to, or of the previous sentence, or one the "
+    "words fix ('for her part', 'expressed her concern', 'strikes on her territory', 'her "
+    "diplomatic relations', 'presented herself').",
     why="Arabic, Urdu, Russian and French nouns have grammatical gender (wizara, fauj, "
     "aviakompaniya, la junte are feminine) and Turkish and Persian have one pronoun for he, "
     "she and it: MT copies or guesses a gender, and the reader looks for a person who is not "

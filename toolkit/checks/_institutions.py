@@ -1,0 +1,69 @@
+"""Names of state bodies half capitalised: `the Central bank`, `the constitutional Council`,
+`the palace of Justice`, `the Disaster and emergency management presidency`.
+
+French, Russian and Turkish capitalise only the first word of a body's name (`Cour
+constitutionnelle`, `Центральный банк`), and scripts without case leave MT to guess. A run of
+institution words (corpora/english/institution_words.tsv) holding a head noun and written in
+mixed case is such a name: English capitalises all of it, or (as a description) none.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from toolkit.resources import corpus_path, iter_tsv
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*(?![\w'’])")
+_GAP = re.compile(r"[ \t]+\Z")
+_CONNECTORS = frozenset({"and", "of"})
+# After these the first word's capital is the sentence's or a heading's, not the name's.
+_INITIAL_AFTER = "\n\"“‘'«([:—–-"
+
+
+@functools.cache
+def _roles() -> dict[str, str]:
+    return {
+        row["word"]: row["role"]
+        for row in iter_tsv(corpus_path("english", "institution_words.tsv"))
+    }
+
+
+def mixed_case_names(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, corrected) for each half-capitalised body name in text[start:end] (one
+    sentence): a run of listed words with a head, some capitalised and some not."""
+    run: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(text, start, end):
+        joined = run and _GAP.match(text, run[-1].end(), match.start())
+        word = match.group().lower()
+        if word in _roles() or (word in _CONNECTORS and run):
+            if not joined:
+                yield from _judged(text, start, run)
+                run = []
+            run.append(match)
+            continue
+        yield from _judged(text, start, run)
+        run = []
+    yield from _judged(text, start, run)
+
+
+def _judged(text: str, sentence_start: int, run: list[re.Match[str]]) -> Iterator[tuple]:
+    while run and run[-1].group().lower() in _CONNECTORS:
+        run = run[:-1]
+    words = [m for m in run if m.group().lower() not in _CONNECTORS]
+    if len(words) < 2 or not any(_roles()[m.group().lower()] == "head" for m in words):
+        return
+    if any(m.group().isupper() for m in words):
+        return  # an acronym: a heading or a code
+    first = words[0]
+    before = text[sentence_start : first.start()].rstrip(" \t")
+    initial = not before or before[-1] in _INITIAL_AFTER
+    informative = words[1:] if initial and first.group()[0].isupper() else words
+    if len({m.group()[0].isupper() for m in informative}) < 2:
+        return  # one case throughout (a first word's capital says nothing)
+    corrected = text[run[0].start() : run[-1].end()]
+    for m in reversed(words):
+        offset = m.start() - run[0].start()
+        corrected = corrected[:offset] + m.group()[0].upper() + corrected[offset + 1 :]
+    yield run[0].start(), run[-1].end(), corrected
