@@ -25,7 +25,10 @@ def test_named_entity_recognition_skips_long_sentences_and_stops(monkeypatch):
     seen = []
 
     class Pipeline:
-        def pipe(self, texts):
+        pipe_names = ("tok2vec", "ner")
+
+        def pipe(self, texts, disable=(), batch_size=1000):
+            assert list(disable) == ["tok2vec"]
             for text in texts:
                 seen.append(text)
                 yield type("Parsed", (), {"ents": ()})()

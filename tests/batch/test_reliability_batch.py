@@ -104,6 +104,36 @@ def test_item07_a_worker_that_dies_costs_one_error_record(tmp_path):
     assert all(r["length"] == 10 for i, r in enumerate(got) if i != 5)
 
 
+class Crasher(Task):
+    """Crashes its process natively (a segfault, as a C extension might) on id "crash"."""
+
+    name = "crasher"
+
+    def load(self):
+        def run(item):
+            if item.id == "crash":
+                import ctypes
+                import faulthandler
+
+                faulthandler.disable()  # no traceback dump on the test's stderr
+                ctypes.string_at(0)
+            return {"length": len(item.text)}, 1
+
+        return run
+
+
+def test_item07_a_native_crash_in_a_serial_run_costs_one_error_record(tmp_path):
+    rows = [{"id": f"d{i}", "text": "Some text."} for i in range(7)]
+    rows[4]["id"] = "crash"
+    feed = write_feed(tmp_path / "f.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    stats = run_batch(Crasher(), InputSpec((str(feed),)), Engine(jobs=1), str(out), batch_size=2)
+    got = records(out)
+    assert [r["id"] for r in got] == [row["id"] for row in rows]
+    assert stats.failed == 1 and "worker process died" in got[4]["error"]
+    assert all(r["length"] == 10 for i, r in enumerate(got) if i != 4)
+
+
 def test_item11_batch_from_stdin_streams_in_bounded_chunks(monkeypatch):
     import io
 

@@ -181,6 +181,35 @@ def test_chrome_above_the_body_is_safe_to_delete() -> None:
     assert fix(text).text.startswith("Officials said")
 
 
+def test_lines_in_another_script_around_an_english_body_are_chrome() -> None:
+    text = (
+        "Главная » Спорт » Футбол\n"  # a breadcrumb left in Russian
+        "Ministers agree on a new water deal\n\n" + BODY + "\n"
+        "相关新闻：Heavy snow closes mountain roads in the north\n"  # a Chinese "related" label
+        "记者：李明\n"  # a reporter's credit stays
+    )
+    fixed = fix(text).text
+    assert fixed.startswith("Ministers agree") and "相关新闻" not in fixed
+    assert fixed.rstrip().endswith("记者：李明")
+
+
+def test_a_text_in_another_script_is_not_chrome_to_itself() -> None:
+    body = "当局称，会谈将于下周在开罗恢复。代表团包括来自卡塔尔和埃及的调解人。\n\n" * 3
+    assert [f for f in run("首页 > 国际\n\n" + body) if f.text.startswith("首页")] == []
+
+
+def test_a_bare_timestamp_line_above_the_body_is_chrome() -> None:
+    text = "Ministers agree on a new water deal\n14.03.2025 Cuma 09:40\n\n" + BODY
+    assert "09:40" not in fix(text).text
+    assert fix(BODY + "\nThe vote on 12.03.2025 at 10:30 was delayed.\n").changed is False
+
+
+def test_a_menu_row_above_the_body_is_chrome() -> None:
+    text = "Dünya › Ortadoğu › Suriye\nMinisters agree on a new water deal\n\n" + BODY
+    assert fix(text).text.startswith("Ministers agree")
+    assert run(BODY + "\nSyria and Iraq / an analysis of the talks, officials said.\n") == []
+
+
 def test_chrome_inside_the_body_is_flagged_but_not_safe() -> None:
     text = BODY + "\nAdvertisement\n\n" + BODY
     findings = run(text)

@@ -275,6 +275,16 @@ def test_mentions_read_names_right(text, name, animacy, gender):
             "PR102",
             "she",
         ),
+        # a passive only things take, whoever the text names
+        (
+            "Engineer Olga Sokolova said the river was rising. The dam gave way on Friday. "
+            "According to Ms Sokolova, she was designed for a flood of seven metres.",
+            "she",
+            "PR101",
+            "it",
+        ),
+        # a plural group of people as 'she' (Arabic plurals agree in the feminine singular)
+        ("The rebels seized the bridge, but she withdrew at dusk.", "she", "PR101", "they"),
         # a vehicle and a spacecraft
         ("The bus left Kandahar at dawn, and she reached Herat at night.", "she", "PR101", "it"),
         ("The orbiter was launched in May. He reached Mars in February.", "He", "PR101", "It"),
@@ -295,6 +305,12 @@ def test_generalised_shapes(text, span, rule, suggestion):
         # a person named between the body and the pronoun, or the subject of the joined clause
         "The court sentenced Omar Haddad to five years, and he will appeal.",
         "Leila Haddad praised Omar Haddad, and he thanked her.",
+        # a speaker named before, who only speaks in the joined clause
+        "Dr Ana Ruiz leads the space agency. The agency plans three flights. Such missions "
+        "would carry cargo only, but she said they could test the docking port.",
+        # a woman named just before a plural group's clause
+        "Anna Lee watched the final. The fans cheered and she waved.",
+        "The students thanked the teacher, and she smiled.",
         # the verb is one only people do
         "The ministry said he was arrested at the airport.",
         "The Pentagon said he would travel to Warsaw on Friday.",

@@ -326,3 +326,27 @@ def test_reporting_clause_cut_before_its_content(text, span):
 )
 def test_complete_reporting_sentences_pass(text):
     assert [f for f in found(text) if f[0] == "FR102"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods destroyed hundreds of homes in the province The authorities opened shelters.",
+        "The army shelled the town on Sunday However the rebels held their positions.",
+    ],
+)
+def test_run_on_sentence(text):
+    assert ("FR105", " ", (". ",)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He read the newspaper The Guardian every day at breakfast.",
+        "The delegation flew to The Hague on Monday morning.",
+        "Patients with hepatitis A were treated in the clinic.",
+        "He wrote a book called The world is flat in 2005.",
+    ],
+)
+def test_titles_and_names_in_mid_sentence_pass(text):
+    assert [f for f in found(text) if f[0] == "FR105"] == []

@@ -185,3 +185,28 @@ def test_spacing_and_source_marks(text, expected):
 )
 def test_inches_urls_and_times_pass(text):
     assert found(text) == []
+
+
+def test_split_decimal():
+    assert ("PU109", " ", ("",)) in found("The deal is worth about 4. 5 billion dollars.")
+    assert ("PU109", " ", ("",)) in found("Inflation slowed to 3. 2 percent in May.")
+    assert [
+        f for f in found("It opened in 2019. 5 million people live nearby.") if f[0] == "PU109"
+    ] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The minister arrived in Delhi। He met the prime minister.", ("PU107", "।", (".",))),
+        ("Inflation reached 3٫5 percent in May.", ("PU107", "٫", (".",))),
+        ("He wrote 〈a long march〉 in 1990.", ("PU107", "〈", ("“",))),
+    ],
+)
+def test_more_source_script_marks(text, expected):
+    assert expected in found(text)
+
+
+def test_full_stop_after_a_question_mark():
+    assert ("PU103", "?.", ("?",)) in found("Why did the talks fail?. Nobody knows.")
+    assert found("What next?... We wait.") == []

@@ -161,3 +161,32 @@ def test_labelled_teaser_restated_by_the_lead_is_the_repeat():
     )
     assert [f[:2] for f in found(text)] == [("RE102", teaser)]
     assert found("Photo: AA A man walks past the ruins of the old bazaar in Hatay. " * 2)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Although the talks lasted nine hours, but no deal was reached.",
+            ("RE106", "but ", ("",)),
+        ),
+        ("Because the bridge was damaged, so the convoy turned back.", ("RE106", "so ", ("",))),
+        ("He said that although prices rose, but wages did not.", ("RE106", "but ", ("",))),
+        ("But however, the government rejected the plan.", ("RE106", " however,", ("",))),
+    ],
+)
+def test_doubled_conjunction(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since May, so many people have left the region.",
+        "If the talks fail, then the strike will continue.",
+        "Although small, the change was welcome, but late.",
+        "But however much he tried, the door stayed shut.",
+    ],
+)
+def test_single_conjunctions_pass(text):
+    assert [f for f in found(text) if f[0] == "RE106"] == []

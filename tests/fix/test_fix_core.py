@@ -344,6 +344,14 @@ def test_measured_safe_table_names_real_rules_with_evidence():
             "Ukraine's President Volodimir Zelenski met European leaders in Brussels on Thursday.",
             "Ukraine's President Volodymyr Zelensky met European leaders in Brussels on Thursday.",
         ),
+        (  # a resumptive pronoun after a relative (GR107 from 0.75)
+            "The villages that their roads were cut by the floods were reached on Monday.",
+            "The villages whose roads were cut by the floods were reached on Monday.",
+        ),
+        (  # a present tense for a state lasting until now (GR103 from 0.75)
+            "The leader, who is in power for 22 years, was re-elected on Sunday.",
+            "The leader, who has been in power for 22 years, was re-elected on Sunday.",
+        ),
         (  # below its rule's measured threshold: left as a suggestion
             "The two ministers met within the framework of the new trade agreement on Monday.",
             "The two ministers met within the framework of the new trade agreement on Monday.",

@@ -3,8 +3,9 @@ also names the Dask engine, which reads its input on the cluster: dask_engine.py
 
 Documents go out in batches; at most a few batches per worker are in flight, so memory stays
 bounded however long the input is. Results come back per batch, in input order with
-``ordered`` (always, when serial), otherwise as soon as each batch is done. Workers die with
-this process; a worker that dies on a document costs that document an error record only.
+``ordered`` (always, when serial), otherwise as soon as each batch is done. Workers (one for
+a serial run) die with this process; a worker that dies on a document costs that document an
+error record only.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from toolkit.batch.tasks import Result, Task, failure, process
 from toolkit.errors import UsageError
 
 ENGINES = ("local", "dask")
+# Forked workers share the task loaded here (detectors, models) instead of loading it again.
+FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,13 @@ class Engine:
     @contextmanager
     def executor(self) -> Iterator[tuple[WorkerPool | None, int]]:
         """A local worker pool (None: run in this process) and how many workers it has; the
-        Dask engine runs through ``dask_engine.run_on_dask`` instead."""
-        if self.jobs == 1:
+        Dask engine runs through ``dask_engine.run_on_dask`` instead.
+
+        A serial run (one job) also runs in one forked worker, so that a native crash on a
+        document (a segfault in a C extension, the out-of-memory killer) costs that document
+        an error record, not the run; without ``fork`` it runs in this process.
+        """
+        if self.jobs == 1 and not FORK:
             yield None, 1
             return
         pool = WorkerPool(self.jobs)
@@ -81,13 +89,16 @@ class WorkerPool:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
+        context = multiprocessing.get_context("fork" if FORK else "spawn")
         return ProcessPoolExecutor(
             self.jobs, context, initializer=_worker_setup, initargs=(os.getpid(),)
         )
 
     def submit(self, task: Task, batch: list[Item], timeout: float | None) -> Future:
+        if FORK:  # the workers fork from here on the first submit: they inherit the task
+            global _TASK
+            _TASK = task
+            return self._pool.submit(_process_inherited, batch, timeout)
         return self._pool.submit(process, task, batch, timeout)
 
     def restart(self) -> None:
@@ -175,6 +186,15 @@ def _one_by_one(
             executor.restart()
             out.append(failure(item, "the worker process died on this document"))
     return out
+
+
+# The task of the running pool, as forked workers inherit it (so it need not be picklable).
+_TASK: Task | None = None
+
+
+def _process_inherited(batch: list[Item], timeout: float | None) -> list[Result]:
+    assert _TASK is not None
+    return process(_TASK, batch, timeout)
 
 
 def _worker_setup(parent: int) -> None:

@@ -101,6 +101,34 @@ DETACHED = Rule(
     source="Openers: corpora/english/clause_openers.tsv.",
 )
 
+RUN_ON = Rule(
+    code="FR105",
+    slug="run-on-sentence",
+    kind="fragment",
+    category="fluency/grammar",
+    severity="minor",
+    summary="Two sentences run together without a full stop: a lower-case word followed "
+    "directly by a capitalised sentence opener (`... in the region The talks will resume`, "
+    "`... on Sunday However the army`).",
+    why="MT and scrapers lose a sentence boundary (a dropped full stop, a line break "
+    "removed); the reader stumbles on a capital in mid-sentence.",
+    example="Floods destroyed hundreds of homes in the province The authorities opened "
+    "shelters for the displaced.",
+    fixed="Floods destroyed hundreds of homes in the province. The authorities opened "
+    "shelters for the displaced.",
+    false_positives="Only a capitalised pronoun, article or linking adverb (`The`, `He`, "
+    "`They`, `It`, `However`) followed by a lower-case word counts, so titles and names "
+    "(`the newspaper The Guardian`, `The Hague`) pass; `A` and `I` are never counted "
+    "(`vitamin A and`, `and I said`). Headlines, title-case lines and quotations are "
+    "skipped. The full stop is suggested, not applied.",
+)
+
+# A lower-case word, one space, then a capitalised sentence opener and a lower-case word.
+_RUN_ON = re.compile(
+    r"(?<=[a-z]{2}) (?=(?:The|He|She|They|We|It|This|These|Those|There|However|Meanwhile|"
+    r"Moreover|Furthermore|Therefore|Nevertheless),? [a-z])"
+)
+_TITLE_BEFORE = re.compile(r"(?:called|titled|entitled|named|dubbed|film|book|show|album|song)$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d[\d,.:/]*")
 _SAFE_JOINS = frozenset({"relative", "preposition", "change", "participle", "infinitive"})
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
@@ -182,7 +210,7 @@ class FragmentCheck(Check):
     """Sentences that are not sentences: split-off phrases, cut reporting clauses, no verb."""
 
     name = "fragments"
-    rules = (ORPHAN, DANGLING_REPORT, VERBLESS, DETACHED)
+    rules = (ORPHAN, DANGLING_REPORT, VERBLESS, DETACHED, RUN_ON)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.lang != "en":
@@ -196,6 +224,7 @@ class FragmentCheck(Check):
                 yield from _detached_clause(doc, previous, sentence, following)
                 if len(sentences) > 1:
                     yield from self._verbless(doc, sentence, first=index == 0)
+                yield from _run_on(doc, sentence)
             after = groups[number + 1] if number + 1 < len(groups) else []
             yield from self._cut_colon(doc, sentences[-1], after)
 
@@ -320,6 +349,28 @@ def _detached_clause(
     yield DETACHED.at(
         doc, stop, end, message, [comma + joined], confidence=0.8 if safe else 0.7, safe=safe
     )
+
+
+def _run_on(doc: Document, sentence: Span) -> Iterator[Finding]:
+    """A missing full stop inside a sentence of prose: "... the province The authorities"."""
+    text = doc[sentence]
+    if not _prose(doc, sentence) or any(mark in text for mark in '"“”«»'):
+        return
+    for match in _RUN_ON.finditer(text):
+        before = text[: match.start()]
+        if len(before.split()) < 4 or len(text[match.end() :].split()) < 3:
+            continue
+        if _TITLE_BEFORE.search(before) or "\n" in before[-40:]:
+            continue  # a title after "called", "the film"; a heading line above
+        start = sentence.start + match.start()
+        yield RUN_ON.at(
+            doc,
+            start,
+            start + 1,
+            "A capitalised sentence opener in mid-sentence: a full stop was probably lost.",
+            [". "],
+            confidence=0.6,
+        )
 
 
 def _uncapitalised(word: str) -> str:

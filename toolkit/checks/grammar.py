@@ -29,9 +29,12 @@ ARTICLE = Rule(
     "takes none ('the Hezbollah said'), an abstract noun in its general sense ('in the human "
     "history', 'the international law'), a title before a name ('the general Ali Hassan') or "
     "a date ('opens the 12 March'), 'both' or 'most of' ('the both sides', 'the most of the "
-    "victims'); 'a' or 'an' against the next word's sound ('a unexploded shell', 'an year').",
+    "victims'); 'a' or 'an' against the next word's sound ('a unexploded shell', 'an year'); "
+    "no article where English needs one ('this is important step', 'will be given befitting "
+    "reply').",
     why="Arabic, French, Russian-to-English MT and Urdu copy the source's article use; an "
-    "editor removes every one.",
+    "editor removes every one. Urdu, Persian, Turkish, Russian and Chinese have no indefinite "
+    "article, and MT leaves it out.",
     example="The Hamas said that the truce violated the international law.",
     fixed="Hamas said that the truce violated international law.",
     false_positives="A name used as a modifier keeps its article ('the Iran deal', 'the "
@@ -198,7 +201,8 @@ class GrammarCheck(LexiconCheck):
         """``<title>``: the title (group t) capitalised before the name (group n);
         ``<gerund>``: verb group v, then group vb in -ing ("risks to lose" -> "risks losing");
         ``<it>``: 'It' before the lower-cased match ("Is expected that" -> "It is expected
-        that")."""
+        that"); ``<article>``: 'a' or 'an' before adjective a and noun n, after group p ("is
+        important step" -> "is an important step")."""
         groups = match.groupdict()
         if name == "title" and groups.get("t") and groups.get("n"):
             return f"{groups['t'].title()} {groups['n']}"
@@ -206,6 +210,10 @@ class GrammarCheck(LexiconCheck):
             verb = groups["vb"]
             stem = verb[:-1] if _GERUND_E.search(verb) and not verb.endswith("ee") else verb
             return f"{groups['v']} {stem}ing"
+        if name == "article" and groups.get("a") and groups.get("n"):
+            adjective = groups["a"]
+            article = "an" if adjective[:1].lower() in "aeio" else "a"
+            return f"{groups.get('p') or ''}{article} {adjective} {groups['n']}"
         if name == "it":
             text = match.group()
             return f"It {text[:1].lower()}{text[1:]}"

@@ -50,15 +50,15 @@ DOUBLED = Rule(
     kind="punctuation",
     category="fluency/punctuation",
     severity="minor",
-    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,`, and the "
-    "Chinese doubled dash and ellipsis (`——`, `……`).",
+    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,` `?.` `!.`, and "
+    "the Chinese doubled dash and ellipsis (`——`, `……`).",
     why="Joining segments or sentences in MT output doubles the mark at the seam.",
     example="the ministry said,, adding that talks would resume..",
     fixed="the ministry said, adding that talks would resume.",
     fix_safe=True,
-    false_positives="Ellipses (`...`) and an abbreviation's dot before a comma (`U.S.,`, "
-    "`etc.,`) are not flagged; a double full stop is not fixed automatically (it may be a "
-    "truncated ellipsis).",
+    false_positives="Ellipses (`...`, `?...`), an abbreviation's dot before a comma (`U.S.,`, "
+    '`etc.,`) and a full stop after a quoted exclamation (`"Stop!".`) are not flagged; a '
+    "double full stop is not fixed automatically (it may be a truncated ellipsis).",
 )
 UNBALANCED_QUOTE = Rule(
     code="PU104",
@@ -141,6 +141,27 @@ DASH_ATTRIBUTION = Rule(
     fix_safe=True,
 )
 
+SPLIT_DECIMAL = Rule(
+    code="PU109",
+    slug="split-decimal",
+    kind="punctuation",
+    category="locale convention/punctuation",
+    severity="major",
+    summary="A decimal number split by a space after its point, before a unit of size "
+    "(`4. 5 billion`, `2. 3 percent`).",
+    why="Segmenters take the decimal point for a full stop and insert a space, and MT then "
+    "treats the halves as two sentences; the reader sees two numbers.",
+    example="The contract is worth about 4. 5 billion dollars over ten years.",
+    fixed="The contract is worth about 4.5 billion dollars over ten years.",
+    false_positives="Only a number of up to three digits (not a year ending a sentence: "
+    "`in 2019. 5 million`) before `million`, `billion`, `trillion`, `percent` or `%`.",
+)
+
+# "4. 5 billion": a decimal point taken for a full stop.
+_SPLIT_DECIMAL = re.compile(
+    r"(?<![\d.,])\d{1,3}\.([ \t\xa0])\d{1,3}(?=[ \t\xa0]?(?:%|(?:million|billion|trillion|"
+    r"percent|per cent)\b))"
+)
 # Closing mark(s) then a letter: ".”in", "said,and", "said.The". Excludes acronyms (U.S.),
 # decimals (2.5) and domains by requiring a lower-case word (or digit, %, bracket) before.
 # (Each pattern opens with the character it consumes, the lookbehind after it: re then skips
@@ -157,7 +178,9 @@ _SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;]|[.!?:](?=[A-Z][a-z]))
 _SPLIT_CLITIC = re.compile(r"([ \t](?<=\w[ \t])[ \t]*)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
-_DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
+_DOUBLED = re.compile(
+    r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……|[?!]\.(?![.\w])"
+)
 _DOUBLE_QUOTE = re.compile('[“”«»„"]')
 _BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")
@@ -218,6 +241,7 @@ class PunctuationCheck(Check):
         MIXED_QUOTES,
         SOURCE_PUNCTUATION,
         DASH_ATTRIBUTION,
+        SPLIT_DECIMAL,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -227,6 +251,15 @@ class PunctuationCheck(Check):
         yield from self._split_clitics(doc)
         yield from self._swapped_spaces(doc, skip)
         yield from self._doubled(doc, skip)
+        for match in _SPLIT_DECIMAL.finditer(doc.text):
+            yield SPLIT_DECIMAL.at(
+                doc,
+                match.start(1),
+                match.end(1),
+                "A space inside a decimal number: the point was taken for a full stop.",
+                [""],
+                confidence=0.8,
+            )
         yield from self._quotes(doc, skip)
         for paragraph in doc.paragraphs:
             yield from self._brackets(doc, paragraph, skip)

@@ -98,8 +98,34 @@ REPEATED_ATTRIBUTION = Rule(
     "told her ..., she said`). Quotations are skipped.",
 )
 
+DOUBLED_CONJUNCTION = Rule(
+    code="RE106",
+    slug="doubled-conjunction",
+    kind="repetition",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A clause of concession or reason joined to its main clause by a second "
+    "conjunction: `Although ..., but ...`, `Because ..., so ...`, `But however, ...`.",
+    why="Chinese (虽然…但是, 因为…所以), Urdu, Persian, Turkish and Russian mark both clauses; "
+    "MT keeps both words, and English allows only one.",
+    example="Although the talks lasted nine hours, but no agreement was reached on the border.",
+    fixed="Although the talks lasted nine hours, no agreement was reached on the border.",
+    false_positives="Only a `but` or `so` right after the first comma of a sentence (or "
+    "clause after `that`) opened by `Although`, `Though`, `Even though`, `Even if`, "
+    "`While`, `Because` or `Since` counts; `so` only when a clause follows (`so the`, `so "
+    "it`: not `Since May, so many ...`); `if ..., then` is English and not flagged.",
+)
+
 _COORDINATORS = frozenset({"and", "or", "but", "nor", "then"})
-# Reporting verbs of a closing attribution ("..., he said."), without "told", "asked",
+# "Although ..., but", "Because ..., so": both clauses marked, as the source language does.
+_PAIRED = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=\bthat )|(?<=[\"“] ))(?:(?:[Aa]lthough|[Tt]hough|[Ee]ven though|"
+    r"[Ee]ven if|[Ww]hile)\b[^,;:.!?\"“”\n]{3,150}?,\s+(?P<but>but)|(?:[Bb]ecause|[Ss]ince)\b"
+    r"[^,;:.!?\"“”\n]{3,150}?,\s+(?P<so>so|therefore)"
+    r"(?=\s+(?:the|a|an|he|she|it|they|we|I|this|these|its|their|[A-Z]\w*)\b))\s+"
+    r"|\b[Bb]ut(?P<however>\s+however,)",
+    re.MULTILINE,
+)  # Reporting verbs of a closing attribution ("..., he said."), without "told", "asked",
 # "wrote", "read" and "continued", which report another act.
 _SAY = (
     "said|stated|added|noted|explained|stressed|announced|declared|emphasi[sz]ed|affirmed|"
@@ -155,6 +181,7 @@ class RepetitionCheck(Check):
         REPEATED_PARAGRAPH,
         DOUBLED_PHRASE,
         REPEATED_ATTRIBUTION,
+        DOUBLED_CONJUNCTION,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -168,6 +195,7 @@ class RepetitionCheck(Check):
         yield from self._contained(doc, sentences)
         for sentence in doc.sentences:
             yield from _repeated_attribution(doc, sentence)
+        yield from _doubled_conjunctions(doc)
 
     def _doubled_words(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
         sentence_starts: set[int] = set()
@@ -309,6 +337,22 @@ def _repeated_attribution(doc: Document, sentence: Span) -> Iterator[Finding]:
             confidence=0.7,
         )
         return
+
+
+def _doubled_conjunctions(doc: Document) -> Iterator[Finding]:
+    """ "Although ..., but ...": the second conjunction, with the space after it."""
+    for match in _PAIRED.finditer(doc.text):
+        group = next(g for g in ("but", "so", "however") if match.group(g))
+        start = match.start(group)
+        end = match.end() if group != "however" else match.end(group)
+        yield DOUBLED_CONJUNCTION.at(
+            doc,
+            start,
+            end,
+            f"{match.group(group).strip()!r} repeats the link the first conjunction already makes.",
+            [""],
+            confidence=0.75,
+        )
 
 
 def _facts(sentence: str) -> set[str]:

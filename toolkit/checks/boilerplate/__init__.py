@@ -49,7 +49,10 @@ CHROME_LINE = Rule(
     fix_safe=True,
     false_positives="A pattern line quoted inside the article ('Click here', said the "
     "banner) can match; inside the article body only short lines count, and only lines "
-    "after the body are fixed without review.",
+    "above or after the body are fixed without review. Around a body in Latin script, a "
+    "line in another script (or opening with a label in one: '相关新闻：...'), a bare "
+    "timestamp line ('2024-10-30 09:12') and a row of short menu items ('Sport | Football') "
+    "count as chrome too; the title and credit lines never do.",
     source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr,zh,ru,ur}.tsv.",
 )
 LEAKED_HEADLINE = Rule(
@@ -168,9 +171,14 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
         closing += 1
     titles = {_key(infos[j]) for j in (0, title) if j is not None and j < len(infos)}
     copies = _copies(infos, first, last, (0, title))
+    # A body in Latin script: lines in another script around it are not its own text.
+    latin_core = bounds is not None and 2 * sum(x.latin for x in infos[first : last + 1]) > (
+        last + 1 - first
+    )
     verdicts: list[Verdict] = []
     for i, (info, p) in enumerate(zip(infos, probabilities, strict=True)):
         tail, core = i > last, first <= i <= last
+        outside = bounds is not None and not core
         # The title printed again, or a headline or caption repeated outside the body.
         repeated = i in copies or (
             i not in (0, title)
@@ -182,6 +190,8 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
             verdicts.append((DUPLICATED_LINE, 0.85, True))
         elif info.credit:
             verdicts.append(None)  # the article's credit line: content (issue 18)
+        elif _furniture(info, latin_core) and outside and i != title:
+            verdicts.append((CHROME_LINE, 0.85, True))
         elif info.chrome or info.list_header:
             confident = tail or p >= _BLOCK_THRESHOLD
             # Before the body (breadcrumbs, "News ID", "Update date") or after it: safe to delete.
@@ -200,6 +210,14 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
         else:
             verdicts.append(None)
     return verdicts
+
+
+def _furniture(info: LineInfo, latin_core: bool) -> bool:
+    """Untranslated web furniture in another script, or its label ("相关新闻：..."), around a
+    body in Latin script; a bare publication timestamp; a menu row or breadcrumb of short
+    items between separators ("Sport | Football"). A sentence in another script
+    (it ends like one) is an untranslated segment, not furniture."""
+    return (info.foreign and latin_core and not info.ends_sentence) or info.stamp or info.menu
 
 
 def _chrome_zones(infos: list[LineInfo], first: int, last: int) -> list[bool]:

@@ -27,6 +27,18 @@ _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
+# A publication timestamp alone on its line: a numeric date and a time ("2024-10-30 09:12",
+# "28.12.2024 Cumartesi 16:42", "04/09/2024 · 06h45"), with at most a few words beside them.
+_STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+_STAMP_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+_STAMP_WORDS = 6
+# A row of menu items or a breadcrumb: two to six short items between separators
+# ("SPOR › FUTBOL › EURO 2024", "À la une | RDC | Sécurité").
+_MENU_SEPARATOR = re.compile(r"\s+[|›»>/]\s+")
+_MENU_ITEM = re.compile(r"[^\W\d_][\w'’.&-]*(?:\s+[\w'’.&-]+){0,2}")
+# A label in a non-Latin script closing with a colon ("相关新闻：", "Похожие новости:").
+_NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00c0-\u024f]+"
+_FOREIGN_LABEL = re.compile(rf"^{_NON_LATIN_WORD}(?:\s+{_NON_LATIN_WORD})*\s*[:：]")
 _STRONG_CHROME_WORDS = 12
 _BEFORE_END_SHARE = 0.5
 _NOTICE = re.compile(
@@ -110,6 +122,9 @@ class LineInfo:
     list_header: bool
     nav: bool
     credit: bool = False
+    foreign: bool = False
+    stamp: bool = False
+    menu: bool = False
 
     @property
     def prose(self) -> bool:
@@ -164,6 +179,7 @@ def describe(line: str) -> LineInfo:
     found = patterns()
     short = words <= _STRONG_CHROME_WORDS
     ends_sentence = _ends_sentence(text)
+    latin = text.isascii() or len(_ASCII_LETTER.findall(text)) * 2 >= len(_LETTER.findall(text))
     credit = bool(found.credit.pattern) and bool(found.credit.fullmatch(text))
     chrome = (
         not credit
@@ -178,12 +194,17 @@ def describe(line: str) -> LineInfo:
         function_ratio=(len(alpha) - len(content)) / words if words else 0.0,
         digit_ratio=_digits(text) / len(text) if text else 0.0,
         linky=bool(_LINKY.search(text)),
-        latin=text.isascii() or len(_ASCII_LETTER.findall(text)) * 2 >= len(_LETTER.findall(text)),
+        latin=latin,
         chrome=chrome,
         ends_article=chrome and bool(found.end.fullmatch(text)),
         list_header=bool(found.list.fullmatch(text)),
         nav=short and bool(found.nav.fullmatch(text)),
         credit=credit,
+        foreign=not latin or bool(_FOREIGN_LABEL.match(text)),
+        menu=not ends_sentence and _menu(text),
+        stamp=words <= _STAMP_WORDS + 4
+        and bool(_STAMP_DATE.search(text) and _STAMP_TIME.search(text))
+        and len([t for t in tokens if t[0].isalpha()]) <= _STAMP_WORDS,
     )
 
 
@@ -193,6 +214,11 @@ def _chrome_items(text: str, found: Patterns) -> bool:
     if len(parts) < 2 or all(_DIGIT.search(p) for p in parts):
         return False  # "29 November 2018 | 20 January 2019": dates of an event, not chrome
     return all(found.chrome.fullmatch(p) or found.nav.fullmatch(p) for p in parts)
+
+
+def _menu(text: str) -> bool:
+    parts = _MENU_SEPARATOR.split(text)
+    return 2 <= len(parts) <= 6 and all(_MENU_ITEM.fullmatch(p) for p in parts)
 
 
 def _ends_sentence(text: str) -> bool:

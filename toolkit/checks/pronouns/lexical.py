@@ -38,7 +38,7 @@ from toolkit.checks.pronouns.rules import GENDER_MISMATCH, NONHUMAN_ANTECEDENT
 from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words, same_case
 from toolkit.findings import Finding
-from toolkit.resources import corpus_path, iter_tsv
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 BLOCK = 0.3  # salience of compatible people above which a pronoun may mean one of them
 TOPIC = 0.08  # salience a person keeps for each time the text named them
@@ -85,6 +85,7 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJECTIVES_BEFORE_POSSESSION = 3
 _AUXILIARY_FILLERS = frozenset(["not", "never", "also", "later", "allegedly"])
 _BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "got"])
+_SPEAKING = frozenset(["said", "says", "told", "tells", "added", "adds", "argued", "noted"])
 _CONTINUING_ADVERBS = frozenset(["now", "then", "also", "later", "still", "thus"])
 _REPORT_REACH = 7  # words from a reporting verb to its "that he" ("said in a statement")
 
@@ -197,6 +198,21 @@ def _judge(
             [f"{verb} by"],
             confidence=_confidence(subject, lexicon, bound=True),
         )
+    group = _plural_subject(text, k, found)
+    if group is not None:
+        if _rival_near(text, k, gender, found, group) or _named_next(text, k, gender, found):
+            return None
+        if _salience(text, k, gender, found, chain, group, SPEAKER, topic=False) >= BLOCK:
+            return None
+        return NONHUMAN_ANTECEDENT.at(
+            doc,
+            offset,
+            end,
+            f"'{pronoun}' refers to {group.text!r}, a plural group: Arabic gives plurals "
+            "feminine singular agreement, English 'they'.",
+            [same_case(forms[1], pronoun)],
+            confidence=0.6,
+        )
     obj = not possessive and pronoun.lower() not in ("she", "he", "herself", "himself")
     if obj and function_words().get(text.lower(k - 1)) != "preposition":
         return None  # "told her", "summoned him": too often a person named further back
@@ -222,6 +238,8 @@ def _judge(
             return None  # ships are "she" in English
         if _person_predicate(text, k, mention):
             return None  # "police said he was arrested": a person
+        if _thing_predicate(text, k):
+            antecedent = _Antecedent(mention, True, measured=False)  # "she was designed"
         if not antecedent.bound and _strong(text, k, mention, found):
             aside = _aside(text, mention, k)
             previous = not _continued(text, k, mention, found)
@@ -299,7 +317,8 @@ def _strong(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
 def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
     """ "The bank kept the peg for years, but she could not stop the slide": he or she opens
     a clause joined by 'and' or 'but' to the one ``mention`` is the subject of, with no person
-    named between them outside a prepositional phrase ("the daughter of X")."""
+    named between them outside a prepositional phrase ("the daughter of X"), and not one who
+    only speaks ("but she said")."""
     s = text.sentence_of[k]
     if text.lower(k) not in ("she", "he") or mention.sentence != s or not mention.subject:
         return False
@@ -308,6 +327,8 @@ def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bo
         j -= 1
     if text.lower(j) not in ("and", "but") or j <= mention.last:
         return False
+    if text.lower(k + 1) in _SPEAKING:
+        return False  # "..., but she said": a speaker the text named before
     between = _between(found, mention.last + 1, k)
     return not any(
         m.referent.animacy in ("human", "maybe")
@@ -315,6 +336,24 @@ def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bo
         and (m.same_as < 0 or found[m.same_as] is not mention)  # "X, the daughter of Y,"
         for m in between
     )
+
+
+def _plural_subject(text: Text, k: int, found: list[Mention]) -> Mention | None:
+    """ "The crowds filled the stands, and she celebrated": a 'she' that opens a clause joined
+    to one whose subject is a plural group of people (Arabic plurals take feminine singular
+    agreement); not after a report ("Protesters said she had been detained")."""
+    if text.lower(k) != "she":
+        return None
+    s = text.sentence_of[k]
+    subjects = [m for m in _between(found, text.sentence_first[s], k) if m.subject]
+    if not subjects or not subjects[-1].plural:
+        return None
+    group = subjects[-1]
+    if not (group.person or group.referent.cls == "group"):
+        return None
+    if _person_predicate(text, k, group):
+        return None  # "... and she was arrested": a person
+    return group if _continued(text, k, group, found) else None
 
 
 def _reported(text: Text, k: int, mention: Mention) -> bool:
@@ -390,22 +429,43 @@ def _conjoined(text: Text, mention: Mention) -> bool:
 def _person_predicate(text: Text, k: int, antecedent: Mention) -> bool:
     """Whether the verb of a subject he/she is one only people are the subject of ("he was
     arrested", "she had died"), past auxiliaries and adverbs."""
-    if text.lower(k) not in ("she", "he") or antecedent.referent.cls == "vehicle":
+    if antecedent.referent.cls == "vehicle":
         return False  # a rover travels, a plane lands
+    word, passive = _predicate(text, k)
+    voice = _person_verbs().get(word)
+    return voice == "any" or (voice == "passive" and passive)
+
+
+def _thing_predicate(text: Text, k: int) -> bool:
+    """Whether the verb of a subject he/she is a passive only things take ("she was designed
+    for 7 metres", "he was built in 1990")."""
+    word, passive = _predicate(text, k)
+    return passive and word in _thing_verbs()
+
+
+def _predicate(text: Text, k: int) -> tuple[str, bool]:
+    """The main verb after a subject he/she at word k, past auxiliaries and adverbs, and
+    whether a form of 'be' stands right before it ('' when none)."""
+    if text.lower(k) not in ("she", "he"):
+        return "", False
     functional = function_words()
     passive = False
     for j in range(k + 1, min(k + 6, len(text.words))):
         word = text.lower(j)
         if text.gap(j):
-            return False
+            return "", False
         if word in _AUXILIARY_FILLERS:
             continue
         if functional.get(word) == "auxiliary":
             passive = word in _BE
             continue
-        voice = _person_verbs().get(word)
-        return voice == "any" or (voice == "passive" and passive)
-    return False
+        return word, passive
+    return "", False
+
+
+@functools.cache
+def _thing_verbs() -> frozenset[str]:
+    return frozenset(read_lines("animacy", "thing_predicates.txt"))
 
 
 @functools.cache
