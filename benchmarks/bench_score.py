@@ -69,16 +69,28 @@ def _ter_speed(ref: str) -> list[str]:
     rows = ["| TER, Online-W.en vs ref.A (1,875 lines) | CPU s | wall s | sacreBLEU CPU / "
             "this CPU | output equal to sacreBLEU's |", "|---|---|---|---|---|",
             f"| sacreBLEU CLI | {sacre_cpu:.2f} | {sacre_wall:.2f} | 1.00x | |"]  # fmt: skip
-    for label, extra in (("corpus", []), ("corpus, --jobs 1", ["--jobs", "1"]),
-                         ("--segment-level", ["--segment-level"])):  # fmt: skip
-        cpu, wall, out = _timed([sys.executable, "cli.py", "score", ref, "-i", hyp, "-m", "ter",
-                                 "-w", "4", *extra], runs=2)  # fmt: skip
+    variants = (("corpus", []), ("corpus, --jobs 1", ["--jobs", "1"]),
+                ("--segment-level", ["--segment-level"]),
+                ("--segment-level --jobs 1", ["--segment-level", "--jobs", "1"]))  # fmt: skip
+    best: dict[str, tuple[float, float, str]] = {}
+    for _ in range(3):  # interleaved, so that a burst of load elsewhere hits every variant
+        for label, extra in variants:
+            timed = _timed([sys.executable, "cli.py", "score", ref, "-i", hyp, "-m", "ter",
+                            "-w", "4", *extra], runs=1)  # fmt: skip
+            old = best.get(label, (float("inf"), float("inf"), ""))
+            best[label] = (min(old[0], timed[0]), min(old[1], timed[1]), timed[2])
+    for label, extra in variants:
+        cpu, wall, out = best[label]
         same = "yes" if out == sacre_out else "NO"
-        if extra == ["--segment-level"]:
+        if "--segment-level" in extra:
             same = "(one score per segment)"
         rows.append(
             f"| mtkit, {label} | {cpu:.2f} | {wall:.2f} | {sacre_cpu / cpu:.1f}x | {same} |"
         )
+    ratio = best["--segment-level --jobs 1"][0] / best["corpus, --jobs 1"][0]
+    rows += ["", f"Sentence-level TER against corpus TER, one process each (best CPU of 3 "
+             f"interleaved runs): {ratio:.2f}x. Both compute the same segment statistics "
+             "once; the sentence scores are read off them (no second edit pass)."]  # fmt: skip
     return rows
 
 
@@ -135,12 +147,40 @@ def _points(category: str, severity: str) -> float:
     return WEIGHTS.get(severity.lower(), 0.0)
 
 
+def _lm_bits(texts: list[str]) -> dict[str, float]:
+    """SmolLM2 surprisal (bits) of each text, kept in mtkit's cache between runs."""
+    from toolkit.cache import cached
+    from toolkit.lm import default_model_path, load_lm
+
+    model = default_model_path()
+
+    def build() -> dict[str, float]:
+        lm = load_lm(model)
+        return {t: bits for t, (bits, _) in zip(texts, lm.total_bits(texts), strict=True)}
+
+    return cached("bench-score-mqm-lm-bits", [require(MQM), model], build)
+
+
+def _fit_share(evidence, words, lm_words, y) -> float:
+    """The LM share of the prior (0..1, steps of 0.05) that ranks these segments best."""
+    import numpy as np
+
+    from toolkit.score.qe import PRIOR_POINTS_PER_WORD as PRIOR
+
+    grid = np.linspace(0, 1, 21)
+    return float(max(grid, key=lambda share: _tau(
+        -(evidence + PRIOR * ((1 - share) * words + share * lm_words)), y)))  # fmt: skip
+
+
 def qe_correlation() -> list[str]:
-    """QE against MQM: each system scored on its own, beside the length baseline and chrF."""
+    """QE against MQM: each system scored on its own, beside the length baseline and chrF.
+
+    The LM share of the prior is fitted on two talks and applied to the third (for each
+    talk in turn); the figures pool those held-out predictions."""
     import numpy as np
     import sacrebleu
 
-    from toolkit.score.qe import estimate
+    from toolkit.score.qe import BITS_PER_WORD, LM_SHARE, PRIOR_POINTS_PER_WORD, estimate
 
     segments = mqm_segments()
     reference = {seg: v["target"] for (system, seg), v in segments.items() if system == "refB"}
@@ -148,7 +188,8 @@ def qe_correlation() -> list[str]:
     for (system, seg), v in segments.items():
         if system not in ("ref", "refB") and seg in reference:
             documents[(system, v["talk"])].append((v["order"], seg))
-    human, keys, scores = [], [], defaultdict(list)
+    human, keys, hyps_all, scores = [], [], [], defaultdict(list)
+    evidence, words = [], []
     started = time.perf_counter()
     fired = 0
     for (system, talk), items in sorted(documents.items()):
@@ -159,15 +200,36 @@ def qe_correlation() -> list[str]:
         for (_, seg), hyp, estimated in zip(items, hyps, estimates, strict=True):
             human.append(-segments[(system, seg)]["mqm"])
             keys.append((system, talk, seg))
+            hyps_all.append(hyp)
             fired += estimated.evidence > 0
-            scores["mtkit QE points, with source"].append(-estimated.points)
-            scores["minus the number of tokens (baseline)"].append(-len(hyp.split()))
-            scores["sentence-chrF against refB (has a reference)"].append(
-                sacrebleu.sentence_chrf(hyp, [reference[seg]]).score
-            )
+            evidence.append(estimated.evidence)
+            words.append(estimated.words)
+            scores["mtkit QE, fast (no LM), with source"].append(-estimated.points)
     took = time.perf_counter() - started
-    baseline = np.array(scores["minus the number of tokens (baseline)"], float)
+    started = time.perf_counter()
+    bits = _lm_bits(sorted(set(hyps_all)))
+    lm_took = time.perf_counter() - started
     y = np.array(human, float)
+    evidence_a, words_a = np.array(evidence), np.array(words, float)
+    lm_words = np.array([bits[h] for h in hyps_all]) / BITS_PER_WORD
+    talks = np.array([talk for _, talk, _ in keys])
+    held_out, shares = np.zeros(len(y)), {}
+    for talk in sorted(set(talks)):
+        train = talks != talk
+        shares[talk] = share = _fit_share(evidence_a[train], words_a[train], lm_words[train],
+                                          y[train])  # fmt: skip
+        held_out[~train] = -(evidence_a[~train] + PRIOR_POINTS_PER_WORD * (
+            (1 - share) * words_a[~train] + share * lm_words[~train]))  # fmt: skip
+    scores["mtkit QE --deep (SmolLM2 surprisal), with source, share fitted on the other "
+           "talks"] = list(held_out)  # fmt: skip
+    every_share = _fit_share(evidence_a, words_a, lm_words, y)
+    for hyp, (_, _, seg) in zip(hyps_all, keys, strict=True):
+        scores["minus the number of tokens (baseline)"].append(-len(hyp.split()))
+        scores["sentence-chrF against refB (has a reference)"].append(
+            sacrebleu.sentence_chrf(hyp, [reference[seg]]).score
+        )
+    mean_of_others = _others_mean(keys, y)
+    baseline = np.array(scores["minus the number of tokens (baseline)"], float)
     items = np.array([seg for _, _, seg in keys])
     systems = [system for system, _, _ in keys]
     rows = [
@@ -180,7 +242,14 @@ def qe_correlation() -> list[str]:
         "Kendall tau-b pools all system-segments; the CI of the difference from the length "
         "baseline resamples source segments (500 bootstrap samples). System level: "
         "pairwise accuracy over the 78 pairs of systems, by mean points per segment. "
-        f"QE took {took:.0f} s.",
+        f"QE took {took:.0f} s without the LM; the LM's surprisal of the "
+        f"{len(set(hyps_all))} distinct outputs {lm_took:.0f} s (0 when cached).",
+        "",
+        f"`--deep` replaces a share of the per-word prior by SmolLM2-135M's total surprisal "
+        f"(bits / {BITS_PER_WORD:g} bits per word). The share is fitted on two talks and "
+        "applied to the held-out third, for each talk in turn (fitted shares: "
+        + ", ".join(f"{share:g} without {talk}" for talk, share in shares.items())
+        + f"; on all three talks: {every_share:g}, shipped as LM_SHARE = {LM_SHARE:g}).",
         "",
         "| scorer | segment tau-b | tau-b minus baseline [95% CI] | system pairwise accuracy |",
         "|---|---|---|---|",
@@ -192,8 +261,43 @@ def qe_correlation() -> list[str]:
         gain = f"{tau - _tau(baseline, y):+.3f} [{low:+.3f}, {high:+.3f}]"
         gain = "" if name.startswith("minus") else gain
         rows.append(f"| {name} | {tau:.3f} | {gain} | {_pairwise(x, y, systems):.2f} |")
-    rows += ["", f"Findings or signals fired on {fired} of {len(human)} segments."]
+    x = mean_of_others
+    rows.append(f"| not a metric: mean human MQM of the other 12 systems on the same segment "
+                f"| {_tau(x, y):.3f} | {_tau(x, y) - _tau(baseline, y):+.3f} | |")  # fmt: skip
+    rows += [
+        "",
+        "Per held-out talk (segment tau-b within the talk):",
+        "",
+        "| talk | system-segments | minus tokens | QE fast | QE --deep |",
+        "|---|---|---|---|---|",
+    ]
+    fast = np.array(scores["mtkit QE, fast (no LM), with source"])
+    for talk in sorted(set(talks)):
+        m = talks == talk
+        rows.append(f"| {talk} | {m.sum()} | {_tau(baseline[m], y[m]):.3f} | "
+                    f"{_tau(fast[m], y[m]):.3f} | {_tau(held_out[m], y[m]):.3f} |")  # fmt: skip
+    rows += [
+        "",
+        f"Findings or signals fired on {fired} of {len(human)} segments. The last row of the "
+        "first table is a ceiling, not a scorer: it knows how hard human raters found each "
+        "source segment, yet ranks only a little better than length, because most of the "
+        "variance of MQM lies between the systems' outputs of one segment (which one has an "
+        "error), where neither length nor surprisal says much.",
+    ]
     return rows
+
+
+def _others_mean(keys, y):
+    """Per system-segment: the mean human score of the other systems on that segment."""
+    import numpy as np
+
+    by_segment: dict[str, list[float]] = defaultdict(list)
+    for (_, _, seg), value in zip(keys, y, strict=True):
+        by_segment[seg].append(value)
+    return np.array([
+        (sum(by_segment[seg]) - value) / (len(by_segment[seg]) - 1)
+        for (_, _, seg), value in zip(keys, y, strict=True)
+    ])  # fmt: skip
 
 
 def _tau(x, y) -> float:

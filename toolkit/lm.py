@@ -66,6 +66,36 @@ class CausalLM:
             for (start, end), value in zip(offsets, chosen, strict=True)
         ]
 
+    def total_bits(
+        self, texts: list[str], batch: int = 16, max_tokens: int = 256
+    ) -> list[tuple[float, int]]:
+        """(total surprisal in bits, tokens) of each text, as ``surprisal`` sums them, computed
+        in padded batches (several times faster on a CPU than one text at a time)."""
+        import torch
+
+        bos = self.tokenizer.bos_token_id
+        if bos is None:
+            bos = self.tokenizer.eos_token_id if self.tokenizer.eos_token_id is not None else 0
+        results: list[tuple[float, int]] = []
+        for first in range(0, len(texts), batch):
+            encoded = [
+                self.tokenizer(text, add_special_tokens=False, truncation=True,
+                               max_length=max_tokens)["input_ids"]
+                for text in texts[first : first + batch]
+            ]  # fmt: skip
+            width = 1 + max(len(ids) for ids in encoded)
+            ids = torch.full((len(encoded), width), bos, dtype=torch.long)
+            mask = torch.zeros((len(encoded), width), dtype=torch.long)
+            for row, tokens in enumerate(encoded):
+                ids[row, 1 : 1 + len(tokens)] = torch.tensor(tokens, dtype=torch.long)
+                mask[row, : 1 + len(tokens)] = 1
+            with torch.no_grad():
+                logits = self.model(ids, attention_mask=mask).logits[:, :-1].float()
+            chosen = torch.log_softmax(logits, dim=-1).gather(2, ids[:, 1:, None])[..., 0]
+            bits = (-(chosen * mask[:, 1:]).sum(dim=1) / math.log(2)).tolist()
+            results += [(b, len(tokens)) for b, tokens in zip(bits, encoded, strict=True)]
+        return results
+
 
 @functools.cache
 def load_lm(path: Path | None = None) -> CausalLM:

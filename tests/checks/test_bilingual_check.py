@@ -68,6 +68,17 @@ def test_missing_number_marks_the_clause_where_it_belonged():
     assert "'40'" in finding.message
 
 
+def test_missing_number_is_placed_between_the_figures_both_sides_keep():
+    """The reporting clause moved to the end: figures found on both sides anchor the place."""
+    source = "他表示，今年前三季度出口增长了15%，而进口下降了8%，贸易顺差扩大至2000亿美元。"
+    target = (
+        "Exports grew 15% in the first three quarters of this year while imports fell, "
+        "widening the trade surplus to $200 billion, he said."
+    )
+    [finding] = BilingualCheck().run(Document(target, source=source))
+    assert finding.rule == "BI101" and finding.text.endswith("while imports fell")
+
+
 def test_a_source_sentence_split_in_two_is_not_an_addition():
     source = (
         "记者周三说，由于暴雨，当地的学校已经全部关闭了，家长们必须在家照顾孩子们。"

@@ -41,6 +41,15 @@ def test_surprisal_spans_and_bits(tiny_lm):
     assert all(t.bits > 0 for t in scored)
 
 
+def test_total_bits_in_batches_equal_the_summed_surprisal(tiny_lm):
+    lm = load_lm(tiny_lm)
+    texts = ["the army said the talks", "officials met", "", "the minister met the delegation"]
+    totals = lm.total_bits(texts, batch=3)
+    for text, (bits, tokens) in zip(texts, totals, strict=True):
+        scored = lm.surprisal(text)
+        assert tokens == len(scored) and bits == pytest.approx(sum(t.bits for t in scored))
+
+
 def test_flags_pairs_of_common_lowercase_words_above_threshold(tiny_lm, monkeypatch):
     settings = Settings(fast=False, lm_path=tiny_lm)
     monkeypatch.setattr(FluencyCheck, "THRESHOLD", -1000.0)

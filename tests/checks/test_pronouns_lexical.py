@@ -305,6 +305,9 @@ def test_generalised_shapes(text, span, rule, suggestion):
         # a person named between the body and the pronoun, or the subject of the joined clause
         "The court sentenced Omar Haddad to five years, and he will appeal.",
         "Leila Haddad praised Omar Haddad, and he thanked her.",
+        # a speaker named before, who only speaks in the joined clause
+        "Dr Ana Ruiz leads the space agency. The agency plans three flights. Such missions "
+        "would carry cargo only, but she said they could test the docking port.",
         # a woman named just before a plural group's clause
         "Anna Lee watched the final. The fans cheered and she waved.",
         "The students thanked the teacher, and she smiled.",

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import main
@@ -123,6 +124,36 @@ def test_worst_first_follows_the_printed_score(tmp_path):
             rows = [r for r in result.stdout.splitlines() if line.match(r)]
             scores = [float(row.split(": ")[1].split()[0]) for row in rows]
         assert len(scores) > 1 and scores == sorted(scores), fmt
+
+
+class _FixedLM:
+    """Stands in for a causal LM: total bits proportional to characters (no model loaded)."""
+
+    def total_bits(self, texts, batch=16, max_tokens=256):
+        return [(2.0 * len(t), len(t.split())) for t in texts]
+
+
+def test_lm_surprisal_takes_its_share_of_the_prior_and_is_named():
+    from toolkit.score import qe
+
+    hyps = ["A short line.", "A much longer line with unusual polysyllabic vocabulary."]
+    report = estimate(hyps, lm=_FixedLM(), lm_name="tiny")
+    assert f"lm:tiny@{qe.LM_SHARE:g}" in report.signature
+    for segment, text in zip(report.segments, hyps, strict=True):
+        signals = dict(segment.signals)
+        lm_points = PRIOR_POINTS_PER_WORD * qe.LM_SHARE * 2.0 * len(text) / qe.BITS_PER_WORD
+        assert signals["lm"] == pytest.approx(lm_points) and segment.evidence == 0
+        assert segment.points == pytest.approx(signals["lm"] + signals["prior"])
+    assert "lm:no" in estimate(hyps).signature
+
+
+def test_lm_option_needs_qe_and_a_model_that_exists(tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_text("A line.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "-r", str(hyp), str(hyp), "--deep"])
+    assert result.exit_code == 2 and "--qe" in result.stderr
+    result = CliRunner().invoke(main, ["score", "--qe", str(hyp), "--lm", str(tmp_path / "none")])
+    assert result.exit_code != 0 and "no such file" in result.output + result.stderr
 
 
 def test_a_long_file_is_estimated_in_chunks_of_whole_lines(monkeypatch):

@@ -50,3 +50,24 @@ def test_statistics_equal_sacrebleus_on_news_in_one_or_two_processes():
     fast = FastTER(references=refs)
     assert segment_statistics(fast, hyps, workers=1) == expected
     assert segment_statistics(fast, hyps, workers=2) == expected
+
+
+def test_segment_level_computes_each_segments_edits_once(monkeypatch):
+    """Issue 17: sentence-level TER reads its scores off the corpus statistics."""
+    import toolkit.score.ter as ter
+    from toolkit.score.reference import evaluate
+
+    refs = [(DATA / "ref.A.en").read_text(encoding="utf-8").splitlines()[:12]]
+    hyps = (DATA / "Online-W.en").read_text(encoding="utf-8").splitlines()[:12]
+    calls = []
+    original = ter.translation_edit_rate
+    monkeypatch.setattr(
+        ter, "translation_edit_rate", lambda h, r: calls.append(1) or original(h, r)
+    )
+    corpus = evaluate([("sys", hyps)], refs, ["ter"], jobs=1)[0][0]
+    assert len(calls) == len(hyps)
+    calls.clear()
+    segments = evaluate([("sys", hyps)], refs, ["ter"], segment_level=True, jobs=1)[0][0]
+    assert len(calls) == len(hyps) and segments.score == corpus.score
+    expected = [TER().sentence_score(h, [r]).score for h, r in zip(hyps, refs[0], strict=True)]
+    assert list(segments.segments) == expected

