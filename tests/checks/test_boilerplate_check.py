@@ -204,6 +204,12 @@ def test_a_bare_timestamp_line_above_the_body_is_chrome() -> None:
     assert fix(BODY + "\nThe vote on 12.03.2025 at 10:30 was delayed.\n").changed is False
 
 
+def test_a_menu_row_above_the_body_is_chrome() -> None:
+    text = "Dünya › Ortadoğu › Suriye\nMinisters agree on a new water deal\n\n" + BODY
+    assert fix(text).text.startswith("Ministers agree")
+    assert run(BODY + "\nSyria and Iraq / an analysis of the talks, officials said.\n") == []
+
+
 def test_chrome_inside_the_body_is_flagged_but_not_safe() -> None:
     text = BODY + "\nAdvertisement\n\n" + BODY
     findings = run(text)

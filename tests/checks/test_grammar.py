@@ -89,6 +89,19 @@ def test_fresh_calques_are_fixed(text, expected):
         "Ask them when the envoy will arrive.",
         "They made the most of the break; a 13-year-old boy and the both of you.",
         "Ask them when the envoy will arrive.",
+        # native shapes next to the new patterns (GR101-GR109)
+        "The storm, which destroyed it, moved north.",  # 'which' is the subject
+        "He said that their roads were cut off by the flood.",  # 'that' after a verb
+        "Prices have risen since two years ago; talks resumed days after the attack.",
+        "She is staying for the last two days of the festival.",
+        "The talks went on during two days of rain, and the plant stays closed until 2026.",
+        "Thanks to the voters, he won; he called his mother to say he was safe.",
+        "In the end, thousands voted.",
+        "It was a big step, another step and part of the plan.",
+        "He lived in Paris his whole life.",
+        "He said last year a deal was near.",
+        '"It was fine," he told reporters.',
+        "The ministry said in a statement on Monday that it had acted.",
     ],
 )
 def test_native_usage_is_left_alone(text):

@@ -284,6 +284,14 @@ def test_generic_word_lower_case_before_the_name_is_a_slip():
     ]
 
 
+def test_lower_case_pinyin_place_in_chinese_news():
+    text = (
+        "Xinhua said floods hit Beijing. In mentougou district, the main road and line city closed."
+    )
+    assert [(f[1], f[2]) for f in found(text) if f[0] == "CA105"] == [("mentougou", ("Mentougou",))]
+    assert not [f for f in found("In mentougou district the road closed.") if f[0] == "CA105"]
+
+
 def test_a_proper_adjective_after_a_number_is_only_suggested():
     # "arab" after a number is the South Asian number word (a billion), not "Arab" (issue 18)
     findings = CapitalisationCheck().run(Document("The lender approved a 3 arab rupee loan."))

@@ -205,3 +205,8 @@ def test_split_decimal():
 )
 def test_more_source_script_marks(text, expected):
     assert expected in found(text)
+
+
+def test_full_stop_after_a_question_mark():
+    assert ("PU103", "?.", ("?",)) in found("Why did the talks fail?. Nobody knows.")
+    assert found("What next?... We wait.") == []

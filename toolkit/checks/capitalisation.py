@@ -111,9 +111,12 @@ LOWER_CASE_NAME = Rule(
     "chad; may, march and august only in a date: `on 15 may,`); a name partly lower-case "
     "is flagged only when a distinctive word is "
     "(`the Red sea` and `south Sudan`, a region, pass); URLs, handles, slugs, hyphenated "
-    "compounds and lines with no capital letter are skipped.",
+    "compounds and lines with no capital letter are skipped. A pinyin place name (`in "
+    "mentougou district`) is flagged only before an administrative word (district, county, "
+    "city ...), in a text naming China, and when it is no common English word.",
     fix_safe=True,
-    source="Names: corpora/english/proper_nouns.tsv and proper_nouns_generated.tsv.",
+    source="Names: corpora/english/proper_nouns.tsv and proper_nouns_generated.tsv; pinyin "
+    "syllables: corpora/names/pinyin.tsv.",
 )
 
 TITLE_CASE = Rule(
@@ -205,6 +208,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A word in capitals between lower-case words (`remained VERY tense`).
 _SHOUTED = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z][,;] ))[A-Z]{4,}(?=[,;:.]?[ \t]+[a-z]|[,;:.])")
 FREQUENT_WORDS = 3000
+# A lower-case romanised Chinese name before the administrative word it names
+# (`in mentougou district`): Chinese has no capitals, and MT leaves the pinyin lower-case.
+_PINYIN_PLACE = re.compile(
+    r"(?<![\w'’@/.-])([a-z]{4,})(?=[ \t]+(?:district|county|province|prefecture|township|town|"
+    r"village|city|lake|river|mountains?|bay|port|street|road|new\s+area|economic\s+zone)\b)"
+)
+_CHINESE_CONTEXT = re.compile(r"\b(?:China|Chinese|Beijing|Xinhua|Shanghai|CPC|Taiwan)\b")
 # May, March and August are also words: lower-case only as part of a date (`on 15 may,`).
 _DATED_MONTH = re.compile(
     r"(?<=\d )(?:may|march|august)(?=[,.;)]|[ \t]+\d{4}\b)"
@@ -313,7 +323,8 @@ class CapitalisationCheck(Check):
     def _names(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
         months = [(m.start(), m.end(), m.group().capitalize()) for m in _DATED_MONTH.finditer(text)]
-        for start, end, corrected in sorted([*lower_case_names(text), *months]):
+        found = [*lower_case_names(text), *months, *_pinyin_places(text)]
+        for start, end, corrected in sorted(found):
             if inside(start, skip) or not _has_capitals(text, start, end):
                 continue
             yield LOWER_CASE_NAME.at(
@@ -498,6 +509,25 @@ class CapitalisationCheck(Check):
                 ["" if next_word not in _RELATIVES else ", " + next_word],
                 confidence=0.85,
             )
+
+
+def _pinyin_places(text: str) -> Iterator[tuple[int, int, str]]:
+    """Lower-case pinyin place names before `district`, `county` ... in Chinese news."""
+    candidates = list(_PINYIN_PLACE.finditer(text))
+    if not candidates or not _CHINESE_CONTEXT.search(text):
+        return
+    from toolkit.names.joins import pinyin_word  # the names package loads only when needed
+
+    common = _common_words()
+    for match in candidates:
+        word = match.group(1)
+        if word not in common and pinyin_word(word):
+            yield match.start(1), match.end(1), word.capitalize()
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    return frozenset(read_lines("english", "common_words.txt"))
 
 
 @functools.cache

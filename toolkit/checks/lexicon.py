@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from toolkit import regex_programs
+from toolkit import regex_programs, regex_trie
 from toolkit.cache import cached
 from toolkit.checks.base import Check
 from toolkit.checks.literals import Scanner, folded, holds, required_literals, scanner_source
@@ -251,6 +251,16 @@ def lexicon_scanner(folder: str, rules: tuple[Rule, ...]) -> Scanner:
     return Scanner(compiled(source, 0, built), words)
 
 
+def _rows_by_word(entries: tuple[Entry, ...]) -> dict[str, tuple[int, ...]]:
+    """Row numbers by each word of the row's first literal set (one of which every match
+    holds); rows without literals under ""."""
+    rows: dict[str, list[int]] = {}
+    for number, entry in enumerate(entries):
+        for word in entry.literals[0] if entry.literals else ("",):
+            rows.setdefault(word, []).append(number)
+    return {word: tuple(numbers) for word, numbers in rows.items()}
+
+
 def _cache_sources(folder: str) -> list[Path]:
     """The files a lexicon's cached parse depends on."""
     return [
@@ -259,6 +269,7 @@ def _cache_sources(folder: str) -> list[Path]:
         Path(__file__),
         Path(__file__).with_name("literals.py"),
         Path(regex_programs.__file__),
+        Path(regex_trie.__file__),
     ]
 
 
@@ -333,7 +344,9 @@ class LexiconCheck(Check):
         source_lang = self.settings.source_lang
         weak: list[Finding] = []
         strong = False
-        for entry in self.entries():
+        entries = self.entries()
+        for number in self._candidates(entries, present):
+            entry = entries[number]
             if not entry.applies_to(source_lang) or not holds(entry.literals, present):
                 continue  # another language's pattern, or a word every match needs is missing
             for match in self._matches(doc, entry, paragraphs):
@@ -349,6 +362,18 @@ class LexiconCheck(Check):
                         yield finding
         if strong:
             yield from weak
+
+    def _candidates(
+        self, entries: tuple[Entry, ...], present: frozenset[str] | None
+    ) -> Sequence[int]:
+        """The numbers of the rows that may match a text with these words, in order."""
+        if present is None:
+            return range(len(entries))
+        indexed = getattr(self, "_by_word", None)
+        if indexed is None or indexed[0] is not entries:
+            indexed = self._by_word = (entries, _rows_by_word(entries))
+        by_word = indexed[1]
+        return sorted({n for word in ("", *present) for n in by_word.get(word, ())})
 
     @staticmethod
     def _matches(

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from re import _constants as sre  # the parse tree's opcodes
 from re import _parser as sre_parse
 
+from toolkit.regex_trie import trie
+
 _UNLIKE_RE_CASE = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -53,21 +55,7 @@ def may_match(literals: tuple[frozenset[str], ...], text: str | None) -> bool:
 def scanner_source(words: Iterable[str]) -> str:
     """A regex whose ``findall`` gives, at each place of a text where one of ``words`` starts,
     the longest one starting there (a trie of the words, in a lookahead)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not options:
-            return ""
-        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?=({branch(trie)}))"
+    return f"(?=({trie(words)}))"
 
 
 class Scanner:

@@ -50,15 +50,15 @@ DOUBLED = Rule(
     kind="punctuation",
     category="fluency/punctuation",
     severity="minor",
-    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,`, and the "
-    "Chinese doubled dash and ellipsis (`——`, `……`).",
+    summary="Two punctuation marks where one belongs: `,,` `..` `;;` `,.` `, ,` `?.` `!.`, and "
+    "the Chinese doubled dash and ellipsis (`——`, `……`).",
     why="Joining segments or sentences in MT output doubles the mark at the seam.",
     example="the ministry said,, adding that talks would resume..",
     fixed="the ministry said, adding that talks would resume.",
     fix_safe=True,
-    false_positives="Ellipses (`...`) and an abbreviation's dot before a comma (`U.S.,`, "
-    "`etc.,`) are not flagged; a double full stop is not fixed automatically (it may be a "
-    "truncated ellipsis).",
+    false_positives="Ellipses (`...`, `?...`), an abbreviation's dot before a comma (`U.S.,`, "
+    '`etc.,`) and a full stop after a quoted exclamation (`"Stop!".`) are not flagged; a '
+    "double full stop is not fixed automatically (it may be a truncated ellipsis).",
 )
 UNBALANCED_QUOTE = Rule(
     code="PU104",
@@ -178,7 +178,9 @@ _SWAPPED_SPACE = re.compile(r"[ \t](?<=\w[ \t])[ \t]*([,;]|[.!?:](?=[A-Z][a-z]))
 _SPLIT_CLITIC = re.compile(r"([ \t](?<=\w[ \t])[ \t]*)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b")
 _LABEL = re.compile(r"[ \t]*(?:\S+[ \t]+){0,2}\S+$")
 _WORD_END = re.compile(r"[\w”\"’)]")
-_DOUBLED = re.compile(r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……")
+_DOUBLED = re.compile(
+    r"(?<!\.)\.\.(?![./])|([,;:])\1|([,;:])([ \t]*)([,;:.])(?!\.)|\.,|——|……|[?!]\.(?![.\w])"
+)
 _DOUBLE_QUOTE = re.compile('[“”«»„"]')
 _BRACKET = re.compile(r"[()\[\]]")
 _CONTINUED = re.compile(r"[.!?…][\"”’]?\s+$")

@@ -62,7 +62,12 @@ fold = functools.lru_cache(maxsize=65536)(fold_text)  # for words and names, whi
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens; hyphens and spaces both separate."""
-    return [t for t in _SPLIT.split(fold(text)) if t]
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=32768)  # names and words recur
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _SPLIT.split(fold(text)) if t)
 
 
 def token_set(text: str) -> set[str]:
@@ -72,8 +77,13 @@ def token_set(text: str) -> set[str]:
 
 def core_tokens(text: str) -> list[str]:
     """Tokens without the Arabic article (kept when it is the whole name)."""
-    toks = tokens(text)
-    kept = [t for i, t in enumerate(toks) if not (t in ARTICLES and i + 1 < len(toks))]
+    return list(_core_tokens(text))
+
+
+@functools.lru_cache(maxsize=32768)
+def _core_tokens(text: str) -> tuple[str, ...]:
+    toks = _tokens(text)
+    kept = tuple(t for i, t in enumerate(toks) if not (t in ARTICLES and i + 1 < len(toks)))
     return kept or toks
 
 
@@ -83,7 +93,7 @@ def loose_key(text: str) -> str:
 
     "Ain al-Assad", "Ain Al Asad" and "Ain as-Asad" share one key.
     """
-    return _DOUBLE.sub(r"\1", " ".join(core_tokens(text)))
+    return _DOUBLE.sub(r"\1", " ".join(_core_tokens(text)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -95,7 +105,7 @@ def phonemes(text: str) -> str:
     (ta marbuta: Hamah = Hama). Word boundaries disappear, so split and merged words
     compare equal.
     """
-    joined = " ".join(core_tokens(text))
+    joined = " ".join(_core_tokens(text))
     joined = _DIGRAPH.sub(lambda m: _DIGRAPH_MAP[m.group()], joined)
     joined = _SOFT_C.sub("s", joined).replace("c", "k")
     joined = _TA_MARBUTA.sub("", _GLIDE_Y.sub("i", joined))

@@ -183,9 +183,9 @@ def _glosses() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _gloss_words() -> re.Pattern:
     """Any transliterated name word of ``_glosses``, in any case (Turkish letters folded
     by the caller: "Dağı", dagi)."""
-    words = sorted(_glosses(), key=len, reverse=True)
-    alternation = "|".join(words)
-    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w])", re.IGNORECASE)
+    from toolkit.regex_trie import trie
+
+    return re.compile(rf"(?<![\w'’])(?:{trie(_glosses())})(?![\w])", re.IGNORECASE)
 
 
 def _phrases(text: str) -> list[Phrase]:

@@ -27,6 +27,7 @@ _VOWEL_INDEL = 0.12
 _CONSONANT_INDEL = 0.85
 _OTHER = 1.0
 SPELLING_VARIANT = 0.88  # the least similarity of two spellings of one name
+DISTANCE_CACHE = 32_768  # name pairs kept per cache (about 15 MB): bounded on endless feeds
 
 # (a, b, cost, is_error). Symmetric. Upper-case symbols are digraphs (see normalize).
 _PAIRS = [
@@ -85,7 +86,7 @@ class Distance:
         return self.error <= 0.3 and self.similarity >= SPELLING_VARIANT
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=DISTANCE_CACHE)
 def distance(a: str, b: str) -> Distance:
     """Weighted edit distance between two names (given as written, not as symbols)."""
     return symbol_distance(phonemes(a), phonemes(b))
@@ -118,7 +119,7 @@ def _costs(a: str, y: str) -> tuple[tuple[float, float], ...]:
     return tuple(map(row.__getitem__, y))
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=DISTANCE_CACHE)
 def symbol_distance(x: str, y: str) -> Distance:
     """Weighted edit distance between two phoneme strings, tracking the error part.
 
@@ -129,7 +130,7 @@ def symbol_distance(x: str, y: str) -> Distance:
     return found
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=DISTANCE_CACHE)
 def distance_at_least(a: str, b: str, similarity: float) -> Distance | None:
     """``distance(a, b)``, or None when its similarity is surely below ``similarity``."""
     return symbols_at_least(phonemes(a), phonemes(b), similarity)

@@ -15,6 +15,8 @@ from toolkit.names.normalize import loose_key
 from toolkit.names.world import blocks
 
 MAX_BLOCK_ROWS = 4000  # a very short skeleton blocks with too many names: cap the rows read
+_PROCESS = [os.getpid()]  # this process's id, kept current across forks (no call per query)
+os.register_at_fork(after_in_child=lambda: _PROCESS.__setitem__(0, os.getpid()))
 
 
 class WorldIndex:
@@ -35,10 +37,10 @@ class WorldIndex:
 
     @property
     def db(self) -> sqlite3.Connection:
-        if self._db is None or self._pid != os.getpid():
+        if self._db is None or self._pid != _PROCESS[0]:
             uri = f"{self.path.as_uri()}?mode=ro&immutable=1"
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._pid = os.getpid()
+            self._pid = _PROCESS[0]
         return self._db
 
     def entry(self, number: int) -> Entry | None:

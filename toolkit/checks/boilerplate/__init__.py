@@ -50,9 +50,9 @@ CHROME_LINE = Rule(
     false_positives="A pattern line quoted inside the article ('Click here', said the "
     "banner) can match; inside the article body only short lines count, and only lines "
     "above or after the body are fixed without review. Around a body in Latin script, a "
-    "line in another script (or opening with a label in one: '相关新闻：...') and a bare "
-    "timestamp line ('2024-10-30 09:12') count as chrome too; the title and credit lines "
-    "never do.",
+    "line in another script (or opening with a label in one: '相关新闻：...'), a bare "
+    "timestamp line ('2024-10-30 09:12') and a row of short menu items ('Sport | Football') "
+    "count as chrome too; the title and credit lines never do.",
     source="Patterns: corpora/boilerplate/chrome_{en,ar,fr,fa,tr,zh,ru,ur}.tsv.",
 )
 LEAKED_HEADLINE = Rule(
@@ -214,9 +214,10 @@ def classify(infos: list[LineInfo], weights: tuple[float, ...] | None = None) ->
 
 def _furniture(info: LineInfo, latin_core: bool) -> bool:
     """Untranslated web furniture in another script, or its label ("相关新闻：..."), around a
-    body in Latin script, and a bare publication timestamp. A sentence in another script
+    body in Latin script; a bare publication timestamp; a menu row or breadcrumb of short
+    items between separators ("Sport | Football"). A sentence in another script
     (it ends like one) is an untranslated segment, not furniture."""
-    return (info.foreign and latin_core and not info.ends_sentence) or info.stamp
+    return (info.foreign and latin_core and not info.ends_sentence) or info.stamp or info.menu
 
 
 def _chrome_zones(infos: list[LineInfo], first: int, last: int) -> list[bool]:

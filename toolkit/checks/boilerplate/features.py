@@ -32,6 +32,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _STAMP_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _STAMP_WORDS = 6
+# A row of menu items or a breadcrumb: two to six short items between separators
+# ("SPOR › FUTBOL › EURO 2024", "À la une | RDC | Sécurité").
+_MENU_SEPARATOR = re.compile(r"\s+[|›»>/]\s+")
+_MENU_ITEM = re.compile(r"[^\W\d_][\w'’.&-]*(?:\s+[\w'’.&-]+){0,2}")
 # A label in a non-Latin script closing with a colon ("相关新闻：", "Похожие новости:").
 _NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00c0-\u024f]+"
 _FOREIGN_LABEL = re.compile(rf"^{_NON_LATIN_WORD}(?:\s+{_NON_LATIN_WORD})*\s*[:：]")
@@ -120,6 +124,7 @@ class LineInfo:
     credit: bool = False
     foreign: bool = False
     stamp: bool = False
+    menu: bool = False
 
     @property
     def prose(self) -> bool:
@@ -196,6 +201,7 @@ def describe(line: str) -> LineInfo:
         nav=short and bool(found.nav.fullmatch(text)),
         credit=credit,
         foreign=not latin or bool(_FOREIGN_LABEL.match(text)),
+        menu=not ends_sentence and _menu(text),
         stamp=words <= _STAMP_WORDS + 4
         and bool(_STAMP_DATE.search(text) and _STAMP_TIME.search(text))
         and len([t for t in tokens if t[0].isalpha()]) <= _STAMP_WORDS,
@@ -208,6 +214,11 @@ def _chrome_items(text: str, found: Patterns) -> bool:
     if len(parts) < 2 or all(_DIGIT.search(p) for p in parts):
         return False  # "29 November 2018 | 20 January 2019": dates of an event, not chrome
     return all(found.chrome.fullmatch(p) or found.nav.fullmatch(p) for p in parts)
+
+
+def _menu(text: str) -> bool:
+    parts = _MENU_SEPARATOR.split(text)
+    return 2 <= len(parts) <= 6 and all(_MENU_ITEM.fullmatch(p) for p in parts)
 
 
 def _ends_sentence(text: str) -> bool:
