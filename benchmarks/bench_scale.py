@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -80,6 +81,9 @@ def main() -> str:
             for name, args in COMMANDS.items():
                 wall, cpu, peak, outcome = run(args, path)
                 results[name].append((size, wall, cpu, peak, outcome))
+                # as it goes: the whole run takes an hour or more of CPU
+                print(f"scale: {name} {size:g} MB: {cpu:.1f} s CPU, {peak:.0f} MB, {outcome}",
+                      file=sys.stderr, flush=True)  # fmt: skip
         nested = Path(tmp) / "nested.txt"
         depth = 65_000
         nested.write_text("(" * depth + "word" + ")" * depth + "\n" + "[{" * 32_000, "utf-8")
@@ -117,8 +121,6 @@ def main() -> str:
 
 
 if __name__ == "__main__":
-    import sys
-
     here = Path(__file__).resolve().parent
     sys.path[:0] = [str(here.parent), str(here)]
     print(main())

@@ -55,7 +55,7 @@ CONSENSUS_POINTS_PER_WORD = 0.3
 # Share of the prior that follows LM surprisal (fitted by benchmarks/bench_score.py on the
 # MQM dev talks), and SmolLM2-135M's mean bits per word (7.2 over 1,201 distinct MT outputs
 # of those talks: their text only, not their scores), which puts bits on the scale of words.
-LM_SHARE = 0.8
+LM_SHARE = 0.55
 BITS_PER_WORD = 7.2
 PRIORS = ("prior", "disagreement", "lm")  # signals every segment carries, not evidence
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
