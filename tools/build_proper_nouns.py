@@ -87,6 +87,11 @@ AMBIGUOUS = frozenset(
         "kingston",
         "jamestown",
         "trujillo",
+        # place names that are ordinary English phrases in lower case
+        "the valley",
+        "new territories",
+        "west island",
+        "road town",
     ]
 )
 # Following words after which a name's lower case is usual.

@@ -149,6 +149,8 @@ def test_lower_case_name(text, span, fixed):
         "prices rose in tashkent, said the chat message",  # a line with no capitals
         "The Paris-based group and a tashkent-born writer met.",
         "He may march in August.",
+        "The valley lies north of the city.",  # a place name that is an English phrase
+        "Rebels seized new territories in the north.",
     ],
 )
 def test_lower_case_name_not_flagged(text):
