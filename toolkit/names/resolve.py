@@ -376,6 +376,14 @@ class _Resolver:
                     found.append(suspect)
         return found
 
+    def _ends_a_longer_name(self, run: Run, entry: Entry) -> bool:
+        """Whether a non-person ``entry``'s run follows a capitalised word that is no common
+        English word ("Ras", not "The" or "Today"): then it ends another name."""
+        if entry.type == "person":
+            return False
+        match = _WORD_BEFORE.search(self.doc.text[max(0, run.start - 40) : run.start])
+        return match is not None and zipf(match.group(1).lower()) < 4.0
+
     def _respelled_run(self, run: Run) -> Suspect | None:
         """The run, or its tail after titles ("Prime Minister ..."), as an unlisted spelling
         of a curated full name (NM102), or as a garbled one: the same given names and a
@@ -582,6 +590,8 @@ class _Resolver:
             gap = min(gap, distance(text, turkish_read(best.name)), key=lambda d: d.cost)
         lower = [t for t in content if not t.name_cased]
         curated = not best.entry.is_world and not best.entry.source.startswith("ISO")
+        if gap.is_spelling_variant and self._ends_a_longer_name(run, best.entry):
+            return None  # "Ras El-Hikma": a body's name ending a longer name is part of it
         if gap.is_spelling_variant:
             if lower and best.name[:1].isupper():
                 return self._suspect(run, text, ranked, "case", 0.85) if curated else None
@@ -807,6 +817,9 @@ def _english_form(text: str, entry: Entry) -> str:
         if short:
             return short[0]
     return entry.canonical
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w']*)[ -]$")
 
 
 def _overlap(a: EntityMention | Suspect, b: EntityMention | Suspect) -> bool:
