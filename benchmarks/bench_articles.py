@@ -3,9 +3,10 @@
 Runs the shared scorer (``shared/tools/score_articles.py``) over each set: recall per kind of
 core gold span, fix-correct, precision and negatives hit, as the judges measure it. Tuning sets
 are ``shared/data/mtnews_dev`` and ``benchmarks/data/mtnews_dev2``, ``mtnews_dev3`` and
-``mtnews_heldout``; ``benchmarks/data/mtnews_heldout3``, when present, is a set nobody tuned on. Then, for each source language L,
-scores only L's tuning articles with every data row written after reading a tuning article in L
-left out (``MTKIT_HOLDOUT=dev:L``, see ``toolkit.resources.holdout_tags``): a row that helps
+``mtnews_heldout``; ``benchmarks/data/mtnews_heldout3``, when present, is a set nobody tuned on.
+Then, for each source language L, scores only L's tuning articles with every data row written
+after reading a tuning article in L left out (``MTKIT_HOLDOUT=dev:L``, see
+``toolkit.resources.holdout_tags``): a row that helps
 only the article it came from shows as a gap between the two tables.
 """
 

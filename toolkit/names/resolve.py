@@ -377,9 +377,9 @@ class _Resolver:
         return found
 
     def _ends_a_longer_name(self, run: Run, entry: Entry) -> bool:
-        """Whether a non-person ``entry``'s run follows a capitalised word that is no common
-        English word ("Ras", not "The" or "Today"): then it ends another name."""
-        if entry.type == "person":
+        """Whether a body's (party, agency, group ...) run follows a capitalised word that is
+        no common English word ("Ras", not "The" or "Today"): then it ends another name."""
+        if entry.type == "person" or entry.type not in SPELLED_ONE_WAY:
             return False
         match = _WORD_BEFORE.search(self.doc.text[max(0, run.start - 40) : run.start])
         return match is not None and zipf(match.group(1).lower()) < 4.0
@@ -819,7 +819,7 @@ def _english_form(text: str, entry: Entry) -> str:
     return entry.canonical
 
 
-_WORD_BEFORE = re.compile(r"\b([A-Z][\w']*)[ -]$")
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w']*) $")
 
 
 def _overlap(a: EntityMention | Suspect, b: EntityMention | Suspect) -> bool:
