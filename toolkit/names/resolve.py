@@ -103,6 +103,10 @@ RESPELLED = 0.8
 TITLE_JOINING = CONNECTORS | {"and"}
 # Curated entities written one way in English news: an unlisted spelling gets their name.
 SPELLED_ONE_WAY = frozenset({"person", "group", "party", "organization", "agency", "operation"})
+BODIES = SPELLED_ONE_WAY - {"person"}
+# Zipf of a capitalised word before a body's name that is ordinary English ("The", "Today")
+# rather than the first word of a longer name ("Ras El-Hikma").
+COMMON_WORD = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,10 +383,10 @@ class _Resolver:
     def _ends_a_longer_name(self, run: Run, entry: Entry) -> bool:
         """Whether a body's (party, agency, group ...) run follows a capitalised word that is
         no common English word ("Ras", not "The" or "Today"): then it ends another name."""
-        if entry.type == "person" or entry.type not in SPELLED_ONE_WAY:
+        if entry.type not in BODIES:
             return False
         match = _WORD_BEFORE.search(self.doc.text[max(0, run.start - 40) : run.start])
-        return match is not None and zipf(match.group(1).lower()) < 4.0
+        return match is not None and zipf(match.group(1).lower()) < COMMON_WORD
 
     def _respelled_run(self, run: Run) -> Suspect | None:
         """The run, or its tail after titles ("Prime Minister ..."), as an unlisted spelling
