@@ -15,12 +15,14 @@ import functools
 import itertools
 import re
 import weakref
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from toolkit.document import Document
 from toolkit.names.context import Context
 from toolkit.names.forms import (
     ATTESTED,
+    EXONYM_POPULATION,
     FAMOUS,
     PINYIN_COUNTRIES,
     assimilated_article,
@@ -107,6 +109,7 @@ BODIES = SPELLED_ONE_WAY - {"person"}
 # Zipf of a capitalised word before a body's name that is ordinary English ("The", "Today")
 # rather than the first word of a longer name ("Ras El-Hikma").
 COMMON_WORD = 4.0
+REGIONAL_TOWNS = 3  # towns of one country that make a text about its region
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,7 +570,26 @@ class _Resolver:
             if not m.entry.source.startswith("ISO") and m.entry.country not in ENGLISH_NEWS
         }
         regional -= {m.entry.canonical for m in mentions if _world_only(m)}
-        return len(regional) >= 2
+        return len(regional) >= 2 or self._towns_of_one_country(mentions)
+
+    def _towns_of_one_country(self, mentions: list[EntityMention]) -> bool:
+        """Whether the text names REGIONAL_TOWNS towns of one country English news does not
+        write its own names for, each by a listed name and of 15,000 people or more (a story
+        from Kashmir naming Muzaffarabad, Mirpur and Kotli): the text is about the region
+        though the curated list names none of its people."""
+        towns: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            entry = m.entry
+            if (
+                m.listed
+                and entry.is_place
+                and entry.type != "country"
+                and entry.country not in ENGLISH_NEWS
+                and entry.population >= EXONYM_POPULATION
+                and loose_key(m.text) in {loose_key(n) for n in entry.names}
+            ):
+                towns[entry.country].add(entry.canonical)
+        return any(len(names) >= REGIONAL_TOWNS for names in towns.values())
 
     def _resolve(self, run: Run) -> EntityMention | Suspect | None:
         content = [t for t in run.tokens if not is_connector(t)]
