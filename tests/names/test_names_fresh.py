@@ -109,3 +109,19 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_correct_english_is_silent(text: str) -> None:
     assert flagged(text) == {}
+
+
+# A town of a country the text names, its short vowel left out or changed as the source script
+# leaves it unwritten; the text names other towns of that country, though no curated person.
+TOWNS = [
+    ("Heavy rain flooded Nagpur, Amravati and Akola on Monday. In Yavtmal, schools were shut.",
+     "Yavtmal", "Yavatmal"),
+    ("The heatwave hit Multan, Sargodha and Faisalabad. In Bahawelpur, hospitals were full.",
+     "Bahawelpur", "Bahawalpur"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), TOWNS)
+def test_town_respelled_in_its_region(text: str, span: str, fix: str) -> None:
+    found = flagged(text)
+    assert found.get(span, ("", ("",)))[1][0] == fix

@@ -62,7 +62,7 @@ from toolkit.names.spans import (
     runs,
 )
 from toolkit.names.tokens import Token, Words, sentence_words
-from toolkit.names.variants import vowel_unwritten
+from toolkit.names.variants import short_vowel_changed, vowel_unwritten
 
 MAX_NAME_TOKENS = 8
 SEARCHED = 24  # gazetteer candidates ranked in context per unknown name
@@ -656,14 +656,20 @@ class _Resolver:
 
     def _vowel_dropped(self, text: str, best: Scored) -> bool:
         """A place of a country the text names, written without a short vowel its English
-        name has, or with one it lacks ("Rawlakot" for Rawalakot): the source script leaves
-        short vowels unwritten, and English news writes the place one way."""
+        name has, with one it lacks ("Rawlakot" for Rawalakot) or, in a country of Arabic
+        script, with another ("Khaniwal" for Khanewal): the source script leaves short vowels
+        unwritten, and English news writes the place one way."""
         entry = best.entry
         return (
             entry.is_place
             and best.name == entry.canonical
             and entry.country in self.context.countries
-            and vowel_unwritten(text, entry.canonical)
+            and (
+                vowel_unwritten(text, entry.canonical)
+                # another vowel only where the script leaves it unwritten ("Jinglung" is no
+                # Jinglong: pinyin writes every vowel)
+                or (entry.country in ARABIC_SCRIPT and short_vowel_changed(text, entry.canonical))
+            )
             and name_zipf(text) < ATTESTED
         )
 
