@@ -125,3 +125,13 @@ TOWNS = [
 def test_town_respelled_in_its_region(text: str, span: str, fix: str) -> None:
     found = flagged(text)
     assert found.get(span, ("", ("",)))[1][0] == fix
+
+
+def test_body_of_the_country() -> None:
+    found = flagged(
+        "The Supreme Court of the Country rejected the appeal. He said that the Interior "
+        "Minister of the Country had resigned."
+    )
+    assert found["The Supreme Court of the Country"] == ("CO102", ("The country's Supreme Court",))
+    assert found["the Interior Minister of the Country"][1] == ("the country's Interior Minister",)
+    assert flagged("Floods Hit Large Parts of the Country\n\nRain fell for days.") == {}
