@@ -135,3 +135,11 @@ def test_body_of_the_country() -> None:
     assert found["The Supreme Court of the Country"] == ("CO102", ("The country's Supreme Court",))
     assert found["the Interior Minister of the Country"][1] == ("the country's Interior Minister",)
     assert flagged("Floods Hit Large Parts of the Country\n\nRain fell for days.") == {}
+
+
+def test_name_with_turkish_letter_values() -> None:
+    found = flagged(
+        "Turkish-backed fighters advanced on Menbic, east of Aleppo, on Tuesday. The Syrian "
+        "Democratic Forces said they still held the town."
+    )
+    assert found["Menbic"] == ("NM102", ("Manbij",))

@@ -634,6 +634,10 @@ class _Resolver:
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
             if self._vowel_dropped(text, best):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.7)
+            if self._turkish_letters(text, best):
+                found = self._suspect(run, text, ranked[:1], "foreign", 0.75)
+                english = Scored(best.entry, best.entry.canonical, 1.0, 1.0, 1)
+                return replace(found, candidates=(english,), basis="turkish-letters")
             return EntityMention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if curated and plural and distance(text[:-1], best.name).is_spelling_variant:
@@ -672,6 +676,18 @@ class _Resolver:
             )
             and name_zipf(text) < ATTESTED
         )
+
+    def _turkish_letters(self, text: str, best: Scored) -> bool:
+        """A name outside Turkey written with Turkish letter values ("Menbic" for Manbij,
+        "Cerablus" for Jarabulus: c for j): read as Turkish reads it, the text is nearer the
+        English name than as written, and it is a curated name or a place of 15,000 people."""
+        entry = best.entry
+        if entry.country in TURKISH_ALPHABET or "c" not in text.lower():
+            return False
+        if entry.is_world and entry.population < EXONYM_POPULATION:
+            return False
+        read = distance(turkish_read(text), entry.canonical)
+        return read.is_spelling_variant and read.cost < distance(text, entry.canonical).cost
 
     def _person_as_place(self, run: Run, content: list[Token], best: Scored) -> bool:
         """A person's name read as a place: a full name that starts with a given name the
