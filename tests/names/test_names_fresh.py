@@ -143,3 +143,11 @@ def test_name_with_turkish_letter_values() -> None:
         "Democratic Forces said they still held the town."
     )
     assert found["Menbic"] == ("NM102", ("Manbij",))
+
+
+def test_title_is_no_part_of_a_garbled_name() -> None:
+    found = flagged(
+        "Iranian President Pzshkian said Tehran wanted talks with Washington. Foreign Minister "
+        "Abbas Araghchi agreed."
+    )
+    assert found["Pzshkian"] == ("NM102", ("Pezeshkian",))

@@ -36,6 +36,7 @@ from toolkit.names.forms import (
 from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability, given_names
 from toolkit.names.gazetteer import Entry, Gazetteer
+from toolkit.names.mentions import titles
 from toolkit.names.normalize import (
     ARTICLES,
     TURKISH_ALPHABET,
@@ -593,6 +594,14 @@ class _Resolver:
 
     def _resolve(self, run: Run) -> EntityMention | Suspect | None:
         content = [t for t in run.tokens if not is_connector(t)]
+        # A title before a surname ("President Pzshkian") is no part of it ("King Fahd" may
+        # also name a causeway); a full name after a title is left whole, as its bearer spells it.
+        if (
+            len(run.tokens) == 2
+            and content[0].lower in titles()
+            and not self.gaz.exact(run.text(self.doc))
+        ):
+            return self._resolve(Run(run.tokens[1:], run.cue, run.direction))
         if not content or all(t.text.isupper() and len(t.text) <= 5 for t in content):
             return None
         if all(is_demonym(t.text) for t in content):
