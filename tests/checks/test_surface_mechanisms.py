@@ -14,11 +14,11 @@ ARTIFACTS = [
     ("fa", "The spokesman told reporters at press conference in Shiraz on Sunday.", "at press"),
     ("tr", "Few days later, the governor of Izmir announced new measures.", "Few days"),
     ("ur", "The prime minister held meeting with the army chief on Tuesday.", "held meeting"),
-    ("zh", "Officials said the new railway is important step for the regional economy.", "important"),
+    ("zh", "Officials said the new railway is important step for the economy.", "important"),
     ("ar", "The agency issued statement on the arrests late on Friday.", "issued statement"),
     # grammar: the present perfect with a finished time
     ("ru", "The Kremlin has announced on Monday that the summit was postponed.", "has announced"),
-    ("fr", "The finance minister has resigned yesterday after a vote in parliament.", "has resigned"),
+    ("fr", "The finance minister has resigned yesterday after a vote.", "has resigned"),
     ("tr", "Two soldiers have been killed last week near the border town of Cizre.", "have been"),
     # grammar: a verb with the source language's preposition
     ("ur", "The protesters demanded for the release of the detained students.", "demanded for"),
@@ -33,8 +33,8 @@ ARTIFACTS = [
     ("ru", "The border will remain closed. Until the end of the investigation.", "Until"),
     ("tr", "Work on the bridge began in March. Under the supervision of the governor.", "Under"),
     # fragments: two sentences joined by a comma
-    ("ur", "The flood destroyed 300 homes in Sindh, the government has announced aid for them.", ","),
-    ("zh", "The satellite was launched from Jiuquan on Friday, it will monitor crops and forests.", ","),
+    ("ur", "The flood destroyed 300 homes in Sindh, the government has announced aid.", ","),
+    ("zh", "The satellite was launched from Jiuquan on Friday, it will monitor crops.", ","),
     # repetition: a clause or sentence said twice in other words
     (
         "ar",
@@ -78,9 +78,7 @@ NATIVE = [
 def _overlapping(text: str, needle: str):
     start = text.index(needle)
     end = start + len(needle)
-    return [
-        f for f in check(text) if f.kind in KINDS and f.start < end and f.end > start
-    ]
+    return [f for f in check(text) if f.kind in KINDS and f.start < end and f.end > start]
 
 
 @pytest.mark.parametrize("lang, text, needle", ARTIFACTS, ids=[f"{a[0]}-{a[2]}" for a in ARTIFACTS])

@@ -12,9 +12,9 @@ from toolkit.checks.boilerplate.features import describe
 from toolkit.document import Document, Span
 from toolkit.english import (
     can_be_verb,
-    irregular_verb_forms,
     ends_like_sentence,
     function_words,
+    irregular_verb_forms,
     is_common_word,
     is_title_case,
 )
@@ -135,10 +135,8 @@ COMMA_SPLICE = Rule(
     "the government has announced aid`).",
     why="Chinese, Urdu, Persian and Turkish chain clauses with a comma where English needs a "
     "full stop, a semicolon or a conjunction; MT keeps the comma.",
-    example="The satellite was launched from Jiuquan on Friday, it will monitor crops and "
-    "forests.",
-    fixed="The satellite was launched from Jiuquan on Friday; it will monitor crops and "
-    "forests.",
+    example="The satellite was launched from Jiuquan on Friday, it will monitor crops and forests.",
+    fixed="The satellite was launched from Jiuquan on Friday; it will monitor crops and forests.",
     false_positives="The clause before the comma must open with its subject (not a "
     "subordinate clause or adverbial: `If it rains, we stay`) and have a finite verb; the "
     "clause after must open with a pronoun or `the` and a noun, then an auxiliary, modal or "
@@ -399,7 +397,7 @@ def _run_on(doc: Document, sentence: Span) -> Iterator[Finding]:
 
 
 _SPLICE = re.compile(
-    r",\s+(?P<subject>he|she|it|they|we|this|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)??)\s+"
+    r",\s+(?P<subject>he|she|it|they|this|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)??)\s+"
     r"(?:(?:also|still|now|already|then|later)\s+)?(?P<verb>[a-z']+)\b(?P<rest>[^,;:]*)"
 )
 _SPLICE_AUXILIARIES = frozenset(
@@ -476,8 +474,11 @@ def _finite_after(subject: str, verb: str) -> bool:
     if not can_be_verb(verb) or verb.endswith("ing"):
         return False
     if subject in ("he", "she", "it", "they", "we"):
-        return verb.endswith("ed") or verb in irregular_verb_forms() or verb.endswith("s") or (
-            subject in ("they", "we")
+        return (
+            verb.endswith("ed")
+            or verb in irregular_verb_forms()
+            or verb.endswith("s")
+            or (subject in ("they", "we"))
         )
     return False
 

@@ -99,15 +99,16 @@ _FEW = re.compile(
 )
 _FEW_AFTER = re.compile(r"\s+(?:later|ago|earlier|before|after)\b")
 _FEW_PREPOSITION = re.compile(r"\b(?:in|within|for|after|over|during|only|just|about)\s+$", re.I)
-_FEW_DETERMINED = re.compile(r"\b(?:a|the|very|last|next|past|first|these|those|its|their)\s+$", re.I)
+_FEW_DETERMINED = re.compile(
+    r"\b(?:a|the|very|last|next|past|first|these|those|its|their)\s+$", re.IGNORECASE
+)
 
 
 @functools.cache
 def _count_nouns() -> dict[str, bool]:
     """Count noun -> whether it also has a mass sense (then only a light verb's object)."""
-    return {
-        row["noun"]: row["mass"] == "yes" for row in iter_tsv(corpus_path("syntax", "count_nouns.tsv"))
-    }
+    rows = iter_tsv(corpus_path("syntax", "count_nouns.tsv"))
+    return {row["noun"]: row["mass"] == "yes" for row in rows}
 
 
 @functools.cache
@@ -142,9 +143,7 @@ def _inflections(lemma: str) -> set[str]:
 
 @functools.cache
 def _article_patterns() -> tuple[re.Pattern[str], ...]:
-    nouns = "|".join(
-        r"\s+".join(n.split()) for n in sorted(_count_nouns(), key=len, reverse=True)
-    )
+    nouns = "|".join(r"\s+".join(n.split()) for n in sorted(_count_nouns(), key=len, reverse=True))
     verbs = sorted(
         {form for lemma in read_lines("syntax", "light_verbs.txt") for form in _inflections(lemma)},
         key=len,
@@ -186,19 +185,13 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
             if not all(w in _adjectives() for w in words):
                 continue  # a noun modifier or another phrase: "in Gaza statement"
             head = match.group(1)
-            if slot == 1 and (
-                _DETERMINED.search(text, sentence.start, match.start())
-                or (head.endswith("ing") and not _PROGRESSIVE.search(text, sentence.start, match.start()))
-            ):
+            if slot == 1 and _nominal(text, sentence.start, match.start(), head):
                 continue  # "the opening ceremony", "Olympics opening ceremony": a noun
             if slot != 1 and mass[noun]:
                 continue  # "for free speech", "in high resolution"
-            if slot == 0:
-                if f"{head.lower()} {noun}" in _exceptions() or (
-                    noun.endswith("ing") and head.lower() in _GERUND_PREPOSITIONS and not words
-                ):
-                    continue  # "without warning"; "after meeting the envoy"
-            first = (words[0] if words else noun.split()[0])
+            if slot == 0 and _idiom(head.lower(), noun, words):
+                continue  # "without warning"; "after meeting the envoy"
+            first = words[0] if words else noun.split()[0]
             article = "an" if first[0] in "aeio" else "a"
             start = match.start("a") if words else match.start("n")
             yield MISSING_ARTICLE.at(
@@ -206,7 +199,7 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
                 start,
                 match.end("n"),
                 f"'{noun}' is a count noun: it needs an article here.",
-                [f"{article} {text[start:match.end('n')]}"],
+                [f"{article} {text[start : match.end('n')]}"],
                 confidence=0.7,
             )
     for match in _FEW.finditer(text, sentence.start, sentence.end):
@@ -224,6 +217,23 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
             [f"{'A' if few[0] == 'F' else 'a'} few"],
             confidence=0.7,
         )
+
+
+def _nominal(text: str, start: int, end: int, verb: str) -> bool:
+    """Whether a light verb's form before a noun is itself a noun or modifier ("the opening
+    ceremony", "Olympics opening ceremony"): after a determiner, or an -ing form not after
+    an auxiliary or a preposition."""
+    if _DETERMINED.search(text, start, end):
+        return True
+    return verb.endswith("ing") and not _PROGRESSIVE.search(text, start, end)
+
+
+def _idiom(preposition: str, noun: str, adjectives: list[str]) -> bool:
+    """A preposition and a bare noun English uses ("without warning"), or a gerund
+    ("after meeting the envoy")."""
+    if f"{preposition} {noun}" in _exceptions():
+        return True
+    return noun.endswith("ing") and preposition in _GERUND_PREPOSITIONS and not adjectives
 
 
 def perfect_with_past(doc: Document, sentence: Span) -> Iterator[Finding]:
