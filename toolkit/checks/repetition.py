@@ -182,6 +182,7 @@ _ARTICLE_AFTER = re.compile(r"[ \t]+(?:the|a|an)\b", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKENS = re.compile(r"\w+")
 _LOWER_WORDS = re.compile(r"\b[a-z]+\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
 _LABELLED = re.compile(r"[^.:\n]{1,40}:\s")
 _DATELINE = re.compile(r"[A-Z][^.\n()]{0,60}\([\w .-]{2,30}\)\s*[-–—]\s*")
 
@@ -353,6 +354,7 @@ def _restated(doc: Document, sentences: list[Span]) -> Iterator[Finding]:
             and text[:1].isalpha()
             and not any(mark in text for mark in '"“”«»')
             and not _LABELLED.match(text)  # a spec line or a labelled teaser
+            and not _FIRST_PERSON.search(text)  # speech: a speaker may say it twice
         )
         keys.append(" ".join(_TOKENS.findall(text.lower())))
         contents.append(restatement.content(text, numbers) if prose else None)
