@@ -327,3 +327,44 @@ def test_reports_and_possessions_left_alone(text):
 def test_a_dateline_place_is_no_subject():
     (finding,) = findings("Riyadh - FIFA announced on Wednesday, during his congress, the hosts.")
     assert (finding.text, finding.suggestions) == ("his", ("its",))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "The head of the jury, the Spanish actress Carmen Ruiz, praised the cast and said"
+            " that he considers the film a masterpiece.",
+            "he",
+        ),
+        ("The project leader at ASELSAN, Dr. Ayşe Demir, said that he was proud of them.", "he"),
+        (
+            "The economic adviser to the president, Prof. Dr. Zeynep Aksoy, said that he"
+            " expects prices to fall.",
+            "he",
+        ),
+    ],
+)
+def test_a_role_takes_the_gender_of_the_name_it_introduces(text, span):
+    assert [(f.rule, f.text, f.suggestions) for f in findings(text)] == [("PR102", span, ("she",))]
+
+
+def test_a_place_like_name_is_no_rival_from_the_previous_sentence():
+    text = (
+        "The satellite will cover Europe and the Middle East, South Asia and East Africa."
+        "\n\nThe chief engineer of the programme, Dr. Elif Aydın, said that he was proud"
+        " of the team."
+    )
+    assert [(f.rule, f.text) for f in findings(text)] == [("PR102", "he")]
+
+
+def test_a_leaking_translation_is_judged_again_with_people_counting_less():
+    body = (
+        "Prime Minister Ahmad Karimi opened the new terminal on Sunday. "
+        "The airline said that he will add four routes to the Gulf next year."
+    )
+    assert findings(body) == []  # Karimi, the previous subject, may be 'he'
+    leaking = "The ministry said in her statement that the airport was ready.\n\n" + body
+    found = [(f.rule, f.text, f.confidence) for f in findings(leaking)]
+    assert [(rule, text) for rule, text, _ in found] == [("PR101", "her"), ("PR101", "he")]
+    assert found[1][2] < found[0][2]
