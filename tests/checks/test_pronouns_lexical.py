@@ -368,3 +368,46 @@ def test_a_leaking_translation_is_judged_again_with_people_counting_less():
     found = [(f.rule, f.text, f.confidence) for f in findings(leaking)]
     assert [(rule, text) for rule, text, _ in found] == [("PR101", "her"), ("PR101", "he")]
     assert found[1][2] < found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        (
+            "Chief Minister Maryam Nawaz visited the burns ward in Multan on Friday. They said"
+            " that no negligence would be tolerated.",
+            "She",
+        ),
+        (
+            "Foreign Minister Abbas Araghchi arrived in Muscat on Saturday morning. They stressed"
+            " that Tehran was ready for a fair agreement.",
+            "He",
+        ),
+        (
+            "Governor Kamran Tessori inaugurated the new water plant in Karachi.\n\nThey directed"
+            " that the plant supply the eastern districts first.",
+            "He",
+        ),
+    ],
+)
+def test_honorific_plural_they_for_one_person(text, suggestion):
+    assert [(f.rule, f.text, f.suggestions) for f in findings(text)] == [
+        ("PR103", "They", (suggestion,))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister met the protesters on Monday. They said their demands had been ignored.",
+        "President Joe Biden met Chancellor Olaf Scholz in Berlin. They said the talks went well.",
+        "Mr Khan's lawyer said he was innocent. They said they would appeal.",
+        "The government announced the budget on Tuesday. They said taxes would not rise.",
+        "The Iranians accused Israel of the attack. They said the response would be harsh.",
+        "Ayatollah Ali Sistani received the UN envoy in Najaf. They stressed the need for calm.",
+        "Mayor Sadiq Khan opened the station. \"They said it could not be done,\" he said.",
+        "Prime Minister Keir Starmer met reporters in Downing Street. They asked about tax.",
+    ],
+)
+def test_they_with_a_plural_or_second_person_in_reach_is_left_alone(text):
+    assert [f for f in findings(text) if f.rule == "PR103"] == []
