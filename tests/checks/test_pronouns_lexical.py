@@ -405,9 +405,17 @@ def test_honorific_plural_they_for_one_person(text, suggestion):
         "The government announced the budget on Tuesday. They said taxes would not rise.",
         "The Iranians accused Israel of the attack. They said the response would be harsh.",
         "Ayatollah Ali Sistani received the UN envoy in Najaf. They stressed the need for calm.",
-        "Mayor Sadiq Khan opened the station. \"They said it could not be done,\" he said.",
+        'Mayor Sadiq Khan opened the station. "They said it could not be done," he said.',
         "Prime Minister Keir Starmer met reporters in Downing Street. They asked about tax.",
     ],
 )
 def test_they_with_a_plural_or_second_person_in_reach_is_left_alone(text):
     assert [f for f in findings(text) if f.rule == "PR103"] == []
+
+
+def test_a_possessor_is_no_subject():
+    text = (
+        "Senegal's national team won the Africa Cup in Abidjan on Sunday, after he beat"
+        " Morocco 2-1 in extra time."
+    )
+    assert [(f.rule, f.text, f.suggestions) for f in findings(text)] == [("PR101", "he", ("it",))]

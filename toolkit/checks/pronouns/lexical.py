@@ -641,6 +641,8 @@ def _subject(
         modified = before.endswith(("ed", "ing")) and not text.gap(mention.first)
         if _verb_between(text, start + 1, mention.first - modified):  # "the armed forces"
             return None
+        if text.texts[mention.last - 1].endswith(("'s", "’s")):
+            continue  # "Iran's national team": the possessor is no subject
         if not mention.oblique and not in_speech(text.doc, mention.start):
             opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
             named = mention
