@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit.checks._institutions import mixed_case_names
+from toolkit.checks._name_case import lowered_names
 from toolkit.checks._proper_nouns import lower_case_names, names_by_first_word
 from toolkit.checks._titles import title_case_slips
 from toolkit.checks.base import Check
@@ -109,8 +110,9 @@ LOWER_CASE_NAME = Rule(
     fixed="Talks in Doha resumed on Monday, officials of the Arab League said.",
     false_positives="Only names whose lower-case form is no English word (not china, turkey, "
     "chad; may, march and august only in a date: `on 15 may,`); a name partly lower-case "
-    "is flagged only when a distinctive word is "
-    "(`the Red sea` and `south Sudan`, a region, pass); URLs, handles, slugs, hyphenated "
+    "is flagged only when a distinctive word is (`south Sudan`, a region, passes) or when a "
+    "sea, ocean, gulf or strait follows `the` and a capitalised word (`the Caspian sea`, "
+    "but not `the Arctic sea ice`); URLs, handles, slugs, hyphenated "
     "compounds and lines with no capital letter are skipped. A pinyin place name (`in "
     "mentougou district`) is flagged only before an administrative word (district, county, "
     "city ...), in a text naming China, and when it is no common English word.",
@@ -161,6 +163,29 @@ HALF_CAPITALISED_NAME = Rule(
     "a run, and headlines are skipped. The first suggestion capitalises the whole name; "
     "lower-case may be meant for a description.",
     source="Words: corpora/english/institution_words.tsv.",
+)
+
+NAME_LOWER_CASE_HERE = Rule(
+    code="CA109",
+    slug="name-lower-cased-here",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="A name the article capitalises elsewhere written lower-case here (`the "
+    "Constitutional Council ... the constitutional council`).",
+    why="Scripts without case leave MT to guess a body's capitals sentence by sentence, so "
+    "one name comes out both ways in one article; the article's own capitalised form is the "
+    "evidence.",
+    example="The Supreme Electoral Tribunal rejected the appeal on Monday. Lawyers said the "
+    "electoral tribunal had ignored new evidence.",
+    fixed="The Supreme Electoral Tribunal rejected the appeal on Monday. Lawyers said the "
+    "Electoral Tribunal had ignored new evidence.",
+    false_positives="Only runs of two or more capitalised words in prose, and their parts "
+    "that end on a body's head noun; a capital at the start of a sentence, after a quote or "
+    "colon counts for nothing, headlines are not evidence, runs ending on a title (`Prime "
+    "Minister`) are skipped, and a repeat after `a`/`an` is a description.",
+    fix_safe=False,
+    source="Heads: corpora/english/institution_words.tsv; titles: corpora/english/titles.tsv.",
 )
 
 SHOUTED_WORD = Rule(
@@ -214,6 +239,13 @@ _PINYIN_PLACE = re.compile(
     r"(?<![\w'’@/.-])([a-z]{4,})(?=[ \t]+(?:district|county|province|prefecture|township|town|"
     r"village|city|lake|river|mountains?|bay|port|street|road|new\s+area|economic\s+zone)\b)"
 )
+# A sea, ocean, gulf or strait named by the capitalised words before it (`the Caspian sea`),
+# unless the head starts a compound (`the Arctic sea ice`, `the Gulf states`).
+_LOWER_CASE_SEA = re.compile(
+    r"(?<=\bthe )((?:[A-Z][a-z]+[ \t]+){1,3})(sea|ocean|gulf|strait)\b(?![ \t]+(?:ice|levels?|"
+    r"floor|bed|routes?|lanes?|power|ports?|trade|waters?|fronts?|borders?|shores?|coasts?|life|"
+    r"areas?|crossings?|bridges?|tunnels?|links?|states|countries|region|monarchies|nations)\b)"
+)
 _CHINESE_CONTEXT = re.compile(r"\b(?:China|Chinese|Beijing|Xinhua|Shanghai|CPC|Taiwan)\b")
 # May, March and August are also words: lower-case only as part of a date (`on 15 may,`).
 _DATED_MONTH = re.compile(
@@ -251,6 +283,7 @@ class CapitalisationCheck(Check):
         TITLE_CASE,
         SHOUTED_WORD,
         HALF_CAPITALISED_NAME,
+        NAME_LOWER_CASE_HERE,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -264,7 +297,9 @@ class CapitalisationCheck(Check):
                 ):
                     yield from self._function_words(doc, sentence)
         yield from self._titles(doc, skip)
-        yield from self._half_capitalised(doc, skip)
+        half = list(self._half_capitalised(doc, skip))
+        yield from half
+        yield from self._lowered_names(doc, sorted(skip + [(f.start, f.end) for f in half]))
         yield from self._shouted(doc, skip)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
@@ -304,6 +339,19 @@ class CapitalisationCheck(Check):
                         confidence=0.7,
                     )
 
+    def _lowered_names(self, doc: Document, skip: list) -> Iterator[Finding]:
+        sentences = [(s.start, s.end) for s in doc.sentences]
+        for start, end, name in lowered_names(doc.text, sentences):
+            if not inside(start, skip):
+                yield NAME_LOWER_CASE_HERE.at(
+                    doc,
+                    start,
+                    end,
+                    f"The article writes this name {name!r} elsewhere.",
+                    [name],
+                    confidence=0.75,
+                )
+
     def _shouted(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
         for match in _SHOUTED.finditer(text):
@@ -323,7 +371,11 @@ class CapitalisationCheck(Check):
     def _names(self, doc: Document, skip: list) -> Iterator[Finding]:
         text = doc.text
         months = [(m.start(), m.end(), m.group().capitalize()) for m in _DATED_MONTH.finditer(text)]
-        found = [*lower_case_names(text), *months, *_pinyin_places(text)]
+        seas = [
+            (m.start(1), m.end(), m.group(1) + m.group(2).capitalize())
+            for m in _LOWER_CASE_SEA.finditer(text)
+        ]
+        found = [*lower_case_names(text), *months, *_pinyin_places(text), *seas]
         for start, end, corrected in sorted(found):
             if inside(start, skip) or not _has_capitals(text, start, end):
                 continue

@@ -54,7 +54,9 @@ RENAMED = Rule(
     kind="consistency",
     category="accuracy/mistranslation",
     severity="major",
-    summary="A translated name close to, but not, the usual name of a known group or body.",
+    summary="A translated name close to, but not, the usual name of a known group or body: "
+    "its words reordered (Party of Justice and Development), taken in another sense (Red Moon "
+    "for Red Crescent) or with a head noun added (the Amnesty International Organization).",
     why="MT translates the words of a name one by one and drifts from the form readers and "
     "search engines know; a word too many can name a different group (Hamas is the Islamic "
     "Resistance Movement).",
@@ -132,6 +134,17 @@ class ConsistencyCheck(Check):
                 safe=found.kind in SAFE_KINDS,
             )
         for renamed in analyse(doc, gazetteer, self.settings.source_lang).renamed:
+            if renamed.name:  # the name's own words, reordered or translated literally
+                yield RENAMED.at(
+                    doc,
+                    renamed.start,
+                    renamed.end,
+                    f"{renamed.text!r} translates word for word the name "
+                    f"{renamed.name!r} ({describe(renamed.entry)}).",
+                    list(dict.fromkeys((renamed.name, renamed.entry.canonical))),
+                    confidence=0.85,
+                )
+                continue
             if not renamed.entry.country or not _keeps_words(renamed.text, renamed.entry):
                 continue  # a generic body ("Ministry of Health") or another one's name
             yield RENAMED.at(

@@ -102,9 +102,17 @@ def foreign_form(
         return ""  # a small place, or a brand or acronym in capitals ("OPPEIN", not Oppein)
     if entry.country in PINYIN_COUNTRIES:
         return ""  # GeoNames' pinyin alternates are romanizations, not exonyms (Damei)
+    softened = text.count("y") < entry.canonical.count("y")
+    if softened and _glide_free(text) == _glide_free(entry.canonical):
+        return ""  # i for a soft vowel's y: the English romanization (Zaporizhzhia; not Vilnyus)
     known_here = entry.population >= FAMOUS or entry.country in countries
     # A spelling English also uses (Halep, Northeast, Manatee) is left alone.
     return "exonym" if known_here and name_zipf(text) < ATTESTED else ""
+
+
+def _glide_free(name: str) -> str:
+    """``name`` lower-cased with y read as i and a doubled i single ("Mykolayiv": "mikolaiv")."""
+    return re.sub("i+", "i", name.lower().replace("y", "i"))
 
 
 def assimilated_article(text: str, entry: Entry, forms: frozenset[str]) -> bool:

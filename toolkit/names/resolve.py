@@ -163,6 +163,7 @@ class Renamed:
     text: str
     entry: Entry
     score: float
+    name: str = ""  # the name it renders word for word (``WordIndex.reworded``), if any
 
 
 @dataclass(frozen=True)
@@ -770,6 +771,13 @@ class _Resolver:
             for run in runs(self.doc, toks, set(), shortest=3, joining=TITLE_JOINING):
                 text = run.text(self.doc)
                 if self.gaz.exact(text):
+                    continue
+                reworded = self.gaz.words.reworded(text)
+                if reworded is not None:
+                    if not any(m.start <= run.start and run.end <= m.end for m in mentions):
+                        found.append(
+                            Renamed(run.start, run.end, text, reworded[0], 1.0, reworded[1])
+                        )
                     continue
                 match = self.gaz.words.best(text)
                 if match is None:

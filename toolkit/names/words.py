@@ -18,6 +18,9 @@ from toolkit.names.spans import CONNECTORS
 from toolkit.resources import corpus_path, iter_tsv
 
 MIN_SCORE = 0.75
+# Kinds of body whose English name has one word order ("Party of Justice and Development" is
+# no English name); a country's ministries are named in several.
+REWORDED = frozenset({"organization", "agency", "party", "group", "court"})
 
 
 @functools.cache
@@ -27,6 +30,28 @@ def demonyms() -> dict[str, str]:
         row["demonym"].lower(): row["country"]
         for row in iter_tsv(corpus_path("names", "demonyms.tsv"))
     }
+
+
+@functools.cache
+def translated_words() -> dict[str, tuple[str, str]]:
+    """A name's word as a literal translation renders it -> (the English name's word, kind):
+    ("crescent", "translation") for "moon", ("", "added") for "organization"."""
+    return {
+        row["word"]: (row["means"], row["kind"])
+        for row in iter_tsv(corpus_path("names", "translated_words.tsv"))
+    }
+
+
+@functools.cache
+def _added() -> frozenset[str]:
+    """Stems of the head nouns a literal translation adds before a body's name."""
+    return frozenset(stem(w) for w, (_, kind) in translated_words().items() if kind == "added")
+
+
+def _translates(text: str) -> bool:
+    """Whether ``text`` has a word a literal translation puts for a name's word ("Moon")."""
+    literal = translated_words()
+    return any(literal.get(tok, ("", ""))[1] == "translation" for tok in core_tokens(text))
 
 
 STEM = 6  # letters kept: "economy" and "economic", "finance" and "financial" share a stem
@@ -64,6 +89,7 @@ class WordIndex:
         }
         self.countries.update(demonyms())
         self.names: list[tuple[Entry, frozenset[str]]] = []
+        self.spelled: list[str] = []  # the name each row of ``names`` indexes
         postings: dict[str, list[int]] = defaultdict(list)
         for entry in entries:
             if entry.type in {"place", "country", "region"} or not entry.source.startswith("Wiki"):
@@ -76,18 +102,42 @@ class WordIndex:
                     for w in words:
                         postings[w].append(len(self.names))
                     self.names.append((entry, words))
+                    self.spelled.append(name)
         total = max(len(self.names), 1)
         self.postings = dict(postings)
         self.weight = {w: math.log(1 + total / len(p)) for w, p in postings.items()}
 
     def words(self, text: str) -> frozenset[str]:
         """Content words of a name, stemmed; country names and adjectives become country
-        codes."""
-        return frozenset(
-            self.countries.get(tok) or stem(tok)
+        codes, a literal translation's words the English name's (``translated_words``)."""
+        return frozenset(self._sequence(text))
+
+    def _sequence(self, text: str) -> tuple[str, ...]:
+        literal = translated_words()
+        return tuple(
+            self.countries.get(tok) or stem(literal.get(tok, ("",))[0] or tok)
             for tok in core_tokens(text)
             if tok not in CONNECTORS and tok not in ARTICLES
         )
+
+    def reworded(self, text: str) -> tuple[Entry, str] | None:
+        """The curated name ``text`` renders word for word: the same content words in another
+        order or translated literally, or with a head noun added ("Party of Justice and
+        Development", "the International Amnesty Organization"), for names that name no
+        country (a body's name with its country has several English orders: "Central Bank
+        of Iran", "Iranian Central Bank")."""
+        sequence = self._sequence(text)
+        words = frozenset(sequence) - _added()
+        if len(words) < 2 or any(w.isupper() for w in words):
+            return None
+        for i in sorted({i for w in words for i in self.postings.get(w, ())}):
+            entry, other = self.names[i]
+            if entry.type not in REWORDED or other - _added() != words:
+                continue
+            name = self.spelled[i]
+            if self._sequence(name) != sequence or _translates(text):
+                return entry, name  # not merely another spelling of the name
+        return None
 
     @functools.cached_property
     def vocabulary(self) -> Vocabulary:
