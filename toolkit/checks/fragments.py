@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._detached import detached, proper_names, stopwords
+from toolkit.checks._detached import _finite_verb, detached, proper_names, stopwords
 from toolkit.checks.base import Check
 from toolkit.checks.boilerplate.features import describe
 from toolkit.document import Document, Span
@@ -14,6 +14,7 @@ from toolkit.english import (
     can_be_verb,
     ends_like_sentence,
     function_words,
+    irregular_verb_forms,
     is_common_word,
     is_title_case,
 )
@@ -123,6 +124,27 @@ RUN_ON = Rule(
     "skipped. The full stop is suggested, not applied.",
 )
 
+COMMA_SPLICE = Rule(
+    code="FR106",
+    slug="comma-splice",
+    kind="fragment",
+    category="fluency/grammar",
+    severity="minor",
+    summary="Two main clauses joined by a comma alone: a full clause, a comma, then a new "
+    "subject and its finite verb (`... on Friday, it will monitor crops`, `... in Sindh, "
+    "the government has announced aid`).",
+    why="Chinese, Urdu, Persian and Turkish chain clauses with a comma where English needs a "
+    "full stop, a semicolon or a conjunction; MT keeps the comma.",
+    example="The satellite was launched from Jiuquan on Friday, it will monitor crops and forests.",
+    fixed="The satellite was launched from Jiuquan on Friday; it will monitor crops and forests.",
+    false_positives="The clause before the comma must open with its subject (not a "
+    "subordinate clause or adverbial: `If it rains, we stay`) and have a finite verb; the "
+    "clause after must open with a pronoun or `the` and a noun, then an auxiliary, modal or "
+    "past verb, and must not be an attribution (`..., he said`, `..., it said in a "
+    "statement`). Quotations, headlines and lists of clauses ending with `and` are skipped. "
+    "The semicolon is suggested, not applied.",
+)
+
 # A lower-case word, one space, then a capitalised sentence opener and a lower-case word.
 _RUN_ON = re.compile(
     r"(?<=[a-z]{2}) (?=(?:The|He|She|They|We|It|This|These|Those|There|However|Meanwhile|"
@@ -210,7 +232,7 @@ class FragmentCheck(Check):
     """Sentences that are not sentences: split-off phrases, cut reporting clauses, no verb."""
 
     name = "fragments"
-    rules = (ORPHAN, DANGLING_REPORT, VERBLESS, DETACHED, RUN_ON)
+    rules = (ORPHAN, DANGLING_REPORT, VERBLESS, DETACHED, RUN_ON, COMMA_SPLICE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.lang != "en":
@@ -225,6 +247,7 @@ class FragmentCheck(Check):
                 if len(sentences) > 1:
                     yield from self._verbless(doc, sentence, first=index == 0)
                 yield from _run_on(doc, sentence)
+                yield from _comma_splice(doc, sentence)
             after = groups[number + 1] if number + 1 < len(groups) else []
             yield from self._cut_colon(doc, sentences[-1], after)
 
@@ -371,6 +394,93 @@ def _run_on(doc: Document, sentence: Span) -> Iterator[Finding]:
             [". "],
             confidence=0.6,
         )
+
+
+_SPLICE = re.compile(
+    r",\s+(?P<subject>he|she|it|they|this|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)??)\s+"
+    r"(?:(?:also|still|now|already|then|later)\s+)?(?P<verb>[a-z']+)\b(?P<rest>[^,;:]*)"
+)
+_SPLICE_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+) | {"may", "might", "must", "should", "did", "does"}
+_SUBORDINATE = re.compile(
+    r"\b(?:if|when|whenever|although|though|while|because|since|unless|until|once|whether|as|"
+    r"after|before|where|that|which|who|whom|whose|so|than|not\s+only|either|neither)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "he", "she"})
+_SUBJECT_OPENERS |= {"it", "they", "we", "this", "these", "those", "our"}
+MIN_SPLICE_WORDS = 4
+
+
+def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
+    """A full clause, a comma, and a second main clause: "... on Friday, it will monitor"."""
+    text = doc[sentence]
+    if not _prose(doc, sentence) or any(mark in text for mark in '"“”«»'):
+        return
+    for match in _SPLICE.finditer(text):
+        before = re.split(r"[;:]", text[: match.start()])[-1].strip()
+        verb, subject = match.group("verb"), match.group("subject")
+        if len(before.split()) < MIN_SPLICE_WORDS or not _opens_with_subject(before):
+            continue
+        if _SUBORDINATE.search(before) or "," in before or " not " in before:
+            continue  # "If it rains, we stay"; a list; "not to X, it is to Y"
+        if not _finite(before) or not _finite_after(subject, verb):
+            continue
+        if re.match(r"the\s+(?:more|less|\w+er)\b", subject):
+            continue  # "The more you pay, the better it gets"
+        if verb in _reporting()["past"].split("|") or verb in _reporting()["present"].split("|"):
+            continue  # "..., it said in a statement": an attribution
+        after = text[match.end() :]
+        if len(match.group("rest").split()) < 2 or re.search(r",\s+(?:and|or|but)\b", after):
+            continue  # "A is X, B is Y, and C is Z": a list of clauses
+        start = sentence.start + match.start()
+        yield COMMA_SPLICE.at(
+            doc,
+            start,
+            start + 1,
+            "Two main clauses joined by a comma: end the first with a full stop or a semicolon.",
+            [";"],
+            confidence=0.6,
+        )
+        return
+
+
+def _opens_with_subject(clause: str) -> bool:
+    """Whether a clause opens with a determiner, a pronoun or a name (not a verb or adverb)."""
+    first = clause.split()[0]
+    lower = first.lower()
+    if lower in _SUBJECT_OPENERS:
+        return True
+    return (
+        first[0].isupper()
+        and lower not in stopwords()
+        and lower not in function_words()
+        and not can_be_verb(lower)
+        and not is_common_word(lower)
+    )
+
+
+def _finite(clause: str) -> bool:
+    """Whether a clause holds a finite verb (auxiliary, modal or past form after its subject)."""
+    return _finite_verb(clause)
+
+
+def _finite_after(subject: str, verb: str) -> bool:
+    """Whether ``verb`` after ``subject`` is finite: an auxiliary or modal, a past form, or a
+    present form agreeing with a pronoun."""
+    if verb in _SPLICE_AUXILIARIES:
+        return True
+    if not can_be_verb(verb) or verb.endswith("ing"):
+        return False
+    if subject in ("he", "she", "it", "they", "we"):
+        return (
+            verb.endswith("ed")
+            or verb in irregular_verb_forms()
+            or verb.endswith("s")
+            or (subject in ("they", "we"))
+        )
+    return False
 
 
 def _uncapitalised(word: str) -> str:

@@ -14,10 +14,12 @@ names the context that keeps it off native usage ("the Iran deal", "I was told t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from toolkit.checks import grammar_templates as templates
 from toolkit.checks.lexicon import LexiconCheck
 from toolkit.document import Document
-from toolkit.findings import Rule
+from toolkit.findings import Finding, Rule
 
 ARTICLE = Rule(
     code="GR101",
@@ -195,7 +197,22 @@ class GrammarCheck(LexiconCheck):
         RELATIVE,
         NUMBER_OF,
         PREPOSITION,
+        templates.MISSING_ARTICLE,
+        templates.PERFECT_PAST,
+        templates.DISTRIBUTIVE,
     )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """The lexicon's patterns, then the open-slot templates over prose sentences."""
+        yield from super().check(doc)
+        if doc.lang != "en":
+            return
+        for sentence in templates.prose_sentences(doc):
+            yield from templates.missing_articles(doc, sentence)
+            yield from templates.perfect_with_past(doc, sentence)
+            yield from templates.present_with_past(doc, sentence)
+            yield from templates.distributive(doc, sentence)
+            yield from templates.verb_prepositions(doc, sentence, VERB_PATTERN)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<title>``: the title (group t) capitalised before the name (group n);

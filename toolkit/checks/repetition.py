@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from operator import eq
 
+from toolkit.checks import _restatement as restatement
 from toolkit.checks.base import Check
 from toolkit.document import Document, Span
 from toolkit.english import ends_like_sentence, function_words
@@ -116,6 +117,25 @@ DOUBLED_CONJUNCTION = Rule(
     "it`: not `Since May, so many ...`); `if ..., then` is English and not flagged.",
 )
 
+RESTATED_CLAUSE = Rule(
+    code="RE107",
+    slug="restated-clause",
+    kind="repetition",
+    category="fluency/other",
+    severity="minor",
+    summary="A clause that says again what an earlier clause of the same sentence said, "
+    "joined by `and` or a comma (`Three workers were injured in the blast at the plant, and "
+    "three workers were injured in the blast.`).",
+    why="MT of long source sentences, and segment-level MT that sees a clause twice, emit it "
+    "twice in slightly different words; the repeat adds nothing.",
+    example="Three workers were injured in the blast at the chemical plant, and three workers "
+    "were injured in the blast.",
+    fixed="Three workers were injured in the blast at the chemical plant.",
+    false_positives="The later clause must have four words or more, at least three content "
+    "words, all of them in the earlier clause, and no name or figure of its own (`prices rose "
+    "in March and prices rose in April` is two facts). Quotations are skipped.",
+)
+
 _COORDINATORS = frozenset({"and", "or", "but", "nor", "then"})
 # "Although ..., but", "Because ..., so": both clauses marked, as the source language does.
 _PAIRED = re.compile(
@@ -162,6 +182,7 @@ _ARTICLE_AFTER = re.compile(r"[ \t]+(?:the|a|an)\b", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKENS = re.compile(r"\w+")
 _LOWER_WORDS = re.compile(r"\b[a-z]+\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
 _LABELLED = re.compile(r"[^.:\n]{1,40}:\s")
 _DATELINE = re.compile(r"[A-Z][^.\n()]{0,60}\([\w .-]{2,30}\)\s*[-–—]\s*")
 
@@ -182,6 +203,7 @@ class RepetitionCheck(Check):
         DOUBLED_PHRASE,
         REPEATED_ATTRIBUTION,
         DOUBLED_CONJUNCTION,
+        RESTATED_CLAUSE,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -191,8 +213,13 @@ class RepetitionCheck(Check):
         repeated = list(self._repeated(doc, doc.paragraphs, REPEATED_PARAGRAPH, near=False))
         yield from repeated
         sentences = [s for s in doc.sentences if not _covered(s.start, repeated)]
-        yield from self._repeated(doc, sentences, REPEATED_SENTENCE, near=True)
-        yield from self._contained(doc, sentences)
+        found = [
+            *self._repeated(doc, sentences, REPEATED_SENTENCE, near=True),
+            *self._contained(doc, sentences),
+        ]
+        yield from found
+        flagged = {f.start for f in found}
+        yield from _restated(doc, [s for s in sentences if s.start not in flagged])
         for sentence in doc.sentences:
             yield from _repeated_attribution(doc, sentence)
         yield from _doubled_conjunctions(doc)
@@ -313,6 +340,47 @@ class RepetitionCheck(Check):
 
         best = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
         return seen[best[0]] if best else None
+
+
+def _restated(doc: Document, sentences: list[Span]) -> Iterator[Finding]:
+    """A sentence, or a clause, that says again in other words what an earlier one said."""
+    contents = []
+    keys: list[str] = []
+    numbers = _number_words()
+    for sentence in sentences:
+        text = doc[sentence]
+        prose = (
+            text.rstrip().endswith(".")
+            and text[:1].isalpha()
+            and not any(mark in text for mark in '"“”«»')
+            and not _LABELLED.match(text)  # a spec line or a labelled teaser
+            and not _FIRST_PERSON.search(text)  # speech: a speaker may say it twice
+        )
+        keys.append(" ".join(_TOKENS.findall(text.lower())))
+        contents.append(restatement.content(text, numbers) if prose else None)
+        clause = restatement.restated_clause(text, numbers) if prose else None
+        if clause:
+            yield RESTATED_CLAUSE.at(
+                doc,
+                sentence.start + clause[0],
+                sentence.start + clause[1],
+                "This clause says again what the clause before it said.",
+                [""],
+                confidence=0.7,
+            )
+    for later, earlier in restatement.restated_index(contents):
+        if keys[later] == keys[earlier]:
+            continue  # the same words: the exact-repeat rules judge it
+        span, first = sentences[later], sentences[earlier]
+        line, _ = doc.line_col(first.start)
+        yield REPEATED_SENTENCE.at(
+            doc,
+            span.start,
+            span.end,
+            f"Says again, in other words, the sentence on line {line}.",
+            [""],
+            confidence=0.7,
+        )
 
 
 def _repeated_attribution(doc: Document, sentence: Span) -> Iterator[Finding]:

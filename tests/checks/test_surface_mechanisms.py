@@ -1,0 +1,121 @@
+"""Fresh grammar, fragment and repetition artifacts, written for these tests (not taken from any
+tuning article), one or more per source language, and the native text each mechanism must
+leave alone. Each case: the whole default check must report a finding overlapping the span."""
+
+import pytest
+
+from toolkit.pipeline import check
+
+KINDS = ("grammar", "fragment", "repetition")
+
+ARTIFACTS = [
+    # grammar: a count noun without its article
+    ("ar", "The ministry said in statement that the convoy reached the crossing.", "in statement"),
+    ("fa", "The spokesman told reporters at press conference in Shiraz on Sunday.", "at press"),
+    ("tr", "Few days later, the governor of Izmir announced new measures.", "Few days"),
+    ("ur", "The prime minister held meeting with the army chief on Tuesday.", "held meeting"),
+    ("zh", "Officials said the new railway is important step for the economy.", "important"),
+    ("ar", "The agency issued statement on the arrests late on Friday.", "issued statement"),
+    # grammar: the present perfect with a finished time
+    ("ru", "The Kremlin has announced on Monday that the summit was postponed.", "has announced"),
+    ("fr", "The finance minister has resigned yesterday after a vote.", "has resigned"),
+    ("tr", "Two soldiers have been killed last week near the border town of Cizre.", "have been"),
+    # grammar: a verb with the source language's preposition
+    ("ur", "The protesters demanded for the release of the detained students.", "demanded for"),
+    ("ar", "The delegation visited to the camps in northern Lebanon on Tuesday.", "visited to"),
+    ("tr", "The president congratulated to the new prime minister of Azerbaijan.", "congratulated"),
+    ("ru", "The commission requested for additional documents from the bank.", "requested for"),
+    ("fa", "Police entered into the village of Deh Now at dawn with armoured cars.", "entered"),
+    ("zh", "Delegates participated to the forum on water security in Kunming.", "participated"),
+    # fragments: an adjunct or clause split off by a full stop
+    ("ar", "Prices rose sharply in Amman. Since the beginning of the year.", "Since"),
+    ("fr", "The strike paralysed the railways. Mostly in the south of the country.", "Mostly"),
+    ("ru", "The border will remain closed. Until the end of the investigation.", "Until"),
+    ("tr", "Work on the bridge began in March. Under the supervision of the governor.", "Under"),
+    # fragments: two sentences joined by a comma
+    ("ur", "The flood destroyed 300 homes in Sindh, the government has announced aid.", ","),
+    ("zh", "The satellite was launched from Jiuquan on Friday, it will monitor crops.", ","),
+    # repetition: a clause or sentence said twice in other words
+    (
+        "ar",
+        "The committee will meet again on Sunday to review the draft law. The committee is going "
+        "to meet again on Sunday in order to review the draft law.",
+        "The committee is going",
+    ),
+    (
+        "zh",
+        "Three workers were injured in the blast at the chemical plant, and three workers were "
+        "injured in the blast.",
+        "three workers were injured in the blast.",
+    ),
+    (
+        "fa",
+        "The central bank raised its key interest rate by two points on Wednesday. Inflation "
+        "reached 40 percent. The central bank of the country raised the key interest rate by two "
+        "points on Wednesday.",
+        "The central bank of the country",
+    ),
+    ("tr", "The summit will be held in in Ankara next month.", "in in"),
+]
+
+NATIVE = [
+    "He was taken to hospital, where he died in police custody on Monday.",
+    "At home, the mood was calm; by phone, officials said little.",
+    "Few people have seen the report, and fewer still have read it.",
+    "The company has said it will appeal, and it has hired new lawyers since last year.",
+    "Police have made 12 arrests since Monday.",
+    "They demanded that the government act, and entered into talks with the unions.",
+    "The team participated in the forum, which was held in Paris.",
+    "If the vote passes, the law will take effect in May.",
+    "The minister, who took office in 2019, said the talks were useful.",
+    "Prices rose sharply last year. Since then, they have fallen by half.",
+    "The road was closed for hours. For the first time in a decade, the river froze.",
+    "Oil rose 2% on Monday. It fell again on Tuesday, traders said.",
+    "The bank raised rates on Monday. The move surprised markets, which had expected a pause.",
+]
+
+
+def _overlapping(text: str, needle: str):
+    start = text.index(needle)
+    end = start + len(needle)
+    return [f for f in check(text) if f.kind in KINDS and f.start < end and f.end > start]
+
+
+@pytest.mark.parametrize("lang, text, needle", ARTIFACTS, ids=[f"{a[0]}-{a[2]}" for a in ARTIFACTS])
+def test_fresh_artifact_is_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", NATIVE)
+def test_native_text_is_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
+
+
+MORE_ARTIFACTS = [
+    ("ur", "Spokesman of the provincial police said four suspects were held.", "Spokesman"),
+    ("fa", "Talks stalled because delegation was late for the session in Geneva.", "delegation"),
+    ("ar", "The ministry announces yesterday that the crossing was closed.", "announces"),
+    ("ru", "The governor says on Monday that schools in Tomsk will reopen.", "says"),
+    ("ur", "Witnesses told that the gunmen fled towards the hills of Kurram.", "told that"),
+    ("tr", "One of the firefighters were injured while fighting the blaze.", "were"),
+    ("zh", "Each of the provinces have set up a flood-control headquarters.", "have"),
+]
+
+MORE_NATIVE = [
+    "I was told that the road was closed, and I'm told that it will reopen.",
+    "One of the soldiers who were wounded died in hospital.",
+    "Reports last week said the dam was damaged.",
+    "Parliament voted on Monday to extend the mandate.",
+    "He said that meeting was productive.",
+    "The dispute began in 1991. For more than two decades part of her estate remained unsold.",
+]
+
+
+@pytest.mark.parametrize("lang, text, needle", MORE_ARTIFACTS, ids=[a[2] for a in MORE_ARTIFACTS])
+def test_more_fresh_artifacts_are_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", MORE_NATIVE)
+def test_more_native_text_is_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
