@@ -125,7 +125,7 @@ def test_messages_name_the_source_form_of_the_source_language():
 def test_weak_patterns_need_a_stronger_calque_in_the_text():
     weak = "It is worth noting that the bridge opened in 1998."
     assert calques(weak) == []
-    strong = weak + " Talks stalled within the framework of the agreement."
+    strong = weak + " Talks stalled in the framework of the agreement."
     assert {f.rule for f in calques(strong)} == {"CQ101"} and len(calques(strong)) == 2
 
 

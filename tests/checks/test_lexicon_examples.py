@@ -15,7 +15,7 @@ from toolkit.settings import Settings
 def _rows(check):
     rows = {}
     for path in sorted(corpora_dir().joinpath(check.folder).glob("*.tsv")):
-        if path.stem in {"shared", "ar", "fa", "tr", "ur", "zh", "ru", "fr"}:
+        if path.stem in {"shared", "templates", "ar", "fa", "tr", "ur", "zh", "ru", "fr"}:
             rows.update((row["id"], row) for row in iter_tsv(path))
     return [(check, entry, rows[entry.id]) for entry in check(Settings()).entries()]
 

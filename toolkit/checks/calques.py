@@ -7,6 +7,7 @@ zh, ru, fr) plus shared families (shared.tsv), read by the engine in ``lexicon``
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from toolkit.checks.lexicon import Entry, LexiconCheck, load_lexicon
@@ -126,7 +127,34 @@ REPORTING = Rule(
     false_positives="'It was stated that' alone also occurs in native legal prose: the "
     "patterns need the statement and its author.",
 )
-RULES = (CONNECTIVE, RELATIVE_DATE, COLLOCATION, HONORIFIC, CALENDAR, FALSE_FRIEND, REPORTING)
+LIGHT_VERB = Rule(
+    code="CQ108",
+    slug="calqued-light-verb",
+    kind="calque",
+    category="style/awkward",
+    severity="minor",
+    summary="An action noun with the source language's light verb instead of its English verb "
+    "('carried out a visit', 'did a trip', 'had a speech', 'made evaluations', 'showed a "
+    "reaction').",
+    why="Persian kardan, Urdu karna, Turkish yapmak, Arabic qama bi- and Russian sovershit "
+    "pair a noun with 'do' or 'make'; English uses the verb ('visited') or the noun's own verb "
+    "('held a press conference', 'gave a speech').",
+    example="The trade minister carried out a two-day visit to Hanoi.",
+    fixed="The trade minister paid a two-day visit to Hanoi.",
+    false_positives="Only pairs English does not use are listed ('made a statement', 'paid a "
+    "visit', 'carried out an attack' are left alone); 'had a trip' or 'had a presence' need "
+    "the place or event that follows.",
+)
+RULES = (
+    CONNECTIVE,
+    RELATIVE_DATE,
+    COLLOCATION,
+    HONORIFIC,
+    CALENDAR,
+    FALSE_FRIEND,
+    REPORTING,
+    LIGHT_VERB,
+)
 
 
 def load_patterns() -> tuple[Entry, ...]:
@@ -143,12 +171,18 @@ class CalqueCheck(LexiconCheck):
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<gregorian>``: a solar date (groups d, m, y) in the Gregorian calendar;
-        ``<gyear>``: the Gregorian year in which most of solar year y falls."""
+        ``<gyear>``: the Gregorian year in which most of solar year y falls;
+        ``<dotdate>``: a day.month.year date (groups d, m, y) with the month's name."""
         groups = match.groupdict()
+        if name == "dotdate" and groups.get("m"):
+            day, month = int(groups["d"]), int(groups["m"])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return f"{day} {calendar.month_name[month]} {groups['y']}"
+            return None
         if name == "gyear" and groups.get("y"):
             return f"{groups.get('pre') or ''}{int(groups['y']) + 621}"
         if name == "gregorian" and groups.get("d") and groups.get("m"):
             weekday = _WEEKDAY_BEFORE.search(doc.text, max(0, match.start() - 16), match.start())
             day = weekday.group(1) if weekday else None
             return gregorian(doc.text, groups["d"], groups["m"], groups.get("y"), day) or None
-        return None
+        return super().compute(name, doc, match)

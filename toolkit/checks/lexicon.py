@@ -30,7 +30,7 @@ from toolkit.document import Document, Span
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
 from toolkit.regex_programs import Program, compiled, program
-from toolkit.resources import corpora_dir, corpus_path, iter_tsv
+from toolkit.resources import corpora_dir, corpus_path, iter_tsv, read_lines
 
 LANGUAGES = {
     "ar": "Arabic",
@@ -123,17 +123,33 @@ class Entry:
         return f"{self.explanation} (from {'; '.join(forms)})" if forms else self.explanation
 
 
+def _class_files() -> list[Path]:
+    return sorted(corpora_dir().joinpath("calques", "classes").glob("*.txt"))
+
+
+def word_class(path: Path) -> str:
+    """A word list (corpora/calques/classes/NAME.txt) as a regex alternation: each line a
+    literal word or phrase whose spaces match any whitespace, longest first."""
+    phrases = sorted(set(read_lines("calques", "classes", path.name)), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
 @functools.cache
 def macros() -> dict[str, str]:
-    """Named sub-patterns shared by every lexicon."""
-    return {row["name"]: row["pattern"] for row in iter_tsv(corpus_path("calques", "macros.tsv"))}
+    """Named sub-patterns shared by every lexicon: the regexes of corpora/calques/macros.tsv
+    and the word classes of corpora/calques/classes/ (``name.txt`` is ``{NAME}``), the open
+    slots of the template rows."""
+    table = {row["name"]: row["pattern"] for row in iter_tsv(corpus_path("calques", "macros.tsv"))}
+    for path in _class_files():
+        table[path.stem.upper()] = word_class(path)
+    return table
 
 
 def expand_macros(pattern: str) -> str:
     """Replace each {NAME} by its macro, recursively (macros may use macros)."""
     table = macros()
     for _ in range(10):
-        expanded = re.sub(r"\{([A-Z]+)\}", lambda m: table[m.group(1)], pattern)
+        expanded = re.sub(r"\{([A-Z][A-Z_]*)\}", lambda m: table[m.group(1)], pattern)
         if expanded == pattern:
             return pattern
         pattern = expanded
@@ -202,7 +218,7 @@ def _lexicon_files(folder: str) -> list[Path]:
     return [
         path
         for path in sorted(corpora_dir().joinpath(folder).glob("*.tsv"))
-        if path.stem in LANGUAGES or path.stem == "shared"
+        if path.stem in LANGUAGES or path.stem in ("shared", "templates")
     ]
 
 
@@ -266,6 +282,7 @@ def _cache_sources(folder: str) -> list[Path]:
     return [
         *_lexicon_files(folder),
         corpus_path("calques", "macros.tsv"),
+        *_class_files(),
         Path(__file__),
         Path(__file__).with_name("literals.py"),
         Path(regex_programs.__file__),
@@ -308,6 +325,24 @@ def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int,
             opened = text.count(",", sentence.start if sentence else 0, comma) % 2 == 1
             return (comma, end, "") if opened else (comma, end + 1, "")
     return (lead.start(), end, "") if lead else None
+
+
+_PAST = frozenset({"did", "done", "had", "made", "gave", "given", "shown", "told", "held"})
+
+
+def inflected(forms: list[str], verb: str) -> str | None:
+    """Of a verb's forms (past, -ing, third person -s, base), the one that ``verb`` (a
+    matched verb, possibly with a particle: "carried out") is in."""
+    if len(forms) != 4:
+        return None
+    word = verb.split()[0].lower()
+    if word in _PAST or word.endswith("ed"):
+        return forms[0]
+    if word.endswith("ing"):
+        return forms[1]
+    if word.endswith("s"):
+        return forms[2]
+    return forms[3]
 
 
 def match_case(suggestion: str, original: str) -> str:
@@ -395,7 +430,14 @@ class LexiconCheck(Check):
         return starts
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
-        """The value of a computed template ``<name>`` (None: no such rewrite here)."""
+        """The value of a computed template ``<name>`` (None: no such rewrite here):
+        ``<verb:PAST,ING,S,BASE>`` is the verb in the form of the matched group ``v``,
+        followed by the group ``rest`` when the pattern has one."""
+        kind, _, forms = name.partition(":")
+        if kind == "verb" and match.groupdict().get("v"):
+            verb = inflected(forms.split(","), match.group("v"))
+            rest = match.groupdict().get("rest") or ""
+            return verb + rest if verb else None
         return None
 
     def _expand(self, doc: Document, match: re.Match[str], template: str, at_start: bool):
