@@ -493,3 +493,51 @@ def test_chrome_of_more_cms_and_languages(line: str) -> None:
 @pytest.mark.parametrize("credit", ["CAIRO (MENA) -", "Baghdad - Al-Sabah"])
 def test_datelines_are_credit(credit: str) -> None:
     assert credit not in flagged_lines("Strikes hit two towns\n\n" + credit + "\n" + BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # previous/next links, in English, translated, or left in the source language
+        "Next article: Flood warnings issued across southern Punjab",
+        "Previous news: Kazakhstan raises its key rate to 16.75%",
+        "上一篇：国务院召开常务会议部署防汛工作",
+        "Предыдущая новость: В Якутии открыли новый мост через Лену",
+        "الخبر السابق: وزير الطاقة يفتتح محطة جديدة",
+        "خبر بعدی: افزایش قیمت بنزین در استان فارس",
+        "Önceki haber: İzmir'de orman yangını kontrol altına alındı",
+        "Article suivant : le Sénat adopte la loi sur l'eau",
+        # reading-time badges and view counters
+        "Okuma süresi: 4 dk",
+        "Время чтения: 5 минут",
+        "مدة القراءة: 3 دقائق",
+        "阅读量：1234",
+        "2 min de lecture",
+        # rows of metadata items between separators
+        "Views: 1,204 | Comments: 3",
+        "12/03/2024 14:05 | Okunma: 2.345",
+        "Economy | Published: 4 March 2025 | Hits: 871",
+        # paywall prompts
+        "You have read 3 of 5 free articles this month.",
+        "Il vous reste 2 articles à lire ce mois-ci. Abonnez-vous pour continuer.",
+        "Чтобы продолжить чтение, оформите подписку.",
+        "[/gallery]",
+    ],
+)
+def test_page_furniture_in_any_language_is_chrome(line: str) -> None:
+    found = flagged_lines(BODY + "\n" + line + "\n\nLeave a Reply\n")
+    assert found[line] == "BP101"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Amina Yusuf, in Kano",
+        "By Jean-Pierre Mukendi and Marie Lenoir, in Kinshasa",
+        "Reporter: Zhang Yiming",
+    ],
+)
+def test_bylines_between_chrome_lines_stay(line: str) -> None:
+    """A byline is the article's (a credit), even between chrome lines above the body."""
+    text = "Temps de lecture : 3 min\n\n" + line + "\n\n" + BODY
+    assert line not in flagged_lines(text)

@@ -32,6 +32,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _STAMP_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _STAMP_WORDS = 6
+# A numeric date, a time, or both: an item of a metadata row ("20/01/2023 | Views: 12").
+_DATE_ITEM = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s*[-–,]?\s*\d{1,2}[:h]\d{2})?|\d{1,2}[:h]\d{2}"
+)
+_WRITTEN_DATE = re.compile(r"(?:\w+,? )?(?:\d{1,2} \w+|\w+ \d{1,2}),? \d{4}")
+_SECTION_WORDS = 3
 # A row of menu items or a breadcrumb: two to six short items between separators
 # ("SPOR › FUTBOL › EURO 2024", "À la une | RDC | Sécurité").
 _MENU_SEPARATOR = re.compile(r"\s+[|›»>/]\s+")
@@ -44,7 +50,8 @@ _BEFORE_END_SHARE = 0.5
 _NOTICE = re.compile(
     r"cookie|©|rights reserved|will not be published|newsletter|disclaimer|reproduced from|"
     r"reprinted from|hyperlink|link to (?:the )?(?:source|original)|protected by copyright|"
-    r"reserved|prohibited without|ملفات تعريف|محفوظة",
+    r"reserved|prohibited without|ملفات تعريف|محفوظة|abonnez-vous|subscribe to continue|"
+    r"оформите подписку|abone ol",
     re.IGNORECASE,
 )
 
@@ -209,11 +216,21 @@ def describe(line: str) -> LineInfo:
 
 
 def _chrome_items(text: str, found: Patterns) -> bool:
-    """A row of chrome items between separators ("SON DAKİKA | BREAKING", "Share | Print")."""
+    """A row of chrome items between separators ("SON DAKİKA | BREAKING", "Share | Print",
+    "20/01/2023 | Views: 12,408", "Local | Published: 11 May 2024 | Hits: 3481"): every item
+    chrome or a numeric date, at least one chrome, and at most one short item of neither (a
+    section name) when two or more are chrome."""
     parts = [p for p in _SEPARATOR.split(text) if p]
-    if len(parts) < 2 or all(_DIGIT.search(p) for p in parts):
+    if len(parts) < 2:
+        return False
+    chrome = [p for p in parts if found.chrome.fullmatch(p) or found.nav.fullmatch(p)]
+    if not chrome or all(_DATE_ITEM.fullmatch(p) or _WRITTEN_DATE.fullmatch(p) for p in chrome):
         return False  # "29 November 2018 | 20 January 2019": dates of an event, not chrome
-    return all(found.chrome.fullmatch(p) or found.nav.fullmatch(p) for p in parts)
+    rest = [p for p in parts if p not in chrome and not _DATE_ITEM.fullmatch(p)]
+    if not rest:
+        return True
+    section = len(_WORD.findall(rest[0])) <= _SECTION_WORDS and not _ends_sentence(rest[0])
+    return len(rest) == 1 and len(chrome) >= 2 and section
 
 
 def _menu(text: str) -> bool:

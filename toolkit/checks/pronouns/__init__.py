@@ -18,12 +18,19 @@ from toolkit.checks.base import Check
 from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech
 from toolkit.checks.pronouns.lexicon import AnimacyLexicon, Referent
 from toolkit.checks.pronouns.mentions import Mention
-from toolkit.checks.pronouns.rules import GENDER_MISMATCH, NONHUMAN_ANTECEDENT
+from toolkit.checks.pronouns.rules import GENDER_MISMATCH, HONORIFIC_PLURAL, NONHUMAN_ANTECEDENT
 from toolkit.document import Document
 from toolkit.english import same_case
 from toolkit.findings import Finding
 
-__all__ = ["GENDER_MISMATCH", "NONHUMAN_ANTECEDENT", "AnimacyLexicon", "PronounCheck", "Referent"]
+__all__ = [
+    "GENDER_MISMATCH",
+    "HONORIFIC_PLURAL",
+    "NONHUMAN_ANTECEDENT",
+    "AnimacyLexicon",
+    "PronounCheck",
+    "Referent",
+]
 
 _WINDOW = 2  # previous sentences searched for an antecedent
 _NAMED_THINGS = ("building", "event", "document", "economy", "product")  # nouns_broad.tsv
@@ -34,13 +41,15 @@ class PronounCheck(Check):
     """Gendered pronouns whose antecedent is not a person, or is a person of the other gender."""
 
     name = "pronouns"
-    rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH)
+    rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH, HONORIFIC_PLURAL)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        from toolkit.checks.pronouns.honorific import honorific_findings
         from toolkit.checks.pronouns.lexical import lexical_findings
 
         parsed = () if self.settings.fast else list(self._parsed(doc))
         yield from lexical_findings(doc, AnimacyLexicon.load(), parsed)
+        yield from honorific_findings(doc, AnimacyLexicon.load())
 
     def _parsed(self, doc: Document) -> Iterator[Finding]:
         """Findings from a spaCy parse of the sentences around each gendered pronoun."""

@@ -22,7 +22,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech
 from toolkit.checks.pronouns.lexicon import AnimacyLexicon, Referent
@@ -46,6 +46,8 @@ TOPICS = 6  # ... counted up to this many times
 RIVAL = 0.3  # for a person antecedent: or above this share of its own salience
 REPORTED = 0.7  # for a body that reports "that he/she ...": the subject is a strong antecedent
 SPEAKER = 0.2  # ... and people who only reported something count this share
+EVIDENCE = 0.5  # confidence of a finding that shows the translation leaks gender ...
+LEAK = 2.0  # ... after which people count this many times less
 _WINDOW = 6  # sentences searched back for people
 _CLAUSE_OPENERS = frozenset(
     [
@@ -106,13 +108,39 @@ def lexical_findings(
     """PR101 and PR102 findings, without a parser. ``parsed`` (--deep) are the findings of
     the spaCy resolver: each one is kept where this one judged nothing, unless a person the
     pronoun may mean is salient, a ship is near a "she", or a person opens the next
-    sentence."""
+    sentence.
+
+    A translation that leaks the source's gender does so throughout: once a pronoun of the
+    text is flagged with ``EVIDENCE`` confidence, its other pronouns are judged again with
+    the people around them counting ``1 / LEAK`` as much (clean text never gets there)."""
     matches = list(GENDERED.finditer(doc.text))
     if not matches:
         return
     text = Text(doc)
     found = mentions(text, lexicon, _words_needed(text, matches[-1].start()))
     by_start = {f.start: f for f in parsed}
+    first = _resolve(text, matches, found, by_start, lexicon, leak=False)
+    rules = {f.rule for f in first.values() if f.confidence >= EVIDENCE}
+    if rules:
+        again = _resolve(text, matches, found, by_start, lexicon, leak=True)
+        for k, finding in again.items():
+            if k not in first and finding.rule in rules:
+                first[k] = replace(
+                    finding, confidence=max(0.3, finding.confidence - 0.1), safe=False
+                )
+    yield from (first[k] for k in sorted(first))
+
+
+def _resolve(
+    text: Text,
+    matches: list[re.Match[str]],
+    found: list[Mention],
+    by_start: dict[int, Finding],
+    lexicon: AnimacyLexicon,
+    leak: bool,
+) -> dict[int, Finding]:
+    """The findings on the gendered pronouns of ``matches``, by word index."""
+    findings: dict[int, Finding] = {}
     chain: list[tuple[int, int, str, float]] = []  # earlier unflagged pronouns
     for match in matches:
         k = text.index_at(match.start())
@@ -121,14 +149,15 @@ def lexical_findings(
         if text.words[k].end != match.end():
             continue
         pronoun = match.group().lower()
-        finding = _judge(text, k, match.group(), found, chain, lexicon)
+        finding = _judge(text, k, match.group(), found, chain, lexicon, leak)
         if finding is None:
             finding = _from_parse(text, k, by_start, found, chain)
         if finding is None:
             role = 1.0 if pronoun in ("she", "he") else 0.8
             chain.append((k, text.sentence_of[k], GENDER[pronoun], role))
         else:
-            yield finding
+            findings[k] = finding
+    return findings
 
 
 def _words_needed(text: Text, last: int) -> int:
@@ -166,8 +195,10 @@ def _judge(
     found: list[Mention],
     chain: list[tuple[int, int, str, float]],
     lexicon: AnimacyLexicon,
+    leak: bool = False,
 ) -> Finding | None:
     doc = text.doc
+    scale = LEAK if leak else 1.0
     offset = text.words[k].start
     end = text.words[k].end
     s = text.sentence_of[k]
@@ -225,14 +256,20 @@ def _judge(
     )
     if antecedent is None:
         return None
+    role = antecedent.mention
+    named = _named_role(text, role, k, found)
+    if named is not None:  # the role's subject and speaker flags go to its name
+        named = replace(named, subject=role.subject, speaker=role.speaker)
+        antecedent = _Antecedent(named, antecedent.bound)
     mention = antecedent.mention
+    introduced = range(role.first, mention.first)  # "the head of X, Name,"
     referent = mention.referent
     if not _agrees(mention, GENDER[pronoun.lower()]):
         return None
-    people = _salience(text, k, gender, found, chain, mention)
+    people = _salience(text, k, gender, found, chain, mention, skip=introduced)
     # a named person of the other gender is a strong antecedent: rivals must match a share
     rival = RIVAL * _weight(mention) * _nearness(text, mention.sentence, s)
-    block = max(BLOCK, rival) if referent.animacy == "human" else BLOCK
+    block = max(BLOCK * scale, rival) if referent.animacy == "human" else BLOCK * scale
     if referent.animacy == "nonhuman":
         if gender == "f" and _ship_near(text, k, found) and not antecedent.bound:
             return None  # ships are "she" in English
@@ -242,13 +279,13 @@ def _judge(
             antecedent = _Antecedent(mention, True, measured=False)  # "she was designed"
         if not antecedent.bound and _strong(text, k, mention, found):
             aside = _aside(text, mention, k)
-            previous = not _continued(text, k, mention, found)
+            previous = not (leak or _continued(text, k, mention, found))
             if _rival_near(text, k, gender, found, mention, aside, previous):
                 return None
             people = _salience(
                 text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
             )
-            block = REPORTED
+            block = REPORTED * scale
         if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
             return None
         suggestion = forms[1] if mention.plural else forms[0]
@@ -274,13 +311,16 @@ def _judge(
         elif _reported(text, k, mention) or _continued(text, k, mention, found):
             # "Maryam, a teacher, told our reporter that he"; "Maryam was elected and he"
             previous = not _continued(text, k, mention, found)
-            if _rival_near(text, k, gender, found, mention, previous=previous):
+            if _rival_near(
+                text, k, gender, found, mention, introduced, previous=previous and not leak
+            ):
                 return None
-            aside = range(0) if previous else range(mention.last, k)  # "the son of X"
+            # "the son of X" after the subject, or its role before it
+            aside = introduced if previous else range(introduced.start, k)
             people = _salience(
                 text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
             )
-            block = max(REPORTED, rival)
+            block = max(REPORTED * scale, rival)
         if people >= block:
             return None
         return GENDER_MISMATCH.at(
@@ -293,6 +333,23 @@ def _judge(
             confidence=0.6 if antecedent.bound else 0.5,
         )
     return None
+
+
+def _named_role(text: Text, role: Mention, k: int, found: list[Mention]) -> Mention | None:
+    """ "The head of the jury, the actress Carmen Ruiz, said that he": the person a role noun
+    of no stated gender introduces, named with a gender before the verb of its clause."""
+    noun = role.referent.animacy == "maybe" and role.text[:1].islower()  # "adviser"
+    if not (role.referent.animacy == "human" or noun) or role.referent.gender or role.plural:
+        return None
+    named = None
+    for m in _between(found, role.last, k):
+        if m.sentence != role.sentence or _verb_between(text, role.last, m.first):
+            break
+        if "and" in text.lowers[role.last : m.first]:
+            break  # "Smith and Maria Lopez": two people
+        if m.titled and m.referent.gender and m.text[:1].isupper() and not m.oblique:
+            named = m
+    return named
 
 
 def _own_pronoun_follows(text: Text, k: int, gender: str | None) -> bool:
@@ -405,7 +462,7 @@ def _rival_near(
             continue  # "told our reporter that he": the teller
         if m.sentence == s and m.referent.animacy == "human" and not m.oblique:
             return True
-        if m.sentence < s and m.person and m.subject and not m.speaker:
+        if m.sentence < s and m.person and m.subject and not m.speaker and _weight(m) > 0.3:
             return True
     return False
 
@@ -584,9 +641,13 @@ def _subject(
         modified = before.endswith(("ed", "ing")) and not text.gap(mention.first)
         if _verb_between(text, start + 1, mention.first - modified):  # "the armed forces"
             return None
+        if text.texts[mention.last - 1].endswith(("'s", "’s")):
+            continue  # "Iran's national team": the possessor is no subject
         if not mention.oblique and not in_speech(text.doc, mention.start):
             opens = mention.first <= start + 1 + (text.lower(start) in _NOUN_PHRASE_OPENERS)
-            named = found[mention.same_as] if mention.same_as >= 0 else mention
+            named = mention
+            while named.same_as >= 0:  # "chief" -> "engineer" -> "Dr. X"
+                named = found[named.same_as]
             subject = mention.subject or named.subject
             return named if subject or (opens and not strict) else _UNCLEAR
     return None

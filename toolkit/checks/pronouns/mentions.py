@@ -44,7 +44,7 @@ _PRONOUNS = frozenset(
 )
 _ACRONYM = re.compile(ACRONYM.pattern + r"|[A-Z]{2,}[a-z]?")  # ... or a plural: MPs
 _POSSESSIVE = ("'s", "’s")
-_OF_PHRASE = re.compile(r"\s+(?:of|for)\s[^,.;]{1,80},\s*")  # "minister of economy, X"
+_OF_PHRASE = re.compile(r"\s+(?:of|for|to|at|in)\s[^,.;]{1,80},\s*")  # "adviser to X, Y"
 _DETERMINERS = frozenset(
     [
         "the",

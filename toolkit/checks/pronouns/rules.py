@@ -1,4 +1,5 @@
-"""The pronoun check's rules: a gendered pronoun for a thing, and one of the other gender."""
+"""The pronoun check's rules: a gendered pronoun for a thing, one of the other gender, and a
+plural 'They' for one person."""
 
 from __future__ import annotations
 
@@ -48,4 +49,23 @@ GENDER_MISMATCH = Rule(
     false_positives="The pronoun may refer to a man or woman named further back, or to one "
     "whose given name is used for both sexes; names are judged from a list of 55,000 given "
     "names (nam_dict), which can be wrong for a middle name used as a surname.",
+)
+HONORIFIC_PLURAL = Rule(
+    code="PR103",
+    slug="honorific-plural-they",
+    kind="pronoun",
+    category="accuracy/mistranslation",
+    severity="major",
+    summary="A sentence that opens with 'They' and a reporting verb ('They said', 'They "
+    "stressed') after sentences that name one person, of a known gender, as their subject "
+    "and nothing plural 'they' could mean: no other person, plural noun or pronoun, body or "
+    "capitalised plural.",
+    why="Persian and Urdu speak of a respected person (a leader, a minister, an elder) in "
+    "the plural (ishan, unhon ne); MT keeps the plural, and the reader looks for a group.",
+    example="Chief Minister Maryam Nawaz visited the burns ward in Multan on Friday. They said "
+    "that no negligence would be tolerated.",
+    fixed="Chief Minister Maryam Nawaz visited the burns ward in Multan on Friday. She said "
+    "that no negligence would be tolerated.",
+    false_positives="A person who uses 'they' (a non-binary person), or a group named "
+    "further back than two sentences or only implied, is the real antecedent now and then.",
 )
