@@ -431,3 +431,8 @@ def test_a_possessor_is_no_subject():
 )
 def test_a_person_inside_an_aside_is_no_rival_for_a_bound_possessive(text):
     assert [(f.rule, f.text, f.suggestions) for f in findings(text)] == [("PR102", "his", ("her",))]
+
+
+def test_a_person_inside_an_aside_can_be_what_a_report_is_about():
+    text = "Nadia Karimova, the lawyer of the jailed blogger Rustam Aliev, said that he had been"
+    assert findings(text + " tortured.") == []
