@@ -82,3 +82,45 @@ def test_spacy_loads_without_torch():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_nearest_place_reads_only_the_places_near_in_latitude_and_stays_exact(monkeypatch):
+    import math
+    import random
+    from types import SimpleNamespace
+
+    from toolkit.names.context import Context
+
+    rng = random.Random(7)
+    places = [
+        SimpleNamespace(lat=rng.uniform(-60, 70), lon=rng.uniform(-180, 180), type="city")
+        for _ in range(400)
+    ]
+    context = Context.__new__(Context)
+    context.places, context.nearest = places, {}
+    read: list[float] = []
+    cos = math.cos
+    monkeypatch.setattr(math, "cos", lambda x: read.append(x) or cos(x))
+    for place in places[:40]:
+        key = id(place)
+        lat1, lon1 = math.radians(place.lat), math.radians(place.lon)
+        sin1, cos1 = math.sin(lat1), cos(lat1)
+        brute = max(
+            sin1 * sin2 + cos1 * cos2 * cos(lon2 - lon1)
+            for _, ids, sin2, cos2, lon2 in context._points
+            if ids != {key}
+        )
+        read.clear()
+        assert context._closest(key, lat1, lon1) == brute
+        assert len(read) < 120  # of 400 places: not every one
+
+
+def test_respelled_names_skip_runs_inside_listed_names_by_bisection():
+    from toolkit.names.resolve import _container
+
+    spans = [(30, 40), (0, 10), (5, 25), (50, 52)]
+    inside = _container(spans)
+    for start in range(0, 60):
+        for end in range(start + 1, 61):
+            expected = any(s <= start and end <= e for s, e in spans)
+            assert inside(start, end) == expected, (start, end)

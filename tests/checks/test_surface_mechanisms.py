@@ -89,3 +89,33 @@ def test_fresh_artifact_is_found(lang, text, needle):
 @pytest.mark.parametrize("text", NATIVE)
 def test_native_text_is_left_alone(text):
     assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
+
+
+MORE_ARTIFACTS = [
+    ("ur", "Spokesman of the provincial police said four suspects were held.", "Spokesman"),
+    ("fa", "Talks stalled because delegation was late for the session in Geneva.", "delegation"),
+    ("ar", "The ministry announces yesterday that the crossing was closed.", "announces"),
+    ("ru", "The governor says on Monday that schools in Tomsk will reopen.", "says"),
+    ("ur", "Witnesses told that the gunmen fled towards the hills of Kurram.", "told that"),
+    ("tr", "One of the firefighters were injured while fighting the blaze.", "were"),
+    ("zh", "Each of the provinces have set up a flood-control headquarters.", "have"),
+]
+
+MORE_NATIVE = [
+    "I was told that the road was closed, and I'm told that it will reopen.",
+    "One of the soldiers who were wounded died in hospital.",
+    "Reports last week said the dam was damaged.",
+    "Parliament voted on Monday to extend the mandate.",
+    "He said that meeting was productive.",
+    "The dispute began in 1991. For more than two decades part of her estate remained unsold.",
+]
+
+
+@pytest.mark.parametrize("lang, text, needle", MORE_ARTIFACTS, ids=[a[2] for a in MORE_ARTIFACTS])
+def test_more_fresh_artifacts_are_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", MORE_NATIVE)
+def test_more_native_text_is_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []

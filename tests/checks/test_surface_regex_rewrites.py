@@ -13,7 +13,7 @@ from toolkit.checks import capitalisation, punctuation
 # The original forms (lookbehind first), kept here as the reference.
 ORIGINALS = {
     (punctuation, "_GLUED"): r"(?<=[a-z\d%)\"”’])([.!?,;:]+[”\"’»)]*|[”»])(?=[A-Za-z][a-z])",
-    (punctuation, "_SWAPPED_SPACE"): r"(?<=\w)[ \t]+([,;])(?=[^\W\d_])",
+    (punctuation, "_SWAPPED_SPACE"): (r"(?<=\w)[ \t]+([,;]|[.!?:](?=[A-Z][a-z]))(?=[^\W\d_])"),
     (punctuation, "_SPLIT_CLITIC"): r"(?<=\w)([ \t]+)(['’](?:s|re|ve|ll|d|m)|n['’]t)\b",
     (punctuation, "_STRAIGHT_INCH"): r"(?<=\d)\"|(?<=\d)''",
     (capitalisation, "_RESTART"): r"(?<=[^\W\d_])\.(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[a-z])",

@@ -313,6 +313,8 @@ def _verb_positions(
             lower == "that" and in_phrase and (index == 0 or classes.get(previous) == "preposition")
         ):
             pass  # a determiner: "in that case", "at that time"
+        elif lower == "than" and previous in ("more", "less", "fewer"):
+            pass  # "more than three decades": a quantity, not a clause of comparison
         elif lower in _CLAUSE_MARKERS:
             return
         elif word[0].isdigit():
@@ -325,6 +327,8 @@ def _verb_positions(
                 yield index
         elif kind == "preposition":
             in_phrase = not lenient
+        elif previous == "her" and _past_form(lower) and lower not in _adjectives():
+            yield index  # "a part of her remained": an object pronoun, then the verb
         elif kind in _NOUN_MARKERS or lower in _POSSESSIVES or lower in _COORDINATORS:
             pass
         elif kind is not None or lower in _PRONOUNS:

@@ -199,6 +199,7 @@ class GrammarCheck(LexiconCheck):
         PREPOSITION,
         templates.MISSING_ARTICLE,
         templates.PERFECT_PAST,
+        templates.DISTRIBUTIVE,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -209,6 +210,8 @@ class GrammarCheck(LexiconCheck):
         for sentence in templates.prose_sentences(doc):
             yield from templates.missing_articles(doc, sentence)
             yield from templates.perfect_with_past(doc, sentence)
+            yield from templates.present_with_past(doc, sentence)
+            yield from templates.distributive(doc, sentence)
             yield from templates.verb_prepositions(doc, sentence, VERB_PATTERN)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:

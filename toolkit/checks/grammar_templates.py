@@ -65,6 +65,22 @@ PERFECT_PAST = Rule(
     source="Times: corpora/syntax/finished_time.txt.",
 )
 
+DISTRIBUTIVE = Rule(
+    code="GR112",
+    slug="one-of-plural-verb",
+    kind="grammar",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A plural verb after 'one of the ...' or 'each of the ...' ('One of the soldiers "
+    "were killed', 'Each of the parties have').",
+    why="The verb agrees with the nearest noun, as MT from Persian, Urdu, Arabic and Turkish "
+    "often has it; the subject is 'one' or 'each', singular.",
+    example="One of the soldiers were killed and each of the parties have filed a complaint.",
+    fixed="One of the soldiers was killed and each of the parties has filed a complaint.",
+    false_positives="Only a verb right after the plural noun counts: in 'one of the soldiers "
+    "who were killed' the verb belongs to the relative clause and agrees with 'soldiers'.",
+)
+
 _ADJECTIVE_EXTRA = frozenset({"joint", "televised", "separate", "brief", "emergency"})
 _NOT_ADJECTIVES = frozenset({"no", "any", "some", "such", "other", "many", "several", "each"})
 _NOT_ADJECTIVES |= {"every", "another", "certain", "more", "most", "much", "few", "own", "same"}
@@ -74,15 +90,21 @@ _DETERMINED = re.compile(
 _MODAL_HAVE = re.compile(r"\b(?:should|would|could|might|must|may|will|shall|to)\s+$", re.I)
 _TIME_GAP = frozenset({"after", "before", "following", "of", "during", "when", "amid", "as"})
 MAX_TIME_GAP = 4
+SUBJECT_SLOT = 3
+_NOUN_PLURALS = frozenset({"reports", "claims", "notes", "comments", "remarks", "answers"})
+_NOUN_PLURALS |= {"replies", "statements", "warnings", "denials", "confirmations"}
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|was|were|be|been|after|before|by|while|for|without)\s+$", re.IGNORECASE
 )
+_PRESENT_REPORT = re.compile(r"\b(?P<v>[a-z]+s)\b(?P<gap>\s+(?:(?:also|again|officially)\s+)?)")
 _YEAR = re.compile(r"in\s+\d{4}$", re.IGNORECASE)
 _GERUND_PREPOSITIONS = frozenset({"after", "before", "without", "by", "for", "from", "in", "on"})
 _PREPOSITIONS = (
     "in|at|during|after|before|following|amid|with|from|via|into|on|for|by|under|without"
 )
 _COPULAS = "is|was|are|were|be|been|being|become|became|becomes|remains|remained|as"
+_SUBJECT_VERBS = "was|is|will|has|had|would|could|can|must|should|said|says|stated|announced"
+_SUBJECT_VERBS += "|added|noted|told|called|urged|warned|confirmed|denied|claimed"
 _END = (
     r"(?=\s*[,.;:!?]|\s+(?:with|on|in|at|by|to|that|of|for|from|and|about|against|over|after|"
     r"before|which|where|when|between|near|during|held|the|he|she|they|it)\b)"
@@ -122,6 +144,14 @@ def _exceptions() -> frozenset[str]:
     return frozenset(read_lines("syntax", "article_exceptions.txt"))
 
 
+@functools.cache
+def _subject_nouns() -> frozenset[str]:
+    """Count nouns judged as a clause's subject: the listed ones and the role nouns."""
+    return frozenset(
+        r"\s+".join(noun.split()) for noun, mass in _count_nouns().items() if not mass
+    ) | frozenset(read_lines("syntax", "role_nouns.txt"))
+
+
 def _inflections(lemma: str) -> set[str]:
     """The verb's forms: base, -s, -ed, -ing (with a doubled consonant and irregular pasts
     where English has them)."""
@@ -137,6 +167,7 @@ def _inflections(lemma: str) -> set[str]:
         forms.add(head + "es")
     irregular = {"make": "made", "give": "gave|given", "send": "sent", "pay": "paid"}
     irregular |= {"hold": "held", "take": "took|taken", "carry": "carried", "file": "filed"}
+    irregular["tell"] = "told"
     forms.update(irregular.get(head, "").split("|"))
     return {f + tail for f in forms if f}
 
@@ -150,6 +181,7 @@ def _article_patterns() -> tuple[re.Pattern[str], ...]:
         reverse=True,
     )
     verb_alternation = "|".join(r"\s+".join(v.split()) for v in verbs)
+    subjects = "|".join(sorted(_subject_nouns(), key=len, reverse=True))
     adjectives = r"(?P<a>(?:[a-z][a-z-]+\s+){0,2})"
     return (
         re.compile(rf"(?<![\w-])(?P<p>{_PREPOSITIONS})\s+{adjectives}(?P<n>{nouns}){_END}"),
@@ -157,7 +189,21 @@ def _article_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?<![\w-])(?P<c>{_COPULAS})\s+(?P<a>(?:[a-z][a-z-]+\s+){{1,2}})(?P<n>{nouns}){_END}"
         ),
+        re.compile(
+            rf"(?:(?<![\w-])(?P<k>when|because|while|after|before)\s+|(?P<s>(?=[A-Z])))"
+            rf"(?P<a>(?:[a-z][a-z-]+\s+){{0,2}})(?P<n>(?i:{subjects}))"
+            rf"(?=(?:\s+(?:of|for|from|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+            rf"\s+(?:{_SUBJECT_VERBS})\b)",
+        ),
     )
+
+
+@functools.cache
+def _reporting_present() -> dict[str, str]:
+    """Present (third person) reporting verb -> its past, without forms that are mostly
+    nouns ("reports", "claims")."""
+    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
+    return {row["present"]: row["past"] for row in rows if row["present"] not in _NOUN_PLURALS}
 
 
 @functools.cache
@@ -179,27 +225,30 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
     text = doc.text
     mass = _count_nouns()
     for slot, pattern in enumerate(_article_patterns()):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            noun = " ".join(match.group("n").split())
+        for match in _slot_matches(slot, pattern, text, sentence):
+            noun = " ".join(match.group("n").split()).lower()
             words = match.group("a").split()
             if not all(w in _adjectives() for w in words):
                 continue  # a noun modifier or another phrase: "in Gaza statement"
             head = match.group(1)
             if slot == 1 and _nominal(text, sentence.start, match.start(), head):
                 continue  # "the opening ceremony", "Olympics opening ceremony": a noun
-            if slot != 1 and mass[noun]:
+            if slot != 1 and mass.get(noun, False):
                 continue  # "for free speech", "in high resolution"
             if slot == 0 and _idiom(head.lower(), noun, words):
                 continue  # "without warning"; "after meeting the envoy"
             first = words[0] if words else noun.split()[0]
-            article = "an" if first[0] in "aeio" else "a"
+            article = "an" if first[0].lower() in "aeio" else "a"
             start = match.start("a") if words else match.start("n")
+            phrase = text[start : match.end("n")]
+            if slot == SUBJECT_SLOT and match.group("s") is not None:
+                article, phrase = "The", phrase[0].lower() + phrase[1:]
             yield MISSING_ARTICLE.at(
                 doc,
                 start,
                 match.end("n"),
                 f"'{noun}' is a count noun: it needs an article here.",
-                [f"{article} {text[start : match.end('n')]}"],
+                [f"{article} {phrase}"],
                 confidence=0.7,
             )
     for match in _FEW.finditer(text, sentence.start, sentence.end):
@@ -219,6 +268,22 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
         )
 
 
+def _slot_matches(
+    slot: int, pattern: re.Pattern[str], text: str, sentence: Span
+) -> Iterator[re.Match[str]]:
+    """The slot's matches in the sentence; the subject slot at its start or after a
+    subordinator."""
+    if slot != SUBJECT_SLOT:
+        yield from pattern.finditer(text, sentence.start, sentence.end)
+        return
+    first = pattern.match(text, sentence.start, sentence.end)
+    if first and first.group("s") is not None:
+        yield first
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        if match.group("k"):
+            yield match
+
+
 def _nominal(text: str, start: int, end: int, verb: str) -> bool:
     """Whether a light verb's form before a noun is itself a noun or modifier ("the opening
     ceremony", "Olympics opening ceremony"): after a determiner, or an -ing form not after
@@ -234,6 +299,56 @@ def _idiom(preposition: str, noun: str, adjectives: list[str]) -> bool:
     if f"{preposition} {noun}" in _exceptions():
         return True
     return noun.endswith("ing") and preposition in _GERUND_PREPOSITIONS and not adjectives
+
+
+def present_with_past(doc: Document, sentence: Span) -> Iterator[Finding]:
+    """'The ministry announces yesterday': a present reporting verb with a finished time."""
+    text = doc.text
+    for match in _PRESENT_REPORT.finditer(text, sentence.start, sentence.end):
+        verb = match.group("v")
+        past = _reporting_present().get(verb.lower())
+        if past is None or _DETERMINED.search(text, sentence.start, match.start()):
+            continue  # "the reports last week": a noun
+        time = _finished_time().match(text, match.end("gap"))
+        if not time or _YEAR.match(time.group()):
+            continue
+        yield PERFECT_PAST.at(
+            doc,
+            match.start("v"),
+            match.end("v"),
+            f"'{time.group()}' is a finished time: the reporting verb needs the past tense.",
+            [past],
+            confidence=0.7,
+        )
+
+
+_DISTRIBUTIVE = re.compile(
+    r"\b(?:[Oo]ne|[Ee]ach)\s+of\s+(?:the|these|those|its|their|his|her|our)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?P<n>[a-z]+s)\s+(?:(?:also|still|now|reportedly)\s+)?"
+    r"(?P<v>were|are|have)\b"
+)
+_SINGULAR = {"were": "was", "are": "is", "have": "has"}
+
+
+@functools.cache
+def _plurals() -> frozenset[str]:
+    return frozenset(row["plural"] for row in iter_tsv(corpus_path("agreement", "nouns.tsv")))
+
+
+def distributive(doc: Document, sentence: Span) -> Iterator[Finding]:
+    """'One of the soldiers were killed': the verb agrees with 'one', not 'soldiers'."""
+    for match in _DISTRIBUTIVE.finditer(doc.text, sentence.start, sentence.end):
+        if match.group("n") not in _plurals():
+            continue
+        verb = match.group("v")
+        yield DISTRIBUTIVE.at(
+            doc,
+            match.start("v"),
+            match.end("v"),
+            "The subject is 'one' or 'each': the verb is singular.",
+            [_SINGULAR[verb]],
+            confidence=0.8,
+        )
 
 
 def perfect_with_past(doc: Document, sentence: Span) -> Iterator[Finding]:
@@ -297,7 +412,10 @@ def _verb_preposition_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, st
     return re.compile(rf"\b(?P<vp>{alternation})\s+(?P<next>\S+(?:\s+\S+){{0,2}})"), table
 
 
-_BE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+_BE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|get|got|gets|am)|['’](?:m|re|s))\s+"
+    r"(?:(?:\w+ly|not|also)\s+)?$"
+)
 _TIME_WORD = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"

@@ -5,6 +5,7 @@ direction ("south of Baghdad") and the countries it names.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -68,18 +69,24 @@ class Context:
         ]
 
     @functools.cached_property
-    def _points(self) -> list[tuple[frozenset[int], float, float, float]]:
-        """The mentioned places as points (ids of the places there, sin and cos of the
-        latitude, longitude in radians), places within about a kilometre merged."""
+    def _points(self) -> list[tuple[float, frozenset[int], float, float, float]]:
+        """The mentioned places as points, south to north (latitude in radians, ids of the
+        places there, sin and cos of the latitude, longitude in radians), places within
+        about a kilometre merged."""
         merged: dict[tuple[float, float], set[int]] = defaultdict(set)
         for p in self.places:
             if p.lat is not None and p.lon is not None:
                 merged[round(p.lat, 2), round(p.lon, 2)].add(id(p))
-        return [
-            (frozenset(ids), math.sin(math.radians(lat)), math.cos(math.radians(lat)),
-             math.radians(lon))
-            for (lat, lon), ids in merged.items()
-        ]  # fmt: skip
+        return sorted(
+            ((math.radians(lat), frozenset(ids), math.sin(math.radians(lat)),
+             math.cos(math.radians(lat)), math.radians(lon))
+            for (lat, lon), ids in merged.items()),
+            key=lambda point: point[0],
+        )  # fmt: skip
+
+    @functools.cached_property
+    def _latitudes(self) -> list[float]:
+        return [point[0] for point in self._points]
 
     def nearest_km(self, entry: Entry) -> float | None:
         """How far ``entry`` is from the nearest other place the document mentions (km)."""
@@ -87,19 +94,37 @@ class Context:
         if key not in self.nearest:
             self.nearest[key] = None
             if entry.lat is not None and entry.lon is not None:
-                sin1, cos1 = math.sin(math.radians(entry.lat)), math.cos(math.radians(entry.lat))
-                lon1 = math.radians(entry.lon)
-                best = max(
-                    (
-                        sin1 * sin2 + cos1 * cos2 * math.cos(lon2 - lon1)
-                        for ids, sin2, cos2, lon2 in self._points
-                        if ids != {key}
-                    ),
-                    default=None,
-                )
+                best = self._closest(key, math.radians(entry.lat), math.radians(entry.lon))
                 if best is not None:
                     self.nearest[key] = 6371.0 * math.acos(max(-1.0, min(1.0, best)))
         return self.nearest[key]
+
+    def _closest(self, key: int, lat1: float, lon1: float) -> float | None:
+        """The largest cosine of the angle from (lat1, lon1) to a point other than ``key``
+        alone. Points are read outward in latitude from ``lat1`` and the reading stops once
+        the latitude gap alone exceeds the best angle (plus a margin far above rounding), so
+        a text naming thousands of places stays near linear; the value is the exact maximum."""
+        points, sin1, cos1 = self._points, math.sin(lat1), math.cos(lat1)
+        below = bisect.bisect_left(self._latitudes, lat1) - 1
+        above = below + 1
+        best, reach = None, math.inf
+        while below >= 0 or above < len(points):
+            if above >= len(points) or (
+                below >= 0 and lat1 - points[below][0] <= points[above][0] - lat1
+            ):
+                point, below = points[below], below - 1
+            else:
+                point, above = points[above], above + 1
+            lat2, ids, sin2, cos2, lon2 = point
+            if abs(lat2 - lat1) > reach:
+                break
+            if ids == {key}:
+                continue
+            value = sin1 * sin2 + cos1 * cos2 * math.cos(lon2 - lon1)
+            if best is None or value > best:
+                best = value
+                reach = math.acos(max(-1.0, min(1.0, best))) + 1e-6
+        return best
 
     def score(self, candidate: Candidate, run: Run) -> tuple[float, int]:
         """Similarity adjusted by context, and how many context cues support the entry."""

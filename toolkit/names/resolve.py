@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from toolkit.document import Document
@@ -372,9 +373,10 @@ class _Resolver:
         spelling ("Emomali Rakhmon", "Asaad Hassan al-Chibani"), found before their words
         match other entries one by one ("Asaad" as Assad, "Hassan" as a town)."""
         found = []
+        inside = _container([(m.start, m.end) for m in mentions])
         for toks in self.sentences:
             for run in runs(self.doc, toks, set(), shortest=2):
-                if any(m.start <= run.start and run.end <= m.end for m in mentions):
+                if inside(run.start, run.end):
                     continue  # inside a listed name
                 suspect = self._respelled_run(run)
                 if suspect is not None and not any(_overlap(suspect, s) for s in found):
@@ -832,6 +834,20 @@ def _english_form(text: str, entry: Entry) -> str:
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][\w']*) $")
+
+
+def _container(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) lies inside one of ``spans`` (by bisection: linear
+    in a long text's names, not quadratic)."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
+
+    def inside(start: int, end: int) -> bool:
+        last = bisect.bisect_right(starts, start) - 1
+        return last >= 0 and reach[last] >= end
+
+    return inside
 
 
 def _overlap(a: EntityMention | Suspect, b: EntityMention | Suspect) -> bool:
