@@ -609,19 +609,27 @@ class _Resolver:
         if all(is_demonym(t.text) for t in content):
             return None  # "Yemenis", "Syrian's": never a name to replace
         rarity = [zipf(fold(t.text)) for t in content]
-        if min(rarity) >= 3.0 and run.cue != "operation":
+        # English words, unless an Arabic article stands between two of them ("Deer Al Blah")
+        inner_article = any(t.lower in ARTICLES for t in run.tokens[1:-1])
+        if min(rarity) >= 3.0 and run.cue != "operation" and not inner_article:
             return None
         text = run.text(self.doc)
         ranked = self._rank(text, run)
         if not ranked:
             return self._unrecognised(run, text, ranked)
         best = ranked[0]
-        # A common English word of the run that the name lacks ("Jim" Furyk): not this name.
+        # A common English word of the run that the name lacks ("Jim" Furyk): not this name;
+        # unless it respells a word of the name ("Deer Al Blah": Deir al-Balah's "Dier").
         name_words = set(core_tokens(best.name))
-        common = zip(content, rarity, strict=True)
-        if run.cue != "operation" and any(
-            r >= 3.5 and not set(core_tokens(t.text)) <= name_words for t, r in common
-        ):  # ("el-Sheikh" is Sharm el-Sheikh's "sheikh")
+        english = [
+            t
+            for t, r in zip(content, rarity, strict=True)
+            if r >= 3.5 and not set(core_tokens(t.text)) <= name_words
+        ]  # ("el-Sheikh" is Sharm el-Sheikh's "sheikh")
+        respelled = [
+            t for t in english if any(distance(t.text, w).is_spelling_variant for w in name_words)
+        ]
+        if run.cue != "operation" and len(respelled) < len(english):
             return None
         gap = distance(text, best.name)
         if best.entry.country in TURKISH_ALPHABET:  # "Jizre": Cizre as Turkish reads it
@@ -643,12 +651,13 @@ class _Resolver:
                 and not _other_word(text, best.entry, best.name)
             ):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
-            if self._vowel_dropped(text, best):
-                return self._suspect(run, text, ranked[:1], "spelling", 0.7)
+            english = (Scored(best.entry, best.entry.canonical, 1.0, 1.0, 1),)
+            if self._vowel_dropped(text, best) or (curated and respelled):
+                # ... or a curated name with a word respelled as an English word ("Deer")
+                return self._suspect(run, text, english, "spelling", 0.7)
             if self._turkish_letters(text, best):
-                found = self._suspect(run, text, ranked[:1], "foreign", 0.75)
-                english = Scored(best.entry, best.entry.canonical, 1.0, 1.0, 1)
-                return replace(found, candidates=(english,), basis="turkish-letters")
+                found = self._suspect(run, text, english, "foreign", 0.75)
+                return replace(found, basis="turkish-letters")
             return EntityMention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if curated and plural and distance(text[:-1], best.name).is_spelling_variant:
@@ -754,7 +763,7 @@ class _Resolver:
         head = tuple(toks[k] for k in range(first, len(toks)) if toks.starts[k] < mention.end)
         cue = run.cue or cue_before(toks.lowers, first)
         found = self._resolve(Run(head + run.tokens, cue, run.direction))
-        if not isinstance(found, Suspect) or found.reason != "garbled":
+        if not isinstance(found, Suspect) or found.reason not in {"garbled", "spelling"}:
             return None
         name, known = core_tokens(found.candidates[0].name), core_tokens(mention.text)
         longer = len(name) > len(known) and found.candidates[0].entry is not mention.entry
