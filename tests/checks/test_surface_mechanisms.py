@@ -119,3 +119,19 @@ def test_more_fresh_artifacts_are_found(lang, text, needle):
 @pytest.mark.parametrize("text", MORE_NATIVE)
 def test_more_native_text_is_left_alone(text):
     assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
+
+
+VERB_PREPOSITIONS = [
+    ("fa", "The families returned to home after the floods in Sistan receded.", "returned to"),
+    ("ru", "The minister responded on the criticism of the opposition.", "responded on"),
+    ("ar", "Officials are still awaiting for the results of the autopsy.", "awaiting for"),
+    ("fr", "The commission consists from eleven judges and two clerks.", "consists from"),
+    ("tr", "The ministry reacted on the statement of the Greek navy.", "reacted on"),
+]
+
+
+@pytest.mark.parametrize(
+    "lang, text, needle", VERB_PREPOSITIONS, ids=[a[2] for a in VERB_PREPOSITIONS]
+)
+def test_verb_with_source_preposition_is_found(lang, text, needle):
+    assert _overlapping(text, needle), text
