@@ -652,8 +652,7 @@ class _Resolver:
             ):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
             english = (Scored(best.entry, best.entry.canonical, 1.0, 1.0, 1),)
-            if self._vowel_dropped(text, best) or (curated and respelled):
-                # ... or a curated name with a word respelled as an English word ("Deer")
+            if self._vowel_dropped(text, best):
                 return self._suspect(run, text, english, "spelling", 0.7)
             if self._turkish_letters(text, best):
                 found = self._suspect(run, text, english, "foreign", 0.75)
