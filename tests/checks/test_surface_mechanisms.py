@@ -135,3 +135,33 @@ VERB_PREPOSITIONS = [
 )
 def test_verb_with_source_preposition_is_found(lang, text, needle):
     assert _overlapping(text, needle), text
+
+
+SHELL_NOUNS = [
+    (
+        "tr",
+        "Ankara recalled its envoy on Monday. A move that angered officials in Vienna.",
+        "A move",
+    ),
+    ("ar", "The army shelled the village overnight. An attack which killed three children.", "An"),
+    (
+        "fr",
+        "The court upheld the ban on Friday. A decision that the opposition called unjust.",
+        "A",
+    ),
+]
+SHELL_NATIVE = [
+    "The minister resigned. A man who was arrested on Monday has been charged.",
+    "The minister resigned. A move that surprised few was announced on Friday.",
+    "It rained all day. A storm that hit the coast later moved north.",
+]
+
+
+@pytest.mark.parametrize("lang, text, needle", SHELL_NOUNS, ids=[a[0] for a in SHELL_NOUNS])
+def test_detached_shell_noun_is_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", SHELL_NATIVE)
+def test_shell_noun_with_main_verb_is_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
