@@ -165,3 +165,23 @@ def test_detached_shell_noun_is_found(lang, text, needle):
 @pytest.mark.parametrize("text", SHELL_NATIVE)
 def test_shell_noun_with_main_verb_is_left_alone(text):
     assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
+
+
+ABSTRACT_NOUNS = [
+    ("ar", "The new plan aims to fight the unemployment, the minister said.", "the unemployment"),
+    (
+        "fr",
+        "The court vowed to fight the corruption, according to its president.",
+        "the corruption",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, needle", ABSTRACT_NOUNS, ids=[a[0] for a in ABSTRACT_NOUNS])
+def test_article_before_abstract_noun_is_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+def test_abstract_noun_with_a_complement_keeps_its_article():
+    text = "The poverty of the region is striking, and the inflation rate rose to 60 percent."
+    assert [f.rule for f in check(text) if f.kind in KINDS] == []
