@@ -419,3 +419,30 @@ def test_a_possessor_is_no_subject():
         " Morocco 2-1 in extra time."
     )
     assert [(f.rule, f.text, f.suggestions) for f in findings(text)] == [("PR101", "he", ("it",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa Lopez, the special envoy of the secretary-general for Haiti, expressed his deep"
+        " concern about the violence.",
+        "Amina Mohammed, the deputy of the UN chief, expressed his condolences to the families.",
+    ],
+)
+def test_a_person_inside_an_aside_is_no_rival_for_a_bound_possessive(text):
+    assert [(f.rule, f.text, f.suggestions) for f in findings(text)] == [("PR102", "his", ("her",))]
+
+
+def test_a_person_inside_an_aside_can_be_what_a_report_is_about():
+    text = "Nadia Karimova, the lawyer of the jailed blogger Rustam Aliev, said that he had been"
+    assert findings(text + " tortured.") == []
+
+
+def test_in_a_leaking_translation_a_man_opening_the_next_sentence_does_not_shield_a_body():
+    body = (
+        "The port authority said that he will expand the container terminal next year."
+        " Ahmed Saleh has led the authority since 2019."
+    )
+    assert findings(body) == []  # "he" may be Saleh, named right after
+    leaking = "The ministry said in her statement that the port was open.\n\n" + body
+    assert [(f.rule, f.text) for f in findings(leaking)] == [("PR101", "her"), ("PR101", "he")]

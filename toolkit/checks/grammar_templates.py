@@ -167,7 +167,7 @@ def _inflections(lemma: str) -> set[str]:
         forms.add(head + "es")
     irregular = {"make": "made", "give": "gave|given", "send": "sent", "pay": "paid"}
     irregular |= {"hold": "held", "take": "took|taken", "carry": "carried", "file": "filed"}
-    irregular["tell"] = "told"
+    irregular |= {"tell": "told", "go": "went|gone", "come": "came", "seek": "sought"}
     forms.update(irregular.get(head, "").split("|"))
     return {f + tail for f in forms if f}
 
@@ -422,7 +422,10 @@ _TIME_WORD = re.compile(
 )
 _NEXT = {
     "np": re.compile(
-        r"(?:the|a|an|his|her|its|their|our|this|these|those|all|some|\d|(?-i:[A-Z]))", re.I
+        r"(?:the|a|an|his|her|its|their|our|this|these|those|all|some|several|many|dozens|"
+        r"hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"\d|(?-i:[A-Z]))",
+        re.IGNORECASE,
     ),
     "place": re.compile(
         r"(?:the\s+)?(?:[a-z-]+\s+)?(?:city|town|village|capital|country|building|house|area|"
@@ -436,6 +439,7 @@ _NEXT = {
         r"festival|exhibition|parade|inauguration|opening)\b"
     ),
     "question": re.compile(r"(?:\S+\s+){0,2}questions?\b"),
+    "home": re.compile(r"home\b(?!\s+(?:of|to|for|in)\b)(?!-)"),
 }
 
 
@@ -451,9 +455,11 @@ def verb_prepositions(doc: Document, sentence: Span, rule: Rule) -> Iterator[Fin
         following = match.group("next")
         if not _NEXT[row["next"]].match(following) or _TIME_WORD.match(following):
             continue
-        if _BE.search(text, max(sentence.start, match.start() - 25), match.start()):
-            continue  # a passive or adjective: "was joined to", "is comprised of"
         verb = match.group("vp").split()[0]
+        if not verb.endswith("ing") and _BE.search(
+            text, max(sentence.start, match.start() - 25), match.start()
+        ):
+            continue  # a passive or adjective: "was joined to", "is comprised of"
         fixes = [part.strip().replace("{v}", verb) for part in row["fix"].split("|")]
         yield rule.at(
             doc,

@@ -112,7 +112,8 @@ def lexical_findings(
 
     A translation that leaks the source's gender does so throughout: once a pronoun of the
     text is flagged with ``EVIDENCE`` confidence, its other pronouns are judged again with
-    the people around them counting ``1 / LEAK`` as much (clean text never gets there)."""
+    the people around them counting ``1 / LEAK`` as much, and no person who only stands in
+    the sentence before or opens the next one vetoing a body (clean text never gets there)."""
     matches = list(GENDERED.finditer(doc.text))
     if not matches:
         return
@@ -286,7 +287,9 @@ def _judge(
                 text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
             )
             block = REPORTED * scale
-        if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
+        if not antecedent.bound and (
+            people >= block or (not leak and _named_next(text, k, gender, found))
+        ):
             return None
         suggestion = forms[1] if mention.plural else forms[0]
         return NONHUMAN_ANTECEDENT.at(
@@ -304,7 +307,8 @@ def _judge(
         if _own_pronoun_follows(text, k, referent.gender):
             return None  # "Amina said he had taken her phone": two people
         if antecedent.bound:  # "Rosa Otonbayeva expressed his condolences": her own
-            between = _between(found, mention.last, k)  # "mocked Senator X over her insistence"
+            # "mocked Senator X over her insistence"; not in an aside: "X, the envoy of Y, ..."
+            between = _between(found, _after_aside(text, mention.last, k), k)
             if any(m.person and m.referent.gender in (None, gender) for m in between):
                 return None
             people = 0.0
@@ -350,6 +354,15 @@ def _named_role(text: Text, role: Mention, k: int, found: list[Mention]) -> Ment
         if m.titled and m.referent.gender and m.text[:1].isupper() and not m.oblique:
             named = m
     return named
+
+
+def _after_aside(text: Text, k: int, stop: int) -> int:
+    """The first word after a comma-delimited aside that opens at word k and closes before
+    word ``stop`` ("Roza X, the envoy of the secretary general, expressed"), else k."""
+    if not text.gap(k).startswith(","):
+        return k
+    close = next((j for j in range(k + 1, stop) if "," in text.gap(j)), None)
+    return k if close is None else close
 
 
 def _own_pronoun_follows(text: Text, k: int, gender: str | None) -> bool:
