@@ -436,3 +436,13 @@ def test_a_person_inside_an_aside_is_no_rival_for_a_bound_possessive(text):
 def test_a_person_inside_an_aside_can_be_what_a_report_is_about():
     text = "Nadia Karimova, the lawyer of the jailed blogger Rustam Aliev, said that he had been"
     assert findings(text + " tortured.") == []
+
+
+def test_in_a_leaking_translation_a_man_opening_the_next_sentence_does_not_shield_a_body():
+    body = (
+        "The port authority said that he will expand the container terminal next year."
+        " Ahmed Saleh has led the authority since 2019."
+    )
+    assert findings(body) == []  # "he" may be Saleh, named right after
+    leaking = "The ministry said in her statement that the port was open.\n\n" + body
+    assert [(f.rule, f.text) for f in findings(leaking)] == [("PR101", "her"), ("PR101", "he")]

@@ -109,3 +109,45 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_correct_english_is_silent(text: str) -> None:
     assert flagged(text) == {}
+
+
+# A town of a country the text names, its short vowel left out or changed as the source script
+# leaves it unwritten; the text names other towns of that country, though no curated person.
+TOWNS = [
+    ("Heavy rain flooded Nagpur, Amravati and Akola on Monday. In Yavtmal, schools were shut.",
+     "Yavtmal", "Yavatmal"),
+    ("The heatwave hit Multan, Sargodha and Faisalabad. In Bahawelpur, hospitals were full.",
+     "Bahawelpur", "Bahawalpur"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), TOWNS)
+def test_town_respelled_in_its_region(text: str, span: str, fix: str) -> None:
+    found = flagged(text)
+    assert found.get(span, ("", ("",)))[1][0] == fix
+
+
+def test_body_of_the_country() -> None:
+    found = flagged(
+        "The Supreme Court of the Country rejected the appeal. He said that the Interior "
+        "Minister of the Country had resigned."
+    )
+    assert found["The Supreme Court of the Country"] == ("CO102", ("The country's Supreme Court",))
+    assert found["the Interior Minister of the Country"][1] == ("the country's Interior Minister",)
+    assert flagged("Floods Hit Large Parts of the Country\n\nRain fell for days.") == {}
+
+
+def test_name_with_turkish_letter_values() -> None:
+    found = flagged(
+        "Turkish-backed fighters advanced on Menbic, east of Aleppo, on Tuesday. The Syrian "
+        "Democratic Forces said they still held the town."
+    )
+    assert found["Menbic"] == ("NM102", ("Manbij",))
+
+
+def test_title_is_no_part_of_a_garbled_name() -> None:
+    found = flagged(
+        "Iranian President Pzshkian said Tehran wanted talks with Washington. Foreign Minister "
+        "Abbas Araghchi agreed."
+    )
+    assert found["Pzshkian"] == ("NM102", ("Pezeshkian",))

@@ -12,6 +12,7 @@ and their canonical names come from ``toolkit/names/coref.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check
@@ -89,6 +90,33 @@ _MESSAGES = {
 }
 
 
+# A body or office "of the Country": Arabic al-bilad, Persian keshvar, French du pays, Turkish
+# ülkenin taken into the name ("the Supreme Court of the Country", "Interior Minister of the
+# Country"); English writes "the country's Supreme Court".
+_OF_THE_COUNTRY = re.compile(
+    r"\b(?:(?P<the>[Tt]he)\s+)?(?P<body>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+of\s+the\s+"
+    r"Country\b"
+)
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _of_the_country(text: str) -> Iterator[tuple[int, int, str]]:
+    """Spans of a body's name with "of the Country" taken into it, and their English form
+    (headlines in title case, where every word has a capital, are left alone)."""
+    for match in _OF_THE_COUNTRY.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        rest = line.replace(match.group(), "")
+        if not _LOWER_WORD.search(rest):
+            continue  # a title-case headline ("Floods Hit Large Parts of the Country")
+        body = match.group("body")
+        if " " not in body and match.start("body") == line_start:
+            continue  # one capitalised word opening the line ("Parts of the Country")
+        fix = f"{match.group('the')} country's {body}" if match.group("the") else ""
+        yield match.start(), match.end(), fix
+
+
 def _keeps_words(text: str, entry: Entry) -> bool:
     """Whether ``text`` has every content word of one of the entity's names, and no other word
     but common English ones: MT adds words to a name ("Islamic Resistance Movement of Iraq");
@@ -132,6 +160,16 @@ class ConsistencyCheck(Check):
                 dict.fromkeys(suggestions),
                 confidence=found.confidence,
                 safe=found.kind in SAFE_KINDS,
+            )
+        for start, end, fix in _of_the_country(doc.text):
+            yield RENAMED.at(
+                doc,
+                start,
+                end,
+                f"{doc.text[start:end]!r} takes the source's 'of the country' into the name; "
+                "English news writes the country's name or 'the country's'.",
+                [fix] if fix else [],
+                confidence=0.8,
             )
         for renamed in analyse(doc, gazetteer, self.settings.source_lang).renamed:
             if renamed.name:  # the name's own words, reordered or translated literally

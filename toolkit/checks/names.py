@@ -184,6 +184,7 @@ class NameCheck(Check):
         why += {
             "article": " (the Arabic article written as pronounced)",
             "turkish": " (the Turkish name read with Turkish letter values: c as j)",
+            "turkish-letters": " (written with Turkish letter values: c for j)",
         }.get(suspect.basis, "")
         return MANGLED.at(
             doc,

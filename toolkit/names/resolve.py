@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 import weakref
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,7 @@ from toolkit.document import Document
 from toolkit.names.context import Context
 from toolkit.names.forms import (
     ATTESTED,
+    EXONYM_POPULATION,
     FAMOUS,
     PINYIN_COUNTRIES,
     assimilated_article,
@@ -35,6 +37,7 @@ from toolkit.names.forms import (
 from toolkit.names.frequency import zipf
 from toolkit.names.garbled import garbled_probability, given_names
 from toolkit.names.gazetteer import Entry, Gazetteer
+from toolkit.names.mentions import titles
 from toolkit.names.normalize import (
     ARTICLES,
     TURKISH_ALPHABET,
@@ -61,7 +64,7 @@ from toolkit.names.spans import (
     runs,
 )
 from toolkit.names.tokens import Token, Words, sentence_words
-from toolkit.names.variants import vowel_unwritten
+from toolkit.names.variants import short_vowel_changed, vowel_unwritten
 
 MAX_NAME_TOKENS = 8
 SEARCHED = 24  # gazetteer candidates ranked in context per unknown name
@@ -108,6 +111,7 @@ BODIES = SPELLED_ONE_WAY - {"person"}
 # Zipf of a capitalised word before a body's name that is ordinary English ("The", "Today")
 # rather than the first word of a longer name ("Ras El-Hikma").
 COMMON_WORD = 4.0
+REGIONAL_TOWNS = 3  # towns of one country that make a text about its region
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,10 +573,37 @@ class _Resolver:
             if not m.entry.source.startswith("ISO") and m.entry.country not in ENGLISH_NEWS
         }
         regional -= {m.entry.canonical for m in mentions if _world_only(m)}
-        return len(regional) >= 2
+        return len(regional) >= 2 or self._towns_of_one_country(mentions)
+
+    def _towns_of_one_country(self, mentions: list[EntityMention]) -> bool:
+        """Whether the text names REGIONAL_TOWNS towns of one country English news does not
+        write its own names for, each by a listed name and of 15,000 people or more (a story
+        from Kashmir naming Muzaffarabad, Mirpur and Kotli): the text is about the region
+        though the curated list names none of its people."""
+        towns: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            entry = m.entry
+            if (
+                m.listed
+                and entry.is_place
+                and entry.type != "country"
+                and entry.country not in ENGLISH_NEWS
+                and entry.population >= EXONYM_POPULATION
+                and loose_key(m.text) in {loose_key(n) for n in entry.names}
+            ):
+                towns[entry.country].add(entry.canonical)
+        return any(len(names) >= REGIONAL_TOWNS for names in towns.values())
 
     def _resolve(self, run: Run) -> EntityMention | Suspect | None:
         content = [t for t in run.tokens if not is_connector(t)]
+        # A title before a surname ("President Pzshkian") is no part of it ("King Fahd" may
+        # also name a causeway); a full name after a title is left whole, as its bearer spells it.
+        if (
+            len(run.tokens) == 2
+            and content[0].lower in titles()
+            and not self.gaz.exact(run.text(self.doc))
+        ):
+            return self._resolve(Run(run.tokens[1:], run.cue, run.direction))
         if not content or all(t.text.isupper() and len(t.text) <= 5 for t in content):
             return None
         if all(is_demonym(t.text) for t in content):
@@ -614,6 +645,10 @@ class _Resolver:
                 return self._suspect(run, text, ranked[:1], "spelling", 0.8)
             if self._vowel_dropped(text, best):
                 return self._suspect(run, text, ranked[:1], "spelling", 0.7)
+            if self._turkish_letters(text, best):
+                found = self._suspect(run, text, ranked[:1], "foreign", 0.75)
+                english = Scored(best.entry, best.entry.canonical, 1.0, 1.0, 1)
+                return replace(found, candidates=(english,), basis="turkish-letters")
             return EntityMention(run.start, run.end, text, (best.entry,), listed=False)
         plural = text.endswith("s") and not text.endswith("ss") and best.support >= 1
         if curated and plural and distance(text[:-1], best.name).is_spelling_variant:
@@ -636,16 +671,34 @@ class _Resolver:
 
     def _vowel_dropped(self, text: str, best: Scored) -> bool:
         """A place of a country the text names, written without a short vowel its English
-        name has, or with one it lacks ("Rawlakot" for Rawalakot): the source script leaves
-        short vowels unwritten, and English news writes the place one way."""
+        name has, with one it lacks ("Rawlakot" for Rawalakot) or, in a country of Arabic
+        script, with another ("Khaniwal" for Khanewal): the source script leaves short vowels
+        unwritten, and English news writes the place one way."""
         entry = best.entry
         return (
             entry.is_place
             and best.name == entry.canonical
             and entry.country in self.context.countries
-            and vowel_unwritten(text, entry.canonical)
+            and (
+                vowel_unwritten(text, entry.canonical)
+                # another vowel only where the script leaves it unwritten ("Jinglung" is no
+                # Jinglong: pinyin writes every vowel)
+                or (entry.country in ARABIC_SCRIPT and short_vowel_changed(text, entry.canonical))
+            )
             and name_zipf(text) < ATTESTED
         )
+
+    def _turkish_letters(self, text: str, best: Scored) -> bool:
+        """A name outside Turkey written with Turkish letter values ("Menbic" for Manbij,
+        "Cerablus" for Jarabulus: c for j): read as Turkish reads it, the text is nearer the
+        English name than as written, and it is a curated name or a place of 15,000 people."""
+        entry = best.entry
+        if entry.country in TURKISH_ALPHABET or "c" not in text.lower():
+            return False
+        if entry.is_world and entry.population < EXONYM_POPULATION:
+            return False
+        read = distance(turkish_read(text), entry.canonical)
+        return read.is_spelling_variant and read.cost < distance(text, entry.canonical).cost
 
     def _person_as_place(self, run: Run, content: list[Token], best: Scored) -> bool:
         """A person's name read as a place: a full name that starts with a given name the

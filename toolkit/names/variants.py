@@ -76,6 +76,22 @@ def vowel_unwritten(a: str, b: str) -> bool:
     return False
 
 
+def short_vowel_changed(a: str, b: str) -> bool:
+    """One spelling writes another short vowel between two consonants, which Arabic, Persian
+    and Urdu script leave unwritten ("Khaniwal" / "Khanewal"); not in the first or last
+    syllable's edge ("Mosul" / "Mosel" differ at the end)."""
+    x, y = sound(a), sound(b)
+    if len(x) != len(y) or len(x) < MIN_DROPPED + 1:
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    if len(diff) != 1 or not 1 < diff[0] < len(x) - 2:
+        return False
+    k = diff[0]
+    return (
+        x[k] in _VOWELS and y[k] in _VOWELS and x[k - 1] not in _VOWELS and x[k + 1] not in _VOWELS
+    )
+
+
 def article_glued(glued: str, bare: str) -> bool:
     """``glued`` is ``bare`` with the Arabic article written on ("Albusaidi" / "Bousaidi");
     not an English word with a prefix ("Albright" / "Bright")."""

@@ -112,7 +112,8 @@ def lexical_findings(
 
     A translation that leaks the source's gender does so throughout: once a pronoun of the
     text is flagged with ``EVIDENCE`` confidence, its other pronouns are judged again with
-    the people around them counting ``1 / LEAK`` as much (clean text never gets there)."""
+    the people around them counting ``1 / LEAK`` as much, and no person who only stands in
+    the sentence before or opens the next one vetoing a body (clean text never gets there)."""
     matches = list(GENDERED.finditer(doc.text))
     if not matches:
         return
@@ -286,7 +287,9 @@ def _judge(
                 text, k, gender, found, chain, mention, SPEAKER, topic=False, skip=aside
             )
             block = REPORTED * scale
-        if not antecedent.bound and (people >= block or _named_next(text, k, gender, found)):
+        if not antecedent.bound and (
+            people >= block or (not leak and _named_next(text, k, gender, found))
+        ):
             return None
         suggestion = forms[1] if mention.plural else forms[0]
         return NONHUMAN_ANTECEDENT.at(
