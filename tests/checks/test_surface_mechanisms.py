@@ -185,3 +185,30 @@ def test_article_before_abstract_noun_is_found(lang, text, needle):
 def test_abstract_noun_with_a_complement_keeps_its_article():
     text = "The poverty of the region is striking, and the inflation rate rose to 60 percent."
     assert [f.rule for f in check(text) if f.kind in KINDS] == []
+
+
+DURATIONS_AND_SUBJECTS = [
+    ("ur", "The shop has been closed from two years, residents of Quetta said.", "from two years"),
+    ("ar", "The envoy visited Tripoli before two weeks, the agency reported.", "before two weeks"),
+    ("fa", "He was arrested before three days in Mashhad.", "before three days"),
+    ("tr", "The mayor and his deputies was detained in Van on Tuesday.", "was"),
+    ("zh", "The chairman and the other board members has resigned.", "has"),
+]
+DURATION_NATIVE = [
+    "They must register before two weeks pass, and the sentence was cut from ten years to five.",
+    "The makeup was delicate and the team service was good.",
+    "The head of state and commander-in-chief was present.",
+    "The plan brings the agriculture, retail and property sectors into the tax net.",
+]
+
+
+@pytest.mark.parametrize(
+    "lang, text, needle", DURATIONS_AND_SUBJECTS, ids=[a[2] for a in DURATIONS_AND_SUBJECTS]
+)
+def test_duration_and_coordinated_subject_are_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", DURATION_NATIVE)
+def test_native_durations_and_subjects_are_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
