@@ -124,3 +124,16 @@ def test_respelled_names_skip_runs_inside_listed_names_by_bisection():
         for end in range(start + 1, 61):
             expected = any(s <= start and end <= e for s, e in spans)
             assert inside(start, end) == expected, (start, end)
+
+
+def test_exact_name_look_ups_are_remembered_and_callers_get_their_own_list(monkeypatch):
+    from toolkit.names import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    first = gazetteer.exact("Mosul")
+    first.clear()  # a caller's list is its own
+    world = gazetteer.world
+    if world is not None:
+        monkeypatch.setattr(world, "exact", lambda key: (_ for _ in ()).throw(AssertionError))
+    again = gazetteer.exact("MOSUL")  # same key: answered from memory
+    assert again and any(e.canonical == "Mosul" for e in again)

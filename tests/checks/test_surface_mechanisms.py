@@ -135,3 +135,80 @@ VERB_PREPOSITIONS = [
 )
 def test_verb_with_source_preposition_is_found(lang, text, needle):
     assert _overlapping(text, needle), text
+
+
+SHELL_NOUNS = [
+    (
+        "tr",
+        "Ankara recalled its envoy on Monday. A move that angered officials in Vienna.",
+        "A move",
+    ),
+    ("ar", "The army shelled the village overnight. An attack which killed three children.", "An"),
+    (
+        "fr",
+        "The court upheld the ban on Friday. A decision that the opposition called unjust.",
+        "A",
+    ),
+]
+SHELL_NATIVE = [
+    "The minister resigned. A man who was arrested on Monday has been charged.",
+    "The minister resigned. A move that surprised few was announced on Friday.",
+    "It rained all day. A storm that hit the coast later moved north.",
+]
+
+
+@pytest.mark.parametrize("lang, text, needle", SHELL_NOUNS, ids=[a[0] for a in SHELL_NOUNS])
+def test_detached_shell_noun_is_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", SHELL_NATIVE)
+def test_shell_noun_with_main_verb_is_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []
+
+
+ABSTRACT_NOUNS = [
+    ("ar", "The new plan aims to fight the unemployment, the minister said.", "the unemployment"),
+    (
+        "fr",
+        "The court vowed to fight the corruption, according to its president.",
+        "the corruption",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, needle", ABSTRACT_NOUNS, ids=[a[0] for a in ABSTRACT_NOUNS])
+def test_article_before_abstract_noun_is_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+def test_abstract_noun_with_a_complement_keeps_its_article():
+    text = "The poverty of the region is striking, and the inflation rate rose to 60 percent."
+    assert [f.rule for f in check(text) if f.kind in KINDS] == []
+
+
+DURATIONS_AND_SUBJECTS = [
+    ("ur", "The shop has been closed from two years, residents of Quetta said.", "from two years"),
+    ("ar", "The envoy visited Tripoli before two weeks, the agency reported.", "before two weeks"),
+    ("fa", "He was arrested before three days in Mashhad.", "before three days"),
+    ("tr", "The mayor and his deputies was detained in Van on Tuesday.", "was"),
+    ("zh", "The chairman and the other board members has resigned.", "has"),
+]
+DURATION_NATIVE = [
+    "They must register before two weeks pass, and the sentence was cut from ten years to five.",
+    "The makeup was delicate and the team service was good.",
+    "The head of state and commander-in-chief was present.",
+    "The plan brings the agriculture, retail and property sectors into the tax net.",
+]
+
+
+@pytest.mark.parametrize(
+    "lang, text, needle", DURATIONS_AND_SUBJECTS, ids=[a[2] for a in DURATIONS_AND_SUBJECTS]
+)
+def test_duration_and_coordinated_subject_are_found(lang, text, needle):
+    assert _overlapping(text, needle), text
+
+
+@pytest.mark.parametrize("text", DURATION_NATIVE)
+def test_native_durations_and_subjects_are_left_alone(text):
+    assert [(f.rule, f.text) for f in check(text) if f.kind in KINDS] == []

@@ -107,13 +107,17 @@ def detached(sentence: str) -> Detached | None:
     match = _opener_pattern().match(sentence)
     opener = openers()[" ".join(match.group().lower().split())] if match else None
     end = match.end() if match else 0
-    if opener is None:
+    if opener is None and (shell := _shell_noun(sentence)):
+        opener, end = shell
+    elif opener is None:
         first = _WORD.match(sentence)
         if not first or not (_participle(first.group()) or _past_participle(sentence, first)):
             return None
         opener, end = Opener(first.group().lower(), "participle", False, True), first.end()
     elif not match.group()[0].isupper():
         return None
+    if opener.words.split()[0] in _SHELL_DETERMINERS and _finite_verbs(sentence[end:]) >= 2:
+        return None  # "A move that angered Ankara was announced": a main verb follows
     if opener.kind == "change":
         number = _NUMBER.match(sentence, end)
         if not number:
@@ -129,7 +133,11 @@ def detached(sentence: str) -> Detached | None:
         if not reported:
             return None
         end = reported.end()
-    elif opener.words.endswith(" that") and not _clause_subject(sentence, end):
+    elif (
+        opener.kind != "relative"
+        and opener.words.endswith(" that")
+        and not _clause_subject(sentence, end)
+    ):
         return None  # "And that is why ...": a demonstrative, the sentence's subject
     rest = sentence[end:]
     head = _COMMA.split(rest)[0]
@@ -155,6 +163,28 @@ def detached(sentence: str) -> Detached | None:
     ):
         return None
     return Detached(opener, end)
+
+
+_SHELL_DETERMINERS = frozenset({"a", "an", "something"})
+_SHELL = re.compile(r"(?:A|An)\s+(?:(?P<adj>[a-z-]+)\s+)?(?P<noun>[a-z]+)\s+(?:that|which)\s")
+
+
+@functools.cache
+def _count_nouns() -> frozenset[str]:
+    return frozenset(row["singular"] for row in iter_tsv(corpus_path("agreement", "nouns.tsv")))
+
+
+def _shell_noun(sentence: str) -> tuple[Opener, int] | None:
+    """ "A move that angered Ankara.": a noun phrase resuming the sentence before, then its
+    relative clause, as an opener of the relative kind (``detached`` checks that no main
+    verb follows)."""
+    match = _SHELL.match(sentence)
+    if not match or match.group("noun") not in _count_nouns():
+        return None
+    if match.group("adj") and match.group("adj") not in _adjectives():
+        return None
+    words = " ".join(sentence[: match.end()].split()).lower()
+    return Opener(words, "relative", False, True), match.end() - 1
 
 
 @functools.cache

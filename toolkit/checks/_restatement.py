@@ -90,9 +90,10 @@ def restated_clause(sentence: str, numbers: frozenset[str]) -> tuple[int, int] |
     cuts = list(_JOINERS.finditer(body))
     for number, cut in enumerate(cuts):
         end = cuts[number + 1].start() if number + 1 < len(cuts) else len(body)
+        words = body[cut.end() : end].split()
+        if len(words) < 4 or words[-1].lower() not in body[: cut.start()].lower():
+            continue  # short, or its last word is new: no restatement
         part = content(body[cut.end() : end], numbers)
-        if len(body[cut.end() : end].split()) < 4:
-            continue
         for earlier_start in (0, *(c.end() for c in cuts[:number])):
             earlier = content(body[earlier_start : cut.start()], numbers)
             if part.words <= earlier.words and restates(part, earlier, MIN_CLAUSE_CONTENT):

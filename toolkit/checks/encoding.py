@@ -165,6 +165,7 @@ _INVISIBLE = re.compile(
     "[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\u00ad\u180e"
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
 )
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _JOINERS = frozenset("\u200c\u200d")
 _LETTERS = re.compile(r"[^\W\d_丨]+")  # 丨 is a CJK separator, reported by PU107
 _SOURCE_SCRIPT = (
@@ -276,7 +277,8 @@ class EncodingCheck(Check):
                     safe=False,
                 )
                 continue
-            fixed = fix_text(chunk, normalization=None, uncurl_quotes=False)
+            # control characters go too, as EN102 would take them: one fix pass is enough
+            fixed = _CONTROL.sub("", fix_text(chunk, normalization=None, uncurl_quotes=False))
             if fixed == chunk:
                 continue
             if pending and not text[pending[-1][1] : match.start()].strip(" \t"):

@@ -416,8 +416,8 @@ MIN_SPLICE_WORDS = 4
 def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
     """A full clause, a comma, and a second main clause: "... on Friday, it will monitor"."""
     text = doc[sentence]
-    if not _prose(doc, sentence) or any(mark in text for mark in '"“”«»'):
-        return
+    if not _SPLICE.search(text) or not _prose(doc, sentence) or any(m in text for m in '"“”«»'):
+        return  # most sentences: no comma before a pronoun or "the"
     for match in _SPLICE.finditer(text):
         before = re.split(r"[;:]", text[: match.start()])[-1].strip()
         verb, subject = match.group("verb"), match.group("subject")

@@ -200,6 +200,7 @@ class GrammarCheck(LexiconCheck):
         templates.MISSING_ARTICLE,
         templates.PERFECT_PAST,
         templates.DISTRIBUTIVE,
+        templates.COORDINATED,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -212,6 +213,8 @@ class GrammarCheck(LexiconCheck):
             yield from templates.perfect_with_past(doc, sentence)
             yield from templates.present_with_past(doc, sentence)
             yield from templates.distributive(doc, sentence)
+            yield from templates.coordinated(doc, sentence)
+            yield from templates.durations(doc, sentence, PREPOSITION)
             yield from templates.verb_prepositions(doc, sentence, VERB_PATTERN)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:

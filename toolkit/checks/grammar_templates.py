@@ -22,7 +22,12 @@ import re
 from collections.abc import Iterator
 
 from toolkit.document import Document, Span
-from toolkit.english import ends_like_sentence, irregular_verb_forms, is_title_case
+from toolkit.english import (
+    ends_like_sentence,
+    function_words,
+    irregular_verb_forms,
+    is_title_case,
+)
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
@@ -79,6 +84,24 @@ DISTRIBUTIVE = Rule(
     fixed="One of the soldiers was killed and each of the parties has filed a complaint.",
     false_positives="Only a verb right after the plural noun counts: in 'one of the soldiers "
     "who were killed' the verb belongs to the relative clause and agrees with 'soldiers'.",
+)
+
+COORDINATED = Rule(
+    code="GR113",
+    slug="coordinated-subject-number",
+    kind="grammar",
+    category="fluency/grammar",
+    severity="minor",
+    summary="A singular verb after two subjects joined by 'and', the second with its own "
+    "determiner ('The president and his ministers was received', 'The army and the police "
+    "has').",
+    why="MT from languages whose verb agrees with the nearest or first conjunct (Arabic, "
+    "Persian, Urdu, Turkish) leaves the verb singular.",
+    example="The president and his ministers was received at the airport.",
+    fixed="The president and his ministers were received at the airport.",
+    false_positives="Only a subject at a sentence's start whose second part has its own "
+    "determiner or possessive counts: 'the head of state and commander-in-chief was' (one "
+    "person) and 'bread and butter is' (one dish) are left alone.",
 )
 
 _ADJECTIVE_EXTRA = frozenset({"joint", "televised", "separate", "brief", "emergency"})
@@ -328,6 +351,21 @@ _DISTRIBUTIVE = re.compile(
     r"(?P<v>were|are|have)\b"
 )
 _SINGULAR = {"were": "was", "are": "is", "have": "has"}
+_PLURAL = {value: key for key, value in _SINGULAR.items()}
+_COORDINATED = re.compile(
+    r"(?:The|the|Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+and\s+"
+    r"(?:the|his|her|its|their|other|several|some|many)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+"
+    r"(?:(?:also|still|reportedly|now)\s+)?(?P<v>was|is|has)\b"
+)
+_DURATION = (
+    r"(?P<d>(?:\d+|a\s+few|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few)\s+(?:minutes|hours|days|weeks|months|years|decades|minute|hour|day|week|"
+    r"month|year|decade))"
+)
+_DURATION_END = r"(?=\s*[,.;:]|\s+(?:in|at|on|when|while|because)\b)"
+_BEFORE_DURATION = re.compile(rf"\b(?P<p>[Bb]efore)\s+{_DURATION}{_DURATION_END}")
+_FROM_DURATION = re.compile(rf"\b(?P<p>from)\s+{_DURATION}(?=\s*[,.;:])")
+_STATE = re.compile(r"\b(?:has|have|had|been|is|are|was|were)\b")
 
 
 @functools.cache
@@ -348,6 +386,54 @@ def distributive(doc: Document, sentence: Span) -> Iterator[Finding]:
             "The subject is 'one' or 'each': the verb is singular.",
             [_SINGULAR[verb]],
             confidence=0.8,
+        )
+
+
+def coordinated(doc: Document, sentence: Span) -> Iterator[Finding]:
+    """'The president and his ministers was': two subjects, a singular verb."""
+    match = _COORDINATED.match(doc.text, sentence.start, sentence.end)
+    if match and not any(_verb_form(w) for w in match.group().split()[1:-1]):
+        verb = match.group("v")
+        yield COORDINATED.at(
+            doc,
+            match.start("v"),
+            match.end("v"),
+            "Two subjects joined by 'and' take a plural verb.",
+            [_PLURAL[verb]],
+            confidence=0.75,
+        )
+
+
+def _verb_form(word: str) -> bool:
+    """An auxiliary or a past form that is no adjective: the phrase is a clause, not a
+    subject ("The makeup was delicate and the service was good")."""
+    if function_words().get(word) == "auxiliary":
+        return True
+    return word.endswith("ed") and word not in _adjectives()
+
+
+def durations(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
+    """'before two days' (two days ago), 'closed from two years' (for two years)."""
+    text = doc.text
+    for match in _BEFORE_DURATION.finditer(text, sentence.start, sentence.end):
+        yield rule.at(
+            doc,
+            match.start(),
+            match.end(),
+            "A time counted back from now is 'N days ago', not 'before N days'.",
+            [f"{match.group('d')} ago"],
+            confidence=0.75,
+        )
+    for match in _FROM_DURATION.finditer(text, sentence.start, sentence.end):
+        if not _STATE.search(text, max(sentence.start, match.start() - 40), match.start()):
+            continue
+        yield rule.at(
+            doc,
+            match.start(),
+            match.end(),
+            "A state that lasts a length of time takes 'for': 'closed for two years'.",
+            [f"for {match.group('d')}"],
+            confidence=0.7,
         )
 
 

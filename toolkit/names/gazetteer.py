@@ -193,7 +193,7 @@ class Gazetteer:
             bucket = self.by_key[loose_key(name)]
             if not any(e is entry for e in bucket):
                 bucket.append(entry)
-        for index in (*_INDEXES, "_searches"):
+        for index in (*_INDEXES, "_searches", "_exacts"):
             self.__dict__.pop(index, None)
 
     def __setstate__(self, state: dict) -> None:
@@ -221,6 +221,11 @@ class Gazetteer:
         for name in entry.names:
             bucket = self.by_key.get(loose_key(name), [])
             bucket[:] = [e for e in bucket if e is not entry]
+
+    @functools.cached_property
+    def _exacts(self) -> dict[tuple[str, object], tuple[Entry, ...]]:
+        """Results of ``exact`` by key (and world tier): a text names the same few often."""
+        return {}
 
     @functools.cached_property
     def _searches(self) -> dict[tuple[str, int, bool], list[Candidate]]:
@@ -314,10 +319,15 @@ class Gazetteer:
         """Entities with a name equal to ``text`` up to case, marks, article and doubling
         (or to a name without its trailing type word: "Kharg" for Kharg Island)."""
         key = loose_key(text)
-        found = list(self.by_key.get(key) or self.by_short_key.get(key, ()))
-        if self.world is not None and key:
-            found += [e for e in self.world.exact(key) if not _shadowed(e, found)]
-        return found
+        cached = self._exacts.get((key, self.world))
+        if cached is None:
+            found = list(self.by_key.get(key) or self.by_short_key.get(key, ()))
+            if self.world is not None and key:
+                found += [e for e in self.world.exact(key) if not _shadowed(e, found)]
+            if len(self._exacts) >= SEARCH_CACHE_SIZE:
+                self._exacts.clear()  # bounded memory on endless feeds
+            cached = self._exacts[key, self.world] = tuple(found)
+        return list(cached)
 
     def search(self, text: str, limit: int = 10, world: bool = True) -> list[Candidate]:
         """The gazetteer names closest to ``text`` in sound, best first, one per entity
