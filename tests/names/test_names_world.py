@@ -116,6 +116,9 @@ def test_exonyms_of_countries_and_cities(text: str, expected: list[tuple[str, st
         "Rescuers reached Şanlıurfa and Adıyaman, Turkey, after the quake.",
         # the official French spelling of a place of Chad
         "Aid convoys reached Abéché, in Ouaddaï, Chad, on Friday.",
+        # a leader of a French-named country and a place of the Maghreb, officially so spelled
+        "Colonel Assimi Goïta met the delegation in Bamako, Mali.",
+        "Protests were reported in Béjaïa and Sétif, Algeria, on Friday.",
         # a name spelled with accents is not another language's name (Yémen: letters only)
         "Talks on Yemen resumed in Muscat, Oman.",
     ],

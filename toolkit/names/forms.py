@@ -33,6 +33,8 @@ FRENCH_NAMED = frozenset(
     {"BF", "BI", "BJ", "CD", "CF", "CG", "CI", "CM", "DJ", "GA", "GN", "KM", "MG", "ML", "NE",
      "RW", "SN", "TD", "TG"}
 )  # fmt: skip
+# Places of the Maghreb are officially romanized the French way (Béjaïa, Sétif, Kénitra).
+MAGHREB = frozenset({"DZ", "MA", "TN"})
 
 
 # The Arabic article assimilated to a following "sun letter" (as-Sakhr, ash-Sharaa, ad-Din)
@@ -76,7 +78,8 @@ def foreign_form(
     unattested in English, the canonical attested), of a large place or of one in a country
     the text names. Spellings a curated or user file lists (``accepted``) are English usage.
     A Turkish person or place keeps the letters of the name (Erdoğan, İzmir; not İstanbul,
-    an English word), and so does a place of a French-named country (Ouaddaï); ``dateline``:
+    an English word), and so do a person or place of a French-named country (Goïta, Ouaddaï)
+    and a place of the Maghreb (Béjaïa); ``dateline``:
     the text is a dateline in capitals (KISHINEV), where capitals are no sign of a brand."""
     key = loose_key(text)
     if any(loose_key(f) == key for f in entry.foreign):
@@ -88,8 +91,10 @@ def foreign_form(
             return ""  # Erdoğan, İmamoğlu: the person's own letters, kept by many outlets
         if entry.is_place and entry.country == "TR" and turkish_letters(text):
             return "letters" if name_zipf(entry.canonical) >= ENGLISH_WORD else ""
-        if entry.is_place and entry.country in FRENCH_NAMED:
-            return ""  # Ouaddaï, Ségou: the official French spelling of the place
+        if entry.country in FRENCH_NAMED and (entry.is_place or entry.type == "person"):
+            return ""  # Ouaddaï, Ségou, Assimi Goïta: the official French spelling
+        if entry.is_place and entry.country in MAGHREB:
+            return ""  # Béjaïa, Sétif, Kénitra: the official French-based romanization
         english = {loose_key(n) for n in (entry.canonical, *entry.variants)}
         if loose_key(ascii_name(text)) in english:  # the English name with its accents
             return "letters" if turkish_letters(text) or "ï" in text else ""
