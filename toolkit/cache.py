@@ -15,6 +15,7 @@ built in memory, or in a private temporary folder).
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import hashlib
 import hmac
@@ -199,3 +200,20 @@ def _write(path: Path, build: Callable[[Path], object]) -> None:
             if stale != path and stale.stat().st_mtime < time.time() - STALE_SECONDS:
                 stale.unlink()
                 _signature_path(stale).unlink(missing_ok=True)
+
+
+def tsv_rows(*parts: str) -> tuple[dict[str, str], ...]:
+    """The rows of the corpus TSV ``parts`` (as ``iter_tsv`` gives them), read once per
+    process for each set of held-out tags and kept in the disk cache: large tables several
+    checks share (agreement/nouns.tsv)."""
+    from toolkit.resources import holdout_tags
+
+    return _tsv_rows(parts, holdout_tags())
+
+
+@functools.cache
+def _tsv_rows(parts: tuple[str, ...], holdout: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    from toolkit.resources import corpus_path, iter_tsv
+
+    path = corpus_path(*parts)
+    return cached("tsv-" + "-".join(parts), [path], lambda: tuple(iter_tsv(path)))

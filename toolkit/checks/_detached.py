@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from toolkit.cache import tsv_rows
 from toolkit.english import can_be_verb, function_words, irregular_verb_forms, reporting_verbs
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
@@ -171,7 +172,7 @@ _SHELL = re.compile(r"(?:A|An)\s+(?:(?P<adj>[a-z-]+)\s+)?(?P<noun>[a-z]+)\s+(?:t
 
 @functools.cache
 def _count_nouns() -> frozenset[str]:
-    return frozenset(row["singular"] for row in iter_tsv(corpus_path("agreement", "nouns.tsv")))
+    return frozenset(row["singular"] for row in tsv_rows("agreement", "nouns.tsv"))
 
 
 def _shell_noun(sentence: str) -> tuple[Opener, int] | None:

@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from toolkit.cache import tsv_rows
 from toolkit.document import Document, Span
 from toolkit.english import (
     ends_like_sentence,
@@ -370,7 +371,7 @@ _STATE = re.compile(r"\b(?:has|have|had|been|is|are|was|were)\b")
 
 @functools.cache
 def _plurals() -> frozenset[str]:
-    return frozenset(row["plural"] for row in iter_tsv(corpus_path("agreement", "nouns.tsv")))
+    return frozenset(row["plural"] for row in tsv_rows("agreement", "nouns.tsv"))
 
 
 def distributive(doc: Document, sentence: Span) -> Iterator[Finding]:
@@ -483,7 +484,7 @@ def _simple_past(match: re.Match[str]) -> list[str]:
 
 @functools.cache
 def _verb_preposition_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
-    nouns = {row["singular"] for row in iter_tsv(corpus_path("agreement", "nouns.tsv"))}
+    nouns = {row["singular"] for row in tsv_rows("agreement", "nouns.tsv")}
     table: dict[str, dict[str, str]] = {}
     alternatives = []
     for row in iter_tsv(corpus_path("syntax", "verb_prepositions.tsv")):

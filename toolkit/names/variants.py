@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from toolkit.cache import tsv_rows
 from toolkit.names.frequency import zipf
 from toolkit.names.mentions import Mention, Token, plain, sound
 from toolkit.resources import corpus_path, iter_tsv
@@ -127,7 +128,7 @@ _PAIRS = frozenset({pair for a, b in _VOWEL_PAIRS | _CONSONANT_PAIRS for pair in
 @functools.cache
 def _nouns() -> frozenset[str]:
     """English common nouns whose plural is in use (names have none: "Mohammeds")."""
-    rows = iter_tsv(corpus_path("agreement", "nouns.tsv"))
+    rows = tsv_rows("agreement", "nouns.tsv")
     return frozenset(r["singular"] for r in rows if float(r["zipf_plural"]) >= NOUN_PLURAL)
 
 
