@@ -23,7 +23,8 @@ _INITIAL_AFTER = "\n\"“‘'«([:—–-"
 
 
 @functools.cache
-def _roles() -> dict[str, str]:
+def institution_roles() -> dict[str, str]:
+    """Word -> role (head or modifier) of corpora/english/institution_words.tsv."""
     return {
         row["word"]: row["role"]
         for row in iter_tsv(corpus_path("english", "institution_words.tsv"))
@@ -37,7 +38,7 @@ def mixed_case_names(text: str, start: int, end: int) -> Iterator[tuple[int, int
     for match in _TOKEN.finditer(text, start, end):
         joined = run and _GAP.match(text, run[-1].end(), match.start())
         word = match.group().lower()
-        if word in _roles() or (word in _CONNECTORS and run):
+        if word in institution_roles() or (word in _CONNECTORS and run):
             if not joined:
                 yield from _judged(text, start, run)
                 run = []
@@ -52,7 +53,7 @@ def _judged(text: str, sentence_start: int, run: list[re.Match[str]]) -> Iterato
     while run and run[-1].group().lower() in _CONNECTORS:
         run = run[:-1]
     words = [m for m in run if m.group().lower() not in _CONNECTORS]
-    if len(words) < 2 or not any(_roles()[m.group().lower()] == "head" for m in words):
+    if len(words) < 2 or not any(institution_roles()[m.group().lower()] == "head" for m in words):
         return
     if any(m.group().isupper() for m in words):
         return  # an acronym: a heading or a code

@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from toolkit.checks._institutions import institution_roles
 from toolkit.english import is_title_case
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -29,12 +30,6 @@ _INITIAL_AFTER = "\n\"“‘'«([:—–-•|"
 _INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|one|any|every|each|another)[ \t]+\Z", re.IGNORECASE)
 MIN_WORDS = 2
 LOOKBEHIND = 12  # characters read before a lower-case repeat for an article
-
-
-@functools.cache
-def _roles() -> dict[str, str]:
-    rows = iter_tsv(corpus_path("english", "institution_words.tsv"))
-    return {row["word"]: row["role"] for row in rows}
 
 
 @functools.cache
@@ -105,7 +100,7 @@ def _trimmed(text: str, sentence_start: int, run: list[re.Match[str]]) -> Iterat
 def _keys(words: list[str]) -> Iterator[tuple[str, str]]:
     """(lower-case key, capitalised form) for the parts of a run that name a body: those
     ending on a head noun, starting at the run's start or on a listed modifier."""
-    roles = _roles()
+    roles = institution_roles()
     for first in range(len(words) - 1):
         if first and roles.get(words[first].lower()) != "modifier":
             continue
