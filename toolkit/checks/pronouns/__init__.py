@@ -57,12 +57,9 @@ class PronounCheck(Check):
         lexicon = AnimacyLexicon.load()
         resumed = list(dislocation_findings(doc, lexicon))
         parsed = () if self.settings.fast else list(self._parsed(doc))
-        subjects = {
-            r.end - len(r.text.rsplit(None, 1)[-1]): r.start + len(r.suggestions[0])
-            for r in resumed
-        }
+        subjects = {f.end - len(f.text.strip(" ,")): head.end for f, head in resumed}
         yield from lexical_findings(doc, lexicon, parsed, subjects)
-        yield from resumed
+        yield from (f for f, _ in resumed)
         yield from honorific_findings(doc, lexicon)
 
     def _parsed(self, doc: Document) -> Iterator[Finding]:

@@ -20,7 +20,7 @@ from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words, irregular_verb_forms
 from toolkit.findings import Finding
 
-_COMMA_PRONOUN = re.compile(r",\s+(?:he|she|it|they)\s")
+_RESUMED = re.compile(r"(?:,|\w)\s+(?:he|she|it|they)\s")
 _PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p"}
 _DEFINITE = frozenset(["the", "this", "that", "these", "those"])
 _INSIDE = frozenset(["of", "for", "and", "'s", "’s"])
@@ -32,43 +32,90 @@ _NO_AGREEMENT = frozenset(["did", "will", "would", "can", "could", "may", "might
 _NO_AGREEMENT |= frozenset(["should", "shall", "had"])
 _OPENER = 8  # words of a phrase before the subject ("In the second half,")
 _PHRASE = 8  # words of the noun phrase
+_PREPOSITIONAL = 5  # words of "in a message" between a subject and its resumed pronoun
+_POSSESSIVE = frozenset(["his", "her", "its", "their"])
 _ASIDE = 8  # words after a reporting verb in which a comma makes it a parenthetical
 
 
-def dislocation_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
-    """PR104 findings: 'NP, pronoun verb' at the start of a sentence or after its opener."""
-    if not _COMMA_PRONOUN.search(doc.text):
+def dislocation_findings(
+    doc: Document, lexicon: AnimacyLexicon
+) -> Iterator[tuple[Finding, Mention]]:
+    """PR104 findings, each with the subject its pronoun takes up: 'NP, pronoun verb' at the
+    start of a sentence or after its opener, and 'NP [in a statement] pronoun said that'
+    without the comma."""
+    if not _RESUMED.search(doc.text):
         return
     text = Text(doc)
     candidates = [k for k, word in enumerate(text.lowers) if word in _PRONOUNS]
-    candidates = [k for k in candidates if text.gap(k) == "," and text.texts[k].islower()]
+    candidates = [k for k in candidates if text.gap(k) in (",", "") and text.texts[k].islower()]
     if not candidates:
         return
     found = mentions(text, lexicon, candidates[-1])
     by_last = {m.last: m for m in found}
-    firsts = {m.first for m in found}
+    by_first = {m.first: m for m in found}
     for k in candidates:
         start = _phrase_start(text, k)
-        if start is None or not _verb_follows(text, k) or in_speech(doc, text.words[k].start):
+        if start is None or in_speech(doc, text.words[k].start):
             continue
-        head = _head(text, start, k, by_last, firsts)
-        if head is None:
-            continue
-        confidence = _confidence(text, start, k, head)
-        if confidence is None:
+        if text.gap(k):
+            head = _head(text, start, k, by_last, by_first) if _verb_follows(text, k) else None
+        else:
+            head = _subject_before_phrase(text, start, k, by_first) if _reports(text, k) else None
+        confidence = None if head is None else _confidence(text, start, k, head)
+        if head is None or confidence is None:
             continue
         np_end = text.words[k - 1].end
         phrase = doc.text[text.words[start].start : np_end]
-        yield RESUMPTIVE.at(
+        finding = RESUMPTIVE.at(
             doc,
-            text.words[start].start,
+            np_end,
             text.words[k].end,
-            f"'{text.texts[k]}' takes up {phrase!r} again after a comma: the source's "
-            "topic-first order was kept; English says the subject once.",
-            [phrase],
+            f"'{text.texts[k]}' takes up {phrase!r} again: the source's topic-first order "
+            "was kept; English says the subject once.",
+            [""],
             confidence=confidence,
             safe=_safe(text, k, head),
         )
+        yield finding, head
+
+
+def _subject_before_phrase(
+    text: Text, start: int, k: int, by_first: dict[int, Mention]
+) -> Mention | None:
+    """The subject of 'NP [of NAME] [PREP det noun] pronoun': a mention that opens the
+    sentence, then at most an 'of' name and a prepositional phrase ("in a message")."""
+    first = start + (text.lower(start) in _DEFINITE)
+    while first < k and first not in by_first and function_words().get(text.lower(first)) is None:
+        first += 1  # "The foreign ministry", "The Chinese side"
+    head = by_first.get(first)
+    if head is None or any(text.gap(i) for i in range(start + 1, head.last)):
+        return None
+    j = head.last
+    if text.lower(j) == "of":
+        j += 1 + (text.lower(j + 1) in _DEFINITE)
+        while j < k and text.texts[j][:1].isupper():
+            j += 1
+    if j == k:
+        return head
+    if function_words().get(text.lower(j)) != "preposition" or k - j > _PREPOSITIONAL:
+        return None
+    inside = [text.lower(i) for i in range(j + 1, k)]
+    if any(text.gap(i) for i in range(j + 1, k + 1)) or not inside:
+        return None
+    if any(
+        function_words().get(w) not in (None, "article") for w in inside if w not in _POSSESSIVE
+    ):
+        return None  # "in the town (that) they visited" has no reporting verb; "which", "he"
+    return head
+
+
+def _reports(text: Text, k: int) -> bool:
+    """Whether the pronoun at word k is followed by a reporting verb and its 'that' or quote
+    ("they said that", "she stressed:"), as a main clause and not a relative one."""
+    q = k + 1 + (text.lower(k + 1) == "also")
+    if text.lower(q) not in reporting_verbs() or text.gap(q):
+        return False
+    return text.lower(q + 1) == "that" or text.gap(q + 1)[:1] in (":", '"', "“", "«")
 
 
 def _phrase_start(text: Text, k: int) -> int | None:
@@ -88,7 +135,7 @@ def _phrase_start(text: Text, k: int) -> int | None:
 
 
 def _head(
-    text: Text, start: int, k: int, by_last: dict[int, Mention], firsts: set[int]
+    text: Text, start: int, k: int, by_last: dict[int, Mention], firsts: dict[int, Mention]
 ) -> Mention | None:
     """The head of the noun phrase [start, k): a definite phrase or one that opens with a
     name (``firsts``: first words of mentions), with no verb, number or description in it,
@@ -142,9 +189,11 @@ def _confidence(text: Text, start: int, k: int, head: Mention) -> float | None:
         return None
     if head.plural:
         return 0.5 if pronoun == "p" else 0.8
+    name = all(text.texts[j][:1].isupper() for j in range(head.first, head.last))
+    if pronoun == "p" and name:
+        return 0.6  # "The Supreme Leader in his message they said": an honorific plural
     if pronoun in ("n", "p"):
         return None
-    name = all(text.texts[j][:1].isupper() for j in range(head.first, head.last))
     if name:
         return 0.8 if referent.gender not in (None, pronoun) else 0.6
     return 0.5 if k - start <= 3 and head.last == k else None

@@ -78,8 +78,10 @@ RESUMPTIVE = Rule(
     summary="A subject noun phrase, a comma and a pronoun that takes it up again before "
     "the verb ('The federation, it announced', 'The team, she did not concede', 'The "
     "lawyers, he said'): a short definite phrase or a name whose head is a known body, "
-    "thing, plural or person. A pronoun of the wrong gender or number for the head (a body "
-    "as 'she', lawyers as 'he') raises the confidence.",
+    "thing, plural or person; also without the comma before a reporting verb and its "
+    "'that' or quote ('The Supreme Leader in a message they said that'). A pronoun of the "
+    "wrong gender or number for the head (a body as 'she', lawyers as 'he') raises the "
+    "confidence; the fix deletes the pronoun.",
     why="French (l'équipe, elle n'a pas), Arabic, Chinese and Turkish put the topic first "
     "and resume it with a pronoun; MT keeps both, and English reads it as speech or as two "
     "subjects.",
