@@ -241,6 +241,10 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "In December, the firm bid $16.50 per share for the group.",
         "According to the ombudsman, at least 200 people were killed.",
         "In-feed ads earn the most per view.",
+        # a fronted phrase without its comma, then the clause (a join here would be wrong)
+        "In the cities of the north the police intervened to the protests.",
+        "In the old quarter of Tunis the fire spread to the market.",
+        "At the end of the meeting the delegates agreed on a statement.",
     ],
 )
 def test_sentence_with_main_clause_is_not_detached(text):
