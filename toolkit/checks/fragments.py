@@ -140,8 +140,9 @@ COMMA_SPLICE = Rule(
     false_positives="The clause before the comma must open with its subject (not a "
     "subordinate clause or adverbial: `If it rains, we stay`; a dateline and a reporting "
     "verb's `that` are passed over) and have a finite verb; the clause after must open with "
-    "a pronoun, `there` or `the` and up to three words, then an auxiliary, modal or past verb, and must not be an attribution (`..., he said`, `..., it said in a "
-    "statement`). Quotations, headlines and lists of clauses ending with `and` are skipped. "
+    "a pronoun, `there` or `the` and up to three words, then an auxiliary, modal or past "
+    "verb, and must not be an attribution (`..., he said`, `..., it said in a statement`). "
+    "Quotations, headlines and lists of clauses ending with `and` are skipped. "
     "The semicolon is suggested, not applied.",
 )
 
