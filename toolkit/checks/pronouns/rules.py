@@ -59,7 +59,11 @@ HONORIFIC_PLURAL = Rule(
     summary="A sentence that opens with 'They' and a reporting verb ('They said', 'They "
     "stressed') after sentences that name one person, of a known gender, as their subject "
     "and nothing plural 'they' could mean: no other person, plural noun or pronoun, body or "
-    "capitalised plural.",
+    "capitalised plural. Also 'they said' after an opening phrase ('In the press conference "
+    "they said') or in a clause joined to the person's own ('Governor X opened the ward and "
+    "they said that'), where the person reported something in the sentence before and only "
+    "that report names bodies or things ('X said that the credit goes to the team. They "
+    "said'); reporters, the addressees, are no rival.",
     why="Persian and Urdu speak of a respected person (a leader, a minister, an elder) in "
     "the plural (ishan, unhon ne); MT keeps the plural, and the reader looks for a group.",
     example="Chief Minister Maryam Nawaz visited the burns ward in Multan on Friday. They said "
