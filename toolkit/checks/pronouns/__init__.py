@@ -57,7 +57,9 @@ class PronounCheck(Check):
         lexicon = AnimacyLexicon.load()
         resumed = list(dislocation_findings(doc, lexicon))
         parsed = () if self.settings.fast else list(self._parsed(doc))
-        subjects = {f.end - len(f.text.strip(" ,")): head.end for f, head in resumed}
+        subjects = {
+            f.start + len(f.text) - len(f.text.lstrip(" ,")): head.end for f, head in resumed
+        }
         yield from lexical_findings(doc, lexicon, parsed, subjects)
         yield from (f for f, _ in resumed)
         yield from honorific_findings(doc, lexicon)
