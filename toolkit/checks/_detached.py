@@ -163,7 +163,23 @@ def detached(sentence: str) -> Detached | None:
         head, in_phrase=opener.kind == "preposition"
     ):
         return None
+    if opener.kind == "preposition" and _fronted_adjunct(head):
+        return None  # "In the cities of the south the police intervened to ...": a clause
     return Detached(opener, end)
+
+
+def _fronted_adjunct(text: str) -> bool:
+    """Whether a prepositional phrase is followed, without a comma, by a clause: an article
+    right after a noun of the phrase opens that clause's subject, and a verb form follows it
+    ("In the cities of the south the police intervened to the protests")."""
+    words = _WORD.findall(text)
+    classes = function_words()
+    for index in range(2, len(words)):
+        if classes.get(words[index].lower()) != "article" or not _content(words[index - 1].lower()):
+            continue
+        if next(_verb_positions(words[index:], lenient=True), None) is not None:
+            return True
+    return False
 
 
 _SHELL_DETERMINERS = frozenset({"a", "an", "something"})
