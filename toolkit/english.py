@@ -30,7 +30,14 @@ def _verb_lemmas() -> frozenset[str]:
 @functools.cache
 def irregular_verb_forms() -> frozenset[str]:
     """Irregular inflected verb forms ("went", "taken", "said"), lower-case."""
-    return frozenset(row["form"] for row in iter_tsv(corpus_path("english", "verb_irregular.tsv")))
+    return frozenset(irregular_verb_lemmas())
+
+
+@functools.cache
+def irregular_verb_lemmas() -> dict[str, str]:
+    """Irregular inflected verb form -> its lemma ("went" -> "go"), lower-case."""
+    rows = iter_tsv(corpus_path("english", "verb_irregular.tsv"))
+    return {row["form"]: row["lemma"] for row in rows}
 
 
 @functools.cache

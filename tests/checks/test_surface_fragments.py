@@ -245,6 +245,9 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "In the cities of the north the police intervened to the protests.",
         "In the old quarter of Tunis the fire spread to the market.",
         "At the end of the meeting the delegates agreed on a statement.",
+        # a verb with no object has no passive participle: "intervened in" is the clause's
+        "In the cities of the north police intervened in the protests.",
+        "In the northern provinces prices rose by ten percent.",
     ],
 )
 def test_sentence_with_main_clause_is_not_detached(text):

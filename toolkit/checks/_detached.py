@@ -15,7 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.cache import tsv_rows
-from toolkit.english import can_be_verb, function_words, irregular_verb_forms, reporting_verbs
+from toolkit.english import (
+    can_be_verb,
+    function_words,
+    irregular_verb_forms,
+    irregular_verb_lemmas,
+    reporting_verbs,
+)
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 
@@ -392,7 +398,11 @@ def _verb_positions(
             and (
                 lenient
                 or previous in _PRONOUNS
-                or not (_past_form(lower) and _next_is_preposition(words, index))
+                or not (
+                    _past_form(lower)
+                    and _next_is_preposition(words, index)
+                    and not _intransitive(lower)
+                )
             )
         ):
             yield index
@@ -409,6 +419,18 @@ def _content(word: str) -> bool:
 def _past_form(word: str) -> bool:
     """A past tense or participle: -ed, or an irregular form ("went", "taken")."""
     return word.endswith("ed") or (word in irregular_verb_forms() and not word.endswith("s"))
+
+
+@functools.cache
+def _intransitive_verbs() -> frozenset[str]:
+    return frozenset(read_lines("english", "intransitive_verbs.txt"))
+
+
+def _intransitive(form: str) -> bool:
+    """Whether a past form belongs to a verb with no direct object ("intervened", "rose"),
+    which has no passive participle: before a preposition it is a finite verb."""
+    lemmas = {irregular_verb_lemmas().get(form), form[:-1], form[:-2], form[:-3]}
+    return bool(lemmas & _intransitive_verbs())
 
 
 def _noun_before_of(words: list[str], index: int) -> bool:
