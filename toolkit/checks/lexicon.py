@@ -328,9 +328,52 @@ def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int,
 
 
 _PAST = frozenset(
-    "did done had made gave given shown told held took taken kept brought threw thrown knew known"
-    " felt sent spent got went gone won lost left paid laid said sold built broke broken fell"
-    " fallen drew drawn stood ran sought caught taught fought came".split()
+    [
+        "did",
+        "done",
+        "had",
+        "made",
+        "gave",
+        "given",
+        "shown",
+        "told",
+        "held",
+        "took",
+        "taken",
+        "kept",
+        "brought",
+        "threw",
+        "thrown",
+        "knew",
+        "known",
+        "felt",
+        "sent",
+        "spent",
+        "got",
+        "went",
+        "gone",
+        "won",
+        "lost",
+        "left",
+        "paid",
+        "laid",
+        "said",
+        "sold",
+        "built",
+        "broke",
+        "broken",
+        "fell",
+        "fallen",
+        "drew",
+        "drawn",
+        "stood",
+        "ran",
+        "sought",
+        "caught",
+        "taught",
+        "fought",
+        "came",
+    ]
 )
 
 
