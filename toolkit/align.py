@@ -1,9 +1,10 @@
 """Split a source text into segments and align them with a translation's sentences.
 
 Line-aligned files pair line by line. Otherwise a Gale-Church-style dynamic programme over
-sentences allows 1-1, 1-2, 2-1, 1-0 (omitted) and 0-1 (added) beads; its cost is the
-length ratio against the document's own ratio plus anchors both sides share (numbers,
-Latin-script names). No model is needed, so it works for any source language.
+sentences allows 1-1, 1-2, 2-1, 1-0 (omitted) and 0-1 (added) beads, and 1-3 and 1-4 splits
+(a long source sentence, or lines run together without punctuation, that a translator wrote
+as several); its cost is the length ratio against the expected ratio plus anchors both sides
+share (numbers, Latin-script names). No model is needed, so it works for any source language.
 """
 
 from __future__ import annotations
@@ -76,18 +77,21 @@ def _pair_cost(
     return cost
 
 
-def align(sources: Sequence[str], targets: Sequence[str]) -> list[Bead]:
-    """Beads covering every source and target segment, in order."""
+def align(sources: Sequence[str], targets: Sequence[str], ratio: float | None = None) -> list[Bead]:
+    """Beads covering every source and target segment, in order; `ratio` is the expected
+    target/source length ratio (by default the document's own)."""
     n, m = len(sources), len(targets)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     s_size, t_size = [size(s) for s in sources], [size(t) for t in targets]
     s_marks, t_marks = [anchors(s) for s in sources], [anchors(t) for t in targets]
-    ratio = max(0.05, sum(t_size) / max(1, sum(s_size)))
+    ratio = ratio or max(0.05, sum(t_size) / max(1, sum(s_size)))
     moves = (
         (1, 1, 0.0),
         (1, 2, MERGE_COST),
         (2, 1, MERGE_COST),
+        (1, 3, 3 * MERGE_COST),
+        (1, 4, 4 * MERGE_COST),
         (1, 0, SKIP_COST),
         (0, 1, SKIP_COST),
     )

@@ -97,6 +97,17 @@ def test_a_source_sentence_split_in_two_is_not_an_addition():
     assert rules(added, source) in (["BI107"], ["BI105"])  # an addition, or a long pair
 
 
+def test_lines_run_together_and_split_in_three_are_not_additions():
+    # chat lines joined without punctuation: one source "sentence", three English ones
+    source = "包裹到了但是里面的杯子碎了两个可以换货吗还是只能退款客服说会在三天内给我回复。"
+    target = (
+        "The parcel arrived, but two of the cups inside were broken. Can I get them "
+        "replaced? Or can I only get a refund? The customer service said they would reply "
+        "within three days."
+    )
+    assert "BI107" not in rules(target, source)
+
+
 def test_missing_latin_name():
     found = rules("Apple released a new phone on Friday.", "苹果公司周五发布了iPhone手机。")
     assert found == ["BI103"]
