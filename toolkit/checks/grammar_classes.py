@@ -209,7 +209,7 @@ def relational_adjective(word: str) -> bool:
     """An adjective that classifies (monetary, Sahelian, administrative) and is no noun."""
     lower = word.lower()
     if lower in _demonyms():
-        return True
+        return word.islower() or lower not in _nouns()  # "his fellow American": a person
     if lower in _postposed()[0] or lower in _nouns():
         return False
     return (
@@ -230,7 +230,7 @@ def postposed_adjectives(doc: Document, sentence: Span, rule: Rule) -> Iterator[
     for match in _NOUN_ADJECTIVE.finditer(text, sentence.start, sentence.end):
         noun, adjective = match.group("n"), match.group("a")
         flags = _nouns().get(noun)
-        if flags is None or "adj" in flags or noun in _postposed()[1]:
+        if flags is None or "adj" in flags or noun in _postposed()[1] or noun.endswith("ing"):
             continue
         if not relational_adjective(adjective):
             continue
