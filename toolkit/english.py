@@ -35,7 +35,14 @@ def is_verb_lemma(word: str) -> bool:
 @functools.cache
 def irregular_verb_forms() -> frozenset[str]:
     """Irregular inflected verb forms ("went", "taken", "said"), lower-case."""
-    return frozenset(row["form"] for row in iter_tsv(corpus_path("english", "verb_irregular.tsv")))
+    return frozenset(irregular_verb_lemmas())
+
+
+@functools.cache
+def irregular_verb_lemmas() -> dict[str, str]:
+    """Irregular inflected verb form -> its lemma ("went" -> "go"), lower-case."""
+    rows = iter_tsv(corpus_path("english", "verb_irregular.tsv"))
+    return {row["form"]: row["lemma"] for row in rows}
 
 
 @functools.cache
@@ -128,6 +135,15 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """True when most longer words after the first are capitalised, as in a headline or title."""
+    # several checks ask it of each sentence: remembered for the sentences of usual length
+    return _title_case(text) if len(text) <= _REMEMBERED else _title_case.__wrapped__(text)
+
+
+_REMEMBERED = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_case(text: str) -> bool:
     words = [w for w in _WORDS.findall(text)[1:] if len(w) > 3]
     if len(words) < 2:
         return False

@@ -241,6 +241,13 @@ def test_detached_clause_is_joined(text, span, suggestion):
         "In December, the firm bid $16.50 per share for the group.",
         "According to the ombudsman, at least 200 people were killed.",
         "In-feed ads earn the most per view.",
+        # a fronted phrase without its comma, then the clause (a join here would be wrong)
+        "In the cities of the north the police intervened to the protests.",
+        "In the old quarter of Tunis the fire spread to the market.",
+        "At the end of the meeting the delegates agreed on a statement.",
+        # a verb with no object has no passive participle: "intervened in" is the clause's
+        "In the cities of the north police intervened in the protests.",
+        "In the northern provinces prices rose by ten percent.",
     ],
 )
 def test_sentence_with_main_clause_is_not_detached(text):
@@ -350,3 +357,32 @@ def test_run_on_sentence(text):
 )
 def test_titles_and_names_in_mid_sentence_pass(text):
     assert [f for f in found(text) if f[0] == "FR105"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company opened two new factories in Gujarat last year, the output has doubled since.",
+        "Officials said that the bridge was closed for repairs, the traffic will be diverted.",
+        "Islamabad (News Desk) — The national team beat Sri Lanka by five wickets, this is "
+        "their third win in a row.",
+        "The rescue teams reached the village on Monday, the heavy snow had blocked the road.",
+        "The ministry announced new rules for imports, there are no exemptions for traders.",
+    ],
+)
+def test_comma_splice(text):
+    assert ("FR106", ",", (";",)) in found("The day began quietly.\n\n" + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it rains, the match will be called off.",
+        "He said that the plan, the details of which are secret, will go ahead.",
+        "The company said that in 2020, it had lost money.",
+        "The talks were productive, the first sign of progress in months.",
+        "The deal was signed on Monday, it said in a statement.",
+    ],
+)
+def test_no_comma_splice(text):
+    assert [f for f in found("The day began quietly.\n\n" + text) if f[0] == "FR106"] == []

@@ -15,7 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from toolkit.cache import tsv_rows
-from toolkit.english import can_be_verb, function_words, irregular_verb_forms, reporting_verbs
+from toolkit.english import (
+    can_be_verb,
+    function_words,
+    irregular_verb_forms,
+    irregular_verb_lemmas,
+    reporting_verbs,
+)
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 
@@ -163,7 +169,23 @@ def detached(sentence: str) -> Detached | None:
         head, in_phrase=opener.kind == "preposition"
     ):
         return None
+    if opener.kind == "preposition" and _fronted_adjunct(head):
+        return None  # "In the cities of the south the police intervened to ...": a clause
     return Detached(opener, end)
+
+
+def _fronted_adjunct(text: str) -> bool:
+    """Whether a prepositional phrase is followed, without a comma, by a clause: an article
+    right after a noun of the phrase opens that clause's subject, and a verb form follows it
+    ("In the cities of the south the police intervened to the protests")."""
+    words = _WORD.findall(text)
+    classes = function_words()
+    for index in range(2, len(words)):
+        if classes.get(words[index].lower()) != "article" or not _content(words[index - 1].lower()):
+            continue
+        if next(_verb_positions(words[index:], lenient=True), None) is not None:
+            return True
+    return False
 
 
 _SHELL_DETERMINERS = frozenset({"a", "an", "something"})
@@ -376,7 +398,11 @@ def _verb_positions(
             and (
                 lenient
                 or previous in _PRONOUNS
-                or not (_past_form(lower) and _next_is_preposition(words, index))
+                or not (
+                    _past_form(lower)
+                    and _next_is_preposition(words, index)
+                    and not _intransitive(lower)
+                )
             )
         ):
             yield index
@@ -393,6 +419,18 @@ def _content(word: str) -> bool:
 def _past_form(word: str) -> bool:
     """A past tense or participle: -ed, or an irregular form ("went", "taken")."""
     return word.endswith("ed") or (word in irregular_verb_forms() and not word.endswith("s"))
+
+
+@functools.cache
+def _intransitive_verbs() -> frozenset[str]:
+    return frozenset(read_lines("english", "intransitive_verbs.txt"))
+
+
+def _intransitive(form: str) -> bool:
+    """Whether a past form belongs to a verb with no direct object ("intervened", "rose"),
+    which has no passive participle: before a preposition it is a finite verb."""
+    lemmas = {irregular_verb_lemmas().get(form), form[:-1], form[:-2], form[:-3]}
+    return bool(lemmas & _intransitive_verbs())
 
 
 def _noun_before_of(words: list[str], index: int) -> bool:

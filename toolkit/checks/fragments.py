@@ -138,10 +138,11 @@ COMMA_SPLICE = Rule(
     example="The satellite was launched from Jiuquan on Friday, it will monitor crops and forests.",
     fixed="The satellite was launched from Jiuquan on Friday; it will monitor crops and forests.",
     false_positives="The clause before the comma must open with its subject (not a "
-    "subordinate clause or adverbial: `If it rains, we stay`) and have a finite verb; the "
-    "clause after must open with a pronoun or `the` and a noun, then an auxiliary, modal or "
-    "past verb, and must not be an attribution (`..., he said`, `..., it said in a "
-    "statement`). Quotations, headlines and lists of clauses ending with `and` are skipped. "
+    "subordinate clause or adverbial: `If it rains, we stay`; a dateline and a reporting "
+    "verb's `that` are passed over) and have a finite verb; the clause after must open with "
+    "a pronoun, `there` or `the` and up to three words, then an auxiliary, modal or past "
+    "verb, and must not be an attribution (`..., he said`, `..., it said in a statement`). "
+    "Quotations, headlines and lists of clauses ending with `and` are skipped. "
     "The semicolon is suggested, not applied.",
 )
 
@@ -396,10 +397,10 @@ def _run_on(doc: Document, sentence: Span) -> Iterator[Finding]:
         )
 
 
-_SPLICE = re.compile(
-    r",\s+(?P<subject>he|she|it|they|this|(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)??)\s+"
-    r"(?:(?:also|still|now|already|then|later)\s+)?(?P<verb>[a-z']+)\b(?P<rest>[^,;:]*)"
-)
+# A comma before a pronoun or a determiner: the cheap test most sentences fail.
+_SPLICE = re.compile(r",\s+(?:he|she|it|they|this|there|the|its|their)\s")
+# "Lahore (Staff Reporter) —", "PERTH, Dec 3 (AFP) -": a dateline before the first clause.
+_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,40}\([^()]{1,40}\)\s*[—–-]?\s*")
 _SPLICE_AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
 ) | {"may", "might", "must", "should", "did", "does"}
@@ -418,8 +419,8 @@ def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
     text = doc[sentence]
     if not _SPLICE.search(text) or not _prose(doc, sentence) or any(m in text for m in '"“”«»'):
         return  # most sentences: no comma before a pronoun or "the"
-    for match in _SPLICE.finditer(text):
-        before = re.split(r"[;:]", text[: match.start()])[-1].strip()
+    for match in _splices(text):
+        before = _main_clause_before(text[: match.start()])
         verb, subject = match.group("verb"), match.group("subject")
         if len(before.split()) < MIN_SPLICE_WORDS or not _opens_with_subject(before):
             continue
@@ -444,6 +445,39 @@ def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
             confidence=0.6,
         )
         return
+
+
+def _splices(text: str) -> Iterator[re.Match[str]]:
+    """Each comma followed by a subject and a word that may be its verb; a subject of two or
+    three words ("the green shirts could") is tried when the shorter one finds no verb."""
+    for comma in re.finditer(r",", text):
+        for size in range(3):
+            pattern = _SPLICE_BY_SIZE[size]
+            match = pattern.match(text, comma.start())
+            if match and _finite_after(match.group("subject"), match.group("verb")):
+                yield match
+                break
+
+
+_SPLICE_BY_SIZE = tuple(
+    re.compile(
+        r",\s+(?P<subject>he|she|it|they|this|there|(?:the|its|their)"
+        + r"\s+[a-z]+" * (size + 1)
+        + r")\s+(?:(?:also|still|now|already|then|later)\s+)?(?P<verb>[a-z']+)\b"
+        r"(?P<rest>[^,;:]*)"
+    )
+    for size in range(3)
+)
+
+
+def _main_clause_before(text: str) -> str:
+    """The clause before a splice's comma: after the last colon or semicolon, without a
+    dateline, and after "that" when a reporting verb introduces it ("Officials said that
+    the bridge was closed, ..." -> "the bridge was closed")."""
+    clause = _DATELINE.sub("", re.split(r"[;:]", text)[-1].strip())
+    reported = rf"\b(?:{_reporting()['past']}|{_reporting()['present']})\s+that\s+"
+    parts = re.split(reported, clause)
+    return parts[-1] if len(parts) > 1 and parts[-1] else clause
 
 
 def _opens_with_subject(clause: str) -> bool:
@@ -473,6 +507,8 @@ def _finite_after(subject: str, verb: str) -> bool:
         return True
     if not can_be_verb(verb) or verb.endswith("ing"):
         return False
+    if subject == "there":
+        return False  # "there" takes only a form of "be" (above): "..., there are no chances"
     if subject in ("he", "she", "it", "they", "we"):
         return (
             verb.endswith("ed")

@@ -15,6 +15,10 @@ from toolkit.findings import Finding, Rule
 from toolkit.names.gazetteer import Entry, load_gazetteer
 from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Suspect, analyse
+from toolkit.names.respelled import respelled_words
+from toolkit.names.romanization import russian_endings
+
+ROMANIZED = 0.6  # confidence of a name found by its romanization's shape alone
 
 GARBLED = Rule(
     code="NM101",
@@ -75,6 +79,25 @@ UNRECOGNISED = Rule(
     "a name ('in X', 'X Brigades') or the name is lower-case, and with low confidence.",
     source="corpora/names/garbled_words.tsv (python tools/train_garbled.py)",
 )
+RESPELLED = Rule(
+    code="NM105",
+    slug="english-word-spelled-back",
+    kind="name",
+    category="accuracy/mistranslation",
+    severity="major",
+    summary="An English word of a name spelled back from another script as it sounds "
+    "(Nashnal for National, Parlimant for Parliament).",
+    why="Urdu, Persian, Arabic and Russian news write the English words of a party's, body's "
+    "or venue's name in their own letters; MT transliterates them back instead of "
+    "recognising the words, and the name becomes unreadable and unsearchable.",
+    example="The Nashnal Kanfrans won 42 seats in the new assembly.",
+    fixed="The National Conference won 42 seats in the new assembly.",
+    fix_safe=False,
+    false_positives="A real name that sounds like an English name word (Monastir and "
+    "Ministry): words listed in the gazetteer, English words and common names, and words of "
+    "fewer than four consonant sounds are never reported.",
+    source="corpora/english/name_words.txt (English words of names), wordfreq",
+)
 HOUSE_STYLE = Rule(
     code="NM103",
     slug="name-not-house-style",
@@ -103,13 +126,38 @@ class NameCheck(Check):
     """Garbled and mangled names, and names off house style."""
 
     name = "names"
-    rules = (GARBLED, MANGLED, UNRECOGNISED, HOUSE_STYLE)
+    rules = (GARBLED, MANGLED, UNRECOGNISED, RESPELLED, HOUSE_STYLE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
         analysis = analyse(doc, gazetteer, self.settings.source_lang)
+        taken = []
         for suspect in analysis.suspects:
+            taken.append((suspect.start, suspect.end))
             yield self._suspect(doc, suspect)
+        for found in respelled_words(doc.text, gazetteer):
+            taken.append((found.start, found.end))
+            yield RESPELLED.at(
+                doc,
+                found.start,
+                found.end,
+                f"{found.text!r} sounds like the English word {found.english!r}, spelled back "
+                "from another script instead of translated.",
+                [found.english],
+                confidence=ROMANIZED,
+            )
+        for found in russian_endings(doc.text, gazetteer):
+            if any(start < found.end and found.start < end for start, end in taken):
+                continue
+            yield MANGLED.at(
+                doc,
+                found.start,
+                found.end,
+                f"{found.text!r} keeps the {found.convention} ending of another language's "
+                f"romanization; English news writes {found.english!r}.",
+                [found.english],
+                confidence=ROMANIZED,
+            )
         for mention in analysis.mentions:
             entry = mention.entry
             if entry.house_style and loose_key(mention.text) != loose_key(entry.canonical):

@@ -418,7 +418,11 @@ class _Resolver:
                 shown[key] = text
         if len({plain(shown[key]) for key in counts}) == 1:  # diacritics only: the article's way
             # ... but a place's English name over its French diaeresis (Haïti, Koweït; a
-            # person keeps the letters of the name: Goïta)
+            # person keeps the letters of the name: Goïta), and a listed name's English
+            # spelling over accents its own language does not write (Séoul, İslamabad; a
+            # Turkish story keeps İmamoğlu and Şanlıurfa, their own letters)
+            if listed_english := self._english_letters({shown[key]: key for key in counts}):
+                return shown[max(listed_english, key=lambda key: (counts[key], -first[key]))]
             english = {
                 key
                 for key in counts
@@ -444,6 +448,24 @@ class _Resolver:
             return (listed[key], counts[key], joined, usual, -first[key])
 
         return shown[max(counts, key=rank)]
+
+    def _english_letters(self, spellings: dict[str, str]) -> set[str]:
+        """The keys of ``spellings`` (one name word with and without accents) written as the
+        listed English name, when every accented spelling is foreign to the name: the
+        entities it names write it in another script or without those accents."""
+        plain_forms = {s: k for s, k in spellings.items() if s.isascii()}
+        accented = [s for s in spellings if not s.isascii()]
+        if not plain_forms or not accented:
+            return set()
+        for spelling in accented:
+            entries = self._listed_as(spelling)
+            if not entries or any(_native_word(spelling, e.original) for e in entries):
+                return set()
+        return {
+            key
+            for spelling, key in plain_forms.items()
+            if any(spelling in _name_words(e.canonical) for e in self._listed_as(spelling))
+        }
 
     def _listed(self, mention: Mention, node: tuple[int, int], spelling: str) -> int:
         """2 when ``mention`` with ``spelling`` at ``node`` is (ends with) a gazetteer entry's
@@ -788,10 +810,10 @@ def _type_words() -> frozenset[str]:
 
 
 # Letters French, Russian and German romanizations use where English news has others: ch
-# (for sh), ou, dj, dzh, tch, sch, -iy, a diaeresis, a silent final e.
+# (for sh), ou, dj, dzh, tch, sch, -iy, -yy, -iya, a diaeresis, a silent final e.
 _DIAERESIS = re.compile(r"[ïëÏË]")
 PLACES = frozenset({"country", "place", "region"})
-_FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
+_FOREIGN = re.compile(r"ou|dj|dzh|tch|sch|iy\b|yy\b|iya\b|[äëïöü]|(?<=[aeiou][bcdfgklmnprstvz])e\b")
 
 
 def _english_spelling(spellings: list[str]) -> str | None:
@@ -808,6 +830,15 @@ def _english_spelling(spellings: list[str]) -> str | None:
     if marks[0] == marks[1]:
         return None
     return spellings[0] if marks[0] < marks[1] else spellings[1]
+
+
+def _native_word(word: str, original: str) -> bool:
+    """Whether ``word`` is written so in the entity's own (Latin) name, letter for letter."""
+    return word.casefold() in re.split(r"[\s\-'’]+", original.casefold())
+
+
+def _name_words(name: str) -> list[str]:
+    return re.split(r"[\s\-]+", name)
 
 
 def _related(a: Mention, b: Mention) -> bool:

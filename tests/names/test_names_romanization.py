@@ -1,0 +1,41 @@
+"""Names in another language's romanization, found from their shape alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit import check
+from toolkit.settings import Settings
+
+
+def nm102(text: str) -> dict[str, tuple[str, ...]]:
+    found = check(text, rules=["names"], settings=Settings())
+    return {f.text: f.suggestions for f in found if f.rule == "NM102"}
+
+
+@pytest.mark.parametrize(
+    "text, word, english",
+    [
+        ("The satellite was launched from the cosmodrome Severniy on Tuesday.", "Severniy",
+         "Severny"),
+        ("The journalist Ivan Sobolevskiy was detained in Omsk.", "Sobolevskiy", "Sobolevsky"),
+        ("Residents of the Zheleznodorozhnyy district were evacuated.", "Zheleznodorozhnyy",
+         "Zheleznodorozhny"),
+        ("The court in the Khanty-Mansiyskiy okrug ruled on Monday.", "Mansiyskiy",
+         "Mansiysky"),
+    ],
+)  # fmt: skip
+def test_russian_iy_endings_of_unlisted_names(text: str, word: str, english: str) -> None:
+    assert nm102(text).get(word) == (english,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Volodymyr Zelenskyy said the talks would continue.",
+        "Serhiy Lysenko and Andriy Kovalenko met Oleksiy Honcharenko in Kyiv.",
+        "The mayor said every city needs a dairy and a pharmacy.",
+    ],
+)
+def test_english_and_ukrainian_forms_are_left_alone(text: str) -> None:
+    assert nm102(text) == {}
