@@ -35,6 +35,7 @@ from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 CITY_POPULATION = 1_000_000
+PLURAL_IN_USE = 2.0
 MIN_RELATIONAL = 6  # "live", "five" end like relational adjectives and are not
 _THE_NAME = re.compile(
     r"(?<![\w-])(?P<the>[Tt]he)\s+(?P<n>(?-i:[A-Z][\w’'.-]*[\w])(?:\s+(?-i:[A-Z][\w-]+))?)"
@@ -200,6 +201,14 @@ def _nouns() -> dict[str, str]:
 
 
 @functools.cache
+def _people() -> frozenset[str]:
+    """Nouns whose plural is in common use (Zipf >= 2): "American" (Americans) names a person,
+    "Kurdish" (no plural in use) is an adjective or a language."""
+    rows = iter_tsv(corpus_path("agreement", "nouns.tsv"))
+    return frozenset(r["singular"] for r in rows if float(r["zipf_plural"]) >= PLURAL_IN_USE)
+
+
+@functools.cache
 def _demonyms() -> frozenset[str]:
     rows = iter_tsv(corpus_path("names", "demonyms.tsv"))
     return frozenset(row["demonym"].lower() for row in rows)
@@ -209,7 +218,7 @@ def relational_adjective(word: str) -> bool:
     """An adjective that classifies (monetary, Sahelian, administrative) and is no noun."""
     lower = word.lower()
     if lower in _demonyms():
-        return word.islower() or lower not in _nouns()  # "his fellow American": a person
+        return word.islower() or lower not in _people()  # "his fellow American": a person
     if lower in _postposed()[0] or lower in _nouns():
         return False
     return (
