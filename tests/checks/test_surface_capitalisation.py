@@ -387,3 +387,15 @@ def test_body_name_all_lower_case(text: str, name: str, fixed: str) -> None:
 )
 def test_descriptions_and_capitalised_names_are_left_alone(text: str) -> None:
     assert [f for f in found(text) if f[0] == "CA110"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party won 29 seats, but its state president Ravi Rana himself lost.",
+        "The union's general secretary Amal Haddad resigned on Friday.",
+        "Voters punished the provincial governor Lin Wei at the polls.",
+    ],
+)
+def test_title_after_a_determined_noun_is_a_description(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "CA106"] == []
