@@ -123,3 +123,48 @@ def test_an_entry_that_no_longer_unpickles_is_rebuilt(tmp_path, monkeypatch):
     (entry,) = cache_dir().glob("thing-*.pickle")
     assert cached("thing", [source], lambda: 2) == 2
     assert unpickled(entry) == 2  # and rewritten
+
+
+def test_cached_file_rewritten_with_its_old_size_and_times_is_rebuilt(tmp_path, monkeypatch):
+    """A cached file is checked by its state (not read whole each run): a rewrite that keeps
+    the size and modification time still changes the change time, and is built again."""
+    import os
+
+    from toolkit.cache import cached_file
+
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "data.tsv"
+    source.write_text("x")
+    calls = []
+
+    def build(path):
+        calls.append(1)
+        path.write_text("table")
+
+    first = cached_file("t.sqlite", [source], build)
+    assert cached_file("t.sqlite", [source], build) == first and len(calls) == 1
+    before = first.stat()
+    first.write_text("TABLE")
+    os.utime(first, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cached_file("t.sqlite", [source], build).read_text() == "table" and len(calls) == 2
+
+
+def test_cached_file_signed_by_its_bytes_only_is_accepted_and_signed_anew(tmp_path, monkeypatch):
+    """A signature of an older mtkit (the HMAC of the bytes alone) still vouches for its file,
+    which is not built again, and is replaced by one that also signs the file's state."""
+    from toolkit import cache
+
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "data.tsv"
+    source.write_text("x")
+    calls = []
+
+    def build(path):
+        calls.append(1)
+        path.write_text("table")
+
+    path = cache.cached_file("t.sqlite", [source], build)
+    signature = cache._signature_path(path)
+    signature.write_bytes(signature.read_bytes()[: cache._DIGEST])
+    assert cache.cached_file("t.sqlite", [source], build) == path and len(calls) == 1
+    assert len(signature.read_bytes()) == 2 * cache._DIGEST

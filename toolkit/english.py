@@ -130,6 +130,15 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """True when most longer words after the first are capitalised, as in a headline or title."""
+    # several checks ask it of each sentence: remembered for the sentences of usual length
+    return _title_case(text) if len(text) <= _REMEMBERED else _title_case.__wrapped__(text)
+
+
+_REMEMBERED = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_case(text: str) -> bool:
     words = [w for w in _WORDS.findall(text)[1:] if len(w) > 3]
     if len(words) < 2:
         return False

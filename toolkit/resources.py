@@ -54,9 +54,11 @@ def read_lines(*parts: str) -> list[str]:
     dropped, and so is the line when the comment names a held-out tag (`holdout_tags`).
     """
     holdout = holdout_tags()
-    with corpus_path(*parts).open(encoding="utf-8") as handle:
-        kept = (line.split("\t#", 1)[0].strip() for line in handle if _kept(line, holdout))
-        return [line for line in kept if line]
+    lines = corpus_path(*parts).read_text(encoding="utf-8").split("\n")
+    if holdout:
+        lines = [line for line in lines if not any(t in line for t in holdout)]
+    kept = (line.split("\t#", 1)[0].strip() for line in lines if not line.startswith("#"))
+    return [line for line in kept if line]
 
 
 def iter_tsv(path: Path) -> Iterator[dict[str, str]]:

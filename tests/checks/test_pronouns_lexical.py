@@ -446,3 +446,22 @@ def test_in_a_leaking_translation_a_man_opening_the_next_sentence_does_not_shiel
     assert findings(body) == []  # "he" may be Saleh, named right after
     leaking = "The ministry said in her statement that the port was open.\n\n" + body
     assert [(f.rule, f.text) for f in findings(leaking)] == [("PR101", "her"), ("PR101", "he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role noun as a surname, and a postposed title, do not outweigh a woman's name
+        ("Her daughter Iltija Mufti lost in Bijbehara, and she accepted defeat.", []),
+        ("Fatima Sheikh, a nurse who came with his son, was treated.", [("PR102", "his")]),
+        # "daughter of" and "son of" inside a name
+        ("Commission member Mariem Mint Salem told reporters that she regrets the violence.", []),
+        ("Aicha bint Salem told reporters that he had been arrested twice.", [("PR102", "he")]),
+        (
+            "Mohamed Ould Cheikh told reporters that she had been arrested twice.",
+            [("PR102", "she")],
+        ),
+    ],
+)
+def test_name_gender_from_particles_and_surname_position(text, expected):
+    assert [(f.rule, f.text) for f in findings(text)] == expected

@@ -35,17 +35,17 @@ def mixed_case_names(text: str, start: int, end: int) -> Iterator[tuple[int, int
     """(start, end, corrected) for each half-capitalised body name in text[start:end] (one
     sentence): a run of listed words with a head, some capitalised and some not."""
     run: list[re.Match[str]] = []
+    roles = institution_roles()
     for match in _TOKEN.finditer(text, start, end):
-        joined = run and _GAP.match(text, run[-1].end(), match.start())
         word = match.group().lower()
-        if word in institution_roles() or (word in _CONNECTORS and run):
-            if not joined:
+        if word in roles or (word in _CONNECTORS and run):
+            if run and not _GAP.match(text, run[-1].end(), match.start()):
                 yield from _judged(text, start, run)
                 run = []
             run.append(match)
-            continue
-        yield from _judged(text, start, run)
-        run = []
+        elif run:
+            yield from _judged(text, start, run)
+            run = []
     yield from _judged(text, start, run)
 
 

@@ -79,7 +79,8 @@ def _capitalised_runs(text: str, start: int, end: int) -> Iterator[list[str]]:
         if joined and (capitalised or word in _CONNECTORS):
             run.append(match)
             continue
-        yield from _trimmed(text, start, run)
+        if run:
+            yield from _trimmed(text, start, run)
         run = [match] if capitalised else []
     yield from _trimmed(text, start, run)
 

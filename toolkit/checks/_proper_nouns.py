@@ -78,12 +78,10 @@ def lower_case_names(text: str) -> Iterator[tuple[int, int, str]]:
     English capitalises it."""
     index = names_by_first_word()
     end = len(text)
-    position = 0
-    while True:
-        match = _WORD.search(text, position, end)
-        if not match:
-            return
-        position = match.end()
+    position = 0  # where the next word may start: after a name found, its end
+    for match in _WORD.finditer(text):
+        if match.start() < position:
+            continue
         names = index.get(match.group().lower())
         if not names or (match.start() and text[match.start() - 1] in "#@/._-'’"):
             continue

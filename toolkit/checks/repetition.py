@@ -37,7 +37,8 @@ REPEATED_SENTENCE = Rule(
     kind="repetition",
     category="fluency/other",
     severity="major",
-    summary="A sentence that already occurred earlier in the text (same words, or nearly).",
+    summary="A sentence that already occurred earlier in the text (same words, or nearly), "
+    "or that repeats part of the sentence right before it and adds nothing.",
     why="Scrapers and segment-level MT duplicate sentences (a lead repeated, a caption twice); "
     "the repeat adds nothing.",
     example="The talks resumed on Monday in Doha. ... The talks resumed on Monday in Doha.",
@@ -45,7 +46,8 @@ REPEATED_SENTENCE = Rule(
     false_positives="Sentences of fewer than six words (refrains, short answers), lines "
     "without final punctuation (list items, headings), lead-ins ending with a colon and "
     "labelled spec lines (`Size: 20mm.`) are ignored; a near repeat with other names or "
-    "figures (two captions of one frame) is not one.",
+    "figures (two captions of one frame) is not one. A shortened copy of the sentence before "
+    "needs three content words, all of them and all its names and figures in that sentence.",
 )
 REPEATED_PARAGRAPH = Rule(
     code="RE103",

@@ -955,7 +955,10 @@ def _near_surname(gaz: Gazetteer, surname: str) -> list[tuple[Entry, str, int]]:
     from rapidfuzz.distance import Levenshtein
 
     sound = phonemes(surname)
-    keys, cache = _SURNAMES.setdefault(gaz, (list(gaz.full_names), {}))
+    indexed = _SURNAMES.get(gaz)
+    if indexed is None:
+        indexed = _SURNAMES[gaz] = (list(gaz.full_names), {})
+    keys, cache = indexed
     if sound not in cache:
         index = gaz.full_names
         near = process.extract(

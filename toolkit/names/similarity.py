@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from toolkit.names.normalize import VOWELS, phonemes
@@ -142,7 +143,40 @@ def symbols_at_least(x: str, y: str, similarity: float) -> Distance | None:
     (a name compared with a listed one it does not resemble)."""
     # similarity = round(1 - cost / norm, 3): a cost above this ceiling cannot reach it.
     ceiling = (1.0 - similarity + 0.001) * max(_weight(x), _weight(y), 1.0)
+    if _least_cost(x, y) > ceiling + 1e-9:
+        return None  # surely far apart, told without aligning (most names compared)
     return _aligned(x, y, ceiling)
+
+
+def _least_cost(x: str, y: str) -> float:
+    """A lower bound of ``symbol_distance(x, y).cost``: a symbol one string holds more often
+    than the other takes part in an edit, which costs at least that symbol's cheapest edit;
+    an edit involves at most one symbol of each string."""
+    cx, cy = _counts(x), _counts(y)
+    return max(_excess(cx, cy), _excess(cy, cx))
+
+
+def _excess(a: dict[str, int], b: dict[str, int]) -> float:
+    return sum(_CHEAPEST[s] * (n - b.get(s, 0)) for s, n in a.items() if n > b.get(s, 0))
+
+
+@functools.lru_cache(maxsize=DISTANCE_CACHE)
+def _counts(symbols: str) -> dict[str, int]:
+    return dict(Counter(symbols))
+
+
+class _Cheapest(dict):
+    """Symbol -> the cost of its cheapest edit (an insertion or deletion, or a substitution
+    by any other symbol), filled on first use."""
+
+    def __missing__(self, a: str) -> float:
+        subs = [cost for (first, _), (cost, _) in _SUB.items() if first == a]
+        vowel = [SPELLING] if a in VOWELS else []
+        self[a] = found = min(_indel(a)[0], _OTHER, *subs, *vowel)
+        return found
+
+
+_CHEAPEST = _Cheapest()
 
 
 def alike(x: str, y: str, similarity: float) -> bool:

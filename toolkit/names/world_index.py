@@ -110,10 +110,8 @@ class WorldIndex:
             f"SELECT DISTINCT skel, sound FROM sounds WHERE skel IN ({marks}) "
             f"AND length(sound) BETWEEN ? AND ? LIMIT {MAX_BLOCK_ROWS}"
         )
-        skel_of = dict(
-            (s, k)
-            for k, s in self.db.execute(query, [*near, (len(sound) + 1) // 2, 2 * len(sound)])
-        )
+        rows = self.db.execute(query, [*near, (len(sound) + 1) // 2, 2 * len(sound)])
+        skel_of = {s: k for k, s in rows}
         best = process.extract(
             sound,
             list(skel_of),

@@ -18,7 +18,12 @@ from toolkit.checks.base import Check
 from toolkit.checks.pronouns.forms import FORMS, GENDER, GENDERED, in_speech
 from toolkit.checks.pronouns.lexicon import AnimacyLexicon, Referent
 from toolkit.checks.pronouns.mentions import Mention
-from toolkit.checks.pronouns.rules import GENDER_MISMATCH, HONORIFIC_PLURAL, NONHUMAN_ANTECEDENT
+from toolkit.checks.pronouns.rules import (
+    GENDER_MISMATCH,
+    HONORIFIC_PLURAL,
+    NONHUMAN_ANTECEDENT,
+    RESUMPTIVE,
+)
 from toolkit.document import Document
 from toolkit.english import same_case
 from toolkit.findings import Finding
@@ -27,6 +32,7 @@ __all__ = [
     "GENDER_MISMATCH",
     "HONORIFIC_PLURAL",
     "NONHUMAN_ANTECEDENT",
+    "RESUMPTIVE",
     "AnimacyLexicon",
     "PronounCheck",
     "Referent",
@@ -41,15 +47,20 @@ class PronounCheck(Check):
     """Gendered pronouns whose antecedent is not a person, or is a person of the other gender."""
 
     name = "pronouns"
-    rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH, HONORIFIC_PLURAL)
+    rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH, HONORIFIC_PLURAL, RESUMPTIVE)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        from toolkit.checks.pronouns.dislocation import dislocation_findings
         from toolkit.checks.pronouns.honorific import honorific_findings
         from toolkit.checks.pronouns.lexical import lexical_findings
 
+        lexicon = AnimacyLexicon.load()
+        resumed = list(dislocation_findings(doc, lexicon))
         parsed = () if self.settings.fast else list(self._parsed(doc))
-        yield from lexical_findings(doc, AnimacyLexicon.load(), parsed)
-        yield from honorific_findings(doc, AnimacyLexicon.load())
+        subjects = {f.end - len(f.text.strip(" ,")): head.end for f, head in resumed}
+        yield from lexical_findings(doc, lexicon, parsed, subjects)
+        yield from (f for f, _ in resumed)
+        yield from honorific_findings(doc, lexicon)
 
     def _parsed(self, doc: Document) -> Iterator[Finding]:
         """Findings from a spaCy parse of the sentences around each gendered pronoun."""

@@ -103,7 +103,10 @@ class _Antecedent:
 
 
 def lexical_findings(
-    doc: Document, lexicon: AnimacyLexicon, parsed: Iterable[Finding] = ()
+    doc: Document,
+    lexicon: AnimacyLexicon,
+    parsed: Iterable[Finding] = (),
+    resumed: dict[int, int] | None = None,
 ) -> Iterator[Finding]:
     """PR101 and PR102 findings, without a parser. ``parsed`` (--deep) are the findings of
     the spaCy resolver: each one is kept where this one judged nothing, unless a person the
@@ -113,12 +116,18 @@ def lexical_findings(
     A translation that leaks the source's gender does so throughout: once a pronoun of the
     text is flagged with ``EVIDENCE`` confidence, its other pronouns are judged again with
     the people around them counting ``1 / LEAK`` as much, and no person who only stands in
-    the sentence before or opens the next one vetoing a body (clean text never gets there)."""
-    matches = list(GENDERED.finditer(doc.text))
+    the sentence before or opens the next one vetoing a body (clean text never gets there).
+    ``resumed`` maps the offset of a pronoun that only repeats its clause's subject ("The
+    FIFA, she hailed on her site") to the end of that subject: the pronoun is neither
+    judged nor a person of the chain, and the phrase is the subject of the verb after it."""
+    resumed = resumed or {}
+    matches = [m for m in GENDERED.finditer(doc.text) if m.start() not in resumed]
     if not matches:
         return
     text = Text(doc)
     found = mentions(text, lexicon, _words_needed(text, matches[-1].start()))
+    subjects = set(resumed.values())
+    found = [replace(m, subject=True) if m.end in subjects else m for m in found]
     by_start = {f.start: f for f in parsed}
     first = _resolve(text, matches, found, by_start, lexicon, leak=False)
     rules = {f.rule for f in first.values() if f.confidence >= EVIDENCE}

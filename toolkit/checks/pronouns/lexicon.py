@@ -17,7 +17,7 @@ from toolkit.resources import corpora_dir, corpus_path, holdout_tags, iter_tsv, 
 # Letters in capitals, with or without dots: NATO, U.S.
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("men", "man"), ("dren", "d"))
-_CACHE_NAME = "animacy-lexicon-5"
+_CACHE_NAME = "animacy-lexicon-6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class AnimacyLexicon:
     name_suffixes: tuple[tuple[str, str], ...]  # ("ollah", "m"): Hebatollah
     surname_suffixes: tuple[tuple[str, str], ...]  # ("ova", "f"): Petrova
     plural_nouns: frozenset[str]  # collectives that are "they": police
+    name_particles: dict[str, str]  # "bint", "ould": daughter or son of, inside a name
 
     @classmethod
     @functools.cache
@@ -126,6 +127,9 @@ class AnimacyLexicon:
                 (r["affix"], r["gender"]) for r in affixes if r["position"] == "surname"
             ),
             plural_nouns=frozenset(read_lines("animacy", "plural_nouns.txt")),
+            name_particles={
+                r["affix"]: r["gender"] for r in affixes if r["position"] == "particle"
+            },
         )
 
     def given(self, word: str) -> str | None:

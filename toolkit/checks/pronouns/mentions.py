@@ -613,6 +613,13 @@ def _name(
         return mention(named, plural)  # "Syrian Democratic Forces" are "they"; "Iran" is no name
     nouns = lexicon.nouns
     known = [nouns[w] for w in lower if w in nouns]
+    if _role_as_surname(lower, lexicon):
+        known[-1] = replace(known[-1], gender=None)  # "Iltija Mufti", "Stephen King"
+    particle = next(
+        (lexicon.name_particles.get(w) for w in lower[1:-1] if w in lexicon.name_particles), None
+    )
+    if particle is not None and not any(r.cls == "title" for r in known):
+        return mention(Referent("human", particle, "person"), titled=True)  # "Aicha Mint Salem"
     titles = [r for r in known if r.cls == "title"]
     human = [r for r in known if r.animacy == "human"]
     linked = next((i for i, w in enumerate(lower) if i and w in ("of", "for")), 0)
@@ -640,8 +647,9 @@ def _name(
         return mention(MAYBE)  # a surname: "Chambers", "Bank"
     if titles or human or given is not None:
         gender = next((r.gender for r in (*titles, *human) if r.gender), None)
-        if given is not None and given[1] and not any(r.gender for r in titles):
-            gender = given[1]  # "Mrs Howard" stays a woman
+        before = [nouns[w] for w in lower[:-1] if w in nouns and nouns[w].cls == "title"]
+        if given is not None and given[1] and not any(r.gender for r in before):
+            gender = given[1]  # "Mrs Howard" stays a woman; "Fatima Sheikh" is one
         if gender is None and len(lower) > 1:
             gender = lexicon.surname_gender(lower[-1])  # "Rosa Otonbayeva", "Ivan Petrovich"
         alone = len(parts) == 1 and not (titles or human)  # "Ravi", "Maryam": maybe a place
@@ -710,6 +718,21 @@ def _given_name(
     if len({sex for _, sex in sexed}) > 1:
         return sexed[0][0], None
     return sexed[0] if sexed else found[0] if found else None
+
+
+def _role_as_surname(lower: list[str], lexicon: AnimacyLexicon) -> bool:
+    """Whether the last word of a name is a role noun used as a surname after a given name
+    that is no English word ("Iltija Mufti", "Stephen King"), not a title ("Ahmet Bey")."""
+    if len(lower) < 2:
+        return False
+    role, before = lexicon.nouns.get(lower[-1]), lower[-2]
+    return (
+        role is not None
+        and role.cls != "title"
+        and before not in lexicon.nouns
+        and not lexicon.english_word(before)
+        and function_words().get(before) is None
+    )
 
 
 def _is_title(word: str, lexicon: AnimacyLexicon) -> bool:

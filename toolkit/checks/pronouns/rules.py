@@ -69,3 +69,28 @@ HONORIFIC_PLURAL = Rule(
     false_positives="A person who uses 'they' (a non-binary person), or a group named "
     "further back than two sentences or only implied, is the real antecedent now and then.",
 )
+RESUMPTIVE = Rule(
+    code="PR104",
+    slug="resumptive-subject-pronoun",
+    kind="pronoun",
+    category="fluency/grammar",
+    severity="major",
+    summary="A subject noun phrase, a comma and a pronoun that takes it up again before "
+    "the verb ('The federation, it announced', 'The team, she did not concede', 'The "
+    "lawyers, he said'): a short definite phrase or a name whose head is a known body, "
+    "thing, plural or person; also without the comma before a reporting verb and its "
+    "'that' or quote ('The Supreme Leader in a message they said that'). A pronoun of the "
+    "wrong gender or number for the head (a body as 'she', lawyers as 'he') raises the "
+    "confidence; the fix deletes the pronoun.",
+    why="French (l'équipe, elle n'a pas), Arabic, Chinese and Turkish put the topic first "
+    "and resume it with a pronoun; MT keeps both, and English reads it as speech or as two "
+    "subjects.",
+    example="The Egyptian federation, it announced on Monday that the coach had been dismissed.",
+    fixed="The Egyptian federation announced on Monday that the coach had been dismissed.",
+    fix_safe=True,
+    false_positives="Descriptions before a pronoun ('A former teacher, she', 'The son of a "
+    "miner, he', 'The first woman to ..., she') and parentheticals ('The plan, he said, "
+    "would') are left alone; a name or noun set off for emphasis in a quotation is not "
+    "judged. The deletion is applied by default only for a body, a thing or a plural "
+    "followed by a verb that shows no number ('did', 'will', a past form).",
+)
