@@ -226,3 +226,18 @@ def test_next_sentence_repeating_part_of_the_last_one(text: str, copy: str) -> N
 )
 def test_next_sentence_with_a_fact_of_its_own_is_not_a_copy(text: str) -> None:
     assert [f for f in found(text) if f[0] == "RE102"] == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Malik and Khan took three, three wickets in the match.", ", three"),
+        ("The two ministers received five, five votes each.", ", five"),
+    ],
+)
+def test_number_word_doubled_across_a_comma(text: str, span: str) -> None:
+    assert ("RE101", span, ("",)) in found(text)
+
+
+def test_counting_and_emphasis_are_not_doubled_numbers() -> None:
+    assert found("One, two, three: the crowd counted down. It was very, very close.") == []
