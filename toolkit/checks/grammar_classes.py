@@ -354,3 +354,38 @@ def _finite(text: str, start: int, match: re.Match[str]) -> bool:
 def _bare_verb(word: str) -> bool:
     """A verb's base form that is no noun or adjective ("assure", "strengthen")."""
     return is_verb_lemma(word) and word not in _nouns() and word not in _adjectives()
+
+
+@functools.cache
+def _inverted_passive() -> re.Pattern[str]:
+    participles = "|".join(
+        r"\s+".join(p.split()) for p in sorted(read_lines("syntax", "event_participles.txt"))
+    )
+    return re.compile(
+        rf"\b(?P<v>(?:was|were|is|are|(?:has|have|had)\s+been|will\s+be)\s+(?:{participles}))"
+        rf"\s+(?P<s>(?:an?\s+(?!{_NOT_SUBJECT})[a-z-]+|(?:\d+|{_COUNTS})\s+(?!{_NOT_SUBJECT})"
+        r"[a-z-]+s))\b(?![-’'])"
+    )
+
+
+_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several"
+_NOT_SUBJECT = (
+    r"(?:few|little|bit|total|number|record|second|third|fourth|short|long|day|week|month|year|"
+    r"decade|while|time|times|minute|hour|moment|night|morning|evening|kilomet|mile|met|"
+    r"feet|foot|yard|percent|per)"
+)
+
+
+def inverted_passives(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
+    """'was formed an interdepartmental commission', 'were killed 12 civilians': the subject
+    after a passive verb, as Russian, Arabic and French order it."""
+    for match in _inverted_passive().finditer(doc.text, sentence.start, sentence.end):
+        yield rule.at(
+            doc,
+            match.start("v"),
+            match.end("s"),
+            f"The subject ('{match.group('s')}') follows the passive verb, in the source's "
+            "order; English puts it first.",
+            [],
+            confidence=0.7,
+        )
