@@ -153,7 +153,11 @@ def test_the_before_a_name_english_writes_with_it_or_as_a_modifier(text):
     [
         ("The central bank eased the policy monetary.", "the policy monetary", ""),
         ("Critics called it a decision historic.", "a decision historic", "a historic decision"),
-        ("It was a generation exceptional.", "a generation exceptional", ""),
+        (
+            "It was a generation exceptional.",
+            "a generation exceptional",
+            "an exceptional generation",
+        ),
         ("They met in the heart administrative of Lima.", "the heart administrative", ""),
         ("The army Pakistani said two soldiers died.", "The army Pakistani", ""),
         ("He visited the two provinces Kurdish.", "the two provinces Kurdish", ""),
