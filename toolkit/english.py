@@ -27,6 +27,11 @@ def _verb_lemmas() -> frozenset[str]:
     return frozenset(read_lines("english", "verb_lemmas.txt"))
 
 
+def is_verb_lemma(word: str) -> bool:
+    """True when a lower-case word is a verb's base form ("assure", "carry")."""
+    return word in _verb_lemmas()
+
+
 @functools.cache
 def irregular_verb_forms() -> frozenset[str]:
     """Irregular inflected verb forms ("went", "taken", "said"), lower-case."""

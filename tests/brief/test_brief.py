@@ -257,3 +257,17 @@ def test_a_brief_applies_the_fixes_measured_safe() -> None:
     )
     result = brief(text)
     assert "closed its airspace" in result.text and "Meanwhile, officials" in result.text
+
+
+def test_a_name_ending_in_an_is_not_an_article() -> None:
+    # "Aslan" ends in "an ": renaming the surname after it must not touch the given name
+    text = (
+        "The parliament accepted the resignation of President Aslan Bzhaniya on Tuesday.\n\n"
+        "Bzhania had led the republic since 2020, and the opposition said Bzhania "
+        "had ignored the protests for five days before he agreed to resign.\n"
+    )
+    from toolkit.brief.clean import clean
+
+    cleaned = clean(text)
+    assert "Aslan Bzhania" in cleaned.text
+    assert "Asla " not in cleaned.text

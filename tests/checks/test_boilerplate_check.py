@@ -541,3 +541,23 @@ def test_bylines_between_chrome_lines_stay(line: str) -> None:
     """A byline is the article's (a credit), even between chrome lines above the body."""
     text = "Temps de lecture : 3 min\n\n" + line + "\n\n" + BODY
     assert line not in flagged_lines(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bu haberi paylaş: Facebook | X | WhatsApp",
+        "Partagez cet article : Facebook Twitter LinkedIn",
+        "Compartir esta noticia: Facebook, X, WhatsApp, Telegram",
+        "Поделиться новостью: ВКонтакте Telegram WhatsApp",
+    ],
+)
+def test_share_row_after_an_untranslated_label(line: str) -> None:
+    assert flagged_lines(BODY + "\n" + line + "\n") == {line: "BP101"}
+
+
+def test_breadcrumb_is_never_the_title() -> None:
+    text = "Sport > Football > Mondial U20\n\nTalks in Cairo to resume next week\n\n" + BODY
+    assert flagged_lines(text) == {"Sport > Football > Mondial U20": "BP101"}
+    text = "Gündem > Yargı | Okunma: 4.512\n\nTalks in Cairo to resume next week\n\n" + BODY
+    assert flagged_lines(text) == {"Gündem > Yargı | Okunma: 4.512": "BP101"}

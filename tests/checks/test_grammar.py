@@ -113,3 +113,99 @@ def test_a_or_an_after_the_is_a_doubled_determiner_not_a_sound_slip():
     assert not [f for f in findings("Watching the rain, the a old farmer drove home.")
                 if f.rule == "GR101"]  # fmt: skip
     assert not [f for f in findings("It was the an important day.") if f.rule == "GR101"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("The coach said the Argentina had prepared well.", "the Argentina", "Argentina"),
+        ("Senegal qualified after the Ghana in 2011, officials said.", "the Ghana", "Ghana"),
+        ("Police in the Brazil arrested two men on Friday.", "the Brazil", "Brazil"),
+        ("Flights from the Moscow were cancelled on Monday.", "the Moscow", "Moscow"),
+        ("The NATO said on Monday it would send more troops.", "The NATO", "NATO"),
+        ("Talks with the ECOWAS, which met in Abuja, failed.", "the ECOWAS", "ECOWAS"),
+        ("Envoys of the Saudi Arabia and their hosts met.", "the Saudi Arabia", "Saudi Arabia"),
+        ("The junta in the Niger expelled the envoy.", "the Niger", "Niger"),
+    ],
+)
+def test_the_before_a_name_english_writes_bare(text, flagged, suggestion):
+    assert ("GR101", flagged, suggestion) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Argentina squad arrived, the Niger River flooded and the Ghana team won.",
+        "The Netherlands, the Philippines and the Gambia voted with the Sudan.",
+        "The UN, the BBC, the OSCE and the IAEA reported on the crisis.",
+        "He went to the United States, the Dominican Republic and the Kyrgyz Republic.",
+        "He said the Portugal and Juventus forward scored twice.",
+        "He lives in the Reading area, near the Union offices.",
+        "It was the Paris of the East, and the Moscow of the tsars.",
+    ],
+)
+def test_the_before_a_name_english_writes_with_it_or_as_a_modifier(text):
+    assert not [f for f in findings(text) if f[0] == "GR101"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("The central bank eased the policy monetary.", "the policy monetary", ""),
+        ("Critics called it a decision historic.", "a decision historic", "a historic decision"),
+        ("It was a generation exceptional.", "a generation exceptional", ""),
+        ("They met in the heart administrative of Lima.", "the heart administrative", ""),
+        ("The army Pakistani said two soldiers died.", "The army Pakistani", ""),
+        ("He visited the two provinces Kurdish.", "the two provinces Kurdish", ""),
+    ],
+)
+def test_an_adjective_after_its_noun(text, flagged, suggestion):
+    hits = {(code, span): fix for code, span, fix in findings(text)}
+    assert ("GR104", flagged) in hits
+    assert not suggestion or hits["GR104", flagged] == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court deemed the vote illegal.",
+        "The government gave the country financial, military and political aid.",
+        "The attorney general and the people responsible met in the court martial.",
+        "They found everything possible and made the country great.",
+        "The rebels seized the capital, and the army said nothing.",
+    ],
+)
+def test_an_adjective_after_its_noun_in_english_use(text):
+    assert not [f for f in findings(text) if f[0] == "GR104"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("The decree would allow to foreign banks to open branches.", "allow to", "allow"),
+        ("The mayor asked to the residents of the valley to leave.", "asked to", "asked"),
+        ("The rules permit to the clubs to sign two players.", "permit to", "permit"),
+        ("The storm did not allow to complete the landing.", "allow to", ""),
+        ("The riot police intervened to the protests.", "intervened to", "intervened in"),
+        ("She referred on the report of the inspectors.", "referred on", "referred to"),
+        ("Trucks were sent for assure the supply of fuel.", "for assure", "to assure"),
+        ("Troops were deployed for protect the airport.", "for protect", "to protect"),
+    ],
+)
+def test_a_verb_with_the_source_complement(text, flagged, suggestion):
+    assert ("GR102", flagged, suggestion) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They were allowed to leave, and he asked to speak to the minister.",
+        "Migrants allowed to stay will get papers.",
+        "The law allows them to vote and asks voters to register.",
+        "He asked to the end of the meeting.",
+        "It was a point on the agenda; he pointed to the map.",
+        "He paid for support the campaign never gave.",
+    ],
+)
+def test_verb_complements_english_uses(text):
+    assert not [f for f in findings(text) if f[0] == "GR102"]

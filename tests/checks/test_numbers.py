@@ -163,3 +163,46 @@ def test_fix_applies_the_safe_number_repairs():
     assert fixed == (
         "Officials said 230,000 barrels per day flowed, and inflation hit 35.05 percent."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "english"),
+    [
+        ("The curfew begins at 23h15 each night.", "23h15", "23:15"),
+        ("Lyon scored in the 67e minute.", "67e", "67th"),
+        ("It was his 21-st title.", "21-st", "21st"),
+        ("The talks resume on 14 février in Geneva.", "14 février", "14 February"),
+        ("The coup attempt of 15 Temmuz 2016 failed.", "15 Temmuz 2016", "15 July 2016"),
+        ("Trading resumed on 22 oct, brokers said.", "22 oct", "22 October"),
+        ("The vote is set for 7 noyabrya in Minsk.", "7 noyabrya", "7 November"),
+        ("Rain fell on the 9 of June in Dhaka.", "the 9 of June", "9 June"),
+        (
+            "The law took effect on 2023 year 7 month 1 day.",
+            "2023 year 7 month 1 day",
+            "1 July 2023",
+        ),
+        ("Output fell by 4% in 2022 year, officials said.", "in 2022 year", "in 2022"),
+        (
+            "The budget for the 114th year of the Republic passed.",
+            "the 114th year of the Republic",
+            "2025",
+        ),
+        ("The plant opened in Heisei 10 near Osaka.", "Heisei 10", "1998"),
+    ],
+)
+def test_foreign_date_and_time_formats(text, span, english):
+    assert ("NU109", span, english) in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA sent 2 Mars rovers and the 8th of May was sunny.",
+        "The trial opened on 19 Nov 2024 and lasted 3 months 5 days.",
+        "A 12 month plan was agreed by the ROC Navy.",
+        "The race lasted 24h and the 2023 year-end figures were good.",
+        "He was sentenced to 2 years 6 months in prison.",
+    ],
+)
+def test_english_dates_and_lengths_of_time_are_left_alone(text):
+    assert not [f for f in findings(text) if f[0] == "NU109"]

@@ -350,3 +350,52 @@ def test_name_case_slip_is_found(text, expected):
 )
 def test_name_case_style_is_kept(text):
     assert not [f for f in found(text) if f[0] in ("CA105", "CA109")]
+
+
+@pytest.mark.parametrize(
+    "text, name, fixed",
+    [
+        (
+            "The figures were released by the ministry of health in Kabul.",
+            "ministry of health",
+            "Ministry of Health",
+        ),
+        ("The court of appeal upheld the verdict.", "court of appeal", "Court of Appeal"),
+        (
+            "A spokesman for the ministry of youth and sports said the games would go ahead.",
+            "ministry of youth and sports",
+            "Ministry of Youth and Sports",
+        ),
+        (
+            "Engineers at the institute of space technology built the probe.",
+            "institute of space technology",
+            "Institute of Space Technology",
+        ),
+    ],
+)
+def test_body_name_all_lower_case(text: str, name: str, fixed: str) -> None:
+    assert ("CA110", name, (fixed,)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health ministry said a ministry of health would be set up.",
+        "The Ministry of Planning said so.",
+        "He met the head of the council and the office of the mayor.",
+    ],
+)
+def test_descriptions_and_capitalised_names_are_left_alone(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "CA110"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party won 29 seats, but its state president Ravi Rana himself lost.",
+        "The union's general secretary Amal Haddad resigned on Friday.",
+        "Voters punished the provincial governor Lin Wei at the polls.",
+    ],
+)
+def test_title_after_a_determined_noun_is_a_description(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "CA106"] == []

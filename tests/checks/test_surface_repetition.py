@@ -190,3 +190,54 @@ def test_doubled_conjunction(text, expected):
 )
 def test_single_conjunctions_pass(text):
     assert [f for f in found(text) if f[0] == "RE106"] == []
+
+
+@pytest.mark.parametrize(
+    "text, copy",
+    [
+        (
+            "Flights resumed at the airport on Sunday after the runway was repaired. "
+            "Flights resumed at the airport.",
+            "Flights resumed at the airport.",
+        ),
+        (
+            "The court released the journalist on bail pending trial. The journalist was "
+            "released by the court.",
+            "The journalist was released by the court.",
+        ),
+        (
+            "Rescuers pulled 12 survivors from the rubble overnight. Rescuers pulled out "
+            "12 survivors.",
+            "Rescuers pulled out 12 survivors.",
+        ),
+    ],
+)
+def test_next_sentence_repeating_part_of_the_last_one(text: str, copy: str) -> None:
+    assert ("RE102", copy, ("",)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers pulled 12 survivors from the rubble overnight. Rescuers pulled out 14.",
+        "The court released the journalist on bail. The court released him in Ankara.",
+        "Prices rose sharply in March. Prices rose.",
+    ],
+)
+def test_next_sentence_with_a_fact_of_its_own_is_not_a_copy(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "RE102"] == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Malik and Khan took three, three wickets in the match.", ", three"),
+        ("The two ministers received five, five votes each.", ", five"),
+    ],
+)
+def test_number_word_doubled_across_a_comma(text: str, span: str) -> None:
+    assert ("RE101", span, ("",)) in found(text)
+
+
+def test_counting_and_emphasis_are_not_doubled_numbers() -> None:
+    assert found("One, two, three: the crowd counted down. It was very, very close.") == []

@@ -104,7 +104,8 @@ def _with_article(finding: Finding, text: str) -> Finding:
     if finding.kind not in NAME_KINDS:
         return finding
     name = finding.suggestions[0]
-    match = _ARTICLE.search(text[max(0, finding.start - 3) : finding.start])
+    # four characters, so that the article's left edge is seen: "Aslan Bzhaniya" has no "an"
+    match = _ARTICLE.search(text[max(0, finding.start - 4) : finding.start])
     vowel = name[:1].lower() in "aeiou"
     if not match or bool(match.group(2)) == vowel:
         return finding

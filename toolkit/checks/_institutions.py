@@ -1,5 +1,5 @@
-"""Names of state bodies half capitalised: `the Central bank`, `the constitutional Council`,
-`the palace of Justice`, `the Disaster and emergency management presidency`.
+"""Names of state bodies half capitalised (`the Central bank`, `the constitutional Council`,
+`the palace of Justice`) or not at all (`the ministry of planning`).
 
 French, Russian and Turkish capitalise only the first word of a body's name (`Cour
 constitutionnelle`, `Центральный банк`), and scripts without case leave MT to guess. A run of
@@ -68,3 +68,26 @@ def _judged(text: str, sentence_start: int, run: list[re.Match[str]]) -> Iterato
         offset = m.start() - run[0].start()
         corrected = corrected[:offset] + m.group()[0].upper() + corrected[offset + 1 :]
     yield run[0].start(), run[-1].end(), corrected
+
+
+@functools.cache
+def _lower_case_name() -> re.Pattern[str]:
+    """ "the HEAD of (the) DOMAIN (and DOMAIN) (DOMAIN)", all lower-case."""
+    roles = institution_roles()
+    heads = "|".join(w for w, role in roles.items() if role == "head")
+    domain = "|".join(w for w, role in roles.items() if role == "modifier")
+    return re.compile(
+        rf"(?<![\w-])[Tt]he\s+(?P<name>(?:{heads})\s+of\s+(?:the\s+)?(?:{domain})"
+        rf"(?:\s+and\s+(?:{domain}))?(?:\s+(?:{domain})){{0,2}})(?![\w-])"
+    )
+
+
+def lower_case_bodies(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, corrected) for each body's name written all in lower case after "the"
+    in text[start:end]: "the ministry of planning" -> "Ministry of Planning"."""
+    for match in _lower_case_name().finditer(text, start, end):
+        name = match.group("name")
+        corrected = " ".join(
+            w if w in _CONNECTORS or w == "the" else w[0].upper() + w[1:] for w in name.split()
+        )
+        yield match.start("name"), match.end("name"), corrected

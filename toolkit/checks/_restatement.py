@@ -68,10 +68,25 @@ def restates(later: Content, earlier: Content, minimum: int = MIN_CONTENT) -> bo
     return later.facts <= earlier.facts or earlier.facts <= later.facts
 
 
+def shortened_copy(later: Content, earlier: Content) -> bool:
+    """Whether ``later`` repeats part of the sentence right before it and adds nothing: all
+    its content words (at least three) and facts are the earlier one's ("... was withdrawn
+    from consideration. The agreement about investments was withdrawn.")."""
+    return (
+        len(later.words) >= MIN_CLAUSE_CONTENT
+        and later.words <= earlier.words
+        and later.facts <= earlier.facts
+    )
+
+
 def restated_index(contents: list[Content | None]) -> Iterator[tuple[int, int]]:
     """(later, earlier) index pairs of restated sentences, each later one once."""
     for index, later in enumerate(contents):
         if later is None:
+            continue
+        previous = contents[index - 1] if index else None
+        if previous is not None and shortened_copy(later, previous):
+            yield index, index - 1
             continue
         for back in range(index - 1, max(-1, index - WINDOW - 1), -1):
             earlier = contents[back]

@@ -65,6 +65,8 @@ def title_case_slips(text: str, start: int, end: int) -> Iterator[tuple[int, int
     for match in lower.finditer(text, start, end):
         previous = _PREVIOUS.search(text, start, match.start())
         word = previous.group(1).lower() if previous else ""
+        if word != "," and previous and _determined(text, start, previous.start()):
+            continue  # "its state president X": a noun ("state"), not a verb, before the title
         if word == "," or (_lead_in(word) and not (word == "in" and "general" in match.group())):
             yield match.start(), match.end(), [_title(match.group())]
     for match in mixed.finditer(text, start, end):
@@ -76,6 +78,17 @@ def title_case_slips(text: str, start: int, end: int) -> Iterator[tuple[int, int
             yield first, match.end(), [_title(match.group())]
         else:
             yield match.start(), match.end(), [match.group().lower(), _title(match.group())]
+
+
+def _determined(text: str, start: int, end: int) -> bool:
+    """Whether the word ending at ``end`` follows a determiner or possessive (`its state`,
+    `the party's`), so it is a noun or adjective, not a verb or preposition."""
+    before = _PREVIOUS.search(text, start, end)
+    word = before.group(1).lower() if before else ""
+    return word in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 
 
 def _title(words: str) -> str:

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._institutions import mixed_case_names
+from toolkit.checks._institutions import lower_case_bodies, mixed_case_names
 from toolkit.checks._name_case import lowered_names
 from toolkit.checks._proper_nouns import lower_case_names, names_by_first_word
 from toolkit.checks._titles import title_case_slips
@@ -165,6 +165,25 @@ HALF_CAPITALISED_NAME = Rule(
     source="Words: corpora/english/institution_words.tsv.",
 )
 
+LOWER_CASE_BODY_NAME = Rule(
+    code="CA110",
+    slug="lower-case-body-name",
+    kind="capitalisation",
+    category="fluency/spelling",
+    severity="minor",
+    summary="The name of a state body written all in lower case after `the`: a head noun, "
+    "`of` and its domain (`the ministry of planning`, `the court of cassation`).",
+    why="Arabic, Persian, Urdu and Chinese have no capitals, so MT leaves a ministry's or a "
+    "court's name as it found it; English news capitalises the name of a specific body.",
+    example="The figures were published by the ministry of planning in Baghdad.",
+    fixed="The figures were published by the Ministry of Planning in Baghdad.",
+    false_positives="Only `the`, a body's head noun (ministry, court, institute, council ...), "
+    "`of` and words naming a portfolio or jurisdiction (planning, health, cassation ...); `a "
+    "ministry of health` (a description) and `the health ministry` (English word order, "
+    "lower case by house style) are left alone, and headlines are skipped.",
+    source="Words: corpora/english/institution_words.tsv.",
+)
+
 NAME_LOWER_CASE_HERE = Rule(
     code="CA109",
     slug="name-lower-cased-here",
@@ -284,6 +303,7 @@ class CapitalisationCheck(Check):
         SHOUTED_WORD,
         HALF_CAPITALISED_NAME,
         NAME_LOWER_CASE_HERE,
+        LOWER_CASE_BODY_NAME,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -299,7 +319,10 @@ class CapitalisationCheck(Check):
         yield from self._titles(doc, skip)
         half = list(self._half_capitalised(doc, skip))
         yield from half
-        yield from self._lowered_names(doc, sorted(skip + [(f.start, f.end) for f in half]))
+        bodies = list(self._lower_case_bodies(doc, skip))
+        yield from bodies
+        covered = sorted(skip + [(f.start, f.end) for f in half + bodies])
+        yield from self._lowered_names(doc, covered)
         yield from self._shouted(doc, skip)
         yield from self._restarts(doc, skip)
         yield from self._broken_paragraphs(doc, skip)
@@ -336,6 +359,21 @@ class CapitalisationCheck(Check):
                         end,
                         f"{doc.text[start:end]!r} is a name capitalised on some words only.",
                         [corrected, corrected.lower()],
+                        confidence=0.7,
+                    )
+
+    def _lower_case_bodies(self, doc: Document, skip: list) -> Iterator[Finding]:
+        for sentence in doc.sentences:
+            if is_title_case(doc[sentence]):
+                continue
+            for start, end, corrected in lower_case_bodies(doc.text, sentence.start, sentence.end):
+                if not inside(start, skip):
+                    yield LOWER_CASE_BODY_NAME.at(
+                        doc,
+                        start,
+                        end,
+                        f"{doc.text[start:end]!r} names a specific body: capitalise it.",
+                        [corrected],
                         confidence=0.7,
                     )
 

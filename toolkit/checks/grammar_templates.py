@@ -176,7 +176,7 @@ def _subject_nouns() -> frozenset[str]:
     ) | frozenset(read_lines("syntax", "role_nouns.txt"))
 
 
-def _inflections(lemma: str) -> set[str]:
+def inflections(lemma: str) -> set[str]:
     """The verb's forms: base, -s, -ed, -ing (with a doubled consonant and irregular pasts
     where English has them)."""
     head, _, rest = lemma.partition(" ")
@@ -185,7 +185,7 @@ def _inflections(lemma: str) -> set[str]:
     forms = {head, head + "s", stem + "ed", stem + "ing"}
     if head.endswith("y") and head[-2] not in "aeiou":
         forms |= {head[:-1] + "ies", head[:-1] + "ied"}
-    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", head):
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", head) or head.endswith(("fer", "cur")):
         forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
     if head.endswith(("s", "sh", "ch", "x")):
         forms.add(head + "es")
@@ -200,7 +200,7 @@ def _inflections(lemma: str) -> set[str]:
 def _article_patterns() -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(r"\s+".join(n.split()) for n in sorted(_count_nouns(), key=len, reverse=True))
     verbs = sorted(
-        {form for lemma in read_lines("syntax", "light_verbs.txt") for form in _inflections(lemma)},
+        {form for lemma in read_lines("syntax", "light_verbs.txt") for form in inflections(lemma)},
         key=len,
         reverse=True,
     )
@@ -489,7 +489,7 @@ def _verb_preposition_pattern() -> tuple[re.Pattern[str], dict[str, dict[str, st
     alternatives = []
     for row in iter_tsv(corpus_path("syntax", "verb_prepositions.tsv")):
         lemma = row["lemma"]
-        forms = _inflections(lemma)
+        forms = inflections(lemma)
         if lemma in nouns or row["forms"] == "past":
             forms = {f for f in forms if f.endswith(("ed", "ing")) or f in irregular_verb_forms()}
         for form in forms:

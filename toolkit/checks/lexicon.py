@@ -327,7 +327,54 @@ def _deletion(doc: Document, start: int, end: int, at_start: bool) -> tuple[int,
     return (lead.start(), end, "") if lead else None
 
 
-_PAST = frozenset({"did", "done", "had", "made", "gave", "given", "shown", "told", "held"})
+_PAST = frozenset(
+    [
+        "did",
+        "done",
+        "had",
+        "made",
+        "gave",
+        "given",
+        "shown",
+        "told",
+        "held",
+        "took",
+        "taken",
+        "kept",
+        "brought",
+        "threw",
+        "thrown",
+        "knew",
+        "known",
+        "felt",
+        "sent",
+        "spent",
+        "got",
+        "went",
+        "gone",
+        "won",
+        "lost",
+        "left",
+        "paid",
+        "laid",
+        "said",
+        "sold",
+        "built",
+        "broke",
+        "broken",
+        "fell",
+        "fallen",
+        "drew",
+        "drawn",
+        "stood",
+        "ran",
+        "sought",
+        "caught",
+        "taught",
+        "fought",
+        "came",
+    ]
+)
 
 
 def inflected(forms: list[str], verb: str) -> str | None:

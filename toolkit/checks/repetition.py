@@ -22,7 +22,8 @@ DOUBLED_WORD = Rule(
     kind="repetition",
     category="fluency/grammar",
     severity="minor",
-    summary="The same word twice in a row (`the the`).",
+    summary="The same word twice in a row (`the the`), or a number word doubled across a "
+    "comma before its noun (`took two, two wickets`).",
     why="MT and post-editing at segment seams repeat a word; readers take it for sloppiness.",
     example="the attack on the the base",
     fixed="the attack on the base",
@@ -37,7 +38,8 @@ REPEATED_SENTENCE = Rule(
     kind="repetition",
     category="fluency/other",
     severity="major",
-    summary="A sentence that already occurred earlier in the text (same words, or nearly).",
+    summary="A sentence that already occurred earlier in the text (same words, or nearly), "
+    "or that repeats part of the sentence right before it and adds nothing.",
     why="Scrapers and segment-level MT duplicate sentences (a lead repeated, a caption twice); "
     "the repeat adds nothing.",
     example="The talks resumed on Monday in Doha. ... The talks resumed on Monday in Doha.",
@@ -45,7 +47,8 @@ REPEATED_SENTENCE = Rule(
     false_positives="Sentences of fewer than six words (refrains, short answers), lines "
     "without final punctuation (list items, headings), lead-ins ending with a colon and "
     "labelled spec lines (`Size: 20mm.`) are ignored; a near repeat with other names or "
-    "figures (two captions of one frame) is not one.",
+    "figures (two captions of one frame) is not one. A shortened copy of the sentence before "
+    "needs three content words, all of them and all its names and figures in that sentence.",
 )
 REPEATED_PARAGRAPH = Rule(
     code="RE103",
@@ -170,6 +173,12 @@ WINDOW = 300
 _DOUBLED = re.compile(
     r"(?<![\w'’-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
 )
+# A number word doubled across a comma before its noun: Urdu and Persian distributives
+# ("took two, two wickets": two each), kept word for word by MT.
+_DOUBLED_NUMBER = re.compile(
+    r"(?<![\w'’-])(one|two|three|four|five|six|seven|eight|nine|ten)(,[ \t]+)(\1)(?=[ \t]+[a-z])",
+    re.IGNORECASE,
+)
 _DOUBLED_PHRASE = re.compile(
     r"(?<![\w'’-])((?:[^\W\d_]+[ \t]+){1,4}[^\W\d_]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE
 )
@@ -226,7 +235,8 @@ class RepetitionCheck(Check):
 
     def _doubled_words(self, doc: Document, starts: list[int]) -> Iterator[Finding]:
         sentence_starts: set[int] = set()
-        for match in _matches_at(_DOUBLED, doc.text, starts):
+        doubled = _matches_at(_DOUBLED, doc.text, starts)
+        for match in itertools.chain(doubled, _matches_at(_DOUBLED_NUMBER, doc.text, starts)):
             sentence_starts = sentence_starts or {s.start for s in doc.sentences}
             first, second = match.group(1), match.group(3)
             if first.lower() in _allowed() and not (

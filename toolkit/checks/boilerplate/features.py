@@ -42,6 +42,10 @@ _SECTION_WORDS = 3
 # ("SPOR › FUTBOL › EURO 2024", "À la une | RDC | Sécurité").
 _MENU_SEPARATOR = re.compile(r"\s+[|›»>/]\s+")
 _MENU_ITEM = re.compile(r"[^\W\d_][\w'’.&-]*(?:\s+[\w'’.&-]+){0,2}")
+_ARROW = re.compile(r"\s[›»>]\s")
+# "Label: rest" with a label of up to four words ("Partagez cet article :").
+_LABEL = re.compile(r"(?P<label>[^:：]{1,40}?)\s*[:：]\s*(?P<rest>\S.*)")
+_LABEL_WORDS = 4
 # A label in a non-Latin script closing with a colon ("相关新闻：", "Похожие новости:").
 _NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00c0-\u024f]+"
 _FOREIGN_LABEL = re.compile(rf"^{_NON_LATIN_WORD}(?:\s+{_NON_LATIN_WORD})*\s*[:：]")
@@ -191,7 +195,11 @@ def describe(line: str) -> LineInfo:
     chrome = (
         not credit
         and (short or not (ends_sentence and not _NOTICE.search(text)))
-        and (bool(found.chrome.fullmatch(text)) or _chrome_items(text, found))
+        and (
+            bool(found.chrome.fullmatch(text))
+            or _chrome_items(text, found)
+            or _labelled_chrome(text, found)
+        )
     )
     return LineInfo(
         text=text,
@@ -219,7 +227,8 @@ def _chrome_items(text: str, found: Patterns) -> bool:
     """A row of chrome items between separators ("SON DAKİKA | BREAKING", "Share | Print",
     "20/01/2023 | Views: 12,408", "Local | Published: 11 May 2024 | Hits: 3481"): every item
     chrome or a numeric date, at least one chrome, and at most one short item of neither (a
-    section name) when two or more are chrome."""
+    section name) when two or more are chrome or when it is a breadcrumb ("Gündem > Yargı |
+    Okunma: 4.512")."""
     parts = [p for p in _SEPARATOR.split(text) if p]
     if len(parts) < 2:
         return False
@@ -230,7 +239,23 @@ def _chrome_items(text: str, found: Patterns) -> bool:
     if not rest:
         return True
     section = len(_WORD.findall(rest[0])) <= _SECTION_WORDS and not _ends_sentence(rest[0])
-    return len(rest) == 1 and len(chrome) >= 2 and section
+    return len(rest) == 1 and section and (len(chrome) >= 2 or _breadcrumb(rest[0]))
+
+
+def _labelled_chrome(text: str, found: Patterns) -> bool:
+    """A short label in any language, a colon, then chrome: "Bu haberi paylaş: Facebook | X",
+    "Partagez cet article : Facebook Twitter LinkedIn". The label is often untranslated
+    (no pattern knows it); the row after it is what shows the line is chrome."""
+    match = _LABEL.match(text)
+    if not match or len(_WORD.findall(match.group("label"))) > _LABEL_WORDS:
+        return False
+    rest = match.group("rest")
+    return bool(found.chrome.fullmatch(rest)) or _chrome_items(rest, found)
+
+
+def _breadcrumb(text: str) -> bool:
+    """A menu row whose items are joined by arrows ("Sport > Football > U20"): never a title."""
+    return _menu(text) and bool(_ARROW.search(text))
 
 
 def _menu(text: str) -> bool:
@@ -303,6 +328,8 @@ def title_index(infos: list[LineInfo], first: int) -> int | None:
     best, best_score = None, 1 / 3
     for i, info in enumerate(infos[:first]):
         if info.chrome or info.nav or info.list_header or not 3 <= info.words <= 25:
+            continue
+        if info.menu and _breadcrumb(info.text):
             continue
         stems = _stems(info.text)
         score = len(stems & body) / len(stems) if stems else 0.0

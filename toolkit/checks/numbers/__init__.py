@@ -1,6 +1,7 @@
 """Numbers written in the source language's way: scale words and counting units ("230
 thousand", "4.65 ten thousand", "14 lakh"), number phrases ("several hundreds of"), digit
-formats ("2,5", "2,20,000") and casualty counts on 'caused'.
+formats ("2,5", "2,20,000"), date and time formats ("00h30", "le 3 mars") and casualty
+counts on 'caused'.
 
 Machine translation renders Arabic alf, Persian hezar and Russian tys. as the word
 "thousand", keeps Chinese wan/yi and South Asian lakh/crore as units, and copies decimal
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check
+from toolkit.checks.numbers.dates import date_findings
 from toolkit.checks.numbers.formats import format_findings
 from toolkit.checks.numbers.phrases import phrase_findings
 from toolkit.checks.numbers.rules import RULES
@@ -35,6 +37,7 @@ class NumberCheck(Check):
             *scale_findings(doc, lower),
             *phrase_findings(doc, lower),
             *format_findings(doc, lower),
+            *date_findings(doc, lower),
         ]
         kept: list[Finding] = []
         for finding in sorted(found, key=lambda f: (f.start, -f.end)):

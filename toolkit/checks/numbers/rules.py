@@ -1,4 +1,4 @@
-"""The rules of the numbers check (NU101-NU107)."""
+"""The rules of the numbers check (NU101-NU109)."""
 
 from __future__ import annotations
 
@@ -137,5 +137,27 @@ PERCENT_FIRST = Rule(
     false_positives="Percent-encoding in web addresses ('%20') is left alone.",
 )
 
+DATE_FORMAT = Rule(
+    code="NU109",
+    slug="foreign-date-format",
+    kind="calque",
+    category="locale convention/date format",
+    severity="minor",
+    summary="A date or time in the source language's format: French hours and ordinals "
+    "('00h30', 'the 12e minute', '1er'), a foreign or lower-case month ('le 3 mars', '15 "
+    "Temmuz 2016', '19 nov'), 'the 8 of May', Chinese unit words ('2024 year 3 month 5 day'), "
+    "'in 2023 year', Minguo, Japanese era and Buddhist-era years ('the 113th year of the "
+    "Republic', 'Reiwa 6', 'B.E. 2567').",
+    why="French writes 14h30 and 12e; Russian abbreviates months in lower case and puts 'year' "
+    "after a year (в 2023 году); Chinese dates carry 年月日 and Taiwan counts years from 1912; "
+    "MT copies each form.",
+    example="Kick-off is at 20h45 on 3 avril.",
+    fixed="Kick-off is at 20:45 on 3 April.",
+    false_positives="'19 Nov' and 'the 8th of May' are English; a month name that is also an "
+    "English word ('Mars', 'Mai') counts only lower-case or with a year; '3 months 5 days' "
+    "is a length of time; 'in 2023 year' counts only before the clause goes on.",
+    source="corpora/numbers/foreign_months.tsv",
+)
+
 RULES = (SCALE_WORD, FOREIGN_UNIT, DECIMAL_COMMA, DIGIT_GROUPING, NUMBER_PHRASE, LEVEL)
-RULES += (CASUALTY_COUNT, PERCENT_FIRST)
+RULES += (CASUALTY_COUNT, PERCENT_FIRST, DATE_FORMAT)
