@@ -257,3 +257,19 @@ def test_a_missing_article_before_a_count_noun(text, flagged, suggestion):
 def test_number_of_with_its_article_is_left_alone():
     text = "A large number of people came, and the very large number of visitors grew."
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("The Tigers lost the semi-final with 21-18 against Busan.", "lost the semi-final 21-18"),
+        ("Nepal defeated Oman with 45 runs in Muscat.", "defeated Oman by 45 runs"),
+    ],
+)
+def test_a_score_or_margin_with_the_source_preposition(text, suggestion):
+    assert suggestion in [fix for code, _, fix in findings(text) if code == "GR109"]
+
+
+def test_a_score_or_margin_in_english_is_left_alone():
+    text = "She won with 52% of the vote, and they won with 8 wickets in hand."
+    assert not [f for f in findings(text) if f[0] == "GR109"]

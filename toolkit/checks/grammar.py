@@ -180,7 +180,8 @@ PREPOSITION = Rule(
     severity="minor",
     summary="A preposition of time or measure the source language uses where English needs "
     "another or none: 'during 30 years' (for), 'will be completed until the end of 2025' (by), "
-    "'aged of 37 years' (aged 37).",
+    "'aged of 37 years' (aged 37), 'with' before a score or a margin ('lost with 16-14', "
+    "'beat Kenya with 6 wickets').",
     why="French (pendant, âgé de), Russian (в течение, до), Turkish (boyunca, -e kadar), "
     "Persian (تا), Urdu (تک) and Arabic (خلال, حتى) map to one English preposition each in "
     "MT, whatever the English verb needs.",
