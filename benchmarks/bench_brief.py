@@ -8,6 +8,7 @@ import re
 import statistics
 from collections.abc import Callable
 
+from bench_articles import HELD_OUT
 from bench_fix import SETS
 from devset import Article, articles
 
@@ -73,7 +74,8 @@ def main() -> str:
         "## brief: briefings of MT news against reference briefings",
         "",
         "The articles of the four tuning sets (mtnews_heldout was blind until the session "
-        "that measured it); each has a reference briefing of 2-3 sentences "
+        "that measured it) and of the held-out set nobody tuned on; each has a reference "
+        "briefing of 2-3 sentences "
         "written with canonical names (`briefs.jsonl`). ROUGE F1 (mtkit's tokenizer, no "
         "stemming) of the summary alone (not the title or the fact lists). *Briefs with "
         "artifacts*: summaries holding a gold artifact span verbatim (target: none; a span no "
@@ -81,6 +83,9 @@ def main() -> str:
     ]
     for folder in SETS:
         lines += ["", *set_section(folder.name, articles(folder))]
+    for name, folder in HELD_OUT.items():
+        if folder.exists():
+            lines += ["", *set_section(f"{name}, never tuned on", articles(folder))]
     return "\n".join(lines) + "\n"
 
 

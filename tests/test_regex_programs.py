@@ -37,3 +37,32 @@ def test_a_program_of_another_python_or_none_falls_back_to_compiling() -> None:
 
 def test_every_lexicon_row_has_a_program() -> None:
     assert all(entry.program is not None for entry in load_patterns())
+
+
+def test_startup_patterns_are_kept_and_put_into_re_cache_by_the_next_process(tmp_path) -> None:
+    """A pattern compiled before the first document is checked is kept as a program, and the
+    next process finds it in ``re``'s cache, built without parsing, matching as compiled."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "MTKIT_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(root)}
+    source = r"(?P<who>Minister|Mayor)\s+of\s+(?:Lagos|Quito)"
+    first = (
+        "import re, toolkit\n"
+        f"re.compile({source!r}, re.IGNORECASE)\n"
+        "toolkit.regex_programs.remember_startup()\n"
+    )
+    second = (
+        "import re, toolkit\n"
+        f"kept = re._cache[str, {source!r}, int(re.IGNORECASE)]\n"
+        "print(kept.search('the mayor of Quito said').group('who'), kept.flags & re.I > 0)\n"
+    )
+    for code in (first, second):
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["mayor", "True"]

@@ -122,23 +122,41 @@ def _entry_key(name: str, sources: Iterable[Path]) -> str:
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     """``build()``, or its pickled result from an earlier run with the same sources."""
     sources = list(sources)
+    found = stored(name, sources)
+    if found is not None:
+        return found
+    value = build()
+    store(name, sources, value)
+    return value
+
+
+def stored(name: str, sources: Iterable[Path]) -> object | None:
+    """The value kept under ``name`` for these sources (``store``), or None."""
     place = _place()
     if place is None:
-        return build()
+        return None
     folder, key = place
-    path = _entry(folder, name, sources)
     with contextlib.suppress(Exception):  # missing, foreign, forged, corrupt or outdated
-        data = _read_own(path)
+        data = _read_own(_entry(folder, name, list(sources)))
         body = data[len(_MAGIC) + _DIGEST :]
         if data.startswith(_MAGIC) and hmac.compare_digest(
             data[len(_MAGIC) : len(_MAGIC) + _DIGEST], _sign(key, body)
         ):
             return _unpickled(body)
-    value = build()
+    return None
+
+
+def store(name: str, sources: Iterable[Path], value: object) -> None:
+    """Keep ``value`` (pickled and signed) under ``name`` for these sources, if the cache
+    can be written."""
+    place = _place()
+    if place is None:
+        return
+    folder, key = place
+    path = _entry(folder, name, list(sources))
     with contextlib.suppress(OSError, pickle.PicklingError):
         body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         _write(path, lambda temp: temp.write_bytes(_MAGIC + _sign(key, body) + body))
-    return value
 
 
 def _unpickled(body: bytes) -> object:

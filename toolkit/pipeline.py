@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from toolkit import regex_programs
 from toolkit.checks import CHECKS, load_checks, rule_index
 from toolkit.checks.base import Check
 from toolkit.document import Document
@@ -85,6 +86,7 @@ def _checks_for(settings: Settings, named: tuple[str, ...] = ()) -> tuple[Check,
 def _active_checks(settings: Settings, selection: Selection) -> tuple[Check, ...]:
     """The loaded checks with at least one selected rule (worked out once per run)."""
     checks = _checks_for(settings, selection.named_checks())
+    regex_programs.remember_startup()
     return tuple(c for c in checks if any(selection.wants(rule, c.name) for rule in c.rules))
 
 

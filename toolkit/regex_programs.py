@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from pathlib import Path
 
 try:
     import _sre
@@ -58,3 +59,57 @@ def compiled(source: str, flags: int = 0, built: Program | None = None) -> re.Pa
         except Exception:
             pass
     return re.compile(source, flags)
+
+
+# Patterns compiled while mtkit starts (module constants of every check: about 300, a tenth of
+# a cold start), kept in the disk cache as programs and put into ``re``'s own cache before
+# the modules compile them, so that ``re.compile`` finds them built.
+_STARTUP = "regex-startup"
+_LONGEST = 100_000  # characters of a pattern worth keeping
+_PRELOADED: set[tuple[str, int]] = set()  # the patterns kept, as (source, flags)
+
+
+def _re_cache() -> dict | None:
+    cache = getattr(re, "_cache", None)
+    return cache if _sre is not None and isinstance(cache, dict) else None
+
+
+def preload() -> None:
+    """Put the startup patterns an earlier run kept (``remember_startup``) into ``re``'s
+    cache, rebuilt from their programs without parsing; a program another Python made is
+    left out."""
+    from toolkit.cache import stored
+
+    cache = _re_cache()
+    if cache is None or _PRELOADED:
+        return
+    programs = stored(_STARTUP, [Path(__file__)])
+    if not isinstance(programs, dict):
+        return
+    room = max(0, getattr(re, "_MAXCACHE", 512) - len(cache) - 100)
+    for (source, flags), built in programs.items():
+        if built is None or built[0] != _TAG:
+            continue  # another Python's: compiled anew, then kept for this one
+        _PRELOADED.add((source, flags))
+        if room and (str, source, flags) not in cache:
+            cache[str, source, flags] = compiled(source, flags, built)
+            room -= 1
+
+
+def remember_startup() -> None:
+    """Keep the programs of the patterns compiled so far (before the first document is
+    checked) when they are not those ``preload`` found: once after mtkit changes."""
+    from toolkit.cache import store
+
+    cache = _re_cache()
+    if cache is None:
+        return
+    keys = [
+        (source, flags)
+        for kind, source, flags in list(cache)
+        if kind is str and not flags & re.DEBUG and len(source) <= _LONGEST
+    ]
+    if set(keys) <= _PRELOADED:
+        return
+    _PRELOADED.update(keys)
+    store(_STARTUP, [Path(__file__)], {key: program(*key) for key in keys})

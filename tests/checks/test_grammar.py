@@ -153,7 +153,11 @@ def test_the_before_a_name_english_writes_with_it_or_as_a_modifier(text):
     [
         ("The central bank eased the policy monetary.", "the policy monetary", ""),
         ("Critics called it a decision historic.", "a decision historic", "a historic decision"),
-        ("It was a generation exceptional.", "a generation exceptional", ""),
+        (
+            "It was a generation exceptional.",
+            "a generation exceptional",
+            "an exceptional generation",
+        ),
         ("They met in the heart administrative of Lima.", "the heart administrative", ""),
         ("The army Pakistani said two soldiers died.", "The army Pakistani", ""),
         ("He visited the two provinces Kurdish.", "the two provinces Kurdish", ""),
@@ -209,3 +213,63 @@ def test_a_verb_with_the_source_complement(text, flagged, suggestion):
 )
 def test_verb_complements_english_uses(text):
     assert not [f for f in findings(text) if f[0] == "GR102"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("To study the leak was formed a joint commission.", "was formed a joint"),
+        ("In the raid were killed 14 civilians.", "were killed 14 civilians"),
+        ("After the blast was opened a criminal case.", "was opened a criminal"),
+        ("At the crossing were detained three smugglers.", "were detained three smugglers"),
+    ],
+)
+def test_the_subject_after_a_passive_verb(text, flagged):
+    assert ("GR104", flagged, "") in findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was killed a few metres from his home and was arrested a second time.",
+        "The body was found a day later, and the summit was held a week after the vote.",
+        "He was arrested 3 times and was detained 2 weeks.",
+        "She was sent a letter and was named a finalist.",
+    ],
+)
+def test_a_passive_verb_before_a_time_or_a_second_object(text):
+    assert not [f for f in findings(text) if f[0] == "GR104"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("Police deployed large number of officers.", "large number of", "a large number of"),
+        ("The dam played key role in the floods.", "key role", "a key role"),
+        ("The leak poses serious threat to the river.", "serious threat", "a serious threat"),
+        ("The talks did not give positive result.", "positive result", "a positive result"),
+    ],
+)
+def test_a_missing_article_before_a_count_noun(text, flagged, suggestion):
+    assert (flagged, suggestion) in [(span, fix) for _, span, fix in findings(text)]
+
+
+def test_number_of_with_its_article_is_left_alone():
+    text = "A large number of people came, and the very large number of visitors grew."
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("The Tigers lost the semi-final with 21-18 against Busan.", "lost the semi-final 21-18"),
+        ("Nepal defeated Oman with 45 runs in Muscat.", "defeated Oman by 45 runs"),
+    ],
+)
+def test_a_score_or_margin_with_the_source_preposition(text, suggestion):
+    assert suggestion in [fix for code, _, fix in findings(text) if code == "GR109"]
+
+
+def test_a_score_or_margin_in_english_is_left_alone():
+    text = "She won with 52% of the vote, and they won with 8 wickets in hand."
+    assert not [f for f in findings(text) if f[0] == "GR109"]

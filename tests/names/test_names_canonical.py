@@ -107,3 +107,13 @@ def test_russian_endings_give_way_to_the_english_romanization(
     found = co101(text)
     assert odd in found and found[odd][0] == canonical
     assert canonical not in found
+
+
+def test_a_name_with_an_apostrophe_wins_over_the_english_word_it_loses_it_to() -> None:
+    text = (
+        "The Change-5 probe left the Moon on Thursday. Engineers said the Chang'e-5 capsule "
+        "would land in Inner Mongolia."
+    )
+    found = co101(text)
+    assert "Chang'e" not in found
+    assert found["Change"][0] == "Chang'e"

@@ -94,7 +94,8 @@ WORD_ORDER = Rule(
     severity="major",
     summary="The source's word order or a dropped subject: 'where are deployed 400 "
     "soldiers', 'Is expected that the talks...', 'the Kenyans policemen', 'the army Israeli "
-    "said', an adjective after its noun ('the policy monetary', 'a decision historic').",
+    "said', an adjective after its noun ('the policy monetary', 'a decision historic'), the "
+    "subject after a passive verb ('was formed a commission', 'were killed 12 civilians').",
     why="French, Russian and Arabic put the subject after the verb after 'where'; Russian, "
     "Turkish and Arabic need no dummy 'it'; French makes adjectives plural.",
     example="Is expected that 300 Malians soldiers will cross the border.",
@@ -103,7 +104,9 @@ WORD_ORDER = Rule(
     "kind and is rare in news; an inverted 'where' needs a participle and a noun phrase "
     "after it. An adjective after its noun counts only when it classifies (-al, -ic, -ive, "
     "-ous, -ary, a nationality) and ends the phrase; 'attorney general', 'things British' and "
-    "an object's complement ('deemed the vote illegal') are English.",
+    "an object's complement ('deemed the vote illegal') are English. After a passive, a length "
+    "of time or distance ('was found a day later') and verbs with two objects ('was sent a "
+    "letter') are left alone.",
 )
 COMPARISON = Rule(
     code="GR105",
@@ -177,7 +180,8 @@ PREPOSITION = Rule(
     severity="minor",
     summary="A preposition of time or measure the source language uses where English needs "
     "another or none: 'during 30 years' (for), 'will be completed until the end of 2025' (by), "
-    "'aged of 37 years' (aged 37).",
+    "'aged of 37 years' (aged 37), 'with' before a score or a margin ('lost with 16-14', "
+    "'beat Kenya with 6 wickets').",
     why="French (pendant, âgé de), Russian (в течение, до), Turkish (boyunca, -e kadar), "
     "Persian (تا), Urdu (تک) and Arabic (خلال, حتى) map to one English preposition each in "
     "MT, whatever the English verb needs.",
@@ -227,6 +231,7 @@ class GrammarCheck(LexiconCheck):
             yield from classes.name_articles(doc, sentence, ARTICLE)
             yield from classes.postposed_adjectives(doc, sentence, WORD_ORDER)
             yield from classes.verb_complements(doc, sentence, VERB_PATTERN)
+            yield from classes.inverted_passives(doc, sentence, WORD_ORDER)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<title>``: the title (group t) capitalised before the name (group n);

@@ -149,7 +149,6 @@ def name_articles(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding
                 break
         else:
             continue
-        the = match.group("the")
         yield rule.at(
             doc,
             match.start(),
@@ -157,7 +156,7 @@ def name_articles(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding
             f"English writes '{name}' without 'the'.",
             [name],
             confidence=0.85 if kind == "none" else 0.6,
-            safe=kind == "none" and the == "the",
+            safe=kind == "none",
         )
 
 
@@ -230,7 +229,7 @@ def relational_adjective(word: str) -> bool:
 
 
 _PHRASE_END = frozenset({"and", "or", "but", "which", "that", "who", "is", "are", "was"})
-_PHRASE_END |= {"were", "has", "have", "had", "will", "would", "said", "says", "in", "for"}
+_PHRASE_END |= {"were", "has", "have", "had", "will", "would", "said", "says"}
 
 
 def postposed_adjectives(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
@@ -249,6 +248,9 @@ def postposed_adjectives(doc: Document, sentence: Span, rule: Rule) -> Iterator[
         if before and before.group(1).lower() in _postposed()[2]:
             continue  # an object and its complement: "deemed the vote illegal"
         determiner = text[match.start() : match.start("n")]
+        if determiner.lower() in ("a ", "an "):  # "a generation exceptional": "an exceptional"
+            article = "an" if adjective[0].lower() in "aeiou" else "a"
+            determiner = f"{article.title() if determiner[0].isupper() else article} "
         yield rule.at(
             doc,
             match.start(),
@@ -271,7 +273,9 @@ def _phrase_ends(text: str, end: int, after: str) -> bool:
         return not (following and following.group(1) in _adjectives())
     if stripped == "of":
         return _OF_AFTER.match(text, end) is not None
-    return stripped in _PHRASE_END
+    if function_words().get(stripped) == "preposition":
+        return False  # a complement: "the issues central to the talks", "vital for"
+    return stripped in _PHRASE_END or _clause_word(stripped)
 
 
 @functools.cache
@@ -354,3 +358,38 @@ def _finite(text: str, start: int, match: re.Match[str]) -> bool:
 def _bare_verb(word: str) -> bool:
     """A verb's base form that is no noun or adjective ("assure", "strengthen")."""
     return is_verb_lemma(word) and word not in _nouns() and word not in _adjectives()
+
+
+@functools.cache
+def _inverted_passive() -> re.Pattern[str]:
+    participles = "|".join(
+        r"\s+".join(p.split()) for p in sorted(read_lines("syntax", "event_participles.txt"))
+    )
+    return re.compile(
+        rf"\b(?P<v>(?:was|were|is|are|(?:has|have|had)\s+been|will\s+be)\s+(?:{participles}))"
+        rf"\s+(?P<s>(?:an?\s+(?!{_NOT_SUBJECT})[a-z-]+|(?:\d+|{_COUNTS})\s+(?!{_NOT_SUBJECT})"
+        r"[a-z-]+s))\b(?![-’'])"
+    )
+
+
+_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several"
+_NOT_SUBJECT = (
+    r"(?:few|little|bit|total|number|record|second|third|fourth|short|long|day|week|month|year|"
+    r"decade|while|time|times|minute|hour|moment|night|morning|evening|kilomet|mile|met|"
+    r"feet|foot|yard|percent|per)"
+)
+
+
+def inverted_passives(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
+    """'was formed an interdepartmental commission', 'were killed 12 civilians': the subject
+    after a passive verb, as Russian, Arabic and French order it."""
+    for match in _inverted_passive().finditer(doc.text, sentence.start, sentence.end):
+        yield rule.at(
+            doc,
+            match.start("v"),
+            match.end("s"),
+            f"The subject ('{match.group('s')}') follows the passive verb, in the source's "
+            "order; English puts it first.",
+            [],
+            confidence=0.7,
+        )

@@ -16,9 +16,10 @@ from toolkit.names.gazetteer import Entry, load_gazetteer
 from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Suspect, analyse
 from toolkit.names.respelled import respelled_words
-from toolkit.names.romanization import russian_endings
+from toolkit.names.romanization import pinyin_names, russian_endings
 
 ROMANIZED = 0.6  # confidence of a name found by its romanization's shape alone
+PINYIN = 0.5  # ... and of a pinyin name in a Taiwan or Hong Kong story
 
 GARBLED = Rule(
     code="NM101",
@@ -157,6 +158,21 @@ class NameCheck(Check):
                 f"romanization; English news writes {found.english!r}.",
                 [found.english],
                 confidence=ROMANIZED,
+                safe=False,  # the English form may differ more (Nenetskiy: Nenets)
+            )
+        for found in pinyin_names(doc.text, gazetteer):
+            if any(start < found.end and found.start < end for start, end in taken):
+                continue
+            likely = f", probably {found.english!r}" if found.english else ""
+            yield MANGLED.at(
+                doc,
+                found.start,
+                found.end,
+                f"{found.text!r} is in mainland pinyin; English news writes this name in "
+                f"{found.convention} romanization{likely} (check the person's own spelling).",
+                [found.english] if found.english else [],
+                confidence=PINYIN,
+                safe=False,  # many Taiwanese spell their names irregularly (Eric Chu)
             )
         for mention in analysis.mentions:
             entry = mention.entry

@@ -421,6 +421,9 @@ class _Resolver:
             # person keeps the letters of the name: Goïta), and a listed name's English
             # spelling over accents its own language does not write (Séoul, İslamabad; a
             # Turkish story keeps İmamoğlu and Şanlıurfa, their own letters)
+            named = [key for key in counts if _zipf(shown[key]) < ENGLISH]
+            if len(named) < len(counts) and named:  # "Change" is a word, "Chang'e" a name
+                return shown[max(named, key=lambda key: (counts[key], -first[key]))]
             if listed_english := self._english_letters({shown[key]: key for key in counts}):
                 return shown[max(listed_english, key=lambda key: (counts[key], -first[key]))]
             english = {

@@ -62,6 +62,11 @@ def syllable(word: str) -> bool:
     return word.lower() in _pinyin()["syllable"]
 
 
+def surname(word: str) -> bool:
+    """A common Chinese surname in pinyin ("Zhang", "Cai")."""
+    return word.lower() in _pinyin()["surname"]
+
+
 @functools.lru_cache(maxsize=16384)
 def pinyin_word(word: str) -> bool:
     """Whether ``word`` is one to three pinyin syllables ("Cong", "Lingdong")."""
