@@ -54,3 +54,8 @@ def test_resumptive_pronoun_in_a_relative_clause(text, fixed):
 )
 def test_relative_clauses_with_a_gap_are_left_alone(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "which", "The team, she"])
+def test_empty_and_tiny_texts(text):
+    assert isinstance(PronounCheck(Settings(fast=True)).run(Document(text)), list)

@@ -8,6 +8,7 @@ its object leaves none unless a preposition is stranded at the end."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from toolkit.checks._detached import _intransitive
@@ -18,6 +19,7 @@ from toolkit.document import Document
 from toolkit.english import can_be_verb, function_words
 from toolkit.findings import Finding
 
+_RELATIVE = re.compile(r"\b(?:which|whom|whose)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "these"])
 _POSSESSIVES = frozenset(["her", "his", "its", "their"])
@@ -92,6 +94,8 @@ _WORDS = 4  # words of a subject noun phrase or name
 
 def relative_findings(doc: Document) -> Iterator[Finding]:
     """PR105 findings on the relative clauses of a document that have a resumptive pronoun."""
+    if not _RELATIVE.search(doc.text):
+        return
     text = Text(doc)
     for w, word in enumerate(text.lowers):
         if word not in ("which", "whom", "whose") or w == 0:
