@@ -65,7 +65,7 @@ from toolkit.names.spans import (
 )
 from toolkit.names.tokens import Token, Words, sentence_words
 from toolkit.names.variants import short_vowel_changed, vowel_unwritten
-from toolkit.resources import read_lines
+from toolkit.names.words import facility_nouns
 
 MAX_NAME_TOKENS = 8
 SEARCHED = 24  # gazetteer candidates ranked in context per unknown name
@@ -1014,9 +1014,3 @@ def _core(word: str) -> tuple[str, ...]:
 
 _FACILITY_AFTER = re.compile(r"\s+(?:ski\s+)?([A-Za-z]+)\b")
 _FACILITY_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
-
-
-@functools.cache
-def facility_nouns() -> frozenset[str]:
-    """Nouns of buildings and sites with local names of their own (corpora/names)."""
-    return frozenset(read_lines("names", "facility_nouns.txt"))
