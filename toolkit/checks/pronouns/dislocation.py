@@ -49,8 +49,16 @@ def dislocation_findings(
         return
     text = Text(doc)
     candidates = [k for k, word in enumerate(text.lowers) if word in _PRONOUNS]
-    candidates = [k for k in candidates if text.gap(k) in (",", "") and text.texts[k].islower()]
-    if not candidates:
+    candidates = [
+        k
+        for k in candidates
+        if text.texts[k].islower()
+        and (
+            (text.gap(k) == "," and _verb_follows(text, k))
+            or (not text.gap(k) and _reports(text, k))
+        )
+    ]
+    if not candidates:  # the mentions are read only where a pronoun and its verb may resume
         return
     found = mentions(text, lexicon, candidates[-1])
     by_last = {m.last: m for m in found}
@@ -58,21 +66,19 @@ def dislocation_findings(
     for k in candidates:
         if in_speech(doc, text.words[k].start):
             continue
-        if text.gap(k) and _verb_follows(text, k):
+        if text.gap(k):
             ends = (k, _before_aside(text, k))  # "X, the head of Y, they"
             heads = [(end, _phrase_start(text, end)) for end in ends]
             heads = [
                 (e, s, _head(text, s, e, by_last, by_first)) for e, s in heads if s is not None
             ]
-        elif not text.gap(k) and _reports(text, k):
+        else:
             start = _phrase_start(text, k)
             heads = (
                 []
                 if start is None
                 else [(k, start, _subject_before_phrase(text, start, k, by_first))]
             )
-        else:
-            continue
         found_head = next(((e, s, h) for e, s, h in heads if h is not None), None)
         if found_head is None:
             continue
