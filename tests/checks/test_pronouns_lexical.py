@@ -465,3 +465,42 @@ def test_in_a_leaking_translation_a_man_opening_the_next_sentence_does_not_shiel
 )
 def test_name_gender_from_particles_and_surname_position(text, expected):
     assert [(f.rule, f.text) for f in findings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        (
+            "Chief Minister Sardar Ali Khan told reporters that the budget would be presented"
+            " next week. In the press conference they said that the province needed more funds.",
+            "he",
+        ),
+        (
+            "Governor Rahima Bibi inaugurated the new hospital in Quetta and they said that"
+            " health care was a priority.",
+            "she",
+        ),
+        (
+            "Captain Babar Hussain said that the victory belonged to the whole team. They said"
+            " that the bowlers had done the hard work.",
+            "He",
+        ),
+    ],
+)
+def test_honorific_they_after_an_opening_phrase_an_and_or_a_reported_clause(text, suggestion):
+    assert [(f.rule, f.suggestions) for f in findings(text)] == [("PR103", (suggestion,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Anna Novak told the council that the budget was balanced. At the meeting they"
+        " said that taxes would rise.",
+        "Governor Rahima Bibi met the nurses and they said that the wards were full.",
+        "Coach Ivan Petrov said that his players were tired. In the dressing room they said"
+        " that the pitch was too dry.",
+        "President Ilham Aliyev met the athletes, and they said that the games were a success.",
+    ],
+)
+def test_honorific_they_with_a_group_in_reach_is_left_alone(text):
+    assert [f for f in findings(text) if f.rule == "PR103"] == []

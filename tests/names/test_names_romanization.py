@@ -68,3 +68,14 @@ def test_taiwan_and_hong_kong_names_in_mainland_pinyin(
 )
 def test_mainland_names_and_wade_giles_are_left_alone(text: str) -> None:
     assert nm102(text) == {}
+
+
+def test_shape_findings_are_suggestions_never_safe_fixes() -> None:
+    """Bug: NM102's rule-level fix_safe made these guesses safe, so `mtkit fix` applied them."""
+    text = (
+        "The journalist Ivan Sobolevskiy was detained. In Taipei, Kuomintang chairman "
+        "Zhu Lilun spoke; Taiwan's cabinet answered."
+    )
+    found = [f for f in check(text, rules=["names"], settings=Settings()) if f.rule == "NM102"]
+    assert {f.text for f in found} == {"Sobolevskiy", "Zhu Lilun"}
+    assert not any(f.safe for f in found)

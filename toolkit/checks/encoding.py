@@ -165,7 +165,6 @@ _INVISIBLE = re.compile(
     "[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\u00ad\u180e"
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _JOINERS = frozenset("\u200c\u200d")
 _LETTERS = re.compile(r"[^\W\d_丨]+")  # 丨 is a CJK separator, reported by PU107
 _SOURCE_SCRIPT = (
@@ -277,8 +276,9 @@ class EncodingCheck(Check):
                     safe=False,
                 )
                 continue
-            # control characters go too, as EN102 would take them: one fix pass is enough
-            fixed = _CONTROL.sub("", fix_text(chunk, normalization=None, uncurl_quotes=False))
+            # invisible characters go too, as EN102 would take them: one fix pass is enough
+            repaired = fix_text(chunk, normalization=None, uncurl_quotes=False)
+            fixed = _visible(repaired, keep_bom=match.start() == 0)
             if fixed == chunk:
                 continue
             if pending and not text[pending[-1][1] : match.start()].strip(" \t"):
@@ -292,13 +292,9 @@ class EncodingCheck(Check):
 
     def _invisible(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        for match in _INVISIBLE.finditer(text):
+        for match in _invisible_runs(text, keep_bom=True):
             start, end = match.span()
             chars = match.group()
-            if start == 0 and chars == "\ufeff":
-                continue
-            if set(chars) <= _JOINERS and _joins_non_latin(text, start, end):
-                continue
             names = ", ".join(sorted({_char_name(c) for c in chars}))
             yield INVISIBLE.at(
                 doc, start, end, f"Invisible character(s): {names}.", [""], confidence=0.9
@@ -432,6 +428,26 @@ def _suffix_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 def _char_name(char: str) -> str:
     return unicodedata.name(char, f"U+{ord(char):04X}")
+
+
+def _invisible_runs(text: str, keep_bom: bool) -> Iterator[re.Match[str]]:
+    """The runs of invisible characters EN102 deletes: not a byte-order mark opening the text
+    (when ``keep_bom``), nor joiners that shape emoji or a non-Latin script."""
+    for match in _INVISIBLE.finditer(text):
+        start, end = match.span()
+        chars = match.group()
+        if keep_bom and start == 0 and chars == "\ufeff":
+            continue
+        if set(chars) <= _JOINERS and _joins_non_latin(text, start, end):
+            continue
+        yield match
+
+
+def _visible(text: str, keep_bom: bool) -> str:
+    """``text`` without what EN102 would delete from it."""
+    for match in reversed(list(_invisible_runs(text, keep_bom))):
+        text = text[: match.start()] + text[match.end() :]
+    return text
 
 
 def _joins_non_latin(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ A context is ``SCOPE:REGEX`` (scope ``sentence``, ``paragraph`` or ``document``;
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -415,6 +416,7 @@ class LexiconCheck(Check):
     def check(self, doc: Document) -> Iterator[Finding]:
         """Every match of every entry; weak entries' only beside a strong finding."""
         starts = self._sentence_starts(doc)
+        ordered = sorted(starts)
         text = folded(doc.text)
         scanner = lexicon_scanner(self.folder, self.rules)
         paragraphs = [
@@ -431,7 +433,7 @@ class LexiconCheck(Check):
             entry = entries[number]
             if not entry.applies_to(source_lang) or not holds(entry.literals, present):
                 continue  # another language's pattern, or a word every match needs is missing
-            for match in self._matches(doc, entry, paragraphs):
+            for match in self._matches(doc, entry, paragraphs, ordered):
                 at_start = match.start() in starts
                 if entry.at_start and not at_start:
                     continue
@@ -459,12 +461,24 @@ class LexiconCheck(Check):
 
     @staticmethod
     def _matches(
-        doc: Document, entry: Entry, paragraphs: list[tuple[Span, frozenset[str] | None]]
+        doc: Document,
+        entry: Entry,
+        paragraphs: list[tuple[Span, frozenset[str] | None]],
+        starts: list[int],
     ) -> Iterator[re.Match[str]]:
-        """The entry's matches, paragraph by paragraph: only where its words all occur."""
+        """The entry's matches, paragraph by paragraph: only where its words all occur; a
+        sentence-start entry is tried only at the sentence starts (``starts``, sorted)."""
         for paragraph, present in paragraphs:
-            if holds(entry.literals, present):
+            if not holds(entry.literals, present):
+                continue
+            if not entry.at_start:
                 yield from entry.regex.finditer(doc.text, paragraph.start, paragraph.end)
+                continue
+            first = bisect.bisect_left(starts, paragraph.start)
+            for start in starts[first : bisect.bisect_left(starts, paragraph.end)]:
+                match = entry.regex.match(doc.text, start, paragraph.end)
+                if match:
+                    yield match
 
     @staticmethod
     def _sentence_starts(doc: Document) -> set[int]:

@@ -158,6 +158,7 @@ class NameCheck(Check):
                 f"romanization; English news writes {found.english!r}.",
                 [found.english],
                 confidence=ROMANIZED,
+                safe=False,  # the English form may differ more (Nenetskiy: Nenets)
             )
         for found in pinyin_names(doc.text, gazetteer):
             if any(start < found.end and found.start < end for start, end in taken):
@@ -171,6 +172,7 @@ class NameCheck(Check):
                 f"{found.convention} romanization{likely} (check the person's own spelling).",
                 [found.english] if found.english else [],
                 confidence=PINYIN,
+                safe=False,  # many Taiwanese spell their names irregularly (Eric Chu)
             )
         for mention in analysis.mentions:
             entry = mention.entry

@@ -21,19 +21,53 @@ from toolkit.names.frequency import zipf
 from toolkit.names.gazetteer import Entry, Gazetteer
 from toolkit.names.normalize import loose_key
 from toolkit.names.tokens import Words
+from toolkit.names.words import facility_nouns
 from toolkit.resources import corpus_path, iter_tsv
 
 # Type words after a Chinese place or facility name ("Dingri County", "Wenchang Space
 # Launch Site").
 PLACE_WORDS = frozenset(
     {
-        "County", "City", "Township", "Town", "Village", "District", "Prefecture", "Province",
-        "Mountain", "Lake", "River", "Peak", "Autonomous", "Region", "Banner", "Space",
-        "Satellite", "Port", "Airport", "Station", "Bridge", "Dam", "Reservoir", "Island",
-        "Bay", "Gorge", "Plateau", "Basin", "Desert", "Canal", "Temple", "Palace", "Square",
-        "Road", "Street", "Avenue", "Park", "Zone", "University", "Hospital",
+        "County",
+        "City",
+        "Township",
+        "Town",
+        "Village",
+        "District",
+        "Prefecture",
+        "Province",
+        "Mountain",
+        "Lake",
+        "River",
+        "Peak",
+        "Autonomous",
+        "Region",
+        "Banner",
+        "Space",
+        "Satellite",
+        "Port",
+        "Airport",
+        "Station",
+        "Bridge",
+        "Dam",
+        "Reservoir",
+        "Island",
+        "Bay",
+        "Gorge",
+        "Plateau",
+        "Basin",
+        "Desert",
+        "Canal",
+        "Temple",
+        "Palace",
+        "Square",
+        "Road",
+        "Street",
+        "Avenue",
+        "Park",
+        "Zone",
     }
-)  # fmt: skip
+)  # fmt: skip  (not University, Hospital: an institution keeps its own romanization)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 CHINESE_CONTEXT = re.compile(r"\b(?:China|Chinese|Beijing|Xinhua|Tibet|Xinjiang|CPC)\b")
 SPLIT_COMMON = 4.0  # Zipf at which a word of a two-word run is an English word
@@ -200,6 +234,8 @@ class Joins:
             )  # part of a longer name, not a list ("Muzaffar Abad, Mirpur")
             if beside or not _spaced(words, i, i + 1) or is_demonym(a):
                 continue
+            if i + 2 < len(words) and words.lowers[i + 2] in facility_nouns():
+                continue  # an institution's own romanization ("Shanghai Jiao Tong University")
             rarity = [zipf(a.lower()), zipf(b.lower())]
             if max(rarity) >= SPLIT_COMMON or min(rarity) >= SPLIT_RARE:
                 continue

@@ -65,6 +65,7 @@ from toolkit.names.spans import (
 )
 from toolkit.names.tokens import Token, Words, sentence_words
 from toolkit.names.variants import short_vowel_changed, vowel_unwritten
+from toolkit.names.words import facility_nouns
 
 MAX_NAME_TOKENS = 8
 SEARCHED = 24  # gazetteer candidates ranked in context per unknown name
@@ -671,6 +672,7 @@ class _Resolver:
             and best.support >= 1
             and trusted
             and not self._person_as_place(run, content, best)
+            and not self._names_a_facility(run)
         ):
             margin = best.score - ranked[1].score if len(ranked) > 1 else 0.2
             confidence = min(0.97, best.score - 0.1 + min(margin, 0.15))
@@ -721,6 +723,22 @@ class _Resolver:
             return bool(re.match(r" [A-Z]\w", self.doc.text[run.end : run.end + 3]))
         listed = core_tokens(best.name)
         return not listed or distance(first[0], listed[0]).similarity < GARBLED_SURNAME
+
+    def _names_a_facility(self, run: Run) -> bool:
+        """Whether the run, here or at another mention, is a building's or site's own name
+        ("the Tinmel Mosque", "the Kartalkaya ski resort", "the central prison of Munzenze"):
+        local names no gazetteer lists, so a listed town that looks alike is no evidence of
+        garbling."""
+        text, nouns = self.doc.text, facility_nouns()
+        name = re.escape(text[run.start : run.end])
+        for mention in re.finditer(rf"(?<!\w){name}(?!\w)", text):  # this or another mention
+            after = _FACILITY_AFTER.match(text, mention.end())
+            before = _FACILITY_BEFORE.search(text[max(0, mention.start() - 40) : mention.start()])
+            if (after and after.group(1).lower() in nouns) or (
+                before and before.group(1).lower() in nouns
+            ):
+                return True
+        return False
 
     def _placed(self, best: Scored, ranked: list[Scored], rarity: list[float]) -> bool:
         """Whether a GeoNames place is a safe enough reading of a garbled name: similarity,
@@ -992,3 +1010,7 @@ def _first_key(word: str) -> str | None:
 def _core(word: str) -> tuple[str, ...]:
     """A word's folded parts ("al-Sakhar": al, sakhar)."""
     return tuple(t for t in re.split(r"[^a-z0-9]+", fold(word)) if t)
+
+
+_FACILITY_AFTER = re.compile(r"\s+(?:ski\s+)?([A-Za-z]+)\b")
+_FACILITY_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from toolkit.names.entry import Entry
 from toolkit.names.normalize import ARTICLES, core_tokens, fold, token_set
 from toolkit.names.spans import CONNECTORS
-from toolkit.resources import corpus_path, iter_tsv
+from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 MIN_SCORE = 0.75
 # Kinds of body whose English name has one word order ("Party of Justice and Development" is
@@ -30,6 +30,13 @@ def demonyms() -> dict[str, str]:
         row["demonym"].lower(): row["country"]
         for row in iter_tsv(corpus_path("names", "demonyms.tsv"))
     }
+
+
+@functools.cache
+def facility_nouns() -> frozenset[str]:
+    """Nouns of buildings, sites and institutions with names of their own, which keep their
+    own spelling ("the Tinmel Mosque", "Shanghai Jiao Tong University")."""
+    return frozenset(read_lines("names", "facility_nouns.txt"))
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from toolkit.checks.pronouns.rules import (
     HONORIFIC_PLURAL,
     NONHUMAN_ANTECEDENT,
     RESUMPTIVE,
+    RESUMPTIVE_RELATIVE,
 )
 from toolkit.document import Document
 from toolkit.english import same_case
@@ -33,6 +34,7 @@ __all__ = [
     "HONORIFIC_PLURAL",
     "NONHUMAN_ANTECEDENT",
     "RESUMPTIVE",
+    "RESUMPTIVE_RELATIVE",
     "AnimacyLexicon",
     "PronounCheck",
     "Referent",
@@ -47,20 +49,30 @@ class PronounCheck(Check):
     """Gendered pronouns whose antecedent is not a person, or is a person of the other gender."""
 
     name = "pronouns"
-    rules = (NONHUMAN_ANTECEDENT, GENDER_MISMATCH, HONORIFIC_PLURAL, RESUMPTIVE)
+    rules = (
+        NONHUMAN_ANTECEDENT,
+        GENDER_MISMATCH,
+        HONORIFIC_PLURAL,
+        RESUMPTIVE,
+        RESUMPTIVE_RELATIVE,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         from toolkit.checks.pronouns.dislocation import dislocation_findings
         from toolkit.checks.pronouns.honorific import honorific_findings
         from toolkit.checks.pronouns.lexical import lexical_findings
+        from toolkit.checks.pronouns.relative import relative_findings
 
         lexicon = AnimacyLexicon.load()
         resumed = list(dislocation_findings(doc, lexicon))
         parsed = () if self.settings.fast else list(self._parsed(doc))
-        subjects = {f.end - len(f.text.strip(" ,")): head.end for f, head in resumed}
+        subjects = {
+            f.start + len(f.text) - len(f.text.lstrip(" ,")): head.end for f, head in resumed
+        }
         yield from lexical_findings(doc, lexicon, parsed, subjects)
         yield from (f for f, _ in resumed)
         yield from honorific_findings(doc, lexicon)
+        yield from relative_findings(doc)
 
     def _parsed(self, doc: Document) -> Iterator[Finding]:
         """Findings from a spaCy parse of the sentences around each gendered pronoun."""

@@ -34,6 +34,8 @@ _OPENER = 8  # words of a phrase before the subject ("In the second half,")
 _PHRASE = 8  # words of the noun phrase
 _PREPOSITIONAL = 5  # words of "in a message" between a subject and its resumed pronoun
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
+_ASIDE_WORDS = 25  # words of an aside between a subject and its resumed pronoun
+_ASIDE_OPENERS = frozenset(["which", "who", "whose", "the", "a", "an"])
 _ASIDE = 8  # words after a reporting verb in which a comma makes it a parenthetical
 
 
@@ -54,22 +56,38 @@ def dislocation_findings(
     by_last = {m.last: m for m in found}
     by_first = {m.first: m for m in found}
     for k in candidates:
-        start = _phrase_start(text, k)
-        if start is None or in_speech(doc, text.words[k].start):
+        if in_speech(doc, text.words[k].start):
             continue
-        if text.gap(k):
-            head = _head(text, start, k, by_last, by_first) if _verb_follows(text, k) else None
+        if text.gap(k) and _verb_follows(text, k):
+            ends = (k, _before_aside(text, k))  # "X, the head of Y, they"
+            heads = [(end, _phrase_start(text, end)) for end in ends]
+            heads = [
+                (e, s, _head(text, s, e, by_last, by_first)) for e, s in heads if s is not None
+            ]
+        elif not text.gap(k) and _reports(text, k):
+            start = _phrase_start(text, k)
+            heads = (
+                []
+                if start is None
+                else [(k, start, _subject_before_phrase(text, start, k, by_first))]
+            )
         else:
-            head = _subject_before_phrase(text, start, k, by_first) if _reports(text, k) else None
-        confidence = None if head is None else _confidence(text, start, k, head)
-        if head is None or confidence is None:
+            continue
+        found_head = next(((e, s, h) for e, s, h in heads if h is not None), None)
+        if found_head is None:
+            continue
+        end, start, head = found_head
+        confidence = _confidence(text, start, end, k, head)
+        if confidence is None:
             continue
         np_end = text.words[k - 1].end
-        phrase = doc.text[text.words[start].start : np_end]
+        cut = (np_end, text.words[k].end)  # ", she" -> ""
+        if end != k and k + 1 < len(text.words):
+            cut = (text.words[k].start, text.words[k + 1].start)  # "nurses, it announced"
+        phrase = doc.text[text.words[start].start : text.words[end - 1].end]
         finding = RESUMPTIVE.at(
             doc,
-            np_end,
-            text.words[k].end,
+            *cut,
             f"'{text.texts[k]}' takes up {phrase!r} again: the source's topic-first order "
             "was kept; English says the subject once.",
             [""],
@@ -116,6 +134,20 @@ def _reports(text: Text, k: int) -> bool:
     if text.lower(q) not in reporting_verbs() or text.gap(q):
         return False
     return text.lower(q + 1) == "that" or text.gap(q + 1)[:1] in (":", '"', "“", "«")
+
+
+def _before_aside(text: Text, k: int) -> int:
+    """Word k, or the first word of an aside set off by commas that ends before it: a
+    relative clause or an apposition ("The states, which had left the room, they declared";
+    "Mirwais Ashraf, the head of the board, they congratulated")."""
+    first = text.sentence_first[text.sentence_of[k]]
+    for j in range(k - 1, max(first, k - _ASIDE_WORDS), -1):
+        if not text.gap(j):
+            continue
+        if text.gap(j) != "," or text.lower(j) not in _ASIDE_OPENERS:
+            return k
+        return j if j - first > 0 else k
+    return k
 
 
 def _phrase_start(text: Text, k: int) -> int | None:
@@ -176,7 +208,7 @@ def _verb_follows(text: Text, k: int) -> bool:
     return True
 
 
-def _confidence(text: Text, start: int, k: int, head: Mention) -> float | None:
+def _confidence(text: Text, start: int, end: int, k: int, head: Mention) -> float | None:
     """How sure the dislocation is: a gender or number the head cannot have is a second
     sign; a person by a common noun ("The coach, he") is judged only in short phrases."""
     pronoun = _PRONOUNS[text.lower(k)]
@@ -196,7 +228,7 @@ def _confidence(text: Text, start: int, k: int, head: Mention) -> float | None:
         return None
     if name:
         return 0.8 if referent.gender not in (None, pronoun) else 0.6
-    return 0.5 if k - start <= 3 and head.last == k else None
+    return 0.5 if end - start <= 3 and head.last == end == k else None
 
 
 def _safe(text: Text, k: int, head: Mention) -> bool:

@@ -19,6 +19,14 @@ from toolkit.findings import Finding
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 _THEY = re.compile(r"(?:^|(?<=[.!?])[\"”’]?\s+)They\s+(?:also\s+)?([a-z]+)", re.MULTILINE)
+# "In the press conference they said", "Speaking to reporters, they said": an opening phrase
+_OPENED = re.compile(
+    r"(?:^|(?<=[.!?])[\"”’]?\s+)(?:In|At|During|Speaking|Addressing|Later)\s[^.!?,;:\"“”]{1,50}?"
+    r",?\s(they)\s+(?:also\s+)?([a-z]+)",
+    re.MULTILINE,
+)
+# "Governor X opened the ward and they said that": a second clause of one subject
+_JOINED = re.compile(r"\s(?:and|,)\s+(they)\s+(?:also\s+)?([a-z]+)\s+that\b")
 _PLURAL_WORDS = frozenset(
     ["they", "them", "their", "theirs", "themselves", "we", "us", "our", "both", "all"]
 )
@@ -28,30 +36,42 @@ _REACH = 2  # sentences read back
 
 def honorific_findings(doc: Document, lexicon: AnimacyLexicon) -> Iterator[Finding]:
     """PR103 findings: a sentence-initial 'They' + a past reporting verb for one person."""
+    past = _past_reporting()
+    starts = [m.start() + m.group().index("They") for m in _THEY.finditer(doc.text)]
     starts = [
-        m.start() + m.group().index("They")
-        for m in _THEY.finditer(doc.text)
-        if m.group(1) in _past_reporting()
+        s for s, m in zip(starts, _THEY.finditer(doc.text), strict=True) if m.group(1) in past
     ]
-    if not starts:
+    later = [
+        (m.start(1), shape)
+        for shape, pattern in (("opened", _OPENED), ("joined", _JOINED))
+        for m in pattern.finditer(doc.text)
+        if m.group(2) in past
+    ]
+    if not starts and not later:
         return
     text = Text(doc)
-    found = mentions(text, lexicon, text.index_at(starts[-1]))
-    for start in starts:
+    found = mentions(text, lexicon, text.index_at(max([*starts, *(s for s, _ in later)])))
+    for start, shape in sorted([*((s, "first") for s in starts), *later]):
         k = text.index_at(start)
         s = text.sentence_of[k]
-        if s == 0 or text.sentence_first[s] != k or in_speech(doc, start):
+        if (s == 0 and shape != "joined") or in_speech(doc, start):
             continue
-        person = _only_person(text, found, s, lexicon)
+        if shape == "first" and text.sentence_first[s] != k:
+            continue
+        person = _only_person(text, found, s, lexicon) if shape == "first" else None
+        if person is None:
+            person = _one_speaker(text, found, k, shape, lexicon)
         if person is None:
             continue
         word = "He" if person.referent.gender == "m" else "She"
+        if shape != "first":
+            word = word.lower()
         yield HONORIFIC_PLURAL.at(
             doc,
             start,
             start + 4,
-            f"'They' seems to mean {person.text!r}, the one person named before: the source's "
-            "honorific plural was kept.",
+            f"'{doc.text[start : start + 4]}' seems to mean {person.text!r}, the one person "
+            "named before: the source's honorific plural was kept.",
             [word],
             confidence=0.5,
         )
@@ -84,6 +104,70 @@ def _only_person(
     if not subjects or not subjects[0].titled or subjects[0].referent.gender is None:
         return None
     return subjects[0]
+
+
+def _one_speaker(
+    text: Text, found: list[Mention], k: int, shape: str, lexicon: AnimacyLexicon
+) -> Mention | None:
+    """The person 'they' at word k takes up by the clause it continues: the titled subject
+    of its own sentence before 'and they said that' (``joined``), or of the sentence before,
+    as the one who reported something ("X told reporters that ..."); only the reported
+    clause may name other people, bodies or plural things, and 'they' must open its sentence or
+    follow its opening phrase. Reporters, the addressees of a statement, are no rival."""
+    s = text.sentence_of[k]
+    if shape == "joined":
+        lo, hi, reported = text.sentence_first[s], k, k
+    else:
+        if text.paragraph_of[s] - text.paragraph_of[s - 1] > 1:
+            return None
+        lo, hi = text.sentence_first[s - 1], text.sentence_first[s]
+        opening = _in(found, hi, k)
+        if any(m.person or m.plural for m in opening) or _has_plural(text, hi, k, lexicon):
+            return None  # "In the talks with the rebels they said"
+        reported = next((j for j in range(lo, hi) if text.lower(j) == "that"), hi)
+    words = range(lo, hi)
+    if any(text.lower(j) in ("they", "them", "their", "themselves") for j in words):
+        return None
+    if any(m.plural and m.person for m in _in(found, reported, hi)):
+        return None  # "X said that his players were tired. They said": the players
+    outside = [m for m in _in(found, lo, reported) if m.same_as < 0]
+    people = [
+        m
+        for m in outside
+        if m.person
+        and m.referent.cls != "press"
+        and not (m.oblique and m.referent.animacy == "maybe")  # "in Quetta"
+    ]
+    if len(people) != 1 or _has_plural(text, lo, reported, lexicon, people[0]):
+        return None
+    person = people[0]
+    if not (person.subject and person.titled and person.referent.gender) or person.plural:
+        return None
+    if shape != "joined" and not person.speaker:
+        return None
+    others = [m for m in outside if m is not person and not m.oblique]
+    if any(m.plural and m.referent.cls != "press" for m in others):
+        return None
+    if any(m.referent.animacy == "nonhuman" and m.referent.cls in _BODIES for m in others):
+        return None
+    return person
+
+
+def _in(found: list[Mention], lo: int, hi: int) -> list[Mention]:
+    return [m for m in found if lo <= m.first and m.last <= hi]
+
+
+def _has_plural(
+    text: Text, lo: int, hi: int, lexicon: AnimacyLexicon, person: Mention | None = None
+) -> bool:
+    """Whether words [lo, hi) hold a plural noun other than the press, outside ``person``."""
+    for j in range(lo, hi):
+        if person is not None and person.first <= j < person.last:
+            continue
+        noun = lexicon.noun(text.lower(j))
+        if _plural(text, j, lexicon) and not (noun is not None and noun[0].cls == "press"):
+            return True
+    return False
 
 
 def _plural(text: Text, j: int, lexicon: AnimacyLexicon) -> bool:

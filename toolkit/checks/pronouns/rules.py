@@ -59,7 +59,11 @@ HONORIFIC_PLURAL = Rule(
     summary="A sentence that opens with 'They' and a reporting verb ('They said', 'They "
     "stressed') after sentences that name one person, of a known gender, as their subject "
     "and nothing plural 'they' could mean: no other person, plural noun or pronoun, body or "
-    "capitalised plural.",
+    "capitalised plural. Also 'they said' after an opening phrase ('In the press conference "
+    "they said') or in a clause joined to the person's own ('Governor X opened the ward and "
+    "they said that'), where the person reported something in the sentence before and only "
+    "that report names bodies or things ('X said that the credit goes to the team. They "
+    "said'); reporters, the addressees, are no rival.",
     why="Persian and Urdu speak of a respected person (a leader, a minister, an elder) in "
     "the plural (ishan, unhon ne); MT keeps the plural, and the reader looks for a group.",
     example="Chief Minister Maryam Nawaz visited the burns ward in Multan on Friday. They said "
@@ -93,4 +97,26 @@ RESUMPTIVE = Rule(
     "would') are left alone; a name or noun set off for emphasis in a quotation is not "
     "judged. The deletion is applied by default only for a body, a thing or a plural "
     "followed by a verb that shows no number ('did', 'will', a past form).",
+)
+RESUMPTIVE_RELATIVE = Rule(
+    code="PR105",
+    slug="resumptive-pronoun-in-relative-clause",
+    kind="pronoun",
+    category="fluency/grammar",
+    severity="major",
+    summary="A relative clause with no gap, because a pronoun fills the place of the "
+    "relative word: 'which SUBJECT said that it VERB', 'which SUBJECT went to them' (an "
+    "intransitive verb and its preposition), 'which SUBJECT recognized her independence' (a "
+    "transitive verb with its object and no stranded preposition), 'whose NOUN she "
+    "depends on' (an intransitive verb after 'whose NOUN' and a subject pronoun).",
+    why="Arabic (allati ... -ha), Persian (ke ... -ash), Turkish and Russian relative "
+    "clauses resume the relativised noun with a pronoun; MT keeps it, and English reads two "
+    "objects or two subjects.",
+    example="Observers noted the weakness of the government in the region, which Moscow "
+    "recognized her independence in 2008.",
+    fixed="Observers noted the weakness of the government in the region, whose independence "
+    "Moscow recognized in 2008.",
+    false_positives="Verbs that take two objects or an object and a complement ('which he "
+    "called his home', 'which she gave her son') and clauses that strand a preposition "
+    "('which he wrote his name on') are left alone. Fixes are suggestions only.",
 )
