@@ -137,6 +137,7 @@ def test_the_before_a_name_english_writes_bare(text, flagged, suggestion):
     [
         "The Argentina squad arrived, the Niger River flooded and the Ghana team won.",
         "The Netherlands, the Philippines and the Gambia voted with the Sudan.",
+        "Rain in the Emirates is rare; the Sahel and the Levant are dry too.",
         "The UN, the BBC, the OSCE and the IAEA reported on the crisis.",
         "He went to the United States, the Dominican Republic and the Kyrgyz Republic.",
         "He said the Portugal and Juventus forward scored twice.",

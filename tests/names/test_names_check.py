@@ -290,3 +290,16 @@ def test_a_building_or_site_keeps_its_own_name(text: str) -> None:
 )
 def test_official_spellings_are_not_corrected(text: str) -> None:
     assert [f.rule for f in findings(text) if f.rule.startswith("NM")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English "an": Arabic assimilates its article to "an" only before an n (an-Najaf)
+        "The court ruled on Monday.\n\nAn AK Party deputy said a new charter was needed.",
+        # the English adjective of a listed place is no garbled rendering of it
+        "Moldova's region of Transnistria said the Transnistrian administration would respond.",
+    ],
+)
+def test_english_words_around_names_are_not_name_errors(text: str) -> None:
+    assert [f.rule for f in findings(text) if f.rule.startswith("NM")] == []

@@ -300,6 +300,8 @@ class _Resolver:
         if not starts_name:
             return None
         if len(core) == 1 and core[0] in ARTICLES and i + 1 < len(toks):
+            if core[0] == "an" and toks.texts[i + 1][:1] not in "nN":
+                return None  # English "an" ("An AK Party deputy"): Arabic assimilates only to n
             first_core = fold(toks.texts[i + 1]).split("-")[0]
         if loose_key(first_core) not in self.gaz.first_tokens:
             return None
@@ -619,6 +621,8 @@ class _Resolver:
         if not ranked:
             return self._unrecognised(run, text, ranked)
         best = ranked[0]
+        if _adjective_of(text, best.name):
+            return None  # "the Transnistrian administration": English's adjective of the place
         # A common English word of the run that the name lacks ("Jim" Furyk): not this name;
         # unless it respells a word of the name ("Deer Al Blah": Deir al-Balah's "Dier").
         name_words = set(core_tokens(best.name))
@@ -1014,3 +1018,13 @@ def _core(word: str) -> tuple[str, ...]:
 
 _FACILITY_AFTER = re.compile(r"\s+(?:ski\s+)?([A-Za-z]+)\b")
 _FACILITY_BEFORE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+
+
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
+
+
+def _adjective_of(text: str, name: str) -> bool:
+    """Whether ``text`` is the English adjective of the place ``name``: the name and an
+    adjectival ending ("Transnistrian", "Kurdistani", "Taiwanese"), not a garbled name."""
+    lower, base = text.lower(), name.lower()
+    return " " not in lower and lower.startswith(base) and lower[len(base) :] in _ADJECTIVE_ENDINGS
