@@ -504,3 +504,16 @@ def test_honorific_they_after_an_opening_phrase_an_and_or_a_reported_clause(text
 )
 def test_honorific_they_with_a_group_in_reach_is_left_alone(text):
     assert [f for f in findings(text) if f.rule == "PR103"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peoples Party of Mehbooba Mufti won three seats. Her daughter lost in Anantnag.",
+        "The movement of Benazir Bhutto won the vote. Her son leads the party today.",
+        "The bloc of Yulia Tymoshenko came second. Her husband stayed out of politics.",
+    ],
+)
+def test_kin_belongs_to_a_person_never_to_a_body(text):
+    # "her daughter": kin only a person has; the party before it is not its owner
+    assert [f for f in findings(text) if f.rule == "PR101"] == []

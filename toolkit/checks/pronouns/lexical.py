@@ -266,6 +266,9 @@ def _judge(
     )
     if antecedent is None:
         return None
+    nonhuman = antecedent.mention.referent.animacy == "nonhuman"
+    if possessive and nonhuman and _possessed(text, k) == "person":
+        return None  # "Her daughter": kin only a person has, never a party's or a body's
     role = antecedent.mention
     named = _named_role(text, role, k, found)
     if named is not None:  # the role's subject and speaker flags go to its name
