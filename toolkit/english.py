@@ -46,6 +46,12 @@ def irregular_verb_lemmas() -> dict[str, str]:
 
 
 @functools.cache
+def adjectives() -> frozenset[str]:
+    """English adjectives (corpora/agreement/adjectives.txt), lower-case."""
+    return frozenset(read_lines("agreement", "adjectives.txt"))
+
+
+@functools.cache
 def reporting_verbs(form: str) -> frozenset[str]:
     """One form ("lemma", "past", "present", "participle") of the reporting verbs."""
     return frozenset(row[form] for row in iter_tsv(corpus_path("english", "reporting_verbs.tsv")))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from toolkit.cache import tsv_rows
 from toolkit.english import (
+    adjectives,
     can_be_verb,
     function_words,
     irregular_verb_forms,
@@ -204,15 +205,10 @@ def _shell_noun(sentence: str) -> tuple[Opener, int] | None:
     match = _SHELL.match(sentence)
     if not match or match.group("noun") not in _count_nouns():
         return None
-    if match.group("adj") and match.group("adj") not in _adjectives():
+    if match.group("adj") and match.group("adj") not in adjectives():
         return None
     words = " ".join(sentence[: match.end()].split()).lower()
     return Opener(words, "relative", False, True), match.end() - 1
-
-
-@functools.cache
-def _adjectives() -> frozenset[str]:
-    return frozenset(read_lines("agreement", "adjectives.txt"))
 
 
 @functools.cache
@@ -358,7 +354,7 @@ def _verb_positions(
         kind = classes.get(lower)
         after_adjectives = noun_phrase
         noun_phrase = (kind in _NOUN_MARKERS or lower in _POSSESSIVES or word[0].isdigit()) or (
-            noun_phrase and lower in _adjectives()
+            noun_phrase and lower in adjectives()
         )
         if _CONTRACTION.fullmatch(lower):
             yield index  # "it's", "you're", "there'll": a subject and its verb
@@ -380,7 +376,7 @@ def _verb_positions(
                 yield index
         elif kind == "preposition":
             in_phrase = not lenient
-        elif previous == "her" and _past_form(lower) and lower not in _adjectives():
+        elif previous == "her" and _past_form(lower) and lower not in adjectives():
             yield index  # "a part of her remained": an object pronoun, then the verb
         elif kind in _NOUN_MARKERS or lower in _POSSESSIVES or lower in _COORDINATORS:
             pass
@@ -392,7 +388,7 @@ def _verb_positions(
             and classes.get(previous) not in _NOUN_MARKERS
             and previous not in _POSSESSIVES
             and previous not in _COORDINATORS
-            and not (noun_phrases and after_adjectives and previous in _adjectives())
+            and not (noun_phrases and after_adjectives and previous in adjectives())
             and not (noun_phrases and _noun_before_of(words, index))
             and (not in_phrase or (_past_form(lower) and _content(previous)))
             and (

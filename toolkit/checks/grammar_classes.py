@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from toolkit.checks.grammar_templates import inflections
 from toolkit.document import Document, Span
 from toolkit.english import (
+    adjectives,
     can_be_verb,
     function_words,
     irregular_verb_forms,
@@ -97,7 +98,7 @@ def _english_word(word: str) -> bool:
     flags = _nouns().get(word)
     if flags is not None and "mass" not in flags:
         return True  # a count noun: "union", "bath" (WordNet lists cities as mass nouns)
-    return word in _adjectives() or can_be_verb(word)
+    return word in adjectives() or can_be_verb(word)
 
 
 @functools.cache
@@ -173,11 +174,6 @@ _OF_AFTER = re.compile(r"\s+of\s+(?!the\s+(?:same|kind|sort)\b)")
 
 
 @functools.cache
-def _adjectives() -> frozenset[str]:
-    return frozenset(read_lines("agreement", "adjectives.txt"))
-
-
-@functools.cache
 def _postposed() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Adjectives English puts after a noun ('attorney general', 'heir apparent'), nouns it
     puts an adjective after ('things British', 'something unusual'), and the forms of verbs
@@ -222,7 +218,7 @@ def relational_adjective(word: str) -> bool:
         return False
     return (
         len(lower) >= MIN_RELATIONAL
-        and lower in _adjectives()
+        and lower in adjectives()
         and bool(_RELATIONAL.search(lower))
         and word.islower()
     )
@@ -270,7 +266,7 @@ def _phrase_ends(text: str, end: int, after: str) -> bool:
         return True
     if stripped == ",":
         following = re.match(r",\s*([a-z]+)", text[end : end + 40])
-        return not (following and following.group(1) in _adjectives())
+        return not (following and following.group(1) in adjectives())
     if stripped == "of":
         return _OF_AFTER.match(text, end) is not None
     if function_words().get(stripped) == "preposition":
@@ -357,7 +353,7 @@ def _finite(text: str, start: int, match: re.Match[str]) -> bool:
 
 def _bare_verb(word: str) -> bool:
     """A verb's base form that is no noun or adjective ("assure", "strengthen")."""
-    return is_verb_lemma(word) and word not in _nouns() and word not in _adjectives()
+    return is_verb_lemma(word) and word not in _nouns() and word not in adjectives()
 
 
 @functools.cache

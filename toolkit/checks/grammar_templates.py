@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from toolkit.cache import tsv_rows
 from toolkit.document import Document, Span
 from toolkit.english import (
+    adjectives,
     ends_like_sentence,
     function_words,
     irregular_verb_forms,
@@ -159,7 +160,7 @@ def _count_nouns() -> dict[str, bool]:
 
 @functools.cache
 def _adjectives() -> frozenset[str]:
-    listed = frozenset(read_lines("agreement", "adjectives.txt")) | _ADJECTIVE_EXTRA
+    listed = adjectives() | _ADJECTIVE_EXTRA
     return listed - _NOT_ADJECTIVES
 
 
