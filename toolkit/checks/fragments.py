@@ -398,7 +398,9 @@ def _run_on(doc: Document, sentence: Span) -> Iterator[Finding]:
 
 
 # A comma before a pronoun or a determiner: the cheap test most sentences fail.
-_SPLICE = re.compile(r",\s+(?:he|she|it|they|this|there|the|its|their)\s")
+_PRONOUN_SUBJECTS = "he|she|it|they|this|there"
+_DETERMINERS = "the|its|their"
+_SPLICE = re.compile(rf",\s+(?:{_PRONOUN_SUBJECTS}|{_DETERMINERS})\s")
 # "Lahore (Staff Reporter) —", "PERTH, Dec 3 (AFP) -": a dateline before the first clause.
 _DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,40}\([^()]{1,40}\)\s*[—–-]?\s*")
 _SPLICE_AUXILIARIES = frozenset(
@@ -426,8 +428,8 @@ def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
             continue
         if _SUBORDINATE.search(before) or "," in before or " not " in before:
             continue  # "If it rains, we stay"; a list; "not to X, it is to Y"
-        if not _finite(before) or not _finite_after(subject, verb):
-            continue
+        if not _finite(before):
+            continue  # (the verb after the comma is finite: ``_splices`` checked it)
         if re.match(r"the\s+(?:more|less|\w+er)\b", subject):
             continue  # "The more you pay, the better it gets"
         if verb in _reporting()["past"].split("|") or verb in _reporting()["present"].split("|"):
@@ -451,8 +453,7 @@ def _splices(text: str) -> Iterator[re.Match[str]]:
     """Each comma followed by a subject and a word that may be its verb; a subject of two or
     three words ("the green shirts could") is tried when the shorter one finds no verb."""
     for comma in re.finditer(r",", text):
-        for size in range(3):
-            pattern = _SPLICE_BY_SIZE[size]
+        for pattern in _SPLICE_BY_SIZE:
             match = pattern.match(text, comma.start())
             if match and _finite_after(match.group("subject"), match.group("verb")):
                 yield match
@@ -461,7 +462,7 @@ def _splices(text: str) -> Iterator[re.Match[str]]:
 
 _SPLICE_BY_SIZE = tuple(
     re.compile(
-        r",\s+(?P<subject>he|she|it|they|this|there|(?:the|its|their)"
+        rf",\s+(?P<subject>{_PRONOUN_SUBJECTS}|(?:{_DETERMINERS})"
         + r"\s+[a-z]+" * (size + 1)
         + r")\s+(?:(?:also|still|now|already|then|later)\s+)?(?P<verb>[a-z']+)\b"
         r"(?P<rest>[^,;:]*)"
@@ -475,9 +476,15 @@ def _main_clause_before(text: str) -> str:
     dateline, and after "that" when a reporting verb introduces it ("Officials said that
     the bridge was closed, ..." -> "the bridge was closed")."""
     clause = _DATELINE.sub("", re.split(r"[;:]", text)[-1].strip())
-    reported = rf"\b(?:{_reporting()['past']}|{_reporting()['present']})\s+that\s+"
-    parts = re.split(reported, clause)
+    parts = _reported_that().split(clause)
     return parts[-1] if len(parts) > 1 and parts[-1] else clause
+
+
+@functools.cache
+def _reported_that() -> re.Pattern[str]:
+    """A reporting verb and its "that" ("said that", "announces that")."""
+    verbs = _reporting()
+    return re.compile(rf"\b(?:{verbs['past']}|{verbs['present']})\s+that\s+")
 
 
 def _opens_with_subject(clause: str) -> bool:
