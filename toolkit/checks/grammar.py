@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit.checks import grammar_classes as classes
+from toolkit.checks import grammar_order as order
 from toolkit.checks import grammar_templates as templates
 from toolkit.checks.lexicon import LexiconCheck
 from toolkit.document import Document
@@ -213,6 +214,7 @@ class GrammarCheck(LexiconCheck):
         templates.PERFECT_PAST,
         templates.DISTRIBUTIVE,
         templates.COORDINATED,
+        order.VERB_FINAL,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -232,6 +234,8 @@ class GrammarCheck(LexiconCheck):
             yield from classes.postposed_adjectives(doc, sentence, WORD_ORDER)
             yield from classes.verb_complements(doc, sentence, VERB_PATTERN)
             yield from classes.inverted_passives(doc, sentence, WORD_ORDER)
+            yield from order.verb_final(doc, sentence, order.VERB_FINAL)
+            yield from order.preposed_relatives(doc, sentence, order.VERB_FINAL)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<title>``: the title (group t) capitalised before the name (group n);

@@ -29,6 +29,7 @@ from toolkit.english import (
     function_words,
     irregular_verb_forms,
     is_title_case,
+    reporting_verb_rows,
 )
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv, read_lines
@@ -227,7 +228,7 @@ def _article_patterns() -> tuple[re.Pattern[str], ...]:
 def _reporting_present() -> dict[str, str]:
     """Present (third person) reporting verb -> its past, without forms that are mostly
     nouns ("reports", "claims")."""
-    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
+    rows = reporting_verb_rows()
     return {row["present"]: row["past"] for row in rows if row["present"] not in _NOUN_PLURALS}
 
 
