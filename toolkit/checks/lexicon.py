@@ -484,18 +484,19 @@ class LexiconCheck(Check):
         for paragraph, present in paragraphs:
             if not holds(entry.literals, present):
                 continue
+            regex = entry.regex
             if entry.at_start:
                 first = bisect.bisect_left(starts, paragraph.start)
                 for start in starts[first : bisect.bisect_left(starts, paragraph.end)]:
-                    match = entry.regex.match(doc.text, start, paragraph.end)
+                    match = regex.match(doc.text, start, paragraph.end)
                     if match:
                         yield match
             elif entry.leading is None or text is None:
-                yield from entry.regex.finditer(doc.text, paragraph.start, paragraph.end)
+                yield from regex.finditer(doc.text, paragraph.start, paragraph.end)
             else:
                 reached = paragraph.start  # finditer's matches do not overlap
                 for start in occurrences(text, entry.leading, paragraph.start, paragraph.end):
-                    match = start >= reached and entry.regex.match(doc.text, start, paragraph.end)
+                    match = start >= reached and regex.match(doc.text, start, paragraph.end)
                     if match:
                         reached = match.end()
                         yield match
