@@ -317,3 +317,35 @@ def test_verb_final_clauses_are_flagged(text):
 )
 def test_english_clauses_ending_in_a_verb_are_left_alone(text):
     assert "GR114" not in {code for code, _, _ in findings(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("The inflation reached 45 percent in March.", "The inflation", "Inflation"),
+        ("The unemployment rose sharply last year.", "The unemployment", "Unemployment"),
+        ("The meteorology warned of heavy rain.", "The meteorology", "Meteorology"),
+        ("Rebels struck on the night of the Saturday, police said.", "the Saturday", "Saturday"),
+        ("The talks will resume in the March, officials said.", "the March", "March"),
+        ("The team arrived in capital of province on Monday.", "capital", "the capital"),
+    ],
+)
+def test_article_classes(text, flagged, suggestion):
+    assert (flagged, suggestion) in {(t, s) for _, t, s in findings(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The inflation rate reached 45 percent.",
+        "The poverty that followed the war was severe.",
+        "Thousands gathered for the Friday prayers.",
+        "Officials met on the Friday before the vote.",
+        "The tourism sector grew by 10 percent.",
+        "The March elections were postponed.",
+        "The inflation figures were released on Monday.",
+        "The firm raised money in capital markets.",
+    ],
+)
+def test_article_classes_leave_english_alone(text):
+    assert not [f for f in findings(text) if f[0] in {"GR101", "GR110"}]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from toolkit.checks import grammar_articles as articles
 from toolkit.checks import grammar_classes as classes
 from toolkit.checks import grammar_order as order
 from toolkit.checks import grammar_templates as templates
@@ -33,7 +34,10 @@ ARTICLE = Rule(
     "that takes none ('the Hezbollah said', 'after the Ghana in 2009', 'the NATO'), an "
     "abstract noun in its general sense ('in the human history', 'the international law'), a "
     "title before a name ('the general Ali Hassan') or a date ('opens the 12 March'), 'both' "
-    "or 'most of' ('the both sides', 'the most of the victims'); 'a' or 'an' against the next "
+    "or 'most of' ('the both sides', 'the most of the victims'), a weekday or month named "
+    "alone ('the evening of the Friday', 'resume in the March'), a mass noun in its general "
+    "sense before a verb or after a preposition ('the inflation reached', 'the supply of the "
+    "natural gas'); 'a' or 'an' against the next "
     "word's sound ('a unexploded shell', 'an year'); no article where English needs one ('this "
     "is important step', 'will be given befitting reply').",
     why="Arabic, French, Russian-to-English MT and Urdu copy the source's article use; an "
@@ -48,7 +52,9 @@ ARTICLE = Rule(
     "too ('the international law of the sea'). Titles are judged only before a full name of "
     "two words or more. 'A/an' goes by spelling with listed exceptions ('a university', 'an "
     "hour', 'a European'); acronyms ('an MP', 'a NATO base') and words before a hyphen are "
-    "not judged.",
+    "not judged. A mass noun (corpora/syntax/generic_nouns.txt) keeps 'the' before a "
+    "complement or modifier ('the inflation rate', 'the poverty that followed'), and a "
+    "weekday before a noun ('the Friday prayers').",
 )
 VERB_PATTERN = Rule(
     code="GR102",
@@ -234,6 +240,8 @@ class GrammarCheck(LexiconCheck):
             yield from classes.postposed_adjectives(doc, sentence, WORD_ORDER)
             yield from classes.verb_complements(doc, sentence, VERB_PATTERN)
             yield from classes.inverted_passives(doc, sentence, WORD_ORDER)
+            yield from articles.generic_nouns(doc, sentence, ARTICLE)
+            yield from articles.dates(doc, sentence, ARTICLE)
             yield from order.verb_final(doc, sentence, order.VERB_FINAL)
             yield from order.preposed_relatives(doc, sentence, order.VERB_FINAL)
 

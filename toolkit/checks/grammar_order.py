@@ -94,7 +94,7 @@ def _agents() -> frozenset[str]:
     return frozenset(nouns | plurals | {n + "es" for n in nouns})
 
 
-def _finite(word: str) -> bool:
+def finite(word: str) -> bool:
     """A lower-case word read as a verb: an auxiliary, or a past form."""
     if function_words().get(word) == "auxiliary":
         return True
@@ -140,7 +140,7 @@ def _head(tokens: list[tuple[str, int, int]], verb: int, copula: bool) -> int | 
     head = tokens[j][0] if j >= 0 else ""
     if not head.isalpha() or not head.islower() or (head in _agents() and not copula):
         return None
-    if head in function_words() or _finite(head):
+    if head in function_words() or finite(head):
         return None
     return j
 
@@ -183,14 +183,14 @@ def _clause_start(
         closing = before[0] in _QUOTES and not text[before[1] - 1 : before[1]].isspace()
         if before[0] in _BOUNDARY or (before[0] in _QUOTES and not closing):
             return None  # the phrase opens the clause: it is the subject
-        if before[0].lower() in function_words() or (before[0].islower() and _finite(before[0])):
+        if before[0].lower() in function_words() or (before[0].islower() and finite(before[0])):
             return None  # "with the title secured"; "rejected the offer made"
     while start > 0:
         word = tokens[start - 1][0]
         lower = word.lower()
         if word in _BOUNDARY or lower in _COORDINATORS:
             break
-        if lower in _SUBORDINATORS or (word.islower() and _finite(word)):
+        if lower in _SUBORDINATORS or (word.islower() and finite(word)):
             return None  # a relative or subordinate clause, or an earlier verb
         start -= 1
     if tokens[start][0] in _QUOTES:

@@ -142,6 +142,7 @@ _PERFECT = re.compile(
     r"(?P<been>been\s+)?(?P<pp>[a-z]+)\b",
 )
 _PLURAL_SUBJECT = re.compile(r"\bhave\b")
+_OF_AFTER = re.compile(r"\s+of\b")
 _FEW = re.compile(
     r"(?<![\w-])(?P<few>[Ff]ew)\s+(?:minutes|hours|days|weeks|months|years|moments|seconds)\b"
 )
@@ -265,6 +266,8 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
                 continue  # "without warning"; "after meeting the envoy"
             first = words[0] if words else noun.split()[0]
             article = "an" if first[0].lower() in "aeio" else "a"
+            if _OF_AFTER.match(text, match.end("n")):
+                article = "the"  # "in capital of the province": the one of it
             start = match.start("a") if words else match.start("n")
             phrase = text[start : match.end("n")]
             if slot == SUBJECT_SLOT and match.group("s") is not None:
