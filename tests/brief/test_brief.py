@@ -226,6 +226,8 @@ def test_a_photo_caption_is_never_a_summary_sentence_and_datelines_go() -> None:
         ("Nairobi - KNA: Two bridges collapsed.", "Two bridges collapsed."),
         ("Kyodo, Osaka, April 9 (Reporter Ken Sato): Sales rose.", "Sales rose."),
         ("[Reporter Ana Lima / Recife] The storm hit.", "The storm hit."),
+        ("(Reporter Tom Ng, Busan 4th) The port shut.", "The port shut."),
+        ("(Updated) the port shut.", "(Updated) the port shut."),
         ("The reason: prices rose.", "The reason: prices rose."),
         ("The army and NATO: Partners met.", "The army and NATO: Partners met."),
         ("The minister – who arrived late – said.", "The minister – who arrived late – said."),
@@ -284,6 +286,8 @@ def test_a_name_ending_in_an_is_not_an_article() -> None:
     [
         ("ODESA, 3 June — Interfax.\nThe port reopened on Monday after a week of repairs.\n", True),
         ("Record gold for the relay team!\nThe relay team won gold on Sunday in Rome.\n", True),
+        ("Gold for the relay team! The crowd in tears\nThe team won on Sunday in Rome.\n", True),
+        ("Gold for the team! The crowd wept on Sunday.\nThe team won on Sunday in Rome.\n", False),
         ("The port reopened on Monday after a week of repairs.\n", False),
         ("Who will pay for the repairs?\nThe city said on Monday it would pay.\n", True),
         ("The city said on Monday it would pay. Who will pay? Nobody knows.\n", False),

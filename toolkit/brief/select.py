@@ -22,6 +22,7 @@ from toolkit.summarize.base import (
     SummarySentence,
     Unit,
     Units,
+    is_body,
     overlapping,
 )
 from toolkit.summarize.mmr import MMRSummarizer
@@ -33,19 +34,21 @@ _DATELINE_ONLY = re.compile(
 )
 DATELINE_WORDS = 8
 # An exclamation or question headline left on the article's first line ("Historic gold for
-# the relay team!"): a lead sentence of news does not end so.
+# the relay team!", maybe followed by a subtitle with no full stop): a news lead does not end so.
 HEADLINE_WORDS = 14
 
 
 def furniture(doc: Document, unit: Unit) -> bool:
     """Whether a candidate sentence is page furniture, not news: a dateline on its own, or
-    (as the first candidate) an exclamation or question headline alone on its line."""
+    (as the first candidate) an exclamation or question headline that ends its line or is
+    followed there only by a subtitle."""
     text = unit.text.strip()
     if unit.size <= DATELINE_WORDS and re.search(r"\d", text) and _DATELINE_ONLY.match(text):
         return True
     if unit.index == 0 and text.endswith(("!", "?")) and unit.size <= HEADLINE_WORDS:
         line = next((ln for ln in doc.lines if ln.start <= unit.span.start < ln.end), None)
-        return line is not None and not doc.text[unit.span.end : line.end].strip()
+        rest = doc.text[unit.span.end : line.end].strip() if line is not None else "x."
+        return not rest or not is_body(rest)
     return False
 
 
