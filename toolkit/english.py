@@ -52,9 +52,16 @@ def adjectives() -> frozenset[str]:
 
 
 @functools.cache
+def reporting_verb_rows() -> tuple[dict[str, str], ...]:
+    """Rows of corpora/english/reporting_verbs.tsv: a reporting verb's forms and whether
+    "quoted X as <participle>." ends a cut quotation (``quoted_as``)."""
+    return tuple(iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
+
+
+@functools.cache
 def reporting_verbs(form: str) -> frozenset[str]:
     """One form ("lemma", "past", "present", "participle") of the reporting verbs."""
-    return frozenset(row[form] for row in iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
+    return frozenset(row[form] for row in reporting_verb_rows())
 
 
 @functools.cache

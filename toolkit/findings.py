@@ -55,8 +55,8 @@ class Rule:
     fixed: str
     fix_safe: bool = False
     false_positives: str = ""
-    source: str = ""
-    example_source: str = ""
+    source: str = ""  # provenance: the data files or references the rule is built on
+    example_source: str = ""  # a bilingual rule's example: the source text it translates
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -22,9 +22,8 @@ from pathlib import Path
 from toolkit.english import is_common_word
 from toolkit.names.gazetteer import COLUMNS
 from toolkit.names.normalize import loose_key
-from tools.shared_data import DATA
+from tools.shared_data import DATA, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_INPUT = DATA / "geonames_mena.tsv"
 DEFAULT_OUTPUT = ROOT / "corpora" / "names" / "places.tsv.gz"
 MAX_VARIANTS = 25

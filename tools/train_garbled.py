@@ -25,9 +25,8 @@ from toolkit.names.garbled import features
 from toolkit.names.gazetteer import builtin_entries
 from toolkit.names.normalize import tokens
 from tools.noise import garble, held_out
-from tools.shared_data import DATA
+from tools.shared_data import DATA, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_INPUT = DATA / "translit_ar_en_dev.tsv"
 DEFAULT_OUTPUT = ROOT / "corpora" / "names" / "garbled_words.tsv"
 MIN_WEIGHT = 0.05  # smaller n-gram weights are dropped from the file

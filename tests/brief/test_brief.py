@@ -222,6 +222,14 @@ def test_a_photo_caption_is_never_a_summary_sentence_and_datelines_go() -> None:
         ("BEIRUT (AFP) — The army said.", "The army said."),
         ("Reuters, Ankara, May 3 — The bank said.", "The bank said."),
         ("Kabul / Islamabad (News Desk) — Talks ended.", "Talks ended."),
+        ("Lahore: The court ruled.", "The court ruled."),
+        ("Nairobi - KNA: Two bridges collapsed.", "Two bridges collapsed."),
+        ("Kyodo, Osaka, April 9 (Reporter Ken Sato): Sales rose.", "Sales rose."),
+        ("[Reporter Ana Lima / Recife] The storm hit.", "The storm hit."),
+        ("(Reporter Tom Ng, Busan 4th) The port shut.", "The port shut."),
+        ("(Updated) the port shut.", "(Updated) the port shut."),
+        ("The reason: prices rose.", "The reason: prices rose."),
+        ("The army and NATO: Partners met.", "The army and NATO: Partners met."),
         ("The minister – who arrived late – said.", "The minister – who arrived late – said."),
         ("Erdogan - who won in 2019 - said.", "Erdogan - who won in 2019 - said."),
     ],
@@ -271,3 +279,60 @@ def test_a_name_ending_in_an_is_not_an_article() -> None:
     cleaned = clean(text)
     assert "Aslan Bzhania" in cleaned.text
     assert "Asla " not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ODESA, 3 June — Interfax.\nThe port reopened on Monday after a week of repairs.\n", True),
+        ("Record gold for the relay team!\nThe relay team won gold on Sunday in Rome.\n", True),
+        ("Gold for the relay team! The crowd in tears\nThe team won on Sunday in Rome.\n", True),
+        ("Gold for the team! The crowd wept on Sunday.\nThe team won on Sunday in Rome.\n", False),
+        ("The port reopened on Monday after a week of repairs.\n", False),
+        ("Who will pay for the repairs?\nThe city said on Monday it would pay.\n", True),
+        ("The city said on Monday it would pay. Who will pay? Nobody knows.\n", False),
+    ],
+)
+def test_furniture_is_a_lone_dateline_or_a_headline_line(text: str, expected: bool) -> None:
+    from toolkit.brief.select import furniture
+    from toolkit.summarize.base import candidates
+
+    doc = Document(text)
+    assert furniture(doc, candidates(doc, "en")[0]) is expected
+
+
+LEAD = (
+    "PORTO, 4 May — Lusa.\n"
+    "The river burst its banks in three towns on Sunday, flooding 400 homes.\n"
+    "Rescue teams moved 1,200 people from the flooded homes by Monday morning.\n"
+    "The mayor said the river had not risen so high since 1967.\n"
+    "Engineers will inspect the three bridges over the river this week.\n"
+    "Schools in the three towns stay closed until Thursday.\n"
+    "A football match was also postponed.\n"
+)
+
+
+def test_brief_summary_is_the_lead_without_furniture() -> None:
+    from toolkit.brief.select import LeadFirstSummarizer
+    from toolkit.summarize import Length
+
+    doc = Document(LEAD)
+    summary = LeadFirstSummarizer("en").summarize(doc, Length(sentences=3))
+    assert [s.text[:14] for s in summary.sentences] == [
+        "The river burs",
+        "Rescue teams m",
+        "The mayor said",
+    ]
+
+
+def test_a_flawed_lead_sentence_gives_way_only_to_a_close_clean_one() -> None:
+    from toolkit.brief.select import LeadFirstSummarizer
+
+    picker = LeadFirstSummarizer("en")
+    flawed = [False, True, False, False, False]
+    # the next clean sentence scores about as high: swapped
+    assert picker.swapped([0, 1, 2, 3, 4], 2, [1.0, 0.5, 0.48, 0.2, 0.1], flawed) == [0, 2]
+    # far lower: the lead stays
+    assert picker.swapped([0, 1, 2, 3, 4], 2, [1.0, 0.5, 0.2, 0.2, 0.1], flawed) == [0, 1]
+    # beyond REACH sentences after the lead: never taken
+    assert picker.swapped([0, 1, 2, 3, 4], 2, [1.0, 0.5, 0.1, 0.1, 0.9], flawed) == [0, 1]

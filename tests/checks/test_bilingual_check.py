@@ -127,6 +127,24 @@ def test_length_outlier_uses_the_script_prior():
     assert rules("He said.", source) == ["BI105"]
 
 
+def test_length_outlier_says_which_way_the_length_is_off():
+    def outlier(target: str, source: str) -> tuple[float, str]:
+        (finding,) = BilingualCheck().check(Document(target, source=source))
+        return finding.confidence, finding.message
+
+    source = "他说，双方同意在下个月继续就贸易和投资问题举行会谈，并将邀请更多国家参加。"
+    confidence, message = outlier("He said.", source)
+    assert confidence == 0.5 and message.endswith("something may be left out.")
+    target = (
+        "He said that the talks would resume next month, and that the two sides had agreed to "
+        "invite more countries, adding that the meetings would be held in several capitals "
+        "across the region over the coming summer and autumn, with officials from every side "
+        "expected to attend."
+    )
+    confidence, message = outlier(target, "他说，会谈将在下个月继续举行。")
+    assert confidence == 0.4 and message.endswith("something may have been added.")
+
+
 def test_no_source_no_findings():
     assert rules("He said 50 people were hurt 北京.", None) == []
 

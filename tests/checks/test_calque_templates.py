@@ -51,3 +51,21 @@ def test_light_verb_suggestion_in_context():
     (finding,) = [f for f in check(text, rules=["calques"]) if f.rule == "CQ108"]
     assert finding.suggestions[0] == "make a visit"
     assert Document(text).text[finding.start : finding.end] == "carry out a visit"
+
+
+def test_genitive_chain_needs_a_text_dense_with_of_the():
+    calqued = (
+        "The meeting of the council of the ministers approved the budget of the ministry "
+        "of the finance."
+    )
+    native = (
+        "Relatives of the victims of the attack gathered outside the court on Monday, where "
+        "two men went on trial. Families said they wanted answers and that police had failed "
+        "them for years, and many held photographs as the hearing began in the afternoon. "
+        "Lawyers for both men said they would plead not guilty to all of the charges."
+    )
+    assert [f.text for f in check(calqued, rules=["calques"]) if f.rule == "CQ109"] == [
+        "The meeting of the council of the ministers",
+        "the budget of the ministry of the finance",
+    ]
+    assert not [f for f in check(native, rules=["calques"]) if f.rule == "CQ109"]

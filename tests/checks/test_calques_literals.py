@@ -12,7 +12,9 @@ from toolkit.checks.literals import (
     Scanner,
     folded,
     holds,
+    leading_literals,
     may_match,
+    occurrences,
     required_literals,
     scanner_source,
 )
@@ -57,6 +59,37 @@ def test_prefilter_never_skips_a_pattern_that_matches(words: list[str], gap: str
     for pattern in load_patterns():
         if pattern.regex.search(text):
             assert may_match(pattern.literals, folded(text)), (pattern.id, text)
+
+
+def test_leading_literals_are_the_strings_a_match_starts_with() -> None:
+    assert leading_literals(r"(?<![\w-])(?:it\s+is\s+worth)") == {"it"}
+    assert leading_literals(r"(?:the\s+)?actions?\s+of") == {"the", "action", "actions"}
+    assert leading_literals(r"(?:with|in)\s+the") == {"with", "in"}
+    assert leading_literals(r"(?-i:RF)\b|Ab") == {"rf", "ab"}
+    assert leading_literals(r"(?=\s)M(?:me|lle)") == {"mme", "mlle"}
+
+
+def test_a_match_that_may_start_anywhere_has_no_leading_literals() -> None:
+    assert leading_literals(r"\d+\s+ab") is None
+    assert leading_literals(r"(?:ab)?\w") is None  # may start with any word character
+    assert leading_literals(r"é\w+") is None  # only ASCII: re folds some letters unlike lower()
+
+
+def test_occurrences_are_sorted_and_may_overlap() -> None:
+    assert occurrences("aaa the then", frozenset({"aa", "the"}), 0, 12) == [0, 1, 4, 8]
+    assert occurrences("aaa the then", frozenset({"then"}), 0, 11) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from([" ", "  ", "\n"]))
+def test_every_match_starts_with_a_leading_literal(words: list[str], gap: str) -> None:
+    text = gap.join(words)
+    lowered = folded(text)
+    for pattern in load_patterns():
+        if pattern.leading is None or lowered is None:
+            continue
+        for match in pattern.regex.finditer(text):
+            assert lowered.startswith(tuple(pattern.leading), match.start()), (pattern.id, text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -28,10 +28,9 @@ def test_row_example_fires_and_fixes(check, entry, row, monkeypatch):
     monkeypatch.setattr(lexicon, "WEAK", 0.0)  # a weak row alone, without its corroboration
     monkeypatch.setattr(check, "entries", lambda self: (entry,))
     text, _, fixed = row["example"].partition(" -> ")
-    findings = check(Settings()).run(Document(text))
-    assert findings, f"{entry.id}: its example does not fire"
+    findings = [f for f in check(Settings()).run(Document(text)) if f.rule == row["rule"]]
+    assert findings, f"{entry.id}: its example does not fire"  # (a CQ109 chain may fire too)
     finding = findings[0]
-    assert finding.rule == row["rule"]
     if finding.suggestions:
         assert text[: finding.start] + finding.suggestions[0] + text[finding.end :] == fixed
 

@@ -54,6 +54,8 @@ def test_rule_example_fires_and_gives_the_fixed_text(rule):
         ("Sales reached 3.2 ten thousand units.", ("NU102", "32,000")),
         ("It exceeded 85 ten thousand for the first time.", ("NU102", "850,000")),
         ("The project cost 2.7 hundred million yuan.", ("NU102", "270 million")),
+        ("Ticket sales passed 48 hundred-million yuan.", ("NU102", "4.8 billion")),
+        ("Output rose to 6.5 ten-thousand tonnes.", ("NU102", "65,000")),
         ("Trade reached 12.5 million billion yuan.", ("NU102", "12.5 trillion")),
         ("About 12 lakh people were displaced.", ("NU102", "1.2 million")),
         ("The board released Rs 75 crore.", ("NU102", "750 million")),

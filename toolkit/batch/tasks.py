@@ -114,13 +114,19 @@ def _one(run: Callable[[Item], Payload], item: Item, timeout: float | None) -> R
 
 
 @dataclass(frozen=True)
-class CheckTask(Task):
+class ConfiguredTask(Task, ABC):
+    """Work that runs the checks under a run configuration (built in ``batch.options``)."""
+
+    settings: Any = None  # toolkit.settings.Settings
+    selection: Any = None  # toolkit.pipeline.Selection
+    ignored: Any = None  # toolkit.config.IgnoreList
+
+
+@dataclass(frozen=True)
+class CheckTask(ConfiguredTask):
     """``mtkit check`` on each document: its findings, offsets into the whole document."""
 
     name: ClassVar[str] = "check"
-    settings: Any = None
-    selection: Any = None
-    ignored: Any = None  # toolkit.config.IgnoreList
 
     def load(self) -> Callable[[Item], Payload]:
         from toolkit.document import Document
@@ -209,13 +215,10 @@ class SummarizeTask(Task):
 
 
 @dataclass(frozen=True)
-class QETask(Task):
+class QETask(ConfiguredTask):
     """``mtkit score --qe`` on each document: each line a segment, ``source`` line-aligned."""
 
     name: ClassVar[str] = "qe"
-    settings: Any = None
-    selection: Any = None
-    ignored: Any = None  # toolkit.config.IgnoreList
 
     def load(self) -> Callable[[Item], Payload]:
         from toolkit.score.qe import estimate

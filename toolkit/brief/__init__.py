@@ -19,11 +19,11 @@ from toolkit.brief.facts import (
     figures,
     relative_dates,
 )
+from toolkit.brief.select import LeadFirstSummarizer
 from toolkit.document import Document
 from toolkit.settings import Settings
 from toolkit.summarize import Length
 from toolkit.summarize.base import candidates, resolve_lang, title_of
-from toolkit.summarize.mmr import MMRSummarizer
 
 if TYPE_CHECKING:
     from toolkit.config import IgnoreList
@@ -36,14 +36,6 @@ AVOIDED = ("critical", "major")
 # A briefing reads at most this much of a text (about 30,000 words, far more than any news
 # article): a corpus passed as one "article" is briefed from its lead in bounded time.
 BRIEF_CHARS = 200_000
-
-
-class LeadMMRSummarizer(MMRSummarizer):
-    """MMR with three times the default lead prior: a briefing restates what a news article
-    leads with. Chosen on the reference briefings of the four tuning sets (ROUGE-2 mean
-    19.1 at 0.1, 19.6 at 0.3, 18.8 at 0.5; benchmarks/RESULTS.md, brief)."""
-
-    POSITION_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -98,7 +90,8 @@ def brief(
     lang = resolve_lang("auto", doc)
     count = 3 if len(candidates(doc, lang)) >= 5 else 2
     avoid = [span for span, severity in cleaned.flaws if severity in AVOIDED]
-    summary = LeadMMRSummarizer(lang).summarize(doc, Length(sentences=count), captions(doc), avoid)
+    picker = LeadFirstSummarizer(lang)
+    summary = picker.summarize(doc, Length(sentences=count), captions(doc), avoid)
     date = date or article_date(doc)
     return Brief(
         source=source,

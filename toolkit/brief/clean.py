@@ -142,10 +142,14 @@ def captions(doc: Document) -> list[Span]:
 
 
 # A dateline opening the lead: "CAIRO -", "Tehran –", "BAKU (AA) –", "Dhaka / Islamabad (News
-# Desk) —", "Xinhua, Astana, June 17 —": up to six words before a dash, a capital after it.
-_PLACE_WORD = r"(?:[A-Z][\w.’'-]*|\([^()\n]{1,20}\)|/)"
+# Desk) —", "Xinhua, Astana, June 17 —", "Lahore:", "Kabul - Pajhwok:", "[Reporter Jane Roe /
+# Basra]": up to eight words before a dash (a capital or a quote after it) or a colon (a
+# capital after it), or a byline in brackets or parentheses; several in a row.
+_PLACE_WORD = r"(?:[A-Z][\w.’'-]*|\([^()\n]{1,30}\)|/)"
+_PLACE = rf"{_PLACE_WORD}(?:[ ,]+(?:{_PLACE_WORD}|\d{{1,2}})){{0,7}}"
+_BYLINE = r"\[[^\[\]\n]{1,60}\]\s*|\([^()\n]{1,80}\)\s*(?=[A-Z])"
 _DATELINE = re.compile(
-    rf"^{_PLACE_WORD}(?:[ ,]+(?:{_PLACE_WORD}|\d{{1,2}})){{0,5}}\s+[–—-]{{1,2}}\s+(?=[A-Z\"“])"
+    rf"^(?:{_BYLINE}|{_PLACE}\s+[–—-]{{1,2}}\s+(?=[A-Z\"“])|{_PLACE}:\s+(?=[A-Z]))+"
 )
 
 

@@ -397,19 +397,13 @@ class BilingualCheck(Check):
         if source_size < MIN_SOURCE_SIZE:
             return
         observed = size(doc.text[span.start : span.end]) / (source_size * ratio)
-        if observed < 1 / OUTLIER_FACTOR:
+        short = observed < 1 / OUTLIER_FACTOR
+        if short or observed > OUTLIER_FACTOR:
             yield LENGTH_OUTLIER.at(
                 doc, span.start, span.end,
                 f"The translation is {observed:.0%} of the length its source leads one to "
-                "expect: something may be left out.",
-                confidence=0.5,
-            )  # fmt: skip
-        elif observed > OUTLIER_FACTOR:
-            yield LENGTH_OUTLIER.at(
-                doc, span.start, span.end,
-                f"The translation is {observed:.0%} of the length its source leads one to "
-                "expect: something may have been added.",
-                confidence=0.4,
+                f"expect: something may {'be left out' if short else 'have been added'}.",
+                confidence=0.5 if short else 0.4,
             )  # fmt: skip
 
     @staticmethod

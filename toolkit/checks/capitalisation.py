@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from toolkit.checks._institutions import lower_case_bodies, mixed_case_names
 from toolkit.checks._name_case import lowered_names
@@ -289,6 +289,19 @@ _SENTENCE_OPENERS = frozenset(
 _RELATIVES = frozenset({"which", "who", "whose", "where"})
 
 
+def _in_prose(
+    doc: Document, skip: list, find: Callable[[str, int, int], Iterable[tuple[int, int, str]]]
+) -> Iterator[tuple[int, int, str]]:
+    """The (start, end, corrected) slips ``find`` reports in each sentence that is not a
+    title-case heading, outside the ``skip`` spans."""
+    for sentence in doc.sentences:
+        if is_title_case(doc[sentence]):
+            continue
+        for start, end, corrected in find(doc.text, sentence.start, sentence.end):
+            if not inside(start, skip):
+                yield start, end, corrected
+
+
 class CapitalisationCheck(Check):
     """Capitalisation that breaks English conventions in running prose."""
 
@@ -348,34 +361,15 @@ class CapitalisationCheck(Check):
                 )
 
     def _half_capitalised(self, doc: Document, skip: list) -> Iterator[Finding]:
-        for sentence in doc.sentences:
-            if is_title_case(doc[sentence]):
-                continue
-            for start, end, corrected in mixed_case_names(doc.text, sentence.start, sentence.end):
-                if not inside(start, skip):
-                    yield HALF_CAPITALISED_NAME.at(
-                        doc,
-                        start,
-                        end,
-                        f"{doc.text[start:end]!r} is a name capitalised on some words only.",
-                        [corrected, corrected.lower()],
-                        confidence=0.7,
-                    )
+        for start, end, corrected in _in_prose(doc, skip, mixed_case_names):
+            message = f"{doc.text[start:end]!r} is a name capitalised on some words only."
+            suggestions = [corrected, corrected.lower()]
+            yield HALF_CAPITALISED_NAME.at(doc, start, end, message, suggestions, confidence=0.7)
 
     def _lower_case_bodies(self, doc: Document, skip: list) -> Iterator[Finding]:
-        for sentence in doc.sentences:
-            if is_title_case(doc[sentence]):
-                continue
-            for start, end, corrected in lower_case_bodies(doc.text, sentence.start, sentence.end):
-                if not inside(start, skip):
-                    yield LOWER_CASE_BODY_NAME.at(
-                        doc,
-                        start,
-                        end,
-                        f"{doc.text[start:end]!r} names a specific body: capitalise it.",
-                        [corrected],
-                        confidence=0.7,
-                    )
+        for start, end, corrected in _in_prose(doc, skip, lower_case_bodies):
+            message = f"{doc.text[start:end]!r} names a specific body: capitalise it."
+            yield LOWER_CASE_BODY_NAME.at(doc, start, end, message, [corrected], confidence=0.7)
 
     def _lowered_names(self, doc: Document, skip: list) -> Iterator[Finding]:
         sentences = [(s.start, s.end) for s in doc.sentences]

@@ -17,9 +17,10 @@ from toolkit.english import (
     irregular_verb_forms,
     is_common_word,
     is_title_case,
+    reporting_verb_rows,
+    reporting_verbs,
 )
 from toolkit.findings import Finding, Rule
-from toolkit.resources import corpus_path, iter_tsv
 
 ORPHAN = Rule(
     code="FR101",
@@ -168,9 +169,8 @@ _MONTHS = frozenset(
 @functools.cache
 def _reporting() -> dict[str, str]:
     """Alternations of reporting-verb forms (past, present, participle) from the lexicon."""
-    rows = list(iter_tsv(corpus_path("english", "reporting_verbs.tsv")))
-    forms = {form: {row[form] for row in rows} for form in ("past", "present", "participle")}
-    forms["quoted_as"] = {row["participle"] for row in rows if row["quoted_as"] == "yes"}
+    forms = {form: reporting_verbs(form) for form in ("past", "present", "participle")}
+    forms["quoted_as"] = {r["participle"] for r in reporting_verb_rows() if r["quoted_as"] == "yes"}
     return {form: "|".join(sorted(words, key=len, reverse=True)) for form, words in forms.items()}
 
 
@@ -432,7 +432,7 @@ def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
             continue  # (the verb after the comma is finite: ``_splices`` checked it)
         if re.match(r"the\s+(?:more|less|\w+er)\b", subject):
             continue  # "The more you pay, the better it gets"
-        if verb in _reporting()["past"].split("|") or verb in _reporting()["present"].split("|"):
+        if verb in reporting_verbs("past") or verb in reporting_verbs("present"):
             continue  # "..., it said in a statement": an attribution
         after = text[match.end() :]
         if len(match.group("rest").split()) < 2 or re.search(r",\s+(?:and|or|but)\b", after):

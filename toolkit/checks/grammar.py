@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from toolkit.checks import grammar_articles as articles
 from toolkit.checks import grammar_classes as classes
+from toolkit.checks import grammar_forms as forms
+from toolkit.checks import grammar_order as order
 from toolkit.checks import grammar_templates as templates
 from toolkit.checks.lexicon import LexiconCheck
 from toolkit.document import Document
@@ -32,9 +35,12 @@ ARTICLE = Rule(
     "that takes none ('the Hezbollah said', 'after the Ghana in 2009', 'the NATO'), an "
     "abstract noun in its general sense ('in the human history', 'the international law'), a "
     "title before a name ('the general Ali Hassan') or a date ('opens the 12 March'), 'both' "
-    "or 'most of' ('the both sides', 'the most of the victims'); 'a' or 'an' against the next "
+    "or 'most of' ('the both sides', 'the most of the victims'), a weekday or month named "
+    "alone ('the evening of the Friday', 'resume in the March'), a mass noun in its general "
+    "sense before a verb or after a preposition ('the inflation reached', 'the supply of the "
+    "natural gas'); 'a' or 'an' against the next "
     "word's sound ('a unexploded shell', 'an year'); no article where English needs one ('this "
-    "is important step', 'will be given befitting reply').",
+    "is important step', 'will be given befitting reply', 'Japan and Philippines issued').",
     why="Arabic, French, Russian-to-English MT and Urdu copy the source's article use; an "
     "editor removes every one. Urdu, Persian, Turkish, Russian and Chinese have no indefinite "
     "article, and MT leaves it out.",
@@ -47,7 +53,9 @@ ARTICLE = Rule(
     "too ('the international law of the sea'). Titles are judged only before a full name of "
     "two words or more. 'A/an' goes by spelling with listed exceptions ('a university', 'an "
     "hour', 'a European'); acronyms ('an MP', 'a NATO base') and words before a hyphen are "
-    "not judged.",
+    "not judged. A mass noun (corpora/syntax/generic_nouns.txt) keeps 'the' before a "
+    "complement or modifier ('the inflation rate', 'the poverty that followed'), and a "
+    "weekday before a noun ('the Friday prayers').",
 )
 VERB_PATTERN = Rule(
     code="GR102",
@@ -213,6 +221,8 @@ class GrammarCheck(LexiconCheck):
         templates.PERFECT_PAST,
         templates.DISTRIBUTIVE,
         templates.COORDINATED,
+        order.VERB_FINAL,
+        forms.VERB_FORM,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -232,6 +242,12 @@ class GrammarCheck(LexiconCheck):
             yield from classes.postposed_adjectives(doc, sentence, WORD_ORDER)
             yield from classes.verb_complements(doc, sentence, VERB_PATTERN)
             yield from classes.inverted_passives(doc, sentence, WORD_ORDER)
+            yield from articles.generic_nouns(doc, sentence, ARTICLE)
+            yield from articles.dates(doc, sentence, ARTICLE)
+            yield from articles.bare_names(doc, sentence, ARTICLE)
+            yield from forms.verb_forms(doc, sentence, forms.VERB_FORM)
+            yield from order.verb_final(doc, sentence, order.VERB_FINAL)
+            yield from order.preposed_relatives(doc, sentence, order.VERB_FINAL)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<title>``: the title (group t) capitalised before the name (group n);

@@ -29,6 +29,7 @@ from toolkit.english import (
     function_words,
     irregular_verb_forms,
     is_title_case,
+    reporting_verb_rows,
 )
 from toolkit.findings import Finding, Rule
 from toolkit.resources import corpus_path, iter_tsv, read_lines
@@ -141,6 +142,7 @@ _PERFECT = re.compile(
     r"(?P<been>been\s+)?(?P<pp>[a-z]+)\b",
 )
 _PLURAL_SUBJECT = re.compile(r"\bhave\b")
+_OF_AFTER = re.compile(r"\s+of\b")
 _FEW = re.compile(
     r"(?<![\w-])(?P<few>[Ff]ew)\s+(?:minutes|hours|days|weeks|months|years|moments|seconds)\b"
 )
@@ -227,7 +229,7 @@ def _article_patterns() -> tuple[re.Pattern[str], ...]:
 def _reporting_present() -> dict[str, str]:
     """Present (third person) reporting verb -> its past, without forms that are mostly
     nouns ("reports", "claims")."""
-    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
+    rows = reporting_verb_rows()
     return {row["present"]: row["past"] for row in rows if row["present"] not in _NOUN_PLURALS}
 
 
@@ -264,6 +266,8 @@ def missing_articles(doc: Document, sentence: Span) -> Iterator[Finding]:
                 continue  # "without warning"; "after meeting the envoy"
             first = words[0] if words else noun.split()[0]
             article = "an" if first[0].lower() in "aeio" else "a"
+            if _OF_AFTER.match(text, match.end("n")):
+                article = "the"  # "in capital of the province": the one of it
             start = match.start("a") if words else match.start("n")
             phrase = text[start : match.end("n")]
             if slot == SUBJECT_SLOT and match.group("s") is not None:

@@ -26,7 +26,15 @@ from typing import ClassVar
 from toolkit import regex_programs, regex_trie
 from toolkit.cache import cached
 from toolkit.checks.base import Check
-from toolkit.checks.literals import Scanner, folded, holds, required_literals, scanner_source
+from toolkit.checks.literals import (
+    Scanner,
+    folded,
+    holds,
+    leading_literals,
+    occurrences,
+    required_literals,
+    scanner_source,
+)
 from toolkit.document import Document, Span
 from toolkit.errors import ModelError
 from toolkit.findings import Finding, Rule
@@ -106,6 +114,7 @@ class Entry:
     explanation: str
     sources: tuple[tuple[str, str], ...]
     program: Program | None
+    leading: frozenset[str] | None  # the strings a match starts with (``leading_literals``)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -212,6 +221,7 @@ def _parse(where: str, row: dict[str, str], codes: frozenset[str]) -> tuple:
         row["explanation"],
         _sources(where, row["source"]),
         program(source, re.IGNORECASE),
+        leading_literals(source),
     )
 
 
@@ -433,7 +443,7 @@ class LexiconCheck(Check):
             entry = entries[number]
             if not entry.applies_to(source_lang) or not holds(entry.literals, present):
                 continue  # another language's pattern, or a word every match needs is missing
-            for match in self._matches(doc, entry, paragraphs, ordered):
+            for match in self._matches(doc, entry, paragraphs, ordered, text):
                 at_start = match.start() in starts
                 if entry.at_start and not at_start:
                     continue
@@ -465,20 +475,30 @@ class LexiconCheck(Check):
         entry: Entry,
         paragraphs: list[tuple[Span, frozenset[str] | None]],
         starts: list[int],
+        text: str | None,
     ) -> Iterator[re.Match[str]]:
-        """The entry's matches, paragraph by paragraph: only where its words all occur; a
-        sentence-start entry is tried only at the sentence starts (``starts``, sorted)."""
+        """The entry's matches, paragraph by paragraph: only where its words all occur. A
+        sentence-start entry is tried only at the sentence starts (``starts``, sorted), and an
+        entry whose matches start with known strings only where ``text`` (the ``folded`` text)
+        holds one; the matches are those of ``finditer``."""
         for paragraph, present in paragraphs:
             if not holds(entry.literals, present):
                 continue
-            if not entry.at_start:
+            if entry.at_start:
+                first = bisect.bisect_left(starts, paragraph.start)
+                for start in starts[first : bisect.bisect_left(starts, paragraph.end)]:
+                    match = entry.regex.match(doc.text, start, paragraph.end)
+                    if match:
+                        yield match
+            elif entry.leading is None or text is None:
                 yield from entry.regex.finditer(doc.text, paragraph.start, paragraph.end)
-                continue
-            first = bisect.bisect_left(starts, paragraph.start)
-            for start in starts[first : bisect.bisect_left(starts, paragraph.end)]:
-                match = entry.regex.match(doc.text, start, paragraph.end)
-                if match:
-                    yield match
+            else:
+                reached = paragraph.start  # finditer's matches do not overlap
+                for start in occurrences(text, entry.leading, paragraph.start, paragraph.end):
+                    match = start >= reached and entry.regex.match(doc.text, start, paragraph.end)
+                    if match:
+                        reached = match.end()
+                        yield match
 
     @staticmethod
     def _sentence_starts(doc: Document) -> set[int]:

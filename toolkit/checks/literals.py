@@ -5,7 +5,9 @@
 cannot match a text whose ``folded`` form lacks one of the sets, so a check can skip that
 regex pass (``may_match``). ``folded`` refuses texts where lower-casing differs from how ``re``
 compares letters case-insensitively (İ ı ſ K), keeping the test exact. ``Scanner`` finds which
-of many patterns' literals a text holds in one regex pass, for ``holds``.
+of many patterns' literals a text holds in one regex pass, for ``holds``. ``leading_literals``
+gives the strings a match starts with, so a pattern need only be tried where one occurs
+(``occurrences``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,65 @@ def required_literals(
     options = [s for s in _sequence(list(tree)) if all(map(_selective, s))]
     options.sort(key=lambda s: (-min(map(len, s)), len(s)))
     return tuple(frozenset(s) for s in options[:most])
+
+
+def leading_literals(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match starts with (None when unknown): a
+    match can start only where the ``folded`` text holds one of them."""
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    starts, _ = _match_starts(list(tree))
+    if not starts or not all(starts) or not all(s.isascii() for s in starts):
+        return None
+    return frozenset(starts)
+
+
+_MOST_STARTS = 64  # beyond this many alternative starts, a shorter prefix does
+
+
+def _match_starts(items: list) -> tuple[set[str], bool]:
+    """The strings every match of the sequence starts with, and whether each is the whole
+    match (so that what follows the sequence may extend it)."""
+    starts = {""}
+    for number, (op, value) in enumerate(items):
+        if op is sre.LITERAL:
+            starts = {s + chr(value).lower() for s in starts}
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero-width: the match goes on at the same place
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            inner, whole = _match_starts(list(value[-1]))
+        elif op is sre.BRANCH:
+            branches = [_match_starts(list(branch)) for branch in value[1]]
+            inner = set().union(*(b for b, _ in branches))
+            whole = all(w for _, w in branches)
+        elif op in _REPEATS and value[0] >= 1:
+            inner, whole = _match_starts(list(value[2]))[0], False
+        elif op in _REPEATS:  # optional: a match starts with it or with what follows
+            rest, _ = _match_starts(items[number + 1 :])
+            inner, whole = _match_starts(list(value[2]))[0] | rest, False
+        else:
+            return starts, False
+        joined = {s + i for s in starts for i in inner}
+        if len(joined) > _MOST_STARTS:
+            return starts, False
+        starts = joined
+        if not whole:
+            return starts, False
+    return starts, True
+
+
+def occurrences(text: str, strings: frozenset[str], start: int, end: int) -> list[int]:
+    """The sorted offsets in ``text[start:end]`` where one of ``strings`` occurs whole."""
+    found = set()
+    for string in strings:
+        at = text.find(string, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(string, at + 1, end)
+    return sorted(found)
 
 
 def _selective(word: str) -> bool:

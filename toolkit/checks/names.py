@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check
+from toolkit.checks.body_names import ARTICLE_IN_BODY_NAME, article_in_body_names
 from toolkit.document import Document
 from toolkit.findings import Finding, Rule
 from toolkit.names.gazetteer import Entry, load_gazetteer
@@ -127,7 +128,7 @@ class NameCheck(Check):
     """Garbled and mangled names, and names off house style."""
 
     name = "names"
-    rules = (GARBLED, MANGLED, UNRECOGNISED, RESPELLED, HOUSE_STYLE)
+    rules = (GARBLED, MANGLED, UNRECOGNISED, RESPELLED, HOUSE_STYLE, ARTICLE_IN_BODY_NAME)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
@@ -173,6 +174,15 @@ class NameCheck(Check):
                 [found.english] if found.english else [],
                 confidence=PINYIN,
                 safe=False,  # many Taiwanese spell their names irregularly (Eric Chu)
+            )
+        for start, end, corrected in article_in_body_names(doc.text):
+            yield ARTICLE_IN_BODY_NAME.at(
+                doc,
+                start,
+                end,
+                f"English names this body's field without 'the': {corrected!r}.",
+                [corrected],
+                confidence=0.7,
             )
         for mention in analysis.mentions:
             entry = mention.entry

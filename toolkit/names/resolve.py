@@ -480,7 +480,7 @@ class _Resolver:
             return None
         key = loose_key(mention.text)
         entries = [e for e in mention.entries if not e.source.startswith("ISO 3166-2")]
-        entries = entries or list(mention.entries)
+        entries = _foreign_acronym_owners(mention.text, entries) or entries or list(mention.entries)
         # Another place's own name ("Kamisli", Turkey) is no foreign form of this one.
         if any(e.is_world and loose_key(e.canonical) == key for e in entries[1:]):
             return None
@@ -1028,3 +1028,12 @@ def _adjective_of(text: str, name: str) -> bool:
     adjectival ending ("Transnistrian", "Kurdistani", "Taiwanese"), not a garbled name."""
     lower, base = text.lower(), name.lower()
     return " " not in lower and lower.startswith(base) and lower[len(base) :] in _ADJECTIVE_ENDINGS
+
+
+def _foreign_acronym_owners(text: str, entries: list[Entry]) -> list[Entry]:
+    """The curated bodies that list ``text``, a word in capitals, as another language's
+    acronym (OTAN, AIEA): running text writes a place's name in capitals only in a
+    dateline, so they outrank the towns that share the letters (Otan, Nigeria; Aiea)."""
+    if len(text) < 2 or not text.isupper():
+        return []
+    return [e for e in entries if not e.is_place and text in e.foreign]

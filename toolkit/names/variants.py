@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from toolkit.cache import tsv_rows
 from toolkit.names.frequency import zipf
+from toolkit.names.joins import pinyin_word
 from toolkit.names.mentions import Mention, Token, plain, sound
 from toolkit.resources import corpus_path, iter_tsv
 
@@ -54,7 +55,11 @@ def token_relation(a: Token, b: Token) -> str | None:
     if plain(a.text) == plain(b.text):
         return "diacritics"
     noun = is_noun(a.text) or is_noun(b.text)  # not "Councillor" / "Councilor"
-    if not noun and (spelled_alike(a.text, b.text) or vowel_unwritten(a.text, b.text)):
+    if not noun and (
+        spelled_alike(a.text, b.text)
+        or vowel_unwritten(a.text, b.text)
+        or vowel_cluster(a.text, b.text)
+    ):
         return "spelling"
     if not noun and (article_glued(a.text, b.text) or article_glued(b.text, a.text)):
         return "spelling"
@@ -75,6 +80,57 @@ def vowel_unwritten(a: str, b: str) -> bool:
         if y[k] in _VOWELS and y[:k] + y[k + 1 :] == x:
             return y[k - 1] not in _VOWELS and y[k + 1] not in _VOWELS
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def vowel_cluster(a: str, b: str) -> bool:
+    """Two romanizations of one name that write a vowel cluster with more or fewer letters,
+    as they render a hamza, a long vowel or a glide ("Raisi" / "Raeisi" / "Raeesi",
+    "Maaita" / "Ma'aita"): the same consonants in the same order, and each vowel run of one
+    a run of the other with letters added (or e for i, once doubled letters are single);
+    never for English words or common names ("Dean" / "Dan"), nor for two pinyin words, whose
+    vowels tell syllables apart ("Kaixin" / "Kaixian")."""
+    x, y = _runs(plain(a)), _runs(plain(b))
+    if x == y or len(x) != len(y) or max(zipf(a.lower()), zipf(b.lower())) >= ENGLISH_WORD:
+        return False
+    if pinyin_word(a) and pinyin_word(b):
+        return False
+    clustered = False
+    for p, q in zip(x, y, strict=True):
+        if p == q:
+            continue
+        if p[0] not in _VOWELS or q[0] not in _VOWELS:
+            if _single(p) != _single(q):  # consonants: only doubling may differ
+                return False
+            continue
+        short, long = sorted((_single(p), _single(q)), key=len)
+        if not (_subsequence(short, long) or short.replace("e", "i") == long.replace("e", "i")):
+            return False
+        clustered = clustered or len(long) >= 2
+    return clustered
+
+
+def _runs(word: str) -> tuple[str, ...]:
+    """``word`` cut into runs of vowels and of other letters ("raeisi": r, aei, s, i)."""
+    runs: list[str] = []
+    for c in word:
+        if not c.isalpha():
+            continue
+        if runs and (runs[-1][0] in _VOWELS) == (c in _VOWELS):
+            runs[-1] += c
+        else:
+            runs.append(c)
+    return tuple(runs)
+
+
+def _single(run: str) -> str:
+    """``run`` with doubled letters written once ("ee" -> "e", "ss" -> "s")."""
+    return "".join(c for k, c in enumerate(run) if k == 0 or run[k - 1] != c)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 def short_vowel_changed(a: str, b: str) -> bool:

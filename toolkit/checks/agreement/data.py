@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from toolkit.english import adjectives as english_adjectives
 from toolkit.resources import corpus_path, iter_tsv, read_lines
 
 _LAYOUT = 5  # bump when the cached classes change: an old pickle would not load
@@ -123,7 +124,7 @@ class AgreementLexicon:
                 for row in iter_tsv(corpus_path("english", "verb_irregular.tsv"))
                 if row["form"] != row["lemma"] and not row["form"].endswith(("ing", "s"))
             ),
-            adjectives=_words("adjectives.txt"),
+            adjectives=english_adjectives(),
             other_nouns=_words("other_nouns.txt"),
             adverbs=_words("adverbs.txt"),
             openers=_words("openers.txt"),

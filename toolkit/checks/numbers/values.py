@@ -45,9 +45,10 @@ def number_words() -> dict[str, int]:
 
 @functools.cache
 def scale_pattern() -> str:
-    """A regex alternation of the scale words, longest first, spaces as ``\\s+``."""
+    """A regex alternation of the scale words, longest first, spaces as ``\\s+`` or a hyphen
+    ('123 hundred-million yuan')."""
     words = sorted(scales(), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return "|".join(r"(?:\s+|-)".join(map(re.escape, w.split())) for w in words)
 
 
 @functools.cache
@@ -78,7 +79,7 @@ def is_calque_scale(words: str) -> bool:
 
 
 def scale_of(text: str) -> Scale:
-    return scales()[" ".join(text.lower().split())]
+    return scales()[" ".join(text.lower().replace("-", " ").split())]
 
 
 def plain(value: Decimal) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.cache import cached
-from toolkit.english import can_be_verb
+from toolkit.english import adjectives, can_be_verb
 from toolkit.errors import ModelError
 from toolkit.resources import corpora_dir, corpus_path, holdout_tags, iter_tsv, read_lines
 
@@ -115,7 +115,7 @@ class AnimacyLexicon:
                 for row in iter_tsv(corpus_path("animacy", "name_heads.tsv"))
             },
             frequent_words=frozenset(read_lines("english", "common_words.txt")[:300]),
-            adjectives=frozenset(read_lines("agreement", "adjectives.txt")),
+            adjectives=adjectives(),
             count_nouns=frozenset(r[0] for r in count_nouns if "adj" not in r[4].split(",")),
             name_prefixes=tuple(
                 (r["affix"], r["gender"]) for r in affixes if r["position"] == "prefix"

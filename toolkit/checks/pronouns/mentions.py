@@ -18,7 +18,8 @@ from typing import Any
 from toolkit.checks.pronouns.lexicon import ACRONYM, MAYBE, UNKNOWN, AnimacyLexicon, Referent
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_common_word
-from toolkit.resources import corpus_path, iter_tsv, read_lines
+from toolkit.english import reporting_verbs as verb_forms
+from toolkit.resources import read_lines
 
 # Lower-case words inside a name: "Ministry of Health", "Mohammed bin Salman"
 _CONNECTORS = frozenset(
@@ -426,9 +427,8 @@ def reports(text: Text, verb: int, reach: int = 3) -> bool:
 def reporting_verbs() -> frozenset[str]:
     """Past and present forms of verbs that report speech (corpora/english/reporting_verbs.tsv
     and corpora/animacy/reporting_verbs.txt)."""
-    rows = iter_tsv(corpus_path("english", "reporting_verbs.tsv"))
-    forms = {form for row in rows for form in (row["past"], row["present"])}
-    return frozenset(forms | set(read_lines("animacy", "reporting_verbs.txt")))
+    forms = verb_forms("past") | verb_forms("present")
+    return forms | frozenset(read_lines("animacy", "reporting_verbs.txt"))
 
 
 def _skip_aside(text: Text, k: int, gap: str) -> int:
