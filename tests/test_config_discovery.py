@@ -117,6 +117,27 @@ def test_check_ignore_file_and_explicit_config(tmp_path):
     assert missing.exit_code == 2 and "no such configuration file" in missing.stderr
 
 
+def test_library_check_takes_the_run_configuration(tmp_path):
+    from toolkit import check
+
+    (tmp_path / "skip.tsv").write_text("PU\t.”\n", encoding="utf-8")
+    (tmp_path / "style.tsv").write_text("Al-Qaeda\tal-Qaida\n", encoding="utf-8")
+    (tmp_path / "mtkit.toml").write_text(
+        "select = ['PU', 'NM']\nignore-file = 'skip.tsv'\nhouse-style = 'style.tsv'\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "mtkit.toml")
+    text = "The group Al-Qaeda said on Monday that it would fight.”in fact no , it said ."
+
+    def rules(**options):
+        return {f.rule for f in check(text, **options)}
+
+    assert {"PU101", "PU102"} <= rules() and "NM103" not in rules()
+    assert "NM103" in rules(config=config) and "PU102" in rules(config=config)
+    assert "PU101" not in rules(config=config)  # in the ignore file
+    assert rules(config=config, rules=["NM"]) == {"NM103"}
+
+
 def test_empty_config_when_none_found(tmp_path):
     assert discover([str(tmp_path / "x.txt")]) == Config()
 

@@ -66,3 +66,31 @@ def test_startup_patterns_are_kept_and_put_into_re_cache_by_the_next_process(tmp
         )
         assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["mayor", "True"]
+
+
+def test_startup_patterns_are_the_same_in_every_process(tmp_path) -> None:
+    """A pattern built from a set in hash order ("a|b" here, "b|a" in the next process) is new
+    to every process, which then rebuilds every startup program (a fifth of a cold start)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import re\n"
+        "from toolkit.pipeline import Selection, _active_checks\n"
+        "from toolkit.settings import Settings\n"
+        "_active_checks(Settings(), Selection())\n"
+        "print(sorted(repr(key) for key in re._cache))\n"
+    )
+    printed = []
+    for seed in ("1", "2", "3"):  # the first fills the cache
+        env = {**os.environ, "MTKIT_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(root)}
+        env["PYTHONHASHSEED"] = seed
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        printed.append(done.stdout)
+    assert printed[1] == printed[2]

@@ -7,6 +7,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from toolkit import regex_programs
 from toolkit.checks import CHECKS, load_checks, rule_index
@@ -16,6 +17,9 @@ from toolkit.errors import UsageError
 from toolkit.findings import Finding, Rule
 from toolkit.settings import Settings
 from toolkit.textio import Chunk, iter_chunks, read_text
+
+if TYPE_CHECKING:
+    from toolkit.config import Config
 
 
 @dataclass(frozen=True)
@@ -122,13 +126,25 @@ def check(
     lang: str = "en",
     rules: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     settings: Settings | None = None,
+    config: Config | None = None,
 ) -> list[Finding]:
-    """Findings in ``text``; ``rules`` selects rules by code, prefix, slug, kind or check."""
-    settings = settings or Settings(lang=lang)
-    selection = Selection(tuple(rules or ()), tuple(ignore), min_confidence)
-    return run_checks(Document(text, lang=settings.lang), settings, selection)
+    """Findings in ``text``; ``rules`` selects rules by code, prefix, slug, kind or check.
+
+    ``config`` (``toolkit.config.discover`` or ``load_config``) runs the checks as
+    ``mtkit check`` does under that file: its source language, gazetteers, house style, rule
+    selection, minimum confidence and ignore file; the arguments given override it.
+    """
+    rules, ignore = tuple(rules or ()), tuple(ignore)
+    if config is None:
+        settings = settings or Settings(lang=lang)
+        selection = Selection(rules, ignore, min_confidence or 0.0)
+    else:
+        settings = settings or replace(config.settings(), lang=lang)
+        selection = config.selection(rules, ignore, config.confidence(min_confidence, 0.0))
+    found = run_checks(Document(text, lang=settings.lang), settings, selection)
+    return config.ignored.filter(found) if config else found
 
 
 def check_chunks(

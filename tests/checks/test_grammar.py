@@ -349,3 +349,38 @@ def test_article_classes(text, flagged, suggestion):
 )
 def test_article_classes_leave_english_alone(text):
     assert not [f for f in findings(text) if f[0] in {"GR101", "GR110"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        ("The ministry not responded to the request.", "GR115", "not responded"),
+        ("He not attended the meeting, his office said.", "GR115", "not attended"),
+        ("The virus is still existing in the region.", "GR115", "is still existing"),
+        ("It is necessary a new law to end the crisis.", "GR115", "It is necessary a new"),
+        ("Drivers are recommended to avoid the road.", "GR115", "are recommended"),
+        ("Indonesia and Maldives also issued warnings.", "GR101", "Maldives"),
+        ("Aid was sent to Philippines.", "GR101", "Philippines"),
+    ],
+)
+def test_verb_forms_and_names_without_their_article(text, rule, flagged):
+    assert (rule, flagged) in {(code, t) for code, t, _ in findings(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taxes not included.",
+        "The rules not covered by the law remain in force.",
+        "The phone was not answered.",
+        "Was he not informed of the plan?",
+        "It's a day I never thought would come.",
+        "The Philippines coast guard said two boats sank.",
+        "United States President Joe Biden spoke.",
+        "It is recommended to wear masks.",
+        "The existing law is clear.",
+        "It is necessary to act now.",
+    ],
+)
+def test_verb_forms_and_names_leave_english_alone(text):
+    assert not [f for f in findings(text) if f[0] in {"GR101", "GR115"}]

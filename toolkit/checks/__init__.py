@@ -61,8 +61,3 @@ def load_checks(
 def rule_index() -> dict[str, tuple[Rule, str]]:
     """Every rule of every registered check, by code, with its check's name (registry order)."""
     return {rule.code: (rule, name) for name in CHECKS for rule in check_class(name).rules}
-
-
-def all_rules() -> list[Rule]:
-    """Every rule of every registered check, in registry order."""
-    return [rule for rule, _ in rule_index().values()]

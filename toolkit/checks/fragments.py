@@ -432,7 +432,7 @@ def _comma_splice(doc: Document, sentence: Span) -> Iterator[Finding]:
             continue  # (the verb after the comma is finite: ``_splices`` checked it)
         if re.match(r"the\s+(?:more|less|\w+er)\b", subject):
             continue  # "The more you pay, the better it gets"
-        if verb in _reporting()["past"].split("|") or verb in _reporting()["present"].split("|"):
+        if verb in reporting_verbs("past") or verb in reporting_verbs("present"):
             continue  # "..., it said in a statement": an attribution
         after = text[match.end() :]
         if len(match.group("rest").split()) < 2 or re.search(r",\s+(?:and|or|but)\b", after):

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from toolkit.checks import grammar_articles as articles
 from toolkit.checks import grammar_classes as classes
+from toolkit.checks import grammar_forms as forms
 from toolkit.checks import grammar_order as order
 from toolkit.checks import grammar_templates as templates
 from toolkit.checks.lexicon import LexiconCheck
@@ -39,7 +40,7 @@ ARTICLE = Rule(
     "sense before a verb or after a preposition ('the inflation reached', 'the supply of the "
     "natural gas'); 'a' or 'an' against the next "
     "word's sound ('a unexploded shell', 'an year'); no article where English needs one ('this "
-    "is important step', 'will be given befitting reply').",
+    "is important step', 'will be given befitting reply', 'Japan and Philippines issued').",
     why="Arabic, French, Russian-to-English MT and Urdu copy the source's article use; an "
     "editor removes every one. Urdu, Persian, Turkish, Russian and Chinese have no indefinite "
     "article, and MT leaves it out.",
@@ -221,6 +222,7 @@ class GrammarCheck(LexiconCheck):
         templates.DISTRIBUTIVE,
         templates.COORDINATED,
         order.VERB_FINAL,
+        forms.VERB_FORM,
     )
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -242,6 +244,8 @@ class GrammarCheck(LexiconCheck):
             yield from classes.inverted_passives(doc, sentence, WORD_ORDER)
             yield from articles.generic_nouns(doc, sentence, ARTICLE)
             yield from articles.dates(doc, sentence, ARTICLE)
+            yield from articles.bare_names(doc, sentence, ARTICLE)
+            yield from forms.verb_forms(doc, sentence, forms.VERB_FORM)
             yield from order.verb_final(doc, sentence, order.VERB_FINAL)
             yield from order.preposed_relatives(doc, sentence, order.VERB_FINAL)
 

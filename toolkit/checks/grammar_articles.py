@@ -33,11 +33,27 @@ _DAY = re.compile(
     rf"(?<![\w-])(?:of|since|until|till|from)\s+(?P<the>the)\s+(?P<d>{_WEEKDAYS})\b"
     r"(?=\s*[,.;:]|\s+(?P<w>[a-z]+)\b)"
 )
+_REPORTED = frozenset({"says", "warns", "denies", "plans", "wants", "remains"})
 _AFTER_DAY = frozenset({"the", "a", "an", "some", "several", "many", "he", "she", "they", "we"})
 _MONTH = re.compile(
     rf"(?<![\w-])(?:in|since|until|till|from|during)\s+(?P<the>the)\s+(?P<d>{_MONTHS})\b"
     r"(?=\s*[,.;:]|\s+(?:the|a|an|he|she|they|it|we|and|but|when)\b)"
 )
+
+
+_BEFORE_NAME = re.compile(
+    r"(?:^|[\s(“\"])(?:in|to|from|with|of|for|by|at|against|and|or|between|"
+    r"on|into|across|toward|towards|said|visited|urged|accused|warned|[Ii]n|[Ww]ith|[Ff]rom|[Bb]ut)"
+    r"\s+$|^\s*$"
+)
+_AFTER_NAME = re.compile(r"\s*[.,;:)]|\s+(?:also\s+|has\s+|have\s+)?(?P<v>[a-z]+)\b(?![-'’])")
+
+
+@functools.cache
+def _the_names() -> re.Pattern[str]:
+    names = sorted(read_lines("syntax", "the_names.txt"), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(n.split()) for n in names)
+    return re.compile(rf"(?<![\w-])(?P<n>{alternation})\b(?![-'’])")
 
 
 @functools.cache
@@ -86,6 +102,30 @@ def generic_nouns(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding
             f"'{noun}' in its general sense takes no article in English.",
             [phrase],
             confidence=0.7,
+        )
+
+
+def bare_names(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
+    """'Japan and Philippines issued', 'in Netherlands.': a name English writes with 'the'
+    left bare after a preposition or a conjunction, before a verb or a clause's end."""
+    text = doc.text
+    for match in _the_names().finditer(text, sentence.start, sentence.end):
+        if not _BEFORE_NAME.search(text, sentence.start, match.start()):
+            continue
+        after = _AFTER_NAME.match(text, match.end())
+        if after is None:
+            continue
+        verb = after.group("v")
+        if verb is not None and not (finite(verb) or verb in _REPORTED):
+            continue  # "Philippines coast guard": a modifier
+        name = match.group("n")
+        yield rule.at(
+            doc,
+            match.start(),
+            match.end(),
+            f"English writes this name with 'the': 'the {name}'.",
+            [f"the {name}"],
+            confidence=0.75,
         )
 
 

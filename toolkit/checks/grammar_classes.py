@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from toolkit.cache import tsv_rows
 from toolkit.checks.grammar_templates import inflections
 from toolkit.document import Document, Span
 from toolkit.english import (
@@ -189,7 +190,7 @@ def _postposed() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _nouns() -> dict[str, str]:
     """Noun form -> its flags (corpora/agreement/nouns.tsv), singular and plural."""
     table: dict[str, str] = {}
-    for row in iter_tsv(corpus_path("agreement", "nouns.tsv")):
+    for row in tsv_rows("agreement", "nouns.tsv"):
         table.setdefault(row["singular"], row["flags"])
         table.setdefault(row["plural"], row["flags"])
     return table
@@ -199,7 +200,7 @@ def _nouns() -> dict[str, str]:
 def _people() -> frozenset[str]:
     """Nouns whose plural is in common use (Zipf >= 2): "American" (Americans) names a person,
     "Kurdish" (no plural in use) is an adjective or a language."""
-    rows = iter_tsv(corpus_path("agreement", "nouns.tsv"))
+    rows = tsv_rows("agreement", "nouns.tsv")
     return frozenset(r["singular"] for r in rows if float(r["zipf_plural"]) >= PLURAL_IN_USE)
 
 

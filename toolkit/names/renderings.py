@@ -148,7 +148,7 @@ _PARTICLES = ("al", "el", "ul", "ut", "ud", "e", "i", "ad", "as", "ash", "at", "
 _GLUE = frozenset((*_PARTICLES, "of", "for", "the", "on", "and", "in"))
 _PHRASE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:"
-    + "|".join(sorted(_GLUE, key=len, reverse=True))
+    + "|".join(sorted(_GLUE, key=lambda w: (-len(w), w)))
     + r")(?:[ \t]+|-))*[A-Z][\w'’]*)*"
 )
 _WORDS = re.compile(r"[\w'’]+")
