@@ -248,6 +248,7 @@ class GrammarCheck(LexiconCheck):
             yield from forms.verb_forms(doc, sentence, forms.VERB_FORM)
             yield from order.verb_final(doc, sentence, order.VERB_FINAL)
             yield from order.preposed_relatives(doc, sentence, order.VERB_FINAL)
+            yield from order.postpositions(doc, sentence, order.VERB_FINAL)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<title>``: the title (group t) capitalised before the name (group n);
