@@ -117,16 +117,28 @@ def _judge(article: Article, gold: Gold, changes: list[Change]) -> str:
         if g is not gold and g.fixes and lo <= g.start and g.end <= hi
     ]
     moved = [Change(c.start - lo, c.end - lo, c.replacement, c.rule) for c in changes]
-    after = norm(apply(text[lo:hi], moved))
+    after = apply(text[lo:hi], moved)
     wanted = [
-        norm(apply(text[lo:hi], [Change(gold.start - lo, gold.end - lo, fix, gold.id), *others]))
+        apply(text[lo:hi], [Change(gold.start - lo, gold.end - lo, fix, gold.id), *others])
         for fix in gold.fixes
     ]
-    if after in wanted:
+    if norm(after) in [norm(w) for w in wanted]:
         return "right"
-    if _similarity(after, wanted[0]) > _similarity(norm(text[lo:hi]), wanted[0]):
+    before = text[lo:hi]
+    if _similarity(norm(after), norm(wanted[0])) > _similarity(norm(before), norm(wanted[0])):
+        return "closer"
+    # a change of case only ('this sunday' -> 'this Sunday' inside a span the post-edit
+    # rewrites) is invisible once lower-cased: judged with the case kept
+    if norm(after) == norm(before) and _similarity(_cased(after), _cased(wanted[0])) > (
+        _similarity(_cased(before), _cased(wanted[0]))
+    ):
         return "closer"
     return "not closer"
+
+
+def _cased(text: str) -> str:
+    """``norm`` without the lower-casing."""
+    return " ".join(text.translate(QUOTES).split())
 
 
 def _similarity(a: str, b: str) -> float:

@@ -292,6 +292,9 @@ def test_a_score_or_margin_in_english_is_left_alone():
         "With 25 goals the top scorer of the league became.",
         "They attended the in Kabul held ceremony on Friday.",
         "The from Iran imported goods were seized at the border.",
+        "After the firm launched its chatbot V3 after, its shares rose sharply.",
+        "Wang Lei, 1982 year born in Sichuan, joined the firm in 2010.",
+        "As of 12 day 18 o'clock, the toll had risen to 40.",
     ],
 )
 def test_verb_final_clauses_are_flagged(text):
@@ -313,6 +316,11 @@ def test_verb_final_clauses_are_flagged(text):
         "The money the donors pledged has not arrived.",
         "The prize, the jury announced, will be shared.",
         "It is not clear what the group has become.",
+        "Shortly after, the police arrived.",
+        "The children were looked after, officials said.",
+        "Three years after, the town is still in ruins.",
+        "Before and after, the square was empty.",
+        "Prices rose 5% in 2023 year on year.",
     ],
 )
 def test_english_clauses_ending_in_a_verb_are_left_alone(text):
@@ -361,6 +369,7 @@ def test_article_classes_leave_english_alone(text):
         ("Drivers are recommended to avoid the road.", "GR115", "are recommended"),
         ("Indonesia and Maldives also issued warnings.", "GR101", "Maldives"),
         ("Aid was sent to Philippines.", "GR101", "Philippines"),
+        ("Others countries such as Chile have promised aid.", "GR104", "Others"),
     ],
 )
 def test_verb_forms_and_names_without_their_article(text, rule, flagged):
@@ -380,7 +389,9 @@ def test_verb_forms_and_names_without_their_article(text, rule, flagged):
         "It is recommended to wear masks.",
         "The existing law is clear.",
         "It is necessary to act now.",
+        "Others say the plan will fail.",
+        "Others, including Chile, abstained.",
     ],
 )
 def test_verb_forms_and_names_leave_english_alone(text):
-    assert not [f for f in findings(text) if f[0] in {"GR101", "GR115"}]
+    assert not [f for f in findings(text) if f[0] in {"GR101", "GR104", "GR115"}]

@@ -150,7 +150,7 @@ def detached(sentence: str) -> Detached | None:
     rest = sentence[end:]
     head = _COMMA.split(rest)[0]
     clause = opener.kind in ("relative", "subordinator")
-    if _main_clause_after_comma(rest, own_verb=not clause or _finite_verb(head, lenient=True)):
+    if _main_clause_after_comma(rest, own_verb=not clause or finite_verb(head, lenient=True)):
         return None
     if opener.kind == "relative" and len(_WORD.findall(head)) < 3:
         return None  # "Who knows.", "Which one?"
@@ -166,7 +166,7 @@ def detached(sentence: str) -> Detached | None:
         not _WORD.search(head) or _finite_verbs(head, "the")
     ):
         return None  # "Amazing.", or a gerund subject: "Making the move requires ..."
-    if opener.kind in ("preposition", "change", "attribution") and _finite_verb(
+    if opener.kind in ("preposition", "change", "attribution") and finite_verb(
         head, in_phrase=opener.kind == "preposition"
     ):
         return None
@@ -303,7 +303,7 @@ def _main_clause_after_comma(rest: str, own_verb: bool = True) -> bool:
     return False
 
 
-def _finite_verb(text: str, in_phrase: bool = False, lenient: bool = False) -> bool:
+def finite_verb(text: str, in_phrase: bool = False, lenient: bool = False) -> bool:
     """Whether ``text`` holds a word that is probably a finite verb of its own clause."""
     return next(_verb_positions(_WORD.findall(text), in_phrase, lenient), None) is not None
 
@@ -397,7 +397,7 @@ def _verb_positions(
                 or not (
                     _past_form(lower)
                     and _next_is_preposition(words, index)
-                    and not _intransitive(lower)
+                    and not intransitive(lower)
                 )
             )
         ):
@@ -422,7 +422,7 @@ def _intransitive_verbs() -> frozenset[str]:
     return frozenset(read_lines("english", "intransitive_verbs.txt"))
 
 
-def _intransitive(form: str) -> bool:
+def intransitive(form: str) -> bool:
     """Whether a past form belongs to a verb with no direct object ("intervened", "rose"),
     which has no passive participle: before a preposition it is a finite verb."""
     lemmas = {irregular_verb_lemmas().get(form), form[:-1], form[:-2], form[:-3]}

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._detached import _finite_verb, detached, proper_names, stopwords
+from toolkit.checks._detached import detached, finite_verb, proper_names, stopwords
 from toolkit.checks.base import Check
 from toolkit.checks.boilerplate.features import describe
 from toolkit.document import Document, Span
@@ -504,7 +504,7 @@ def _opens_with_subject(clause: str) -> bool:
 
 def _finite(clause: str) -> bool:
     """Whether a clause holds a finite verb (auxiliary, modal or past form after its subject)."""
-    return _finite_verb(clause)
+    return finite_verb(clause)
 
 
 def _finite_after(subject: str, verb: str) -> bool:

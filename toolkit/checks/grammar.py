@@ -101,7 +101,8 @@ WORD_ORDER = Rule(
     category="fluency/grammar",
     severity="major",
     summary="The source's word order or a dropped subject: 'where are deployed 400 "
-    "soldiers', 'Is expected that the talks...', 'the Kenyans policemen', 'the army Israeli "
+    "soldiers', 'Is expected that the talks...', 'the Kenyans policemen', 'others "
+    "countries', 'the army Israeli "
     "said', an adjective after its noun ('the policy monetary', 'a decision historic'), the "
     "subject after a passive verb ('was formed a commission', 'were killed 12 civilians').",
     why="French, Russian and Arabic put the subject after the verb after 'where'; Russian, "
@@ -246,8 +247,10 @@ class GrammarCheck(LexiconCheck):
             yield from articles.dates(doc, sentence, ARTICLE)
             yield from articles.bare_names(doc, sentence, ARTICLE)
             yield from forms.verb_forms(doc, sentence, forms.VERB_FORM)
+            yield from forms.plural_others(doc, sentence, WORD_ORDER)
             yield from order.verb_final(doc, sentence, order.VERB_FINAL)
             yield from order.preposed_relatives(doc, sentence, order.VERB_FINAL)
+            yield from order.postpositions(doc, sentence, order.VERB_FINAL)
 
     def compute(self, name: str, doc: Document, match: re.Match[str]) -> str | None:
         """``<title>``: the title (group t) capitalised before the name (group n);

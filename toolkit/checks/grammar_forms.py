@@ -6,6 +6,7 @@
   Urdu, Persian and Indian English extend the progressive to states;
 - 'it is necessary' with a noun phrase ("it is necessary a new law to..."): French 'il faut',
   Turkish 'gerek', Persian 'لازم است';
+- 'others' before a plural noun ("others countries"): French 'autres' agrees with its noun;
 - 'recommended' with a person as passive subject ("residents are recommended to stay"):
   Russian рекомендуется, Turkish önerilir; English says 'advised'.
 """
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.grammar_order import finite
 from toolkit.document import Document, Span
-from toolkit.english import function_words, is_verb_lemma
+from toolkit.english import can_be_verb, function_words, is_verb_lemma
 from toolkit.findings import Finding, Rule
 from toolkit.resources import read_lines
 
@@ -66,6 +67,7 @@ _RECOMMENDED = re.compile(
     r"(?<![\w-])(?P<s>[A-Z]?[a-z]+)\s+(?P<be>are|were|is|was)\s+(?:also\s+|strongly\s+)?"
     r"(?P<v>recommended)\s+to\s+(?P<vb>[a-z]+)\b"
 )
+_OTHERS = re.compile(r"(?<![\w-])(?P<o>[Oo]thers)\s+(?P<n>[a-z]{3,}s)\b(?![-'’])")
 _PEOPLE = frozenset({"residents", "citizens", "drivers", "people", "tourists", "travellers"})
 _PEOPLE |= {"travelers", "motorists", "parents", "students", "patients", "visitors", "he"}
 _PEOPLE |= {"she", "they", "we", "passengers", "farmers", "workers", "fans"}
@@ -126,3 +128,22 @@ def _at(
     doc: Document, rule: Rule, match: re.Match[str], first: str | int, last: str, message: str
 ) -> Finding:
     return rule.at(doc, match.start(first), match.end(last), message, [], confidence=0.7)
+
+
+def plural_others(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
+    """'Others countries have promised agents': 'other' made plural before its noun, as
+    French (autres) and Spanish make the adjective agree."""
+    text = doc.text
+    for match in _OTHERS.finditer(text, sentence.start, sentence.end):
+        noun = match["n"]
+        if can_be_verb(noun) or noun in function_words():
+            continue  # "others say", "others including"
+        others = match["o"]
+        yield rule.at(
+            doc,
+            match.start("o"),
+            match.end("o"),
+            "'Other' before a noun takes no plural 's' in English.",
+            [others[:-1]],
+            confidence=0.8,
+        )

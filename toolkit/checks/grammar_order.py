@@ -33,10 +33,13 @@ VERB_FINAL = Rule(
     category="fluency/grammar",
     severity="major",
     summary="A clause that ends in its verb after its object ('the team with 90 points the "
-    "title secured', 'to the farmers a new subsidy announced'), or a participle phrase "
-    "between 'the' and its noun ('the in Kabul held ceremony').",
+    "title secured', 'to the farmers a new subsidy announced'), a participle phrase "
+    "between 'the' and its noun ('the in Kabul held ceremony'), 'after' placed after its "
+    "noun ('launched the model after, ...') and a date counted in unit words ('1985 year "
+    "born', 'as of 17 day 20 o'clock').",
     why="Turkish, Persian and Urdu put the verb last (subject-object-verb) and their "
-    "relative clauses before the noun, as Chinese does; MT keeps the order.",
+    "relative clauses before the noun, as Chinese does, which also puts 'after' (以后) after "
+    "its noun and counts dates in year, month and day words; MT keeps the order.",
     example="The minister to the farmers a new subsidy announced.",
     fixed="The minister announced a new subsidy for the farmers.",
     false_positives="Only verbs whose subject is an agent and which need an object count "
@@ -44,7 +47,9 @@ VERB_FINAL = Rule(
     "whose subject is a person, a body or a pronoun ('the deal the cabinet approved', "
     "'the offer they rejected'), a clause opened by 'which', 'that', 'as' or 'what', a "
     "clause with an earlier verb and an absolute phrase after a preposition ('with the "
-    "title secured') are English.",
+    "title secured') are English. 'After' at a clause's end is English after a word of time "
+    "or a verb ('shortly after', 'the day after', 'looked after'); a year before 'year on "
+    "year' or a noun is left alone.",
     source="Verbs: corpora/syntax/agentive_verbs.txt; agents: corpora/animacy/nouns.tsv and "
     "corpora/syntax/agent_nouns.txt.",
 )
@@ -72,6 +77,17 @@ _PREPOSED = re.compile(
     r"(?P<pp>[a-z]+ed|held|made|given|taken|built|won|sent|written|shot|seen)\s+"
     r"(?P<n>[a-z]{3,})\b(?![-'’])"
 )
+_NOT_NOUNS = frozenset({"it", "them", "him", "her", "us", "me", "you", "this", "that", "soon"})
+_POSTPOSITION = re.compile(r"(?<![\w-])(?P<w>[\w’'-]+)\s+(?P<p>after)\s*,")
+_UNIT_DATE = re.compile(
+    r"(?<![\w-])(?:(?:1[89]|20)\d\d\s+year(?=\s+(?:born|old|in|at|when)\b|\s*[,.;])"
+    r"|\d{1,2}\s+(?:month\s+\d{1,2}\s+day|day\s+\d{1,2}\s+(?:o['’]clock|hours?|points?))\b)"
+)
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    return frozenset(read_lines("syntax", "time_words.txt"))
 
 
 @functools.cache
@@ -213,6 +229,41 @@ def preposed_relatives(doc: Document, sentence: Span, rule: Rule) -> Iterator[Fi
             match.end(),
             "A participle phrase stands between 'the' and its noun: English puts it after "
             f"the noun ('the {match['n']} {match['pp']} {match['p']} ...').",
+            [],
+            confidence=0.75,
+        )
+
+
+def postpositions(doc: Document, sentence: Span, rule: Rule) -> Iterator[Finding]:
+    """'released the model R1 after, ...': 'after' after the noun it governs (Chinese
+    以后/之后, Turkish -den sonra placed last), and a year or day
+    counted with its unit word ('1985 year born', 'as of 17 day 20 o'clock')."""
+    text = doc.text
+    for match in _POSTPOSITION.finditer(text, sentence.start, sentence.end):
+        word = match["w"]
+        lower = word.lower()
+        if lower in _time_words() or lower.endswith("ly") or lower in _NOT_NOUNS:
+            continue
+        if lower in function_words():
+            continue  # "shortly after,", "the day after,"
+        if word.islower() and can_be_verb(lower):
+            continue  # "looked after,"
+        yield rule.at(
+            doc,
+            match.start("w"),
+            match.end("p"),
+            f"'{match['p']}' stands after its noun: English puts it before ('{match['p']} "
+            f"... {word}').",
+            [],
+            confidence=0.7,
+        )
+    for match in _UNIT_DATE.finditer(text, sentence.start, sentence.end):
+        yield rule.at(
+            doc,
+            match.start(),
+            match.end(),
+            "A date counted with the source's unit words: English writes the year or day "
+            "as a date ('born in 1985', 'as of 8 p.m. on the 17th').",
             [],
             confidence=0.75,
         )

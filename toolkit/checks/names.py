@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Check
 from toolkit.checks.body_names import ARTICLE_IN_BODY_NAME, article_in_body_names
+from toolkit.checks.translated_names import TRANSLATED_NAME, translated_names
 from toolkit.document import Document
 from toolkit.findings import Finding, Rule
-from toolkit.names.gazetteer import Entry, load_gazetteer
+from toolkit.names.gazetteer import Entry, Gazetteer, load_gazetteer
 from toolkit.names.normalize import loose_key
 from toolkit.names.resolve import Suspect, analyse
 from toolkit.names.respelled import respelled_words
@@ -21,6 +22,8 @@ from toolkit.names.romanization import pinyin_names, russian_endings
 
 ROMANIZED = 0.6  # confidence of a name found by its romanization's shape alone
 PINYIN = 0.5  # ... and of a pinyin name in a Taiwan or Hong Kong story
+
+LARGE_PLACE = 100_000  # people from whom a place's name is known to English readers
 
 GARBLED = Rule(
     code="NM101",
@@ -118,6 +121,14 @@ HOUSE_STYLE = Rule(
 )
 
 
+def _known(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is a curated entity's, a country's or a large place's name."""
+    return any(
+        not e.is_world or e.type == "country" or e.population >= LARGE_PLACE
+        for e in gazetteer.exact(name)
+    )
+
+
 def describe(entry: Entry) -> str:
     """'Jurf al-Sakhar (جرف الصخر, place, IQ)'."""
     facts = ", ".join(f for f in (entry.original, entry.type, entry.country) if f)
@@ -128,7 +139,15 @@ class NameCheck(Check):
     """Garbled and mangled names, and names off house style."""
 
     name = "names"
-    rules = (GARBLED, MANGLED, UNRECOGNISED, RESPELLED, HOUSE_STYLE, ARTICLE_IN_BODY_NAME)
+    rules = (
+        GARBLED,
+        MANGLED,
+        UNRECOGNISED,
+        RESPELLED,
+        HOUSE_STYLE,
+        ARTICLE_IN_BODY_NAME,
+        TRANSLATED_NAME,
+    )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         gazetteer = load_gazetteer(tuple(self.settings.gazetteers), self.settings.house_style)
@@ -184,6 +203,17 @@ class NameCheck(Check):
                 [corrected],
                 confidence=0.7,
             )
+        for start, end in translated_names(doc.text, lambda name: _known(gazetteer, name)):
+            if not any(lo < end and start < hi for lo, hi in taken):
+                yield TRANSLATED_NAME.at(
+                    doc,
+                    start,
+                    end,
+                    f"{doc.text[start:end]!r} looks like a Chinese name translated word for "
+                    "word; English news writes the pinyin or the brand's own name: check it.",
+                    [],
+                    confidence=0.4,
+                )
         for mention in analysis.mentions:
             entry = mention.entry
             if entry.house_style and loose_key(mention.text) != loose_key(entry.canonical):

@@ -62,6 +62,7 @@ class PronounCheck(Check):
         from toolkit.checks.pronouns.honorific import honorific_findings
         from toolkit.checks.pronouns.lexical import lexical_findings
         from toolkit.checks.pronouns.relative import relative_findings
+        from toolkit.checks.pronouns.works import work_findings
 
         lexicon = AnimacyLexicon.load()
         resumed = list(dislocation_findings(doc, lexicon))
@@ -73,6 +74,7 @@ class PronounCheck(Check):
         yield from (f for f, _ in resumed)
         yield from honorific_findings(doc, lexicon)
         yield from relative_findings(doc)
+        yield from work_findings(doc, lexicon)
 
     def _parsed(self, doc: Document) -> Iterator[Finding]:
         """Findings from a spaCy parse of the sentences around each gendered pronoun."""

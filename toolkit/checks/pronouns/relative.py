@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._detached import _intransitive
+from toolkit.checks._detached import intransitive
 from toolkit.checks.pronouns.forms import in_speech
 from toolkit.checks.pronouns.mentions import Text, reporting_verbs
 from toolkit.checks.pronouns.rules import RESUMPTIVE_RELATIVE
@@ -128,7 +128,7 @@ def _which(text: Text, w: int) -> Finding | None:
             [""],
             confidence=0.6,
         )
-    if _intransitive(verb) and function_words().get(after) == "preposition":
+    if intransitive(verb) and function_words().get(after) == "preposition":
         k = v + 2
         if text.lower(k) not in _OBJECTS or not _gap_free(text, v + 1, k + 1):
             return None
@@ -149,7 +149,7 @@ def _which(text: Text, w: int) -> Finding | None:
 def _possessive(text: Text, w: int, v: int) -> Finding | None:
     """'which Russia recognized her independence (in 2008)': the verb's object is the
     relative word's, so 'whose independence Russia recognized'."""
-    if _intransitive(text.lower(v)):
+    if intransitive(text.lower(v)):
         return None
     noun_end = v + 2
     while noun_end < min(v + 5, len(text.words)) and not text.gap(noun_end):
@@ -182,7 +182,7 @@ def _whose(text: Text, w: int) -> Finding | None:
     if k == w + 1 or text.lower(k) not in _RESUMED or text.gap(k):
         return None
     v = _verb(text, k + 1)
-    if v is None or not _intransitive(text.lower(v)) or _stranded(text, v + 1):
+    if v is None or not intransitive(text.lower(v)) or _stranded(text, v + 1):
         return None
     return RESUMPTIVE_RELATIVE.at(
         text.doc,

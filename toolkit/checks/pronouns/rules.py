@@ -16,7 +16,9 @@ NONHUMAN_ANTECEDENT = Rule(
     "event (a fire, a storm), document or price, or a plural group: the subject of its clause, "
     "of the clause an 'and' or 'but' joins it to, or of the previous sentence, or one the "
     "words fix ('for her part', 'expressed her concern', 'strikes on her territory', 'her "
-    "diplomatic relations', 'presented herself').",
+    "diplomatic relations', 'presented herself'); also a work (a film, a book, an app) "
+    "named just before 'her'/'his' and a part only a work has ('her premiere', 'his "
+    "developers'), with no person in sight.",
     why="Arabic, Urdu, Russian and French nouns have grammatical gender (wizara, fauj, "
     "aviakompaniya, la junte are feminine) and Turkish and Persian have one pronoun for he, "
     "she and it: MT copies or guesses a gender, and the reader looks for a person who is not "

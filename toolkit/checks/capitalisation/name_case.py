@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from toolkit.checks._institutions import institution_roles
+from toolkit.checks.capitalisation.institutions import institution_roles
 from toolkit.english import is_title_case
 from toolkit.resources import corpus_path, iter_tsv
 

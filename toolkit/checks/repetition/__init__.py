@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from operator import eq
 
-from toolkit.checks import _restatement as restatement
 from toolkit.checks.base import Check
+from toolkit.checks.repetition import restatement
 from toolkit.document import Document, Span
 from toolkit.english import ends_like_sentence, function_words
 from toolkit.findings import Finding, Rule

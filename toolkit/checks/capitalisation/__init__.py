@@ -6,11 +6,11 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from toolkit.checks._institutions import lower_case_bodies, mixed_case_names
-from toolkit.checks._name_case import lowered_names
-from toolkit.checks._proper_nouns import lower_case_names, names_by_first_word
-from toolkit.checks._titles import title_case_slips
 from toolkit.checks.base import Check
+from toolkit.checks.capitalisation.institutions import lower_case_bodies, mixed_case_names
+from toolkit.checks.capitalisation.name_case import lowered_names
+from toolkit.checks.capitalisation.proper_nouns import lower_case_names, names_by_first_word
+from toolkit.checks.capitalisation.titles import title_case_slips
 from toolkit.document import Document, Span
 from toolkit.english import abbreviations, function_words, inside, is_title_case, not_prose_spans
 from toolkit.findings import Finding, Rule
