@@ -145,3 +145,19 @@ def test_item09_qe_report_shows_segments_escaped(tmp_path):
     hyp.write_text("The army said ,it moved \x1b[2J north .\nA clean line here.\n")
     result = run("score", "--qe", hyp)
     assert result.exit_code == 0 and "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "named", "other"), [("zh", "Chinese", "Arabic"), ("ar", "Arabic", "Chinese")]
+)
+def test_item18_calque_messages_name_the_chosen_source_language(tmp_path, lang, named, other):
+    path = tmp_path / "calques.txt"
+    path.write_text(
+        "Yesterday, on Tuesday, officials said a warplane responded. "
+        "The base was hit by a close-range ballistic missile attack.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--source-lang", lang, str(path)])
+    lines = [line for line in result.stdout.splitlines() if "[CQ102]" in line or "[CQ103]" in line]
+    assert len(lines) == 2
+    assert all(f"(from {named} " in line and other not in line for line in lines)
