@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit import check
-from toolkit.checks.body_names import ARTICLE_IN_BODY_NAME, article_in_body_names
+from toolkit.checks.names.body_names import ARTICLE_IN_BODY_NAME, article_in_body_names
 from toolkit.settings import Settings
 
 

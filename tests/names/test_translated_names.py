@@ -4,7 +4,7 @@ silence for English corporate names, addresses and stories with no pinyin names.
 from __future__ import annotations
 
 from toolkit import check
-from toolkit.checks.translated_names import TRANSLATED_NAME
+from toolkit.checks.names.translated_names import TRANSLATED_NAME
 from toolkit.settings import Settings
 
 

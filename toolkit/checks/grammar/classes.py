@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit.cache import tsv_rows
-from toolkit.checks.grammar_templates import inflections
+from toolkit.checks.grammar.templates import inflections
 from toolkit.document import Document, Span
 from toolkit.english import (
     adjectives,

@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks.grammar_order import finite
+from toolkit.checks.grammar.order import finite
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, is_verb_lemma
 from toolkit.findings import Finding, Rule

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks.grammar_order import finite
+from toolkit.checks.grammar.order import finite
 from toolkit.document import Document, Span
 from toolkit.english import adjectives, function_words
 from toolkit.findings import Finding, Rule

@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from toolkit.checks._genitive import genitive_chains
+from toolkit.checks.calques.genitive import genitive_chains
 from toolkit.checks.lexicon import Entry, LexiconCheck, load_lexicon
 from toolkit.checks.solar import gregorian
 from toolkit.document import Document

@@ -16,11 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from toolkit.checks import grammar_articles as articles
-from toolkit.checks import grammar_classes as classes
-from toolkit.checks import grammar_forms as forms
-from toolkit.checks import grammar_order as order
-from toolkit.checks import grammar_templates as templates
+from toolkit.checks.grammar import articles, classes, forms, order, templates
 from toolkit.checks.lexicon import LexiconCheck
 from toolkit.document import Document
 from toolkit.findings import Finding, Rule

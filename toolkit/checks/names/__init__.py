@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check
-from toolkit.checks.body_names import ARTICLE_IN_BODY_NAME, article_in_body_names
-from toolkit.checks.translated_names import TRANSLATED_NAME, translated_names
+from toolkit.checks.names.body_names import ARTICLE_IN_BODY_NAME, article_in_body_names
+from toolkit.checks.names.translated_names import TRANSLATED_NAME, translated_names
 from toolkit.document import Document
 from toolkit.findings import Finding, Rule
 from toolkit.names.gazetteer import Entry, Gazetteer, load_gazetteer

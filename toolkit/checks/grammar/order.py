@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks.grammar_templates import inflections
+from toolkit.checks.grammar.templates import inflections
 from toolkit.document import Document, Span
 from toolkit.english import can_be_verb, function_words, irregular_verb_lemmas
 from toolkit.findings import Finding, Rule
