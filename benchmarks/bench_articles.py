@@ -4,7 +4,7 @@ Runs the shared scorer (``shared/tools/score_articles.py``) over each set: recal
 core gold span, fix-correct, precision and negatives hit, as the judges measure it. Tuning sets
 are ``shared/data/mtnews_dev`` and ``benchmarks/data/mtnews_dev2``, ``mtnews_dev3``,
 ``mtnews_heldout``, ``mtnews_heldout3`` and ``mtnews_heldout4``;
-``benchmarks/data/mtnews_heldout5``, when present, is a set nobody tuned on.
+``benchmarks/data/mtnews_heldout6``, when present, is a set nobody tuned on.
 Then, for each source language L, scores only L's tuning articles with every data row written
 after reading a tuning article in L left out (``MTKIT_HOLDOUT=dev:L``, see
 ``toolkit.resources.holdout_tags``): a row that helps
@@ -36,8 +36,9 @@ TUNING = {
     "mtnews_heldout": OWN / "mtnews_heldout",
     "mtnews_heldout3": OWN / "mtnews_heldout3",
     "mtnews_heldout4": OWN / "mtnews_heldout4",
+    "mtnews_heldout5": OWN / "mtnews_heldout5",
 }
-HELD_OUT = {"mtnews_heldout5": OWN / "mtnews_heldout5"}
+HELD_OUT = {"mtnews_heldout6": OWN / "mtnews_heldout6"}
 ROW = re.compile(r"^(\S+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+(\d+)$")
 TOTALS = re.compile(r"^precision ([\d.]+) \((\d+) findings on gold spans, (\d+) elsewhere\)")
 
