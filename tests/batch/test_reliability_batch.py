@@ -233,3 +233,19 @@ def test_item12_workers_die_with_their_parent(tmp_path, stop):
         for pid in {parent.pid, *_children(parent.pid), *filter(_alive, workers)}:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_wrong_text_field_is_refused_before_the_output_is_touched(tmp_path):
+    feed = write_feed(tmp_path / "in.jsonl", [{"id": 1, "text": "It said ,it moved."}, {"id": 2}])
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"kept": true}\n')
+    args = ["batch", "check", str(feed), "-o", str(out)]
+    refused = CliRunner().invoke(main, [*args, "--text-field", "body"])
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (
+        f"mtkit: error: {feed}: the first record has no field 'body' (fields: id, text)"
+    )
+    assert out.read_text() == '{"kept": true}\n'
+    ran = CliRunner().invoke(main, args)  # a later record without it is an error record
+    assert ran.exit_code == 1
+    assert [r.get("error") for r in records(out)] == [None, "field 'text' is missing"]

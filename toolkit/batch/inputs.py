@@ -90,10 +90,14 @@ class InputSpec:
 
     def validate(self) -> None:
         """Fail now, before any output is written, on a missing input, a folder with no
-        matching file, or a file that is not in the ``parquet`` format it is read as."""
+        matching file, a file that is not in the ``parquet`` format it is read as, or a
+        JSON Lines file whose first record lacks the text field (a wrong ``--text-field``);
+        a later record without it becomes an error record."""
         for path, fmt in self.files():
             if fmt == "parquet":
                 parquet_file(path, self.fields)
+            elif fmt == "jsonl" and path != "-":
+                _check_first_record(path, self.text_field)
 
     def items(self) -> Iterator[Item]:
         """Every document of every input, in order."""
@@ -254,6 +258,21 @@ def _jsonl_items(
             yield Item(f"{path}:{row}", path, row, error="invalid JSON: nested too deeply")
             continue
         yield _row_item(record, path, row, fields)
+
+
+def _check_first_record(path: str, text_field: str) -> None:
+    """Refuse a JSON Lines file whose first record lacks the text field; reads its first
+    non-blank line only (like the schema of a Parquet file), never the rows after it."""
+    with _binary(path) as handle:
+        while (raw := handle.readline(MAX_LINE_BYTES)) and not raw.strip():
+            pass
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return  # an empty file, or reported as that record's error
+    if isinstance(record, dict) and text_field not in record:
+        fields = ", ".join(map(str, record)) or "none"
+        raise InputError(f"{path}: the first record has no field {text_field!r} (fields: {fields})")
 
 
 def _parquet_items(path: str, fields: tuple[str, str, str | None]) -> Iterator[Item]:
