@@ -369,3 +369,29 @@ def test_an_acronym_in_another_language(text: str, expected: list) -> None:
 )
 def test_transliterated_and_translated_parts(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power cuts hit western Quebec on Monday.\n\nHydro-Québec said its crews were at work, "
+        "and Hydro-Québec expects power back by Friday.",
+        "Storms closed roads around Montreal.\n\nThe Montréal-Mirabel airport stayed open.",
+        "ŞANLIURFA - Farmers in Sanliurfa began the cotton harvest on Monday.",
+    ],
+)
+def test_a_name_keeps_its_accents_inside_a_hyphenated_name_or_in_capitals(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deviation"),
+    [
+        ("Fans of Saint-Étienne celebrated on Sunday.\n\nThe mayor of Saint-Etienne spoke.",
+         "Etienne"),
+        ("China launched Chang'e-7 on Friday.\n\nThe Change-7 probe will land in 2026.",
+         "Change"),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_name_written_two_ways_is_still_reported(text, deviation):
+    assert [old for old, _ in found(text)] == [deviation]

@@ -362,7 +362,9 @@ class _Resolver:
             mention = cluster.where[fixes[0][0]]
             start, end = fixes[0][0][0], fixes[-1][0][1]
             kinds = [kind for *_, kind, _ in fixes]
-            if mention.headline and set(kinds) == {"diacritics"}:
+            if set(kinds) == {"diacritics"} and (
+                mention.headline or _own_form(self.doc.text, start, end)
+            ):
                 continue  # headlines often lose their accents
             replacement = _replaced(self.doc.text, start, end, fixes)
             if entry is not None and _listed_form(self.doc.text, mention, fixes, entry):
@@ -928,6 +930,23 @@ def _form(text: str, cluster: _Cluster, entry: Entry | None) -> str:
         if longest.start <= node[0] < longest.end
     )
     return _replaced(text, longest.start, longest.end, inside)
+
+
+def _own_form(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` keep their accents by a convention of their own: they
+    are part of a hyphenated name the article always writes with the same letters (Hydro-Québec
+    or the Montréal-Trudeau airport beside Quebec and Montreal, but not Saint-Étienne beside
+    Saint-Etienne), or they are written in capitals (a dateline: İSTANBUL -)."""
+    if text[start:end].isupper():
+        return True
+    word = next(w for w in _HYPHENED.finditer(text, max(0, start - 64)) if w.end() >= end)
+    if "-" not in word.group().strip("-"):
+        return False
+    key = plain(word.group())
+    return len({w for w in _HYPHENED.findall(text) if plain(w) == key}) == 1
+
+
+_HYPHENED = re.compile(r"\w+(?:[-'’]\w+)*")  # hyphens and apostrophes: Chang'e-6
 
 
 def _replaced(text: str, start: int, end: int, fixes: list) -> str:
