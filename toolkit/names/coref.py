@@ -18,6 +18,7 @@ written otherwise is a ``Deviation``, with the canonical spelling as its replace
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -363,7 +364,7 @@ class _Resolver:
             start, end = fixes[0][0][0], fixes[-1][0][1]
             kinds = [kind for *_, kind, _ in fixes]
             if set(kinds) == {"diacritics"} and (
-                mention.headline or _own_form(self.doc.text, start, end)
+                mention.headline or _own_form(self.doc, start, end)
             ):
                 continue  # headlines often lose their accents
             replacement = _replaced(self.doc.text, start, end, fixes)
@@ -932,21 +933,22 @@ def _form(text: str, cluster: _Cluster, entry: Entry | None) -> str:
     return _replaced(text, longest.start, longest.end, inside)
 
 
-def _own_form(text: str, start: int, end: int) -> bool:
+def _own_form(doc: Document, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` keep their accents by a convention of their own: they
     are part of a hyphenated name the article always writes with the same letters (Hydro-Québec
     or the Montréal-Trudeau airport beside Quebec and Montreal, but not Saint-Étienne beside
     Saint-Etienne), or they are written in capitals (a dateline: İSTANBUL -)."""
+    text = doc.text
     if text[start:end].isupper():
         return True
-    word = next(w for w in _HYPHENED.finditer(text, max(0, start - 64)) if w.end() >= end)
-    if "-" not in word.group().strip("-"):
+    index = bisect.bisect_right(doc.words, start, key=lambda w: w.start) - 1
+    word = text[doc.words[index].start : doc.words[index].end] if index >= 0 else ""
+    if "-" not in word:
         return False
-    key = plain(word.group())
-    return len({w for w in _HYPHENED.findall(text) if plain(w) == key}) == 1
-
-
-_HYPHENED = re.compile(r"\w+(?:[-'’]\w+)*")  # hyphens and apostrophes: Chang'e-6
+    key = plain(word)
+    return (
+        len({text[w.start : w.end] for w in doc.words if plain(text[w.start : w.end]) == key}) == 1
+    )
 
 
 def _replaced(text: str, start: int, end: int, fixes: list) -> str:
