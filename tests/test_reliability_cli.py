@@ -157,7 +157,7 @@ def test_item18_calque_messages_name_the_chosen_source_language(tmp_path, lang, 
         "The base was hit by a close-range ballistic missile attack.\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["check", "--source-lang", lang, str(path)])
+    result = run("check", "--source-lang", lang, path)
     lines = [line for line in result.stdout.splitlines() if "[CQ102]" in line or "[CQ103]" in line]
     assert len(lines) == 2
     assert all(f"(from {named} " in line and other not in line for line in lines)
